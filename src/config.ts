@@ -1,0 +1,208 @@
+// Client options, their defaults, and the YCLIENTS_BACKOFF_* environment variables the Python
+// predecessor used. Everything is validated here, once, when a client is constructed.
+import { YclientsConfigError } from "./errors.js";
+
+export const DEFAULT_BASE_URL = "https://api.yclients.com/api/v1";
+export const ALTEGIO_BASE_URL = "https://api.alteg.io/api/v1";
+export const DEFAULT_ACCEPT = "application/vnd.yclients.v2+json";
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+export type HeaderMap = Record<string, string>;
+
+export interface RetryOptions {
+  /** Total attempts including the first (env YCLIENTS_BACKOFF_MAX_TRIES, default 3). 1 turns retries off. */
+  maxTries?: number;
+  /** Delay before the first retry, in seconds (env YCLIENTS_BACKOFF_BASE_DELAY, default 0.5). */
+  baseDelay?: number;
+  /** Each further retry waits this many times longer (env YCLIENTS_BACKOFF_EXPO_FACTOR, default 2.1). */
+  expoFactor?: number;
+  /** Randomise each delay within ±50 % so clients do not retry in lockstep (env YCLIENTS_BACKOFF_JITTER, default true). */
+  jitter?: boolean;
+  /** Also retry POST and PATCH after 5xx, timeouts and resets. Off by default: a booking must never be made twice. */
+  nonIdempotent?: boolean;
+  /** Longest wait a `Retry-After` header may impose, in ms (default 60 000). */
+  maxRetryAfterMs?: number;
+}
+
+export interface CircuitBreakerOptions {
+  /** Consecutive failures (5xx, network errors, timeouts) that open the circuit (default 5). */
+  failures?: number;
+  /** How long the circuit stays open before one trial request is let through, in ms (default 10 000). */
+  halfOpenAfterMs?: number;
+}
+
+export interface BackoffSettings {
+  maxTries: number;
+  baseDelay: number;
+  expoFactor: number;
+  jitter: boolean;
+}
+
+export interface RetrySettings extends BackoffSettings {
+  nonIdempotent: boolean;
+  maxRetryAfterMs: number;
+}
+
+export interface BreakerSettings {
+  failures: number;
+  halfOpenAfterMs: number;
+}
+
+export const BACKOFF_DEFAULTS: BackoffSettings = { maxTries: 3, baseDelay: 0.5, expoFactor: 2.1, jitter: true };
+
+type Env = Record<string, string | undefined>;
+
+/** `process.env` where there is one (Node, Bun, Deno with compat); an empty object in browsers and workers. */
+export function readEnv(): Env {
+  const candidate = (globalThis as { process?: { env?: Env } }).process;
+  return candidate && typeof candidate.env === "object" && candidate.env ? candidate.env : {};
+}
+
+function envNumber(env: Env, name: string, check: (n: number) => boolean, rule: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const value = Number(raw.trim());
+  if (!Number.isFinite(value) || !check(value)) {
+    throw new YclientsConfigError(`Environment variable ${name} must be ${rule}; got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function envBoolean(env: Env, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const value = raw.trim().toLowerCase();
+  if (["1", "true", "yes", "on"].includes(value)) return true;
+  if (["0", "false", "no", "off"].includes(value)) return false;
+  throw new YclientsConfigError(`Environment variable ${name} must be true or false; got ${JSON.stringify(raw)}`);
+}
+
+/** Backoff settings from YCLIENTS_BACKOFF_*, falling back to the defaults. Throws on an unusable value. */
+export function backoffFromEnv(env: Env = readEnv()): BackoffSettings {
+  return {
+    maxTries:
+      envNumber(env, "YCLIENTS_BACKOFF_MAX_TRIES", (n) => Number.isInteger(n) && n >= 1 && n <= 20, "an integer from 1 to 20") ??
+      BACKOFF_DEFAULTS.maxTries,
+    baseDelay:
+      envNumber(env, "YCLIENTS_BACKOFF_BASE_DELAY", (n) => n >= 0 && n <= 60, "a number of seconds from 0 to 60") ??
+      BACKOFF_DEFAULTS.baseDelay,
+    expoFactor:
+      envNumber(env, "YCLIENTS_BACKOFF_EXPO_FACTOR", (n) => n >= 1 && n <= 10, "a number from 1 to 10") ??
+      BACKOFF_DEFAULTS.expoFactor,
+    jitter: envBoolean(env, "YCLIENTS_BACKOFF_JITTER") ?? BACKOFF_DEFAULTS.jitter,
+  };
+}
+
+/** Checks explicit backoff knobs (from options) and lays them over `base`. */
+export function mergeBackoff(base: BackoffSettings, options: Partial<BackoffSettings>, label: string): BackoffSettings {
+  const out = { ...base };
+  if (options.maxTries !== undefined) {
+    if (!Number.isInteger(options.maxTries) || options.maxTries < 1 || options.maxTries > 20) {
+      throw new YclientsConfigError(`${label}.maxTries must be an integer from 1 to 20`);
+    }
+    out.maxTries = options.maxTries;
+  }
+  if (options.baseDelay !== undefined) {
+    if (typeof options.baseDelay !== "number" || !(options.baseDelay >= 0 && options.baseDelay <= 60)) {
+      throw new YclientsConfigError(`${label}.baseDelay must be a number of seconds from 0 to 60`);
+    }
+    out.baseDelay = options.baseDelay;
+  }
+  if (options.expoFactor !== undefined) {
+    if (typeof options.expoFactor !== "number" || !(options.expoFactor >= 1 && options.expoFactor <= 10)) {
+      throw new YclientsConfigError(`${label}.expoFactor must be a number from 1 to 10`);
+    }
+    out.expoFactor = options.expoFactor;
+  }
+  if (options.jitter !== undefined) {
+    if (typeof options.jitter !== "boolean") throw new YclientsConfigError(`${label}.jitter must be a boolean`);
+    out.jitter = options.jitter;
+  }
+  return out;
+}
+
+export function resolveRetry(option: RetryOptions | false | undefined, env: Env = readEnv()): RetrySettings {
+  const fromEnv = backoffFromEnv(env);
+  if (option === false) return { ...fromEnv, maxTries: 1, nonIdempotent: false, maxRetryAfterMs: 60_000 };
+  if (option !== undefined && (option === null || typeof option !== "object")) {
+    throw new YclientsConfigError("retry must be an object or false");
+  }
+  const merged = mergeBackoff(fromEnv, option ?? {}, "retry");
+  const maxRetryAfterMs = option?.maxRetryAfterMs ?? 60_000;
+  if (!Number.isFinite(maxRetryAfterMs) || maxRetryAfterMs < 0) {
+    throw new YclientsConfigError("retry.maxRetryAfterMs must be a non-negative number");
+  }
+  return { ...merged, nonIdempotent: option?.nonIdempotent === true, maxRetryAfterMs };
+}
+
+export function resolveBreaker(option: CircuitBreakerOptions | false | undefined): BreakerSettings | undefined {
+  if (option === false) return undefined;
+  if (option !== undefined && (option === null || typeof option !== "object")) {
+    throw new YclientsConfigError("circuitBreaker must be an object or false");
+  }
+  const failures = option?.failures ?? 5;
+  const halfOpenAfterMs = option?.halfOpenAfterMs ?? 10_000;
+  if (!Number.isInteger(failures) || failures < 1) {
+    throw new YclientsConfigError("circuitBreaker.failures must be a positive integer");
+  }
+  if (!Number.isFinite(halfOpenAfterMs) || halfOpenAfterMs < 0) {
+    throw new YclientsConfigError("circuitBreaker.halfOpenAfterMs must be a non-negative number of milliseconds");
+  }
+  return { failures, halfOpenAfterMs };
+}
+
+export function checkTimeout(value: unknown, label: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > 600_000) {
+    throw new YclientsConfigError(`${label} must be a number of milliseconds from 1 to 600000`);
+  }
+  return value;
+}
+
+export function checkToken(value: unknown, label: string): string {
+  // The value itself is never echoed: it may be a real token with a typo.
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new YclientsConfigError(`${label} must be a non-empty string`);
+  }
+  if (/[\s,]/.test(value)) {
+    throw new YclientsConfigError(`${label} must not contain spaces or commas`);
+  }
+  return value;
+}
+
+export function checkCompanyId(value: unknown, label: string): number | string {
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
+  if (typeof value === "string" && /^[1-9][0-9]*$/.test(value)) return value;
+  throw new YclientsConfigError(`${label} must be a positive integer`);
+}
+
+export function checkHeaders(value: unknown, label: string): HeaderMap {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new YclientsConfigError(`${label} must be an object of header names to string values`);
+  }
+  const out: HeaderMap = {};
+  for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new YclientsConfigError(`${label}: "${name}" is not a valid header name`);
+    if (name.toLowerCase() === "authorization") {
+      throw new YclientsConfigError(`${label} must not set Authorization: use partnerToken and userToken`);
+    }
+    if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") {
+      throw new YclientsConfigError(`${label}.${name} must be a string`);
+    }
+    out[name] = String(raw);
+  }
+  return out;
+}
+
+export function checkBaseUrl(value: unknown): string {
+  if (typeof value !== "string") throw new YclientsConfigError("baseUrl must be a string URL");
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new YclientsConfigError(`baseUrl is not a valid URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new YclientsConfigError("baseUrl must be http(s)");
+  if (url.username || url.password) throw new YclientsConfigError("baseUrl must not contain credentials");
+  return value.replace(/\/+$/, "");
+}

@@ -1,0 +1,68 @@
+// The `{ success, data, meta }` envelope turned into what friendly methods resolve with.
+import type { YclientsClientError } from "./errors.js";
+
+/** Envelope metadata; the API's empty `[]` is normalised to `{}`. */
+export interface YclientsMeta {
+  message?: string;
+  total_count?: number;
+  count?: number;
+  page?: number;
+  [key: string]: unknown;
+}
+
+interface ResponseFacts {
+  /** HTTP status. */
+  status: number;
+  headers: Headers;
+  /** The `x-request-id` response header, for support requests. */
+  requestId?: string;
+}
+
+export interface YclientsSuccess<T> extends ResponseFacts {
+  success: true;
+  data: T;
+  meta: YclientsMeta;
+  error?: undefined;
+}
+
+/** What a client with `raiseClientErrors: false` resolves with instead of throwing a client error. */
+export interface YclientsFailure extends ResponseFacts {
+  success: false;
+  data: null;
+  meta: YclientsMeta;
+  /** The classified error, as it would have been thrown. */
+  error: YclientsClientError;
+}
+
+/** A friendly method's result. With `raiseClientErrors` (the default) it is always a success. */
+export type YclientsResponse<T, Raise extends boolean = true> = Raise extends true
+  ? YclientsSuccess<T>
+  : YclientsSuccess<T> | YclientsFailure;
+
+export function normaliseMeta(meta: unknown): YclientsMeta {
+  return meta !== null && typeof meta === "object" && !Array.isArray(meta) ? (meta as YclientsMeta) : {};
+}
+
+export function successOf<T>(body: unknown, response: Response): YclientsSuccess<T> {
+  const envelope = (body ?? {}) as { data?: T; meta?: unknown };
+  return {
+    success: true,
+    data: (envelope.data ?? null) as T,
+    meta: normaliseMeta(envelope.meta),
+    status: response.status,
+    headers: response.headers,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+  };
+}
+
+export function failureOf(error: YclientsClientError, response: Response): YclientsFailure {
+  return {
+    success: false,
+    data: null,
+    meta: normaliseMeta(error.meta),
+    error,
+    status: response.status,
+    headers: response.headers,
+    requestId: error.requestId,
+  };
+}

@@ -1,0 +1,181 @@
+// The error classes and the one function that decides which of them a failed exchange becomes.
+// Every error is built from already-redacted values: nothing here ever sees a token.
+
+/** Where an error happened: enough to find the request in logs, never a header or a body field that is a secret. */
+export interface ErrorContext {
+  /** HTTP status, when a response arrived. */
+  status?: number;
+  method?: string;
+  /** The path template as written in the spec, e.g. `/book_dates/{company_id}`. */
+  path?: string;
+  /** The full URL with secret query values masked. */
+  url?: string;
+  /** The `x-request-id` response header. */
+  requestId?: string;
+  /** The parsed response body (secret fields masked), or its text when it was not JSON. */
+  body?: unknown;
+  /** The envelope's `meta`, when there was one. */
+  meta?: unknown;
+  /** How many attempts were made (1 when it was not retried). */
+  attempts?: number;
+  cause?: unknown;
+}
+
+export class YclientsError extends Error {
+  readonly status?: number;
+  readonly method?: string;
+  readonly path?: string;
+  readonly url?: string;
+  readonly requestId?: string;
+  readonly body?: unknown;
+  readonly meta?: unknown;
+  readonly attempts?: number;
+
+  constructor(message: string, context: ErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.status = context.status;
+    this.method = context.method;
+    this.path = context.path;
+    this.url = context.url;
+    this.requestId = context.requestId;
+    this.body = context.body;
+    this.meta = context.meta;
+    this.attempts = context.attempts;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      method: this.method,
+      path: this.path,
+      url: this.url,
+      requestId: this.requestId,
+      body: this.body,
+      meta: this.meta,
+      attempts: this.attempts,
+    };
+  }
+}
+
+/** Bad options or arguments, found before any request is sent. */
+export class YclientsConfigError extends YclientsError {}
+
+/** A 4xx answer, or a body with `success: false`. */
+export class YclientsClientError extends YclientsError {
+  /** Field name mapped to messages, when the API sent `meta.errors`. */
+  readonly fieldErrors?: Record<string, string[]>;
+  /** The numeric error code from the body (`errors.code`), when there is one. */
+  readonly code?: number;
+
+  constructor(message: string, context: ErrorContext & { fieldErrors?: Record<string, string[]>; code?: number } = {}) {
+    super(message, context);
+    this.fieldErrors = context.fieldErrors;
+    this.code = context.code;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), code: this.code, fieldErrors: this.fieldErrors };
+  }
+}
+
+/** 401 or 403: a token is missing, wrong, or lacks the rights. */
+export class YclientsAuthError extends YclientsClientError {}
+/** 404. */
+export class YclientsNotFoundError extends YclientsClientError {}
+/** 400 or 422 with the field errors in `fieldErrors`. */
+export class YclientsValidationError extends YclientsClientError {}
+/** An online-booking rule failed: codes 431–438 in `code` (433 = the slot is taken). */
+export class YclientsBookingError extends YclientsClientError {}
+
+/** 429 after the retries ran out. */
+export class YclientsRateLimitError extends YclientsError {
+  /** What `Retry-After` asked for, in milliseconds, when it was sent. */
+  readonly retryAfterMs?: number;
+  constructor(message: string, context: ErrorContext & { retryAfterMs?: number } = {}) {
+    super(message, context);
+    this.retryAfterMs = context.retryAfterMs;
+  }
+}
+
+/** 5xx after the retries ran out. */
+export class YclientsServerError extends YclientsError {}
+/** The connection failed (refused, reset, DNS). */
+export class YclientsNetworkError extends YclientsError {}
+/** An attempt took longer than `timeoutMs`. */
+export class YclientsTimeoutError extends YclientsError {}
+/** The circuit breaker is open: the call failed fast and sent nothing. */
+export class YclientsCircuitOpenError extends YclientsError {}
+/** A body that should be JSON is not (an HTML page, truncated JSON). */
+export class YclientsParseError extends YclientsError {}
+
+/** Online-booking error codes documented for book_check and book_record. */
+export const BOOKING_ERROR_CODES = new Set([431, 432, 433, 434, 435, 436, 437, 438]);
+
+function asRecord(value: unknown): Record<string, any> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
+}
+
+/** The human message of an error body: `errors.message`, then `meta.message`. */
+export function messageOf(body: unknown): string | undefined {
+  const record = asRecord(body);
+  const message = asRecord(record?.errors)?.message ?? asRecord(record?.meta)?.message ?? record?.message;
+  return typeof message === "string" && message ? message : undefined;
+}
+
+function codeOf(body: unknown): number | undefined {
+  const record = asRecord(body);
+  const raw = asRecord(record?.errors)?.code ?? asRecord(record?.meta)?.code ?? record?.code;
+  const code = typeof raw === "string" ? Number(raw) : raw;
+  return typeof code === "number" && Number.isInteger(code) ? code : undefined;
+}
+
+function fieldErrorsOf(body: unknown): Record<string, string[]> | undefined {
+  const errors = asRecord(asRecord(asRecord(body)?.meta)?.errors);
+  if (!errors) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    out[field] = (Array.isArray(messages) ? messages : [messages]).map(String);
+  }
+  return out;
+}
+
+/**
+ * Turns a client-side failure (a 4xx, or `success: false` with any status) into the most specific error class.
+ * The body must already be redacted.
+ */
+export function classifyClientError(context: ErrorContext & { status: number }): YclientsClientError {
+  const { status, body } = context;
+  const code = codeOf(body);
+  const where = `${context.method ?? ""} ${context.path ?? ""}`.trim();
+  const reason = messageOf(body) ?? `HTTP ${status}`;
+  const full = { ...context, code, fieldErrors: fieldErrorsOf(body) };
+  if (code !== undefined && BOOKING_ERROR_CODES.has(code)) {
+    return new YclientsBookingError(`${where} failed with booking error ${code}: ${reason}`, full);
+  }
+  const message = `${where} failed with HTTP ${status}: ${reason}`;
+  if (status === 401 || status === 403) return new YclientsAuthError(message, full);
+  if (status === 404) return new YclientsNotFoundError(message, full);
+  if (status === 400 || status === 422) return new YclientsValidationError(message, full);
+  return new YclientsClientError(message, full);
+}
+
+// Names are set on the prototypes rather than from `new.target.name`, so minifiers cannot rename them.
+for (const [name, errorClass] of Object.entries({
+  YclientsError,
+  YclientsConfigError,
+  YclientsClientError,
+  YclientsAuthError,
+  YclientsNotFoundError,
+  YclientsValidationError,
+  YclientsBookingError,
+  YclientsRateLimitError,
+  YclientsServerError,
+  YclientsNetworkError,
+  YclientsTimeoutError,
+  YclientsCircuitOpenError,
+  YclientsParseError,
+})) {
+  Object.defineProperty(errorClass.prototype, "name", { value: name, writable: true, configurable: true });
+}

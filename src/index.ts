@@ -1,0 +1,24 @@
+// The public surface of yclients-client.
+export { YclientsClient, type YclientsClientOptions } from "./client.js";
+export type { CallOptions, TypedMethod, TypedResult, EnvelopeData } from "./types.js";
+export type { YclientsResponse, YclientsSuccess, YclientsFailure, YclientsMeta } from "./envelope.js";
+export type { RetryOptions, CircuitBreakerOptions } from "./config.js";
+export { DEFAULT_BASE_URL, ALTEGIO_BASE_URL, DEFAULT_ACCEPT } from "./config.js";
+export {
+  YclientsError,
+  YclientsConfigError,
+  YclientsClientError,
+  YclientsAuthError,
+  YclientsNotFoundError,
+  YclientsValidationError,
+  YclientsBookingError,
+  YclientsRateLimitError,
+  YclientsServerError,
+  YclientsNetworkError,
+  YclientsTimeoutError,
+  YclientsCircuitOpenError,
+  YclientsParseError,
+  type ErrorContext,
+} from "./errors.js";
+export type { paths, components, operations } from "../generated/schema.js";
+export { operations as operationTable, type OperationInfo } from "../generated/operations.js";

@@ -1,0 +1,56 @@
+// Secret masking: the one place that knows what a secret looks like. Errors, logs and the
+// simulator's request log all go through these functions before anything can print a value.
+
+export const REDACTED = "[REDACTED]";
+
+/** Body or query fields whose values are secrets wherever they appear. */
+const SECRET_FIELDS = new Set(["password", "user_token", "partner_token", "token", "code", "sms_code", "authorization"]);
+
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELDS.has(name.toLowerCase());
+}
+
+/** Masks both tokens of an `Authorization` value, keeping its shape (`Bearer [REDACTED], User [REDACTED]`). */
+export function redactAuthorization(value: string): string {
+  return value.replace(/(Bearer|User)\s+[^,\s]+/gi, `$1 ${REDACTED}`);
+}
+
+/** A deep copy of a parsed JSON value with secret fields masked. Depth-limited against hostile input. */
+export function redactBody(value: unknown, depth = 0): unknown {
+  if (depth > 32 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => redactBody(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = isSecretField(key) && item !== null && item !== undefined ? REDACTED : redactBody(item, depth + 1);
+  }
+  return out;
+}
+
+/** Masks secret query parameters (`?password=…`) of a URL string. */
+export function redactUrl(url: string): string {
+  const query = url.indexOf("?");
+  if (query < 0) return url;
+  const params = url.slice(query + 1).split("&").map((pair) => {
+    const eq = pair.indexOf("=");
+    const name = decodeURIComponentSafe(eq < 0 ? pair : pair.slice(0, eq));
+    return eq >= 0 && isSecretField(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+  });
+  return `${url.slice(0, query)}?${params.join("&")}`;
+}
+
+/** Replaces every occurrence of the given secret strings in free text (e.g. a non-JSON body). */
+export function redactText(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

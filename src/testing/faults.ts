@@ -1,0 +1,102 @@
+// Fault injection: answers that a flaky network or gateway would give, chosen per route.
+import type { Random } from "./prng.js";
+
+/**
+ * Which requests a fault hits. A string is `"METHOD /path"` or just `"/path"` (any method),
+ * where the path is either the spec template (`/book_dates/{company_id}`) or a concrete path
+ * (`/book_dates/123`), relative to `/api/v1`. A RegExp is tested against both
+ * `"METHOD /concrete/path"` and `"METHOD /template"`. Omitted: every request.
+ */
+export type FaultRoute = string | RegExp;
+
+export interface FaultScope {
+  route?: FaultRoute;
+  /** Chance (0..1) that a matching request is hit, drawn from the seeded PRNG (default 1). */
+  rate?: number;
+  /** Hit at most this many requests, then the fault retires (default: unlimited). */
+  times?: number;
+}
+
+export type Fault = FaultScope &
+  (
+    | { kind: "status"; status: number }
+    /** Delays the answer, then answers normally (or with another fault). */
+    | { kind: "latency"; ms: number }
+    /** Destroys the socket without an answer. */
+    | { kind: "reset" }
+    /** Sends the normal status and headers with only the first half of the JSON body. */
+    | { kind: "truncate" }
+    /** A 502 HTML page, as a proxy in front of the API would send. */
+    | { kind: "html" }
+    /** A 429 with `Retry-After: retryAfter` regardless of the real rate limit. */
+    | { kind: "rateLimit"; retryAfter: number }
+  );
+
+export type TerminalFault = Exclude<Fault, { kind: "latency" }>;
+
+export interface FaultDecision {
+  /** Total delay to add before answering, in ms. */
+  latency: number;
+  /** The fault that replaces the answer, if any. */
+  terminal?: TerminalFault;
+}
+
+interface Entry {
+  fault: Fault;
+  remaining: number;
+}
+
+function normalizePath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+}
+
+function routeMatches(route: FaultRoute | undefined, method: string, path: string, template: string | undefined): boolean {
+  if (route === undefined) return true;
+  if (route instanceof RegExp) {
+    const test = (s: string) => {
+      route.lastIndex = 0; // a /g or /y pattern is stateful; start fresh each time
+      return route.test(s);
+    };
+    return test(`${method} ${path}`) || (template !== undefined && test(`${method} ${template}`));
+  }
+  const text = route.trim();
+  const space = text.indexOf(" ");
+  const wantMethod = space > 0 ? text.slice(0, space).toUpperCase() : undefined;
+  const wantPath = normalizePath(space > 0 ? text.slice(space + 1).trim() : text);
+  if (wantMethod && wantMethod !== method) return false;
+  return wantPath === normalizePath(path) || (template !== undefined && wantPath === normalizePath(template));
+}
+
+export class FaultInjector {
+  private entries: Entry[] = [];
+
+  constructor(private readonly random: Random) {}
+
+  set(faults: readonly Fault[]): void {
+    this.entries = faults.map((fault) => ({ fault: { ...fault }, remaining: fault.times ?? Infinity }));
+  }
+
+  add(fault: Fault): void {
+    this.entries.push({ fault: { ...fault }, remaining: fault.times ?? Infinity });
+  }
+
+  list(): Fault[] {
+    return this.entries.map((e) => e.fault);
+  }
+
+  /** Decides what happens to one request: latencies add up; the first terminal fault wins. */
+  decide(method: string, path: string, template: string | undefined): FaultDecision {
+    const decision: FaultDecision = { latency: 0 };
+    for (const entry of this.entries) {
+      const { fault } = entry;
+      if (entry.remaining <= 0 || !routeMatches(fault.route, method, path, template)) continue;
+      if (fault.kind !== "latency" && decision.terminal) continue;
+      if (fault.rate !== undefined && !(this.random() < fault.rate)) continue;
+      entry.remaining--;
+      if (fault.kind === "latency") decision.latency += Math.max(0, fault.ms);
+      else decision.terminal = fault;
+    }
+    this.entries = this.entries.filter((e) => e.remaining > 0);
+    return decision;
+  }
+}

@@ -1,0 +1,72 @@
+// Word lists for invented people and places. Names are common given names and surnames put
+// together at random; phones are random digits; none of it describes a real person.
+
+export const FEMALE_NAMES = ["Анна", "Мария", "Елена", "Ольга", "Наталья", "Ирина", "Татьяна", "Светлана", "Юлия", "Дарья", "Ксения", "Алина", "Виктория", "Полина", "Вероника", "Екатерина"];
+export const MALE_NAMES = ["Алексей", "Дмитрий", "Сергей", "Андрей", "Михаил", "Иван", "Николай", "Павел", "Артём", "Максим", "Егор", "Роман"];
+/** Surname stems; the feminine form adds "а". */
+export const SURNAMES = ["Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Козлов", "Новиков", "Морозов", "Волков", "Соловьёв", "Васильев", "Зайцев", "Павлов", "Семёнов", "Голубев", "Виноградов", "Богданов", "Воробьёв", "Фёдоров", "Михайлов"];
+export const FEMALE_PATRONYMICS = ["Алексеевна", "Дмитриевна", "Сергеевна", "Андреевна", "Игоревна", "Павловна", "Викторовна"];
+export const MALE_PATRONYMICS = ["Алексеевич", "Дмитриевич", "Сергеевич", "Андреевич", "Игоревич", "Павлович", "Викторович"];
+
+export const CITIES = [
+  { id: 2, title: "Москва", lat: 55.75, lon: 37.62, streets: ["ул. Тверская", "ул. Арбат", "Ленинский пр-т", "ул. Профсоюзная", "ул. Покровка"] },
+  { id: 3, title: "Санкт-Петербург", lat: 59.94, lon: 30.31, streets: ["Невский пр-т", "ул. Рубинштейна", "Каменноостровский пр-т", "ул. Марата"] },
+];
+
+export const CHAIN_TITLES = ["Лаванда", "Белый лотос", "Мята", "Ла Роза", "Северное сияние"];
+
+export const POSITIONS = ["Мастер", "Топ-мастер", "Стилист", "Администратор"];
+
+/** The service catalogue the seeder samples from: price in roubles, duration in minutes. */
+export const CATALOGUE: ReadonlyArray<{
+  title: string;
+  specialization: string;
+  services: ReadonlyArray<{ title: string; price: number; minutes: number }>;
+}> = [
+  {
+    title: "Парикмахерские услуги",
+    specialization: "Парикмахер-стилист",
+    services: [
+      { title: "Стрижка женская", price: 2500, minutes: 60 },
+      { title: "Стрижка мужская", price: 1500, minutes: 45 },
+      { title: "Окрашивание в один тон", price: 5500, minutes: 120 },
+      { title: "Укладка", price: 1800, minutes: 45 },
+    ],
+  },
+  {
+    title: "Ногтевой сервис",
+    specialization: "Мастер маникюра",
+    services: [
+      { title: "Маникюр с покрытием гель-лак", price: 2200, minutes: 90 },
+      { title: "Маникюр без покрытия", price: 1300, minutes: 60 },
+      { title: "Педикюр", price: 2700, minutes: 90 },
+    ],
+  },
+  {
+    title: "Косметология",
+    specialization: "Косметолог",
+    services: [
+      { title: "Чистка лица", price: 4000, minutes: 90 },
+      { title: "Массаж лица", price: 2500, minutes: 45 },
+      { title: "Пилинг", price: 3200, minutes: 60 },
+    ],
+  },
+  {
+    title: "Брови и ресницы",
+    specialization: "Бровист",
+    services: [
+      { title: "Коррекция бровей", price: 900, minutes: 30 },
+      { title: "Окрашивание бровей", price: 800, minutes: 30 },
+      { title: "Ламинирование ресниц", price: 2800, minutes: 60 },
+    ],
+  },
+];
+
+/** Weekly patterns (0 = Sunday): days on and working hours. */
+export const SCHEDULES: ReadonlyArray<{ days: number[]; from: string; to: string }> = [
+  { days: [1, 2, 3, 4, 5], from: "10:00", to: "19:00" },
+  { days: [2, 3, 4, 5, 6], from: "11:00", to: "20:00" },
+  { days: [1, 3, 5, 6], from: "09:00", to: "18:00" },
+  { days: [0, 2, 4, 6], from: "12:00", to: "21:00" },
+  { days: [1, 2, 4, 5, 0], from: "10:00", to: "20:00" },
+];

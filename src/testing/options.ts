@@ -1,0 +1,53 @@
+// The simulator's public options and defaults.
+import type { Fault } from "./faults.js";
+
+/** A YCLIENTS staff user who can sign in with `POST /auth`. */
+export interface SimulatorUser {
+  login: string;
+  password: string;
+  /** The user token `/auth` hands out; one is derived from the seed when omitted. */
+  token?: string;
+  name?: string;
+  phone?: string;
+}
+
+export interface RateLimitOptions {
+  /** Requests allowed in any one-second window (default 5). */
+  perSecond?: number;
+  /** Requests allowed in any rolling 60-second window (default 200). */
+  perMinute?: number;
+}
+
+export interface SimulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; only loopback makes sense (default 127.0.0.1). */
+  host?: string;
+  /** Seed of the generated data and of fault decisions (default 1). */
+  seed?: number;
+  /** The partner token every request must carry (default `DEFAULT_PARTNER_TOKEN`). */
+  partnerToken?: string;
+  /** Staff users for `POST /auth` (default `DEFAULT_USERS`). */
+  users?: SimulatorUser[];
+  /** `false` turns the rate limit off; an object tunes it (default on: 5/s and 200/min). */
+  rateLimit?: boolean | RateLimitOptions;
+  /** Faults injected from the start; change them later with `sim.setFaults()`. */
+  faults?: Fault[];
+  /**
+   * The simulator's "today" as `YYYY-MM-DD` (default: the current date in Moscow). Seeded
+   * records and bookable dates are placed relative to it, so pin it for byte-identical data.
+   */
+  today?: string;
+  /** How many requests `sim.requests` keeps, newest last (default 10,000). */
+  maxLoggedRequests?: number;
+}
+
+export const DEFAULT_PARTNER_TOKEN = "sim-partner-token";
+export const DEFAULT_SEED = 1;
+export const DEFAULT_MAX_LOGGED_REQUESTS = 10_000;
+
+export const DEFAULT_USERS: readonly SimulatorUser[] = [
+  { login: "79000000001", password: "sim-admin-password", name: "Администратор Симулятора", phone: "79000000001" },
+];
+
+export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = { perSecond: 5, perMinute: 200 };

@@ -1,0 +1,66 @@
+// Answers in the API's shapes: the success envelope, the two error shapes and the
+// online-booking error with its numeric code.
+
+export interface SimResponse {
+  status: number;
+  /** JSON body; undefined sends no body (204). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The API sends `meta: []` when there is nothing to say. */
+export type Meta = Record<string, unknown> | [];
+
+export function ok(data: unknown, meta: Meta = [], status = 200): SimResponse {
+  return { status, body: { success: true, data, meta } };
+}
+
+/** The usual error body: `{success: false, data: null, meta: {message, ...}}`. */
+export function fail(status: number, message: string, meta: Record<string, unknown> = {}): SimResponse {
+  return { status, body: { success: false, data: null, meta: { message, ...meta } } };
+}
+
+/** The second error shape (no `success` key) the API uses for 401. */
+export function unauthorized(message: string): SimResponse {
+  return { status: 401, body: { errors: { code: 401, message }, meta: { message } } };
+}
+
+/** A validation failure: `meta.errors` maps each field to its messages. */
+export function invalid(status: 400 | 422, errors: Record<string, string[]>, message = "Ошибка валидации"): SimResponse {
+  return fail(status, message, { errors });
+}
+
+export const BOOKING_ERRORS = {
+  badPhone: 431,
+  wrongCode: 432,
+  slotTaken: 433,
+  blacklisted: 434,
+  noName: 435,
+  noStaff: 436,
+  overlap: 437,
+  notBookable: 438,
+} as const;
+
+export type BookingErrorCode = (typeof BOOKING_ERRORS)[keyof typeof BOOKING_ERRORS];
+
+/** Online-booking failure: HTTP 422 (403 for a black-listed phone) with the code in `errors.code`. */
+export function bookingFail(code: BookingErrorCode, message: string): SimResponse {
+  return {
+    status: code === BOOKING_ERRORS.blacklisted ? 403 : 422,
+    body: { success: false, data: null, meta: { message }, errors: { code, message } },
+  };
+}
+
+export const MESSAGES = {
+  notFound: "Не найдено",
+  noAuth: "Необходима авторизация",
+  badPartner: "Партнер не найден",
+  badUser: "Пользователь не найден или токен недействителен",
+  forbidden: "Недостаточно прав",
+  badAccept: "Для использования API укажите в запросе заголовок Accept: application/vnd.yclients.v2+json",
+  badJson: "Некорректный JSON в теле запроса",
+  tooMany: "Превышен лимит запросов, повторите позже",
+  methodNotAllowed: "Метод не поддерживается для этого адреса",
+  serverError: "Внутренняя ошибка сервера",
+  tooLarge: "Слишком большое тело запроса",
+} as const;

@@ -1,0 +1,82 @@
+// The record of what reached the simulator, for tests to assert on. Secrets never enter it:
+// the Authorization value keeps only its scheme words and secret body fields are masked.
+import { redactAuthorization } from "./auth.js";
+
+export interface RecordedRequest {
+  /** The `x-request-id` the answer carried. */
+  id: string;
+  /** Arrival time, ms since the epoch. */
+  time: number;
+  method: string;
+  /** Path relative to `/api/v1` (the raw path when the request was outside it). */
+  path: string;
+  /** The matched operation as `"METHOD /template"`, when the path is in the spec. */
+  route?: string;
+  operationId?: string;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string>;
+  /** Parsed JSON or form body with secrets masked; a note instead of large or unparsable bodies. */
+  body: unknown;
+  /** Status of the answer; undefined until it is sent, or when the socket was reset. */
+  status?: number;
+}
+
+const SECRET_FIELD = /password|token|^code$|confirmation_code|secret/i;
+const SECRET_HEADER = /^(authorization|cookie|proxy-authorization|x-partner-token)$/;
+/** Bodies larger than this are summarised, so 10,000 kept requests stay small. */
+const MAX_LOGGED_BODY = 8 * 1024;
+const MAX_DEPTH = 16;
+
+export function redactBody(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_DEPTH) return "[TOO DEEP]";
+  if (Array.isArray(value)) return value.map((v) => redactBody(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = SECRET_FIELD.test(key) && v !== null && typeof v !== "object" ? "[REDACTED]" : redactBody(v, depth + 1);
+  }
+  return out;
+}
+
+export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(headers)) {
+    if (raw === undefined) continue;
+    const value = Array.isArray(raw) ? raw.join(", ") : raw;
+    if (name === "authorization") out[name] = redactAuthorization(value);
+    else out[name] = SECRET_HEADER.test(name) ? "[REDACTED]" : value;
+  }
+  return out;
+}
+
+export function loggedBody(rawLength: number, parsed: unknown, parseFailed: boolean): unknown {
+  if (rawLength === 0) return undefined;
+  if (parseFailed) return `[unparsable body of ${rawLength} bytes]`;
+  if (rawLength > MAX_LOGGED_BODY) return `[body of ${rawLength} bytes]`;
+  return redactBody(parsed);
+}
+
+export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = SECRET_FIELD.test(key) ? ["[REDACTED]"] : params.getAll(key);
+    out[key] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}
+
+/** A bounded log: the newest `max` requests, oldest first. The array is stable across clears. */
+export class RequestLog {
+  readonly entries: RecordedRequest[] = [];
+
+  constructor(private readonly max: number) {}
+
+  push(entry: RecordedRequest): void {
+    this.entries.push(entry);
+    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+}

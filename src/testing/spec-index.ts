@@ -1,0 +1,85 @@
+// What the simulator knows about each operation, read from the generated spec: the operation
+// table (method, path, user token, paging) joined with the documented answers and bodies.
+import specJson from "../../generated/openapi.json";
+import { operations, type OperationInfo } from "../../generated/operations.js";
+
+type Json = Record<string, any>;
+
+const spec = specJson as unknown as Json;
+
+export interface OperationEntry extends OperationInfo {
+  /** `"METHOD /template"`, the key handlers and faults use. */
+  readonly key: string;
+  readonly tags: readonly string[];
+  /** The first documented 2xx answer; the example-based handler replays it. */
+  readonly success: { status: number; example?: unknown; hasBody: boolean };
+  /** Statuses the operation documents, e.g. "200", "404". */
+  readonly statuses: ReadonlySet<string>;
+  readonly bodyRequired: boolean;
+  /** Top-level fields the request body schema requires. */
+  readonly requiredBodyFields: readonly string[];
+  /** Path parameters the spec types as integers; other values answer 404. */
+  readonly integerParams: readonly string[];
+}
+
+/** Follows one local `$ref` (`#/components/...`), repeatedly. */
+export function deref(value: any): any {
+  let current = value;
+  for (let i = 0; current && typeof current === "object" && typeof current.$ref === "string" && i < 10; i++) {
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .map((p: string) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((node: any, part: string) => node?.[part], spec);
+  }
+  return current;
+}
+
+function firstExample(media: Json | undefined): unknown {
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  const first = Object.values<Json>(media.examples ?? {})[0];
+  return first ? deref(first).value : undefined;
+}
+
+function successOf(op: Json): OperationEntry["success"] {
+  const codes = Object.keys(op.responses ?? {}).filter((s) => /^2\d\d$/.test(s)).sort();
+  if (!codes.length) return { status: 200, hasBody: false };
+  const response = deref(op.responses[codes[0]]);
+  const media = response?.content?.["application/json"];
+  return { status: Number(codes[0]), example: firstExample(media), hasBody: Boolean(media) };
+}
+
+function requiredFieldsOf(op: Json): string[] {
+  const schema = deref(op.requestBody?.content?.["application/json"]?.schema);
+  if (!schema) return [];
+  const required = new Set<string>(schema.required ?? []);
+  for (const part of schema.allOf ?? []) for (const name of deref(part)?.required ?? []) required.add(name);
+  return [...required];
+}
+
+function integerParamsOf(pathItem: Json, op: Json): string[] {
+  const params = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+  return params
+    .filter((p) => p?.in === "path" && deref(p.schema)?.type === "integer")
+    .map((p) => p.name as string);
+}
+
+function buildIndex(): OperationEntry[] {
+  return operations.map((info) => {
+    const pathItem: Json = spec.paths?.[info.path] ?? {};
+    const op: Json = pathItem[info.method.toLowerCase()] ?? {};
+    return {
+      ...info,
+      key: `${info.method} ${info.path}`,
+      tags: op.tags ?? [],
+      success: successOf(op),
+      statuses: new Set(Object.keys(op.responses ?? {})),
+      bodyRequired: Boolean(deref(op.requestBody)?.required),
+      requiredBodyFields: requiredFieldsOf(op),
+      integerParams: integerParamsOf(pathItem, op),
+    };
+  });
+}
+
+export const operationIndex: readonly OperationEntry[] = buildIndex();

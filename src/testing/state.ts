@@ -1,0 +1,194 @@
+// The simulator's data: plain objects that handlers read and change, and that tests may
+// inspect through `sim.state`. Shapes here are the simulator's own; handlers turn them into
+// the API's response shapes (see handlers/present.ts).
+
+export interface Chain {
+  id: number;
+  title: string;
+}
+
+export interface Company {
+  id: number;
+  chain_id: number;
+  title: string;
+  short_descr: string;
+  city_id: number;
+  city: string;
+  country_id: number;
+  country: string;
+  address: string;
+  phone: string;
+  email: string;
+  timezone_name: string;
+  /** Offset from UTC in minutes (180 for Moscow). */
+  utcOffset: number;
+  coordinate_lat: number;
+  coordinate_lon: number;
+  /** Minutes between bookable slot starts. */
+  slotStep: number;
+  /** How many days ahead online booking is open, counting from tomorrow. */
+  bookingDays: number;
+}
+
+export interface Position {
+  id: number;
+  title: string;
+}
+
+/** Working hours per weekday (0 = Sunday); null = day off. */
+export type WeeklySchedule = ReadonlyArray<{ from: string; to: string } | null>;
+
+export interface StaffMember {
+  id: number;
+  company_id: number;
+  name: string;
+  specialization: string;
+  position: Position;
+  rating: number;
+  votes_count: number;
+  weight: number;
+  avatar: string;
+  information: string;
+  bookable: boolean;
+  fired: boolean;
+  hidden: boolean;
+  service_ids: number[];
+  schedule: WeeklySchedule;
+}
+
+export interface ServiceCategory {
+  id: number;
+  company_id: number;
+  title: string;
+  weight: number;
+  sex: number;
+}
+
+export interface Service {
+  id: number;
+  company_id: number;
+  category_id: number;
+  title: string;
+  price_min: number;
+  price_max: number;
+  /** Length in seconds, as the API counts durations. */
+  duration: number;
+  weight: number;
+  comment: string;
+  active: boolean;
+  staff_ids: number[];
+}
+
+export interface Client {
+  id: number;
+  company_id: number;
+  name: string;
+  surname: string;
+  patronymic: string;
+  phone: string;
+  email: string;
+  sex_id: number;
+  visits: number;
+  spent: number;
+  discount: number;
+  comment: string;
+  birth_date: string;
+}
+
+export interface Appointment {
+  id: number;
+  /** Secret that, with the id, lets the booking client read or cancel the record. */
+  hash: string;
+  company_id: number;
+  staff_id: number;
+  service_ids: number[];
+  client_id: number | null;
+  /** Start, Unix seconds. */
+  start: number;
+  /** Length in seconds. */
+  length: number;
+  comment: string;
+  online: boolean;
+  /** 2 confirmed, 1 arrived, 0 waiting, -1 no-show. */
+  attendance: number;
+  deleted: boolean;
+  created_at: number;
+  /** Echo of the `api_id` the booking request carried. */
+  api_id: string;
+}
+
+/** A staff account for `POST /auth`. */
+export interface StaffUser {
+  id: number;
+  login: string;
+  password: string;
+  token: string;
+  name: string;
+  phone: string;
+  email: string;
+}
+
+/** An online-booking client account for `/booking/auth` and the SMS sign-in. */
+export interface BookingUser {
+  id: number;
+  login: string;
+  /** Absent for accounts created by the SMS sign-in. */
+  password?: string;
+  token: string;
+  name: string;
+  phone: string;
+  email: string;
+}
+
+export type Session = { kind: "staff"; user: StaffUser } | { kind: "client"; user: BookingUser };
+
+export interface SimulatorState {
+  readonly seed: number;
+  /** The simulator's "today" (`YYYY-MM-DD`, company time). */
+  readonly today: string;
+  chain: Chain;
+  companies: Company[];
+  positions: Position[];
+  staff: StaffMember[];
+  serviceCategories: ServiceCategory[];
+  services: Service[];
+  clients: Client[];
+  records: Appointment[];
+  staffUsers: StaffUser[];
+  bookingUsers: BookingUser[];
+  /** Last SMS code "sent" to each phone by `POST /book_code/{company_id}`. */
+  smsCodes: Map<string, string>;
+  /** The code every SMS of this seed carries. */
+  readonly smsCode: string;
+  /** Next id per kind, so created objects never collide with seeded ones. */
+  nextIds: Record<"record" | "client" | "bookingUser" | "generic", number>;
+}
+
+export function nextId(state: SimulatorState, kind: keyof SimulatorState["nextIds"]): number {
+  return state.nextIds[kind]++;
+}
+
+export function findCompany(state: SimulatorState, id: unknown): Company | undefined {
+  const n = Number(id);
+  return state.companies.find((c) => c.id === n);
+}
+
+export function companyStaff(state: SimulatorState, companyId: number): StaffMember[] {
+  return state.staff.filter((s) => s.company_id === companyId && !s.fired);
+}
+
+export function companyServices(state: SimulatorState, companyId: number): Service[] {
+  return state.services.filter((s) => s.company_id === companyId);
+}
+
+export function findSession(state: SimulatorState, token: string): Session | undefined {
+  const staff = state.staffUsers.find((u) => u.token === token);
+  if (staff) return { kind: "staff", user: staff };
+  const client = state.bookingUsers.find((u) => u.token === token);
+  return client ? { kind: "client", user: client } : undefined;
+}
+
+/** Digits only, so `+7 (900) 000-00-00` and `79000000000` name the same phone. */
+export function normalizePhone(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value).replace(/\D/g, "") : "";
+}

@@ -1,0 +1,88 @@
+// Calendar arithmetic in a company's fixed UTC offset. All seeded companies are in Moscow
+// time (UTC+3 all year since 2014), so a fixed offset is exact and needs no time zone data.
+
+export const MOSCOW_OFFSET_MINUTES = 180;
+const DAY_SECONDS = 86_400;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "+03:00" for 180. */
+export function offsetLabel(offsetMinutes: number, colon = true): string {
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return `${sign}${pad(Math.floor(abs / 60))}${colon ? ":" : ""}${pad(abs % 60)}`;
+}
+
+/** The local calendar date `YYYY-MM-DD` at `unix` seconds in the given offset. */
+export function localDate(unix: number, offsetMinutes: number): string {
+  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 10);
+}
+
+/** Local `HH:MM` at `unix` seconds. */
+export function localTime(unix: number, offsetMinutes: number): string {
+  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(11, 16);
+}
+
+/** ISO 8601 with offset, the form the API uses for `datetime`: `2026-09-29T12:00:00+03:00`. */
+export function isoWithOffset(unix: number, offsetMinutes: number, colon = true): string {
+  const local = new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
+  return local + offsetLabel(offsetMinutes, colon);
+}
+
+/** The zone-less form the API uses for `date`: `2026-09-29 12:00:00`. */
+export function spacedDateTime(unix: number, offsetMinutes: number): string {
+  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** Unix seconds of local `date` plus `minutes` after local midnight. */
+export function unixAt(date: string, minutes: number, offsetMinutes: number): number {
+  return Date.parse(`${date}T00:00:00Z`) / 1000 + minutes * 60 - offsetMinutes * 60;
+}
+
+export function isDate(value: unknown): value is string {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_SECONDS * 1000).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday, like Date#getUTCDay. */
+export function weekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/** "HH:MM" to minutes after midnight. */
+export function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+}
+
+/** Today's date in the given offset. */
+export function todayIn(offsetMinutes: number, now = Date.now()): string {
+  return localDate(Math.floor(now / 1000), offsetMinutes);
+}
+
+/**
+ * Reads a `datetime` the way clients send it back: an ISO string with or without offset
+ * (zone-less means company time), `YYYY-MM-DD HH:MM[:SS]`, or a Unix timestamp (seconds,
+ * or milliseconds when it is implausibly large). Returns Unix seconds or undefined.
+ */
+export function parseDateTime(value: unknown, offsetMinutes: number): number | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return Math.floor(value > 1e11 ? value / 1000 : value);
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return parseDateTime(Number(text), offsetMinutes);
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!m) return undefined;
+  const [, date, hh, mm, ss = "00", zone] = m;
+  const base = Date.parse(`${date}T${hh}:${mm}:${ss}Z`);
+  if (Number.isNaN(base)) return undefined;
+  let offset = offsetMinutes;
+  if (zone === "Z") offset = 0;
+  else if (zone) {
+    const digits = zone.replace(":", "");
+    offset = (digits[0] === "-" ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+  }
+  return base / 1000 - offset * 60;
+}

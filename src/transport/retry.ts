@@ -1,0 +1,52 @@
+// The retry loop: cockatiel's RetryPolicy decides and counts; the waits are ours, because cockatiel's
+// own backoff wait cannot be interrupted by an AbortSignal. Used by the transport and by `backoff()`.
+import { handleWhen, retry, type RetryPolicy } from "cockatiel";
+import type { BackoffSettings } from "../config.js";
+import { backoffSequence, DelayPlan, sleep } from "./backoff.js";
+
+export interface RetryHooks<T> {
+  /** Whether this outcome (a thrown error, or a returned value) should be tried again. */
+  retryable(outcome: T | unknown): boolean;
+  /** A wait the outcome itself asks for (e.g. `Retry-After`), overriding the backoff delay. */
+  requestedDelay?(outcome: T | unknown): number | undefined;
+  /** Called before each wait; for logging. */
+  onRetry?(info: { attempt: number; delayMs: number; outcome: T | unknown }): void;
+}
+
+export class RetryRunner<T> {
+  private readonly policy: RetryPolicy;
+
+  constructor(
+    private readonly settings: BackoffSettings,
+    private readonly hooks: RetryHooks<T>,
+    private readonly random?: () => number,
+  ) {
+    // cockatiel's maxAttempts counts retries, not attempts: maxTries 3 = 1 attempt + 2 retries.
+    this.policy = retry(
+      handleWhen((error) => hooks.retryable(error)).orWhenResult((value) => hooks.retryable(value)),
+      { maxAttempts: settings.maxTries - 1 },
+    );
+  }
+
+  /** Runs `task` until it succeeds, fails for good, or runs out of attempts; `attempt` is 1-based. */
+  async run(task: (attempt: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const plan = new DelayPlan(backoffSequence(this.settings, this.random));
+    let last: T | unknown;
+    return this.policy.execute(async ({ attempt }) => {
+      if (attempt > 0) {
+        const requested = this.hooks.requestedDelay?.(last);
+        const delayMs = requested ?? plan.next();
+        this.hooks.onRetry?.({ attempt: attempt + 1, delayMs, outcome: last });
+        await sleep(delayMs, signal);
+      }
+      if (signal?.aborted) throw signal.reason;
+      try {
+        last = await task(attempt + 1);
+        return last as T;
+      } catch (error) {
+        last = error;
+        throw error;
+      }
+    }, signal);
+  }
+}

@@ -1,0 +1,42 @@
+// Type machinery for the typed methods (`yc.GET(...)`), kept apart from the runtime.
+import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+
+/** Options every call accepts, typed or friendly. */
+export interface CallOptions {
+  /** The user token for this call only; overrides the scoped client's and the constructor's. */
+  userToken?: string;
+  /** Per-attempt timeout for this call, in ms. */
+  timeoutMs?: number;
+  /** Cancels the call: the current attempt and any backoff wait end at once. */
+  signal?: AbortSignal;
+  /** Extra headers for this call only. */
+  headers?: Record<string, string>;
+}
+
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+
+type Media = `${string}/${string}`;
+
+/** What a typed method resolves with: openapi-fetch's result, narrowed to success when client errors throw. */
+export type TypedResult<Operation extends Record<string | number, any>, Init, Raise extends boolean> = Raise extends true
+  ? Extract<FetchResponse<Operation, Init, Media>, { error?: never }>
+  : FetchResponse<Operation, Init, Media>;
+
+/** `yc.GET`, `yc.POST`, …: openapi-fetch's typed method plus the per-call options. */
+export type TypedMethod<Paths extends Record<string, any>, Method extends HttpMethod, Raise extends boolean> = <
+  Path extends PathsWithMethod<Paths, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method>,
+>(
+  path: Path,
+  ...init: InitParam<Init & CallOptions>
+) => Promise<TypedResult<Paths[Path][Method], Init, Raise>>;
+
+/** The `data` member of an operation's success envelope. */
+export type EnvelopeData<Paths extends Record<string, any>, Path extends keyof Paths, Method extends HttpMethod> =
+  NonNullable<Extract<FetchResponse<Paths[Path][Method], {}, Media>, { error?: never }>["data"]> extends {
+    data?: infer D;
+  }
+    ? D
+    : null;
