@@ -21,6 +21,7 @@ import {
 import { failureOf, successOf, type YclientsResponse } from "./envelope.js";
 import { YclientsConfigError, YclientsParseError, classifyClientError, type YclientsClientError } from "./errors.js";
 import { checkPathParams, findOperation } from "./operations.js";
+import { serializeQuery } from "./query.js";
 import { redactBody, redactText } from "./redact.js";
 import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
@@ -253,7 +254,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
   });
   return {
     transport,
-    api: createClient<paths>({ baseUrl }),
+    api: createClient<paths>({ baseUrl, querySerializer: serializeQuery as never }),
     raise: options.raiseClientErrors ?? true,
     companyId: options.companyId === undefined ? undefined : checkCompanyId(options.companyId, "companyId"),
     timeoutMs,

@@ -4,10 +4,15 @@
 export const REDACTED = "[REDACTED]";
 
 /** Body or query fields whose values are secrets wherever they appear. */
-const SECRET_FIELDS = new Set(["password", "user_token", "partner_token", "token", "code", "sms_code", "authorization"]);
+const SECRET_FIELDS = new Set(["password", "user_token", "partner_token", "token", "sms_code", "authorization"]);
 
-export function isSecretField(name: string): boolean {
-  return SECRET_FIELDS.has(name.toLowerCase());
+/**
+ * Whether a field holds a secret. `code` is the SMS confirmation code when it is a string, but a numeric
+ * `code` is an error code (`errors.code: 433`) and stays readable.
+ */
+export function isSecretField(name: string, value?: unknown): boolean {
+  const key = name.toLowerCase();
+  return SECRET_FIELDS.has(key) || (key === "code" && typeof value === "string");
 }
 
 /** Masks both tokens of an `Authorization` value, keeping its shape (`Bearer [REDACTED], User [REDACTED]`). */
@@ -21,7 +26,7 @@ export function redactBody(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactBody(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = isSecretField(key) && item !== null && item !== undefined ? REDACTED : redactBody(item, depth + 1);
+    out[key] = isSecretField(key, item) && item !== null && item !== undefined ? REDACTED : redactBody(item, depth + 1);
   }
   return out;
 }
@@ -33,7 +38,7 @@ export function redactUrl(url: string): string {
   const params = url.slice(query + 1).split("&").map((pair) => {
     const eq = pair.indexOf("=");
     const name = decodeURIComponentSafe(eq < 0 ? pair : pair.slice(0, eq));
-    return eq >= 0 && isSecretField(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+    return eq >= 0 && (isSecretField(name) || name.toLowerCase() === "code") ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
   });
   return `${url.slice(0, query)}?${params.join("&")}`;
 }

@@ -6,7 +6,7 @@ import { Resource, requireString } from "./resource.js";
 
 export class AuthResource<Raise extends boolean> extends Resource<Raise> {
   /** Signs in a YCLIENTS staff user (phone like `79161234567`, or e-mail) and returns their user token. */
-  getUserToken(
+  async getUserToken(
     login: string,
     password: string,
     options?: CallOptions,
@@ -16,7 +16,7 @@ export class AuthResource<Raise extends boolean> extends Resource<Raise> {
   }
 
   /** Signs in an online-booking client with login and password and returns the client's user token. */
-  getClientTokenByPassword(
+  async getClientTokenByPassword(
     login: string,
     password: string,
     options?: CallOptions,
@@ -26,7 +26,7 @@ export class AuthResource<Raise extends boolean> extends Resource<Raise> {
   }
 
   /** Texts a confirmation code to an online-booking client's phone (first step of the SMS sign-in). */
-  sendSmsCode(
+  async sendSmsCode(
     phone: string,
     fullname: string,
     companyId?: number,
@@ -38,7 +38,7 @@ export class AuthResource<Raise extends boolean> extends Resource<Raise> {
   }
 
   /** Exchanges the SMS code for the online-booking client's user token (second step of the SMS sign-in). */
-  getClientTokenBySmsCode(
+  async getClientTokenBySmsCode(
     phone: string,
     code: string,
     options?: CallOptions,

@@ -28,6 +28,12 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   res.end(text);
 }
 
+/** Answers after `ms`, unless the client hung up first (so no timer outlives a test). */
+export function later(res: ServerResponse, ms: number, answer: () => void): void {
+  const timer = setTimeout(answer, ms);
+  res.on("close", () => clearTimeout(timer));
+}
+
 export const ok = (data: unknown, meta: unknown = []) => ({ success: true, data, meta });
 
 export async function startServer(initial?: Handler): Promise<TestServer> {

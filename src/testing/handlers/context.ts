@@ -1,0 +1,26 @@
+// What a stateful handler receives, and its type.
+import type { PageRequest } from "../pagination.js";
+import type { SimResponse } from "../reply.js";
+import type { OperationEntry } from "../spec-index.js";
+import type { Session, SimulatorState } from "../state.js";
+
+export interface HandlerContext {
+  state: SimulatorState;
+  op: OperationEntry;
+  /** Path parameters by their spec names, URL-decoded. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON (or form) body; undefined when there was none. */
+  body: any;
+  /** The signed-in user, when a valid user token came with the request. */
+  session?: Session;
+  /** Paging of this request, for operations that page. */
+  page?: PageRequest;
+  /** Current time, Unix seconds. */
+  now: number;
+}
+
+export type Handler = (ctx: HandlerContext) => SimResponse;
+
+/** Handlers by `"METHOD /template"` exactly as the spec writes the path. */
+export type HandlerTable = Record<string, Handler>;

@@ -1,0 +1,193 @@
+// The HTTP side: a node:http server on loopback that feeds requests to the core and writes its
+// actions to the socket, and the handle tests get back from startYclientsSimulator().
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { BASE_PATH, SimulatorCore, type Action } from "./core.js";
+import type { Fault } from "./faults.js";
+import { handlers } from "./handlers/index.js";
+import {
+  DEFAULT_MAX_LOGGED_REQUESTS,
+  DEFAULT_PARTNER_TOKEN,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_SEED,
+  DEFAULT_USERS,
+  type SimulatorOptions,
+} from "./options.js";
+import { RateLimiter } from "./rate-limit.js";
+import { MESSAGES } from "./reply.js";
+import { RequestLog, type RecordedRequest } from "./request-log.js";
+import { buildState } from "./seed.js";
+import { operationIndex } from "./spec-index.js";
+import type { SimulatorState } from "./state.js";
+import { isDate, MOSCOW_OFFSET_MINUTES, todayIn } from "./time.js";
+
+export interface YclientsSimulator {
+  /** The v1 base URL to give the client, e.g. `http://127.0.0.1:50123/api/v1`. */
+  readonly url: string;
+  readonly port: number;
+  /** The partner token requests must carry. */
+  readonly partnerToken: string;
+  /** The live data; tests may read it and change it. */
+  readonly state: SimulatorState;
+  /** What arrived, oldest first, secrets redacted; bounded by `maxLoggedRequests`. */
+  readonly requests: readonly RecordedRequest[];
+  clearRequests(): void;
+  /** Replaces every fault (an empty list clears them). */
+  setFaults(faults: readonly Fault[]): void;
+  addFault(fault: Fault): void;
+  clearFaults(): void;
+  /** Forgets the rate limiter's history, as if a minute had passed. */
+  resetRateLimit(): void;
+  /** Stops listening, drops open connections and pending delays; resolves when done. */
+  close(): Promise<void>;
+}
+
+/** Request bodies above this are dropped and answered with 413. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const BAD_GATEWAY_PAGE =
+  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+function rateLimiterFor(option: SimulatorOptions["rateLimit"]): RateLimiter | undefined {
+  if (option === false) return undefined;
+  const tuned = typeof option === "object" ? option : {};
+  return new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...tuned });
+}
+
+export async function startYclientsSimulator(options: SimulatorOptions = {}): Promise<YclientsSimulator> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const partnerToken = options.partnerToken ?? DEFAULT_PARTNER_TOKEN;
+  const host = options.host ?? "127.0.0.1";
+  if (!partnerToken) throw new TypeError("partnerToken must be a non-empty string");
+  if (options.today !== undefined && !isDate(options.today)) throw new TypeError("today must be a YYYY-MM-DD date");
+
+  const state = buildState({ seed, today: options.today ?? todayIn(MOSCOW_OFFSET_MINUTES), users: options.users ?? DEFAULT_USERS });
+  const log = new RequestLog(options.maxLoggedRequests ?? DEFAULT_MAX_LOGGED_REQUESTS);
+  const faults = SimulatorCore.faultInjector(seed);
+  faults.set(options.faults ?? []);
+  const rateLimiter = rateLimiterFor(options.rateLimit);
+  const core = new SimulatorCore({ state, partnerToken, rateLimiter, faults, log, handlers, operations: operationIndex });
+
+  const sockets = new Set<Socket>();
+  const delays = new Map<NodeJS.Timeout, () => void>();
+  let closed = false;
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.set(timer, resolve);
+    });
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on("error", () => res.destroy());
+    req.on("end", () => {
+      core
+        .handle(
+          {
+            method: req.method ?? "GET",
+            url: req.url ?? "/",
+            headers: req.headers,
+            body: Buffer.concat(chunks),
+            bodyTooLarge: tooLarge,
+            remoteAddress: req.socket.remoteAddress ?? "unknown",
+          },
+          wait,
+        )
+        .then(({ action, entry }) => {
+          entry.status = write(req, res, action, entry.id);
+        })
+        .catch(() => {
+          write(req, res, { type: "respond", response: { status: 500, body: { success: false, data: null, meta: { message: MESSAGES.serverError } } } }, "");
+        });
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+
+  return {
+    url: `http://${hostInUrl}:${port}${BASE_PATH}`,
+    port,
+    partnerToken,
+    state,
+    requests: log.entries,
+    clearRequests: () => log.clear(),
+    setFaults: (list) => faults.set(list),
+    addFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.set([]),
+    resetRateLimit: () => rateLimiter?.reset(),
+    close: () => {
+      if (closed) return Promise.resolve();
+      closed = true;
+      for (const [timer, resolve] of delays) {
+        clearTimeout(timer);
+        resolve();
+      }
+      delays.clear();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+}
+
+/** Puts an action on the wire; returns the status sent, or undefined when none was. */
+function write(req: IncomingMessage, res: ServerResponse, action: Action, requestId: string): number | undefined {
+  if (res.destroyed || res.headersSent) return undefined;
+  const base = requestId ? { "x-request-id": requestId } : {};
+  switch (action.type) {
+    case "reset":
+      req.socket.destroy();
+      return undefined;
+    case "html":
+      res.writeHead(502, { ...base, "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(BAD_GATEWAY_PAGE) });
+      res.end(BAD_GATEWAY_PAGE);
+      return 502;
+    case "truncate": {
+      const { response } = action;
+      const full = Buffer.from(JSON.stringify(response.body ?? { success: true, data: null, meta: [] }));
+      const cut = full.subarray(0, Math.floor(full.length / 2));
+      const status = response.status === 204 ? 200 : response.status;
+      // Valid HTTP framing around half a JSON document: the client sees a parse failure.
+      res.writeHead(status, { ...response.headers, ...base, "content-type": "application/json; charset=utf-8", "content-length": cut.length });
+      res.end(cut);
+      return status;
+    }
+    case "respond": {
+      const { status, body, headers } = action.response;
+      if (body === undefined) {
+        res.writeHead(status, { ...headers, ...base });
+        res.end();
+        return status;
+      }
+      const text = Buffer.from(JSON.stringify(body));
+      res.writeHead(status, { ...headers, ...base, "content-type": "application/json; charset=utf-8", "content-length": text.length });
+      res.end(text);
+      return status;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import {
+  YclientsAuthError,
+  YclientsBookingError,
+  YclientsClient,
+  YclientsClientError,
+  YclientsConfigError,
+  YclientsNotFoundError,
+  YclientsParseError,
+  YclientsValidationError,
+  YclientsError,
+} from "../../src/index";
+import { json, ok, startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.seen.splice(0));
+
+const client = () => new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: false });
+const lenient = () =>
+  new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: false, raiseClientErrors: false });
+
+const envelopeError = (message: string, extra: Record<string, unknown> = {}) => ({
+  success: false,
+  data: null,
+  meta: { message, ...extra },
+});
+
+describe("client errors with raiseClientErrors (the default)", () => {
+  it.each([
+    [401, { errors: { code: 401, message: "Необходима авторизация" }, meta: { message: "Необходима авторизация" } }, YclientsAuthError],
+    [403, envelopeError("Недостаточно прав"), YclientsAuthError],
+    [404, envelopeError("Не найдено"), YclientsNotFoundError],
+    [400, envelopeError("Недопустимое значение", { errors: { filters: ["bad state"] } }), YclientsValidationError],
+    [422, envelopeError("Проверьте поля", { errors: { phone: ["wrong"] } }), YclientsValidationError],
+    [409, envelopeError("Конфликт", { conflict: true }), YclientsClientError],
+    [402, envelopeError("Продлите лицензию"), YclientsClientError],
+  ])("HTTP %d becomes the right class with status, path, request id and body", async (status, body, errorClass) => {
+    server.handle((_req, res) => json(res, status, body));
+    const error = await client()
+      .GET("/company/{id}/", { params: { path: { id: 42 } } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toBeInstanceOf(YclientsClientError);
+    expect(error).toBeInstanceOf(YclientsError);
+    expect(error).toMatchObject({ status, method: "GET", path: "/company/{id}/", requestId: "req-test-1", attempts: 1 });
+    expect(error.url).toBe(`${server.url}/company/42/`);
+    expect(error.body).toEqual(body);
+    expect(error.message).toContain(String(status));
+  });
+
+  it("validation errors expose the field errors", async () => {
+    server.handle((_req, res) => json(res, 422, envelopeError("Проверьте поля", { errors: { phone: ["wrong format"] } })));
+    const error = await client().POST("/auth", { body: { login: "x", password: "y" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsValidationError);
+    expect(error.fieldErrors).toEqual({ phone: ["wrong format"] });
+  });
+
+  it("online-booking codes 431–438 become YclientsBookingError with the code", async () => {
+    server.handle((_req, res) =>
+      json(res, 422, { success: false, data: null, meta: { message: "Время занято" }, errors: { code: 433, message: "Время занято" } }),
+    );
+    const error = await client().POST("/auth", { body: { login: "x", password: "y" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsBookingError);
+    expect(error.code).toBe(433);
+    expect(error.status).toBe(422);
+  });
+
+  it("success: false with HTTP 200 throws too", async () => {
+    server.handle((_req, res) => json(res, 200, envelopeError("Не найдено")));
+    const error = await client().GET("/countries").catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsClientError);
+    expect(error.status).toBe(200);
+    expect(error.message).toContain("Не найдено");
+  });
+});
+
+describe("raiseClientErrors: false", () => {
+  it("typed methods return openapi-fetch's { error, response } for a 4xx", async () => {
+    const body = envelopeError("Не найдено");
+    server.handle((_req, res) => json(res, 404, body));
+    const result = await lenient().GET("/countries");
+    expect(result.data).toBeUndefined();
+    expect(result.error).toEqual(body);
+    expect(result.response.status).toBe(404);
+  });
+
+  it("typed methods return { error } for success: false with 200", async () => {
+    server.handle((_req, res) => json(res, 200, envelopeError("nope")));
+    const result = await lenient().GET("/countries");
+    expect(result.error).toEqual(envelopeError("nope"));
+  });
+
+  it("friendly methods resolve with success: false and the classified error", async () => {
+    server.handle((_req, res) => json(res, 401, { errors: { code: 401, message: "bad login" }, meta: { message: "bad login" } }));
+    const result = await lenient().auth.getUserToken("79000000000", "wrong-password");
+    expect(result.success).toBe(false);
+    if (result.success) throw new Error("unreachable");
+    expect(result.data).toBeNull();
+    expect(result.error).toBeInstanceOf(YclientsAuthError);
+    expect(result.status).toBe(401);
+    expect(result.meta).toEqual({ message: "bad login" });
+  });
+});
+
+describe("bodies that are not what they should be", () => {
+  it("an HTML page with 200 is a YclientsParseError", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html><body>Bad Gateway</body></html>");
+    });
+    const error = await client().GET("/countries").catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsParseError);
+    expect(error.status).toBe(200);
+    expect(error.body).toContain("Bad Gateway");
+  });
+
+  it("truncated JSON is a YclientsParseError", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end('{"success":true,"data":[{"id":1');
+    });
+    await expect(client().GET("/countries")).rejects.toBeInstanceOf(YclientsParseError);
+  });
+
+  it("204 with no body resolves with no data", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const { data, response } = await client().DELETE("/company/{id}/", { params: { path: { id: 1 } } });
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(204);
+  });
+
+  it("meta: [] is normalised to {} for friendly methods", async () => {
+    server.handle((_req, res) => json(res, 201, ok({ user_token: "new-user-token", id: 1 }, [])));
+    const result = await client().auth.getUserToken("79000000000", "pw");
+    expect(result.meta).toEqual({});
+    expect(result.data.user_token).toBe("new-user-token");
+    expect(result.status).toBe(201);
+    expect(result.requestId).toBe("req-test-1");
+  });
+});
+
+describe("path parameters", () => {
+  it("a missing path parameter fails before sending", async () => {
+    await expect(client().GET("/company/{id}/", { params: { path: {} as any } })).rejects.toThrow(
+      /path parameter "id" is missing/,
+    );
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it("a hostile value is percent-encoded into one segment, never a traversal", async () => {
+    server.handle((_req, res) => json(res, 200, ok({})));
+    await client().GET("/company/{id}/", { params: { path: { id: "1/../x" as any } } });
+    expect(server.seen[0].url).toBe("/api/v1/company/1%2F..%2Fx/");
+  });
+
+  it.each([".", "..", ""])("the value %j is refused", async (value) => {
+    await expect(client().GET("/company/{id}/", { params: { path: { id: value as any } } })).rejects.toBeInstanceOf(
+      YclientsConfigError,
+    );
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it("array query parameters use PHP brackets and booleans become 1/0", async () => {
+    server.handle((_req, res) => json(res, 200, ok([])));
+    await client().GET("/countries", { params: { query: { ids: [1, 2], active: true, f: { a: "b c" } } as any } });
+    expect(server.seen[0].url).toBe("/api/v1/countries?ids[]=1&ids[]=2&active=1&f[a]=b%20c");
+  });
+});
+
+describe("friendly-method arguments", () => {
+  it("sendSmsCode needs a company id from the argument or the client", async () => {
+    await expect(client().auth.sendSmsCode("79000000000", "Иван")).rejects.toThrow(/No company id/);
+    const yc = new YclientsClient({ partnerToken: "p-token", baseUrl: server.url, companyId: 4564, retry: false });
+    server.handle((_req, res) => json(res, 201, { success: true, data: null, meta: { message: "Created" } }));
+    await yc.auth.sendSmsCode("79000000000", "Иван");
+    expect(server.seen[0].url).toBe("/api/v1/book_code/4564");
+    await yc.auth.sendSmsCode("79000000000", "Иван", 99);
+    expect(server.seen[1].url).toBe("/api/v1/book_code/99");
+  });
+
+  it("empty credentials are refused without echoing them", async () => {
+    const error = await client().auth.getUserToken("79000000000", "").catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsConfigError);
+    expect(error.message).toBe("password must be a non-empty string");
+  });
+});
