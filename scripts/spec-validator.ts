@@ -15,8 +15,7 @@ export function createSpecValidator(spec: Json) {
   // The whole document is registered as one schema, so `#/components/...` refs resolve inside it.
   ajv.addSchema({ $id: SPEC_ID, ...spec });
   const cache = new Map<string, ValidateFunction>();
-  const pointer = (parts: string[]) =>
-    "#/" + parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+  const pointer = (parts: string[]) => "#/" + parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
 
   function validatorAt(parts: string[]): ValidateFunction {
     const ref = SPEC_ID + pointer(parts);
@@ -30,10 +29,16 @@ export function createSpecValidator(spec: Json) {
 
   return {
     /** Validates a response body; returns error text, or undefined when it conforms. */
-    response(path: string, method: string, status: string, body: unknown, media = "application/json"): string | undefined {
-      let responses = spec.paths?.[path]?.[method.toLowerCase()]?.responses;
+    response(
+      path: string,
+      method: string,
+      status: string,
+      body: unknown,
+      media = "application/json",
+    ): string | undefined {
+      const responses = spec.paths?.[path]?.[method.toLowerCase()]?.responses;
       if (!responses) return `no operation ${method} ${path} in the spec`;
-      let key = status in responses ? status : status[0] + "XX" in responses ? status[0] + "XX" : "default";
+      const key = status in responses ? status : status[0] + "XX" in responses ? status[0] + "XX" : "default";
       let response = responses[key];
       if (!response) return `status ${status} is not documented for ${method} ${path}`;
       const parts = ["paths", path, method.toLowerCase(), "responses", key];
@@ -41,7 +46,10 @@ export function createSpecValidator(spec: Json) {
         parts.splice(0, parts.length, ...response.$ref.slice(2).split("/"));
         response = spec.components.responses[parts[parts.length - 1]];
       }
-      if (!response.content) return body === undefined || body === "" ? undefined : `status ${status} of ${method} ${path} has no body in the spec`;
+      if (!response.content)
+        return body === undefined || body === ""
+          ? undefined
+          : `status ${status} of ${method} ${path} has no body in the spec`;
       if (!response.content[media]?.schema) return `no ${media} schema for ${status} of ${method} ${path}`;
       const fn = validatorAt([...parts, "content", media, "schema"]);
       return fn(body) ? undefined : ajv.errorsText(fn.errors, { dataVar: "body" });

@@ -41,14 +41,22 @@ export function loadSpec(dir: string = SPEC_DIR): Json {
       }
     }
   }
-  const sortedPaths = Object.fromEntries(Object.keys(paths).sort().map((p) => [p, paths[p]]));
+  const sortedPaths = Object.fromEntries(
+    Object.keys(paths)
+      .sort()
+      .map((p) => [p, paths[p]]),
+  );
   return { ...root, paths: sortedPaths, components: sortComponents(components) };
 }
 
 function sortComponents(components: Json): Json {
   const out: Json = {};
   for (const kind of Object.keys(components).sort()) {
-    out[kind] = Object.fromEntries(Object.keys(components[kind]).sort().map((k) => [k, components[kind][k]]));
+    out[kind] = Object.fromEntries(
+      Object.keys(components[kind])
+        .sort()
+        .map((k) => [k, components[kind][k]]),
+    );
   }
   return out;
 }

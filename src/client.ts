@@ -27,7 +27,8 @@ import { Transport, type CallContext, type FetchLike } from "./transport/transpo
 import type { CallOptions, TypedMethod } from "./types.js";
 import { VERSION } from "./version.js";
 import { AuthResource } from "./resources/auth.js";
-
+import { BookingResource } from "./resources/booking.js";
+import { UserRecordsResource } from "./resources/user-records.js";
 
 export interface YclientsClientOptions<Raise extends boolean = true> {
   /** The partner (developer) token. Required. */
@@ -88,8 +89,10 @@ export class YclientsClient<Raise extends boolean = true> {
 
   /** Sign-in operations that issue user tokens. */
   readonly auth: AuthResource<Raise>;
-
-
+  /** The public online-booking flow. */
+  readonly booking: BookingResource<Raise>;
+  /** Appointments of the signed-in online-booking client. */
+  readonly userRecords: UserRecordsResource<Raise>;
 
   static readonly ALTEGIO_BASE_URL = ALTEGIO_BASE_URL;
 
@@ -108,10 +111,19 @@ export class YclientsClient<Raise extends boolean = true> {
     this.GET = ((path: string, init?: object) => this.typed("GET", path, init)) as TypedMethod<paths, "get", Raise>;
     this.POST = ((path: string, init?: object) => this.typed("POST", path, init)) as TypedMethod<paths, "post", Raise>;
     this.PUT = ((path: string, init?: object) => this.typed("PUT", path, init)) as TypedMethod<paths, "put", Raise>;
-    this.PATCH = ((path: string, init?: object) => this.typed("PATCH", path, init)) as TypedMethod<paths, "patch", Raise>;
-    this.DELETE = ((path: string, init?: object) => this.typed("DELETE", path, init)) as TypedMethod<paths, "delete", Raise>;
+    this.PATCH = ((path: string, init?: object) => this.typed("PATCH", path, init)) as TypedMethod<
+      paths,
+      "patch",
+      Raise
+    >;
+    this.DELETE = ((path: string, init?: object) => this.typed("DELETE", path, init)) as TypedMethod<
+      paths,
+      "delete",
+      Raise
+    >;
     this.auth = new AuthResource(this);
-
+    this.booking = new BookingResource(this);
+    this.userRecords = new UserRecordsResource(this);
   }
 
   /** A client that sends `userToken` with every call. It shares this client's transport, retries and breaker. */
@@ -137,7 +149,11 @@ export class YclientsClient<Raise extends boolean = true> {
   }
 
   /** @internal Used by the resources: one call, shaped as a friendly `YclientsResponse`. */
-  async request<T>(method: string, path: string, init: Record<string, unknown> = {}): Promise<YclientsResponse<T, Raise>> {
+  async request<T>(
+    method: string,
+    path: string,
+    init: Record<string, unknown> = {},
+  ): Promise<YclientsResponse<T, Raise>> {
     const outcome = await this.execute(method, path, init);
     if (outcome.ok) return successOf<T>(outcome.body, outcome.response) as YclientsResponse<T, Raise>;
     if (this.core.raise) throw outcome.error;
@@ -176,12 +192,16 @@ export class YclientsClient<Raise extends boolean = true> {
       attempts: 0,
     };
     const callHeaders = headers === undefined ? undefined : checkHeaders(headers, "headers");
-    const result = await this.core.api.request(method.toLowerCase() as "get", path as never, {
-      ...(rest as object),
-      headers: callHeaders ? { ...this.globalHeaders, ...callHeaders } : this.globalHeaders,
-      parseAs: "text",
-      fetch: (request: Request) => this.core.transport.send(request, call),
-    } as never);
+    const result = await this.core.api.request(
+      method.toLowerCase() as "get",
+      path as never,
+      {
+        ...(rest as object),
+        headers: callHeaders ? { ...this.globalHeaders, ...callHeaders } : this.globalHeaders,
+        parseAs: "text",
+        fetch: (request: Request) => this.core.transport.send(request, call),
+      } as never,
+    );
     return this.classify(result as { data?: string; error?: unknown; response: Response }, call);
   }
 
@@ -203,10 +223,13 @@ export class YclientsClient<Raise extends boolean = true> {
       try {
         body = JSON.parse(text);
       } catch {
-        throw new YclientsParseError(`${call.method} ${call.path} answered HTTP ${response.status} with a body that is not valid JSON`, {
-          ...base,
-          body: redactText(text.slice(0, 2000), [call.userToken]),
-        });
+        throw new YclientsParseError(
+          `${call.method} ${call.path} answered HTTP ${response.status} with a body that is not valid JSON`,
+          {
+            ...base,
+            body: redactText(text.slice(0, 2000), [call.userToken]),
+          },
+        );
       }
       if (body !== null && typeof body === "object" && (body as { success?: unknown }).success === false) {
         const safe = redactBody(body);
@@ -240,8 +263,10 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new YclientsConfigError("fetch must be a function");
   }
-  const fetchImpl: FetchLike | undefined = options.fetch ?? (globalThis.fetch ? (req) => globalThis.fetch(req) : undefined);
-  if (!fetchImpl) throw new YclientsConfigError("No fetch implementation: pass options.fetch on runtimes without a global fetch");
+  const fetchImpl: FetchLike | undefined =
+    options.fetch ?? (globalThis.fetch ? (req) => globalThis.fetch(req) : undefined);
+  if (!fetchImpl)
+    throw new YclientsConfigError("No fetch implementation: pass options.fetch on runtimes without a global fetch");
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
   const transport = new Transport({
     partnerToken,

@@ -81,8 +81,12 @@ function envBoolean(env: Env, name: string): boolean | undefined {
 export function backoffFromEnv(env: Env = readEnv()): BackoffSettings {
   return {
     maxTries:
-      envNumber(env, "YCLIENTS_BACKOFF_MAX_TRIES", (n) => Number.isInteger(n) && n >= 1 && n <= 20, "an integer from 1 to 20") ??
-      BACKOFF_DEFAULTS.maxTries,
+      envNumber(
+        env,
+        "YCLIENTS_BACKOFF_MAX_TRIES",
+        (n) => Number.isInteger(n) && n >= 1 && n <= 20,
+        "an integer from 1 to 20",
+      ) ?? BACKOFF_DEFAULTS.maxTries,
     baseDelay:
       envNumber(env, "YCLIENTS_BACKOFF_BASE_DELAY", (n) => n >= 0 && n <= 60, "a number of seconds from 0 to 60") ??
       BACKOFF_DEFAULTS.baseDelay,
@@ -182,7 +186,8 @@ export function checkHeaders(value: unknown, label: string): HeaderMap {
   }
   const out: HeaderMap = {};
   for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new YclientsConfigError(`${label}: "${name}" is not a valid header name`);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new YclientsConfigError(`${label}: "${name}" is not a valid header name`);
     if (name.toLowerCase() === "authorization") {
       throw new YclientsConfigError(`${label} must not set Authorization: use partnerToken and userToken`);
     }

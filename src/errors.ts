@@ -114,7 +114,9 @@ export class YclientsParseError extends YclientsError {}
 export const BOOKING_ERROR_CODES = new Set([431, 432, 433, 434, 435, 436, 437, 438]);
 
 function asRecord(value: unknown): Record<string, any> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, any>) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, any>)
+    : undefined;
 }
 
 /** The human message of an error body: `errors.message`, then `meta.message`. */

@@ -21,7 +21,8 @@ export function checkPathParams(method: string, path: string, params: Record<str
       throw new YclientsConfigError(`${where}: path parameter "${name}" is missing`);
     }
     if (typeof value === "number") {
-      if (!Number.isFinite(value)) throw new YclientsConfigError(`${where}: path parameter "${name}" must be a finite number`);
+      if (!Number.isFinite(value))
+        throw new YclientsConfigError(`${where}: path parameter "${name}" must be a finite number`);
       continue;
     }
     if (typeof value !== "string") {

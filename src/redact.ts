@@ -35,11 +35,16 @@ export function redactBody(value: unknown, depth = 0): unknown {
 export function redactUrl(url: string): string {
   const query = url.indexOf("?");
   if (query < 0) return url;
-  const params = url.slice(query + 1).split("&").map((pair) => {
-    const eq = pair.indexOf("=");
-    const name = decodeURIComponentSafe(eq < 0 ? pair : pair.slice(0, eq));
-    return eq >= 0 && (isSecretField(name) || name.toLowerCase() === "code") ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
-  });
+  const params = url
+    .slice(query + 1)
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      const name = decodeURIComponentSafe(eq < 0 ? pair : pair.slice(0, eq));
+      return eq >= 0 && (isSecretField(name) || name.toLowerCase() === "code")
+        ? `${pair.slice(0, eq)}=${REDACTED}`
+        : pair;
+    });
   return `${url.slice(0, query)}?${params.join("&")}`;
 }
 

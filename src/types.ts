@@ -20,7 +20,11 @@ type InitParam<Init> =
 type Media = `${string}/${string}`;
 
 /** What a typed method resolves with: openapi-fetch's result, narrowed to success when client errors throw. */
-export type TypedResult<Operation extends Record<string | number, any>, Init, Raise extends boolean> = Raise extends true
+export type TypedResult<
+  Operation extends Record<string | number, any>,
+  Init,
+  Raise extends boolean,
+> = Raise extends true
   ? Extract<FetchResponse<Operation, Init, Media>, { error?: never }>
   : FetchResponse<Operation, Init, Media>;
 
@@ -35,8 +39,31 @@ export type TypedMethod<Paths extends Record<string, any>, Method extends HttpMe
 
 /** The `data` member of an operation's success envelope. */
 export type EnvelopeData<Paths extends Record<string, any>, Path extends keyof Paths, Method extends HttpMethod> =
-  NonNullable<Extract<FetchResponse<Paths[Path][Method], {}, Media>, { error?: never }>["data"]> extends {
+  NonNullable<Extract<FetchResponse<Paths[Path][Method], object, Media>, { error?: never }>["data"]> extends {
     data?: infer D;
   }
     ? D
     : null;
+
+import type { paths } from "../generated/schema.js";
+
+/** The JSON body an operation accepts. */
+export type BodyOf<Path extends keyof paths, Method extends keyof paths[Path]> = paths[Path][Method] extends {
+  requestBody?: { content: { "application/json": infer Body } };
+}
+  ? Body
+  : never;
+
+/** The query parameters an operation accepts. */
+export type QueryOf<Path extends keyof paths, Method extends keyof paths[Path]> = paths[Path][Method] extends {
+  parameters: { query?: infer Query };
+}
+  ? NonNullable<Query>
+  : never;
+
+/** The `data` of an operation's success envelope, from the spec. */
+export type DataOf<Path extends keyof paths, Method extends HttpMethod & keyof paths[Path]> = EnvelopeData<
+  paths,
+  Path,
+  Method
+>;

@@ -34,7 +34,11 @@ export class AuthResource<Raise extends boolean> extends Resource<Raise> {
   ): Promise<YclientsResponse<EnvelopeData<paths, "/book_code/{company_id}", "post">, Raise>> {
     const body = { phone: requireString(phone, "phone"), fullname: requireString(fullname, "fullname") };
     const company_id = this.client.resolveCompanyId(companyId);
-    return this.client.request("POST", "/book_code/{company_id}", { ...options, params: { path: { company_id } }, body });
+    return this.client.request("POST", "/book_code/{company_id}", {
+      ...options,
+      params: { path: { company_id } },
+      body,
+    });
   }
 
   /** Exchanges the SMS code for the online-booking client's user token (second step of the SMS sign-in). */

@@ -41,3 +41,9 @@ export function optionalObject<T extends object>(value: T | undefined, name: str
   }
   return value;
 }
+
+/** A required JSON body object. */
+export function requireBody<T>(body: T): T {
+  if (body === null || typeof body !== "object") throw new YclientsConfigError("body must be an object");
+  return body;
+}

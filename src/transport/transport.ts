@@ -70,7 +70,13 @@ export class Transport {
       onRetry: ({ attempt, delayMs, outcome }) => {
         if (!log.retry.enabled) return;
         const why = outcome instanceof Response ? `HTTP ${outcome.status}` : (outcome as AttemptFailure).kind;
-        log.retry("attempt %d of %d after %s, waiting %dms", attempt, this.settings.retry.maxTries, why, Math.round(delayMs));
+        log.retry(
+          "attempt %d of %d after %s, waiting %dms",
+          attempt,
+          this.settings.retry.maxTries,
+          why,
+          Math.round(delayMs),
+        );
       },
     });
   }
@@ -132,7 +138,14 @@ export class Transport {
           ? new AttemptFailure("timeout", false, `no response within ${timeoutMs}ms`)
           : networkFailure(error);
       if (log.http.enabled) {
-        log.http("%s %s -> %s after %dms (attempt %d)", call.method, call.path, failure.message, Date.now() - started, call.attempts);
+        log.http(
+          "%s %s -> %s after %dms (attempt %d)",
+          call.method,
+          call.path,
+          failure.message,
+          Date.now() - started,
+          call.attempts,
+        );
       }
       throw failure;
     } finally {
@@ -191,7 +204,10 @@ export class Transport {
         retryAfterMs,
       });
     }
-    return new YclientsServerError(`${call.method} ${call.path} failed with HTTP ${response.status} after ${tries}`, context);
+    return new YclientsServerError(
+      `${call.method} ${call.path} failed with HTTP ${response.status} after ${tries}`,
+      context,
+    );
   }
 }
 

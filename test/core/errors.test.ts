@@ -18,9 +18,16 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.seen.splice(0));
 
-const client = () => new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: false });
+const client = () =>
+  new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: false });
 const lenient = () =>
-  new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: false, raiseClientErrors: false });
+  new YclientsClient({
+    partnerToken: "p-token",
+    userToken: "u-token",
+    baseUrl: server.url,
+    retry: false,
+    raiseClientErrors: false,
+  });
 
 const envelopeError = (message: string, extra: Record<string, unknown> = {}) => ({
   success: false,
@@ -30,7 +37,11 @@ const envelopeError = (message: string, extra: Record<string, unknown> = {}) => 
 
 describe("client errors with raiseClientErrors (the default)", () => {
   it.each([
-    [401, { errors: { code: 401, message: "Необходима авторизация" }, meta: { message: "Необходима авторизация" } }, YclientsAuthError],
+    [
+      401,
+      { errors: { code: 401, message: "Необходима авторизация" }, meta: { message: "Необходима авторизация" } },
+      YclientsAuthError,
+    ],
     [403, envelopeError("Недостаточно прав"), YclientsAuthError],
     [404, envelopeError("Не найдено"), YclientsNotFoundError],
     [400, envelopeError("Недопустимое значение", { errors: { filters: ["bad state"] } }), YclientsValidationError],
@@ -45,24 +56,41 @@ describe("client errors with raiseClientErrors (the default)", () => {
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toBeInstanceOf(YclientsClientError);
     expect(error).toBeInstanceOf(YclientsError);
-    expect(error).toMatchObject({ status, method: "GET", path: "/company/{id}/", requestId: "req-test-1", attempts: 1 });
+    expect(error).toMatchObject({
+      status,
+      method: "GET",
+      path: "/company/{id}/",
+      requestId: "req-test-1",
+      attempts: 1,
+    });
     expect(error.url).toBe(`${server.url}/company/42/`);
     expect(error.body).toEqual(body);
     expect(error.message).toContain(String(status));
   });
 
   it("validation errors expose the field errors", async () => {
-    server.handle((_req, res) => json(res, 422, envelopeError("Проверьте поля", { errors: { phone: ["wrong format"] } })));
-    const error = await client().POST("/auth", { body: { login: "x", password: "y" } }).catch((e) => e);
+    server.handle((_req, res) =>
+      json(res, 422, envelopeError("Проверьте поля", { errors: { phone: ["wrong format"] } })),
+    );
+    const error = await client()
+      .POST("/auth", { body: { login: "x", password: "y" } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsValidationError);
     expect(error.fieldErrors).toEqual({ phone: ["wrong format"] });
   });
 
   it("online-booking codes 431–438 become YclientsBookingError with the code", async () => {
     server.handle((_req, res) =>
-      json(res, 422, { success: false, data: null, meta: { message: "Время занято" }, errors: { code: 433, message: "Время занято" } }),
+      json(res, 422, {
+        success: false,
+        data: null,
+        meta: { message: "Время занято" },
+        errors: { code: 433, message: "Время занято" },
+      }),
     );
-    const error = await client().POST("/auth", { body: { login: "x", password: "y" } }).catch((e) => e);
+    const error = await client()
+      .POST("/auth", { body: { login: "x", password: "y" } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsBookingError);
     expect(error.code).toBe(433);
     expect(error.status).toBe(422);
@@ -70,7 +98,9 @@ describe("client errors with raiseClientErrors (the default)", () => {
 
   it("success: false with HTTP 200 throws too", async () => {
     server.handle((_req, res) => json(res, 200, envelopeError("Не найдено")));
-    const error = await client().GET("/countries").catch((e) => e);
+    const error = await client()
+      .GET("/countries")
+      .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsClientError);
     expect(error.status).toBe(200);
     expect(error.message).toContain("Не найдено");
@@ -94,7 +124,9 @@ describe("raiseClientErrors: false", () => {
   });
 
   it("friendly methods resolve with success: false and the classified error", async () => {
-    server.handle((_req, res) => json(res, 401, { errors: { code: 401, message: "bad login" }, meta: { message: "bad login" } }));
+    server.handle((_req, res) =>
+      json(res, 401, { errors: { code: 401, message: "bad login" }, meta: { message: "bad login" } }),
+    );
     const result = await lenient().auth.getUserToken("79000000000", "wrong-password");
     expect(result.success).toBe(false);
     if (result.success) throw new Error("unreachable");
@@ -111,7 +143,9 @@ describe("bodies that are not what they should be", () => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html><body>Bad Gateway</body></html>");
     });
-    const error = await client().GET("/countries").catch((e) => e);
+    const error = await client()
+      .GET("/countries")
+      .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsParseError);
     expect(error.status).toBe(200);
     expect(error.body).toContain("Bad Gateway");
@@ -185,7 +219,9 @@ describe("friendly-method arguments", () => {
   });
 
   it("empty credentials are refused without echoing them", async () => {
-    const error = await client().auth.getUserToken("79000000000", "").catch((e) => e);
+    const error = await client()
+      .auth.getUserToken("79000000000", "")
+      .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsConfigError);
     expect(error.message).toBe("password must be a non-empty string");
   });

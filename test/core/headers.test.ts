@@ -80,7 +80,9 @@ describe("request headers", () => {
   });
 
   it("refuses an Authorization header smuggled in through custom headers", () => {
-    expect(() => new YclientsClient({ partnerToken, headers: { Authorization: "Bearer x" } })).toThrow(YclientsConfigError);
+    expect(() => new YclientsClient({ partnerToken, headers: { Authorization: "Bearer x" } })).toThrow(
+      YclientsConfigError,
+    );
     const yc = new YclientsClient({ partnerToken, baseUrl: server.url });
     expect(() => yc.setGlobalHeaders({ authorization: "x" })).toThrow(YclientsConfigError);
   });
@@ -111,10 +113,7 @@ describe("token isolation under concurrency", () => {
     const calls = Array.from({ length: 2000 }, (_, i) => {
       const user = i % 200;
       const expected = user < 100 ? `scoped-${user}` : `call-${user}`;
-      const promise =
-        user < 100
-          ? scoped[user].GET("/countries")
-          : yc.GET("/countries", { userToken: `call-${user}` });
+      const promise = user < 100 ? scoped[user].GET("/countries") : yc.GET("/countries", { userToken: `call-${user}` });
       return promise.then(({ data }) => ({ expected, got: (data as any).data.auth as string }));
     });
     const results = await Promise.all(calls);

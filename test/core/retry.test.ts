@@ -18,7 +18,14 @@ beforeEach(() => server.seen.splice(0));
 
 const fast = { maxTries: 3, baseDelay: 0.01, expoFactor: 2, jitter: false };
 const client = (extra: Record<string, unknown> = {}) =>
-  new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: fast, circuitBreaker: false, ...extra });
+  new YclientsClient({
+    partnerToken: "p-token",
+    userToken: "u-token",
+    baseUrl: server.url,
+    retry: fast,
+    circuitBreaker: false,
+    ...extra,
+  });
 
 const calls = {
   GET: (yc: YclientsClient) => yc.GET("/countries"),
@@ -75,7 +82,12 @@ describe("attempts per method and status", () => {
 describe("network failures", () => {
   it("a refused connection is retried even for POST (the request never left) and ends in YclientsNetworkError", async () => {
     const port = await closedPort();
-    const yc = new YclientsClient({ partnerToken: "p", baseUrl: `http://127.0.0.1:${port}/api/v1`, retry: fast, circuitBreaker: false });
+    const yc = new YclientsClient({
+      partnerToken: "p",
+      baseUrl: `http://127.0.0.1:${port}/api/v1`,
+      retry: fast,
+      circuitBreaker: false,
+    });
     const error = await calls.POST(yc).catch((e) => e);
     expect(error).toBeInstanceOf(YclientsNetworkError);
     expect(error.attempts).toBe(3);
@@ -116,7 +128,9 @@ describe("timeouts", () => {
       res.write('{"success":true,');
       later(res, 400, () => res.end('"data":[]}'));
     });
-    await expect(client({ timeoutMs: 60, retry: false }).GET("/countries")).rejects.toBeInstanceOf(YclientsTimeoutError);
+    await expect(client({ timeoutMs: 60, retry: false }).GET("/countries")).rejects.toBeInstanceOf(
+      YclientsTimeoutError,
+    );
   });
 });
 

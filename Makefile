@@ -1,0 +1,51 @@
+# The README's commands. `make test` is what CI runs (after `npm ci`).
+.PHONY: install codegen check lint typecheck spec-lint codegen-check test jest build demo bench bench-quick clean
+
+NPM_BIN := node_modules/.bin
+
+install: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+codegen: install
+	$(NPM_BIN)/tsx scripts/codegen.ts
+
+# Everything that must hold before tests run: lint and format, types, spec lint, examples, generated/ fresh.
+check: install lint typecheck spec-lint codegen-check
+
+lint: install
+	$(NPM_BIN)/eslint .
+	$(NPM_BIN)/prettier --check .
+
+typecheck: install
+	$(NPM_BIN)/tsc -p tsconfig.json
+
+spec-lint: install
+	$(NPM_BIN)/tsx scripts/codegen.ts --check
+	$(NPM_BIN)/redocly lint generated/openapi.json --format=stylish
+	$(NPM_BIN)/tsx scripts/check-examples.ts
+
+codegen-check: install
+	$(NPM_BIN)/tsx scripts/codegen.ts --check
+
+test: check build jest
+
+jest: install
+	$(NPM_BIN)/jest
+
+build: install
+	$(NPM_BIN)/tsx scripts/build.ts
+
+demo: install
+	$(NPM_BIN)/tsx examples/demo.ts
+
+bench: build
+	$(NPM_BIN)/tsx bench/run.ts
+
+bench-quick: build
+	$(NPM_BIN)/tsx bench/run.ts --quick
+
+clean:
+	rm -rf dist coverage
