@@ -20,13 +20,28 @@ export function redactAuthorization(value: string): string {
   return value.replace(/(Bearer|User)\s+[^,\s]+/gi, `$1 ${REDACTED}`);
 }
 
-/** A deep copy of a parsed JSON value with secret fields masked. Depth-limited against hostile input. */
-export function redactBody(value: unknown, depth = 0): unknown {
+/**
+ * A deep copy of a parsed JSON value with secret fields masked, and any known secret value masked inside
+ * other strings too (a server may echo a token in a message). Depth-limited against hostile input.
+ */
+export function redactBody(value: unknown, secrets: ReadonlyArray<string | undefined> = [], depth = 0): unknown {
+  if (typeof value === "string") return secrets.length ? redactText(value, secrets) : value;
   if (depth > 32 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((item) => redactBody(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactBody(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = isSecretField(key, item) && item !== null && item !== undefined ? REDACTED : redactBody(item, depth + 1);
+    out[key] =
+      isSecretField(key, item) && item !== null && item !== undefined ? REDACTED : redactBody(item, secrets, depth + 1);
+  }
+  return out;
+}
+
+/** The values of secret fields in a request body (password, SMS code), so they can be masked in answers. */
+export function secretValues(body: unknown, depth = 0, out: string[] = []): string[] {
+  if (depth > 8 || body === null || typeof body !== "object") return out;
+  for (const [key, item] of Object.entries(body as Record<string, unknown>)) {
+    if ((typeof item === "string" || typeof item === "number") && isSecretField(key, String(item))) out.push(String(item));
+    else secretValues(item, depth + 1, out);
   }
   return out;
 }

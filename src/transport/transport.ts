@@ -39,6 +39,8 @@ export interface CallContext {
   userToken?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Every secret of this call (tokens, password, SMS code), masked wherever an answer echoes them. */
+  secrets: string[];
   /** The request URL with secret query values masked; set by the transport. */
   url?: string;
   attempts: number;
@@ -184,9 +186,9 @@ export class Transport {
     let body: unknown = undefined;
     if (text) {
       try {
-        body = redactBody(JSON.parse(text));
+        body = redactBody(JSON.parse(text), call.secrets);
       } catch {
-        body = redactText(text.slice(0, MAX_TEXT_IN_ERROR), [this.settings.partnerToken, call.userToken]);
+        body = redactText(text.slice(0, MAX_TEXT_IN_ERROR), call.secrets);
       }
     }
     const meta = body && typeof body === "object" ? (body as { meta?: unknown }).meta : undefined;
