@@ -5,8 +5,10 @@ import type { BackoffSettings } from "../config.js";
 import { backoffSequence, DelayPlan, sleep } from "./backoff.js";
 
 export interface RetryHooks<T> {
-  /** Whether this outcome (a thrown error, or a returned value) should be tried again. */
-  retryable(outcome: T | unknown): boolean;
+  /** Whether a thrown error should be tried again. */
+  retryError(error: unknown): boolean;
+  /** Whether a returned value should be tried again (e.g. a 503 response); never, when absent. */
+  retryResult?(value: T): boolean;
   /** A wait the outcome itself asks for (e.g. `Retry-After`), overriding the backoff delay. */
   requestedDelay?(outcome: T | unknown): number | undefined;
   /** Called before each wait; for logging. */
@@ -23,7 +25,7 @@ export class RetryRunner<T> {
   ) {
     // cockatiel's maxAttempts counts retries, not attempts: maxTries 3 = 1 attempt + 2 retries.
     this.policy = retry(
-      handleWhen((error) => hooks.retryable(error)).orWhenResult((value) => hooks.retryable(value)),
+      handleWhen((error) => hooks.retryError(error)).orWhenResult((value) => hooks.retryResult?.(value as T) ?? false),
       { maxAttempts: settings.maxTries - 1 },
     );
   }

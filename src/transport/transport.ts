@@ -63,7 +63,8 @@ export class Transport {
   private runner(safe: boolean): RetryRunner<Response> {
     const maxRetryAfter = this.settings.retry.maxRetryAfterMs;
     return new RetryRunner<Response>(this.settings.retry, {
-      retryable: (outcome) => shouldRetry(safe, outcome),
+      retryError: (error) => shouldRetry(safe, error),
+      retryResult: (response) => shouldRetry(safe, response),
       requestedDelay: (outcome) => {
         if (!(outcome instanceof Response) || outcome.status !== 429) return undefined;
         const wait = parseRetryAfter(outcome.headers.get("retry-after"));
