@@ -1,0 +1,94 @@
+// Packs the package as npm would publish it and uses it from a scratch folder, with `import` and `require`,
+// including the `yclients-client/testing` subpath and the declaration files. Needs `make build` first.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..");
+const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel", "debug", "ms"];
+
+let scratch: string;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "index.mjs"))) throw new Error("dist/ is missing: run `make build` first");
+  scratch = mkdtempSync(join(tmpdir(), "yclients-pack-"));
+  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: ROOT, encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .pop()!;
+  const target = join(scratch, "node_modules", "yclients-client");
+  mkdirSync(target, { recursive: true });
+  execFileSync("tar", ["-xzf", join(scratch, packed), "-C", target, "--strip-components=1"]);
+  // The runtime dependencies come from this checkout, so the test needs no network.
+  for (const dep of RUNTIME_DEPS) symlinkSync(join(ROOT, "node_modules", dep), join(scratch, "node_modules", dep), "dir");
+}, 60_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+const script = (body: string) => `
+  const { YclientsClient, YclientsConfigError } = CLIENT;
+  const { startYclientsSimulator, DEFAULT_PARTNER_TOKEN } = TESTING;
+  (async () => {
+    const sim = await startYclientsSimulator({ rateLimit: false });
+    try {
+      const company = sim.state.companies[0];
+      const yc = new YclientsClient({ partnerToken: DEFAULT_PARTNER_TOKEN, baseUrl: sim.url, companyId: company.id });
+      const services = await yc.booking.services();
+      let configError = false;
+      try { new YclientsClient({}); } catch (e) { configError = e instanceof YclientsConfigError; }
+      console.log(JSON.stringify({ ok: services.success, services: services.data.services.length, configError }));
+    } finally {
+      await sim.close();
+    }
+  })().catch((e) => { console.error(e); process.exit(1); });
+  ${body}
+`;
+
+function run(file: string, source: string): unknown {
+  writeFileSync(join(scratch, file), source);
+  const out = execFileSync(process.execPath, [join(scratch, file)], { cwd: scratch, encoding: "utf8", timeout: 30_000 });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+describe("the packed package", () => {
+  it("works with require (CommonJS)", () => {
+    const source = script("")
+      .replace("CLIENT", 'require("yclients-client")')
+      .replace("TESTING", 'require("yclients-client/testing")');
+    expect(run("consumer.cjs", source)).toEqual({ ok: true, services: expect.any(Number), configError: true });
+  });
+
+  it("works with import (ES modules)", () => {
+    const source =
+      'import * as client from "yclients-client";\nimport * as testing from "yclients-client/testing";\n' +
+      script("").replace("CLIENT", "client").replace("TESTING", "testing");
+    expect(run("consumer.mjs", source)).toEqual({ ok: true, services: expect.any(Number), configError: true });
+  });
+
+  it("ships declaration files that type a consumer's typed call", () => {
+    writeFileSync(
+      join(scratch, "consumer.ts"),
+      `import { YclientsClient } from "yclients-client";
+       const yc = new YclientsClient({ partnerToken: "p" });
+       export async function f(): Promise<number | string | undefined> {
+         const { data } = await yc.GET("/book_staff/{company_id}", { params: { path: { company_id: 1 } } });
+         return data.data[0]?.id;
+       }
+       // @ts-expect-error an unknown path is a type error
+       yc.GET("/no/such/path");
+      `,
+    );
+    writeFileSync(
+      join(scratch, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "DOM"], skipLibCheck: false, types: [] },
+        files: ["consumer.ts"],
+      }),
+    );
+    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    expect(() => execFileSync(process.execPath, [tsc, "-p", scratch], { encoding: "utf8" })).not.toThrow();
+  }, 60_000);
+});
