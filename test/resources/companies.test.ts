@@ -1,0 +1,193 @@
+import { YclientsConfigError } from "../../src/index";
+import { YclientsPaginationLimitError } from "../../src/pagination";
+import { json, ok } from "../helpers/server";
+import { expectCall, expectNothingSent, PARTNER_ONLY, requestExample, useHarness, WITH_USER } from "./harness";
+
+const h = useHarness();
+
+describe("yc.companies", () => {
+  it("list() searches the catalogue with the partner token, arrays as `include[]`", async () => {
+    const { result, example, sent } = await expectCall(h, "GET", "/companies", () =>
+      h.partner.companies.list({ city_id: 2, active: 1, include: ["staff", "positions"], count: 10, page: 2 }),
+    );
+    expect(sent.path).toBe("/api/v1/companies");
+    expect(sent.query).toEqual({
+      city_id: "2",
+      active: "1",
+      "include[]": ["staff", "positions"],
+      count: "10",
+      page: "2",
+    });
+    expect(sent.authorization).toBe(PARTNER_ONLY);
+    expect(result.data[0].id).toBe(example.data[0].id);
+    expect(result.data[0].title).toBe("Студия Берёзка");
+    expect(result.meta.total_count).toBe(2);
+  });
+
+  it("create() posts the new company with the user token", async () => {
+    const body = requestExample("post", "/companies");
+    const { result, sent } = await expectCall(h, "POST", "/companies", () => h.yc.companies.create(body));
+    expect(sent.path).toBe("/api/v1/companies");
+    expect(sent.body).toEqual(body);
+    expect(sent.authorization).toBe(WITH_USER);
+    expect(result.status).toBe(201);
+    expect(result.data.id).toBe("4566");
+  });
+
+  it("get() uses the client's company id for `/company/{id}/` and passes the flags", async () => {
+    const { result, sent } = await expectCall(h, "GET", "/company/{id}/", () =>
+      h.yc.companies.get(undefined, { forBooking: 1, show_groups: 1 }),
+    );
+    expect(sent.path).toBe("/api/v1/company/4564/");
+    expect(sent.query).toEqual({ forBooking: "1", show_groups: "1" });
+    expect(sent.authorization).toBe(WITH_USER);
+    expect(result.data.id).toBe(4564);
+    expect(result.data.city).toBe("Москва");
+  });
+
+  it("get() takes an explicit company id after the query", async () => {
+    const { sent } = await expectCall(h, "GET", "/company/{id}/", () => h.yc.companies.get(4565));
+    expect(sent.path).toBe("/api/v1/company/4565/");
+    expect(sent.query).toEqual({});
+  });
+
+  it("update() PUTs the changed fields", async () => {
+    const { result, sent } = await expectCall(h, "PUT", "/company/{id}/", () =>
+      h.yc.companies.update({ address: "ул. Примерная, д. 7" }, 4564),
+    );
+    expect(sent.path).toBe("/api/v1/company/4564/");
+    expect(sent.body).toEqual({ address: "ул. Примерная, д. 7" });
+    expect(result.data.title).toBe("Студия Берёзка");
+  });
+
+  it("delete() resolves with the 202 answer", async () => {
+    const { result, sent } = await expectCall(h, "DELETE", "/company/{id}/", () => h.yc.companies.delete(4564));
+    expect(sent.path).toBe("/api/v1/company/4564/");
+    expect(sent.authorization).toBe(WITH_USER);
+    expect(result.status).toBe(202);
+    expect(result.data).toBeNull();
+  });
+
+  it("get/update/delete without any company id fail before sending", async () => {
+    await expectNothingSent(h, () => h.noCompany.companies.get(), YclientsConfigError);
+    await expectNothingSent(h, () => h.noCompany.companies.update({ title: "x" }), YclientsConfigError);
+    await expectNothingSent(h, () => h.noCompany.companies.delete(), YclientsConfigError);
+  });
+
+  it("create() needs a user token", async () => {
+    await expectNothingSent(h, () => h.partner.companies.create({ title: "x" }), YclientsConfigError);
+  });
+});
+
+/** Fake catalogue entries in the list's shape (ids and coordinates are strings there). */
+function fakeCompanies(from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => ({ id: String(from + i), title: `Company ${from + i}` }));
+}
+
+/** Serves `total` fake companies page by page, reporting `meta.total_count` when asked to. */
+function servePages(total: number, withTotal: boolean) {
+  h.server.handle((req, res) => {
+    const url = new URL(req.url, h.server.origin);
+    const page = Number(url.searchParams.get("page"));
+    const size = Number(url.searchParams.get("count"));
+    const start = (page - 1) * size;
+    const items = fakeCompanies(start + 1, Math.max(0, Math.min(size, total - start)));
+    json(res, 200, ok(items, withTotal ? { total_count: total } : []));
+  });
+}
+
+function pagesRequested(): Array<Record<string, string>> {
+  return h.server.seen.map((req) => Object.fromEntries(new URL(req.url, h.server.origin).searchParams));
+}
+
+describe("companies paging", () => {
+  it("iterate() walks the pages with page/count and stops after a short last page", async () => {
+    servePages(7, false);
+    const ids: string[] = [];
+    for await (const company of h.partner.companies.iterate({ city_id: 2 }, { pageSize: 3 }))
+      ids.push(String(company.id));
+    expect(ids).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(pagesRequested()).toEqual([
+      { city_id: "2", page: "1", count: "3" },
+      { city_id: "2", page: "2", count: "3" },
+      { city_id: "2", page: "3", count: "3" },
+    ]);
+    expect(h.server.seen.every((r) => r.headers.authorization === PARTNER_ONLY)).toBe(true);
+  });
+
+  it("iterate() defaults to the largest page size (50)", async () => {
+    servePages(3, false);
+    const all = [];
+    for await (const company of h.partner.companies.iterate()) all.push(company);
+    expect(all).toHaveLength(3);
+    expect(pagesRequested()).toEqual([{ page: "1", count: "50" }]);
+  });
+
+  it("iterate() makes no extra request after an exactly full last page when meta.total_count says it is the end", async () => {
+    servePages(6, true);
+    const ids: string[] = [];
+    for await (const company of h.partner.companies.iterate(undefined, { pageSize: 3 })) ids.push(String(company.id));
+    expect(ids).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(h.server.seen).toHaveLength(2);
+  });
+
+  it("iterate() without a total asks once more after a full page and stops on the empty one", async () => {
+    servePages(6, false);
+    let n = 0;
+    for await (const _company of h.partner.companies.iterate(undefined, { pageSize: 3 })) n++;
+    expect(n).toBe(6);
+    expect(pagesRequested().map((q) => q.page)).toEqual(["1", "2", "3"]);
+  });
+
+  it("iterate() fetches only as far as the loop reads", async () => {
+    servePages(100, true);
+    for await (const company of h.partner.companies.iterate(undefined, { pageSize: 10 })) {
+      if (company.id === "4") break;
+    }
+    expect(h.server.seen).toHaveLength(1);
+  });
+
+  it("listAll() collects every page within the limit", async () => {
+    servePages(45, true);
+    const all = await h.partner.companies.listAll({ active: 1 }, { limit: 45, pageSize: 20 });
+    expect(all).toHaveLength(45);
+    expect(all[44].title).toBe("Company 45");
+    expect(pagesRequested().map((q) => q.page)).toEqual(["1", "2", "3"]);
+    expect(pagesRequested()[0].active).toBe("1");
+  });
+
+  it("listAll() refuses more than `limit` items with YclientsPaginationLimitError", async () => {
+    servePages(45, true);
+    const attempt = h.partner.companies.listAll(undefined, { limit: 25, pageSize: 20 });
+    await expect(attempt).rejects.toBeInstanceOf(YclientsPaginationLimitError);
+    expect(pagesRequested().map((q) => q.page)).toEqual(["1", "2"]);
+  });
+
+  it("rejects a page size above the operation's maximum, and a missing limit, before sending", async () => {
+    await expectNothingSent(
+      h,
+      () => h.partner.companies.listAll(undefined, { limit: 10, pageSize: 51 }),
+      YclientsConfigError,
+    );
+    await expectNothingSent(
+      h,
+      () => h.partner.companies.listAll(undefined, {} as unknown as { limit: number }),
+      YclientsConfigError,
+    );
+  });
+
+  it("stops with the API's error when a page fails", async () => {
+    h.server.handle((_req, res, index) =>
+      index === 0
+        ? json(res, 200, ok(fakeCompanies(1, 2), { total_count: 4 }))
+        : json(res, 404, { success: false, data: null, meta: { message: "Not found" } }),
+    );
+    const seen: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const c of h.partner.companies.iterate(undefined, { pageSize: 2 })) seen.push(c);
+      })(),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(seen).toHaveLength(2);
+  });
+});
