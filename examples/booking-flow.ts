@@ -23,6 +23,10 @@ export async function bookingFlow(settings: BookingFlowSettings): Promise<{ reco
     baseUrl: settings.baseUrl,
   });
 
+  const companies = await yc.companies.list({ id: settings.companyId });
+  const company = companies.data.find((c) => Number(c.id) === settings.companyId);
+  print(`Company:      ${company ? `${company.title}, ${company.address ?? ""}` : `id ${settings.companyId}`}`);
+
   const form = await yc.booking.services();
   const service = form.data.services?.[0];
   if (!service) throw new Error("The company offers no services for online booking");

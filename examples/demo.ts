@@ -7,7 +7,6 @@ async function main(): Promise<void> {
   try {
     const company = sim.state.companies[0];
     console.log(`YCLIENTS simulator at ${sim.url}`);
-    console.log(`Company:      ${company.title} (id ${company.id})`);
     await bookingFlow({
       partnerToken: DEFAULT_PARTNER_TOKEN,
       companyId: company.id,
