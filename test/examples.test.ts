@@ -26,7 +26,7 @@ describe("examples/booking-flow.ts", () => {
     const record = sim.state.records.find((r) => r.id === recordId);
     expect(record).toMatchObject({ hash: recordHash, deleted: true, company_id: company.id });
     expect(sim.state.records.length).toBe(before + 1);
-    expect(lines.map((l) => l.split(":")[0].trim())).toEqual([
+    expect(lines.map((l) => l.split(/:| {2,}/)[0].trim())).toEqual([
       "Company",
       "Service",
       "Staff member",
