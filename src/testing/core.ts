@@ -9,7 +9,7 @@ import { exampleAnswer } from "./handlers/examples.js";
 import { isPageRequest, readPage, type PageRequest } from "./pagination.js";
 import { stream } from "./prng.js";
 import { RateLimiter } from "./rate-limit.js";
-import { fail, invalid, MESSAGES, unauthorized, type SimResponse } from "./reply.js";
+import { fail, invalid, MESSAGES, Reply, unauthorized, type SimResponse } from "./reply.js";
 import { loggedBody, queryObject, redactHeaders, RequestLog, type RecordedRequest } from "./request-log.js";
 import { Router } from "./router.js";
 import type { OperationEntry } from "./spec-index.js";
@@ -41,6 +41,8 @@ export interface CoreConfig {
   faults: FaultInjector;
   log: RequestLog;
   handlers: HandlerTable;
+  /** Operation keys whose handler validates the body itself. */
+  validatesOwnBody: ReadonlySet<string>;
   operations: readonly OperationEntry[];
 }
 
@@ -81,8 +83,11 @@ export class SimulatorCore {
    * Handles one request. `wait` delays by a latency fault; it is supplied by the server so
    * that closing the server can cut pending delays short.
    */
-  async handle(req: IncomingRequest, wait: (ms: number) => Promise<void>): Promise<{ action: Action; entry: RecordedRequest }> {
-    const { state, faults, log } = this.config;
+  async handle(
+    req: IncomingRequest,
+    wait: (ms: number) => Promise<void>,
+  ): Promise<{ action: Action; entry: RecordedRequest }> {
+    const { faults, log } = this.config;
     const url = splitTarget(req.url);
     const method = req.method.toUpperCase();
     const inBase = url.pathname === BASE_PATH || url.pathname.startsWith(BASE_PATH + "/");
@@ -106,7 +111,8 @@ export class SimulatorCore {
 
     const decision = faults.decide(method, path, op?.path);
     if (decision.latency > 0) await wait(decision.latency);
-    if (decision.terminal) return { action: this.faultAction(decision.terminal, () => this.answer(req, route, parsed, url)), entry };
+    if (decision.terminal)
+      return { action: this.faultAction(decision.terminal, () => this.answer(req, route, parsed, url)), entry };
 
     const creds = parseAuthorization(String(req.headers.authorization ?? "")) ?? {};
     const limited = this.rateLimit(creds, req.remoteAddress);
@@ -125,7 +131,10 @@ export class SimulatorCore {
       case "rateLimit":
         return { type: "respond", response: tooManyRequests(fault.retryAfter) };
       case "status":
-        return { type: "respond", response: fail(fault.status, fault.status >= 500 ? MESSAGES.serverError : `Ошибка ${fault.status}`) };
+        return {
+          type: "respond",
+          response: fail(fault.status, fault.status >= 500 ? MESSAGES.serverError : `Ошибка ${fault.status}`),
+        };
     }
   }
 
@@ -148,11 +157,13 @@ export class SimulatorCore {
   ): SimResponse {
     if (route.kind === "missing") return fail(404, MESSAGES.notFound);
     // The real API's framework answers an unsupported method on a known path with 405.
-    if (route.kind === "method") return { ...fail(405, MESSAGES.methodNotAllowed), headers: { allow: route.allowed.join(", ") } };
+    if (route.kind === "method")
+      return { ...fail(405, MESSAGES.methodNotAllowed), headers: { allow: route.allowed.join(", ") } };
     const { op, params } = route;
 
-    // The status for a missing or wrong Accept is not public; 403 with the API's own hint text.
-    if (!acceptsV2(req.headers.accept)) return fail(403, MESSAGES.badAccept);
+    // The status for a missing or wrong Accept is not public (only the hint text is); 400 is
+    // the one status every operation of the spec documents for a malformed request.
+    if (!acceptsV2(req.headers.accept)) return fail(400, MESSAGES.badAccept);
     if (!req.headers.authorization || !creds.partner) return unauthorized(MESSAGES.noAuth);
     if (creds.partner !== this.config.partnerToken) return unauthorized(MESSAGES.badPartner);
     if (req.bodyTooLarge) return fail(413, MESSAGES.tooLarge);
@@ -170,7 +181,7 @@ export class SimulatorCore {
       if (!/^\d+$/.test(params[name] ?? "")) return fail(404, MESSAGES.notFound);
     }
 
-    const missing = missingFields(op, parsed.value);
+    const missing = this.config.validatesOwnBody.has(op.key) ? undefined : missingFields(op, parsed.value);
     if (missing) return invalid(validationStatus(op), missing);
 
     let page: PageRequest | undefined;
@@ -193,8 +204,8 @@ export class SimulatorCore {
         page,
         now: Math.floor(Date.now() / 1000),
       });
-    } catch {
-      return fail(500, MESSAGES.serverError);
+    } catch (err) {
+      return err instanceof Reply ? err.response : fail(500, MESSAGES.serverError);
     }
   }
 }
@@ -204,7 +215,8 @@ function missingFields(op: OperationEntry, body: unknown): Record<string, string
   const fields = op.requiredBodyFields;
   if (body === undefined && op.bodyRequired && !fields.length) return { body: ["Тело запроса обязательно"] };
   const object = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const absent = fields.filter((f) => object[f] === undefined || object[f] === null || object[f] === "");
+  // Presence is what the schema's `required` asks; a null may be a valid value (`technological_card_id`).
+  const absent = fields.filter((f) => object[f] === undefined || object[f] === "");
   return absent.length ? Object.fromEntries(absent.map((f) => [f, ["Поле обязательно для заполнения"]])) : undefined;
 }
 

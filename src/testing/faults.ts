@@ -50,7 +50,12 @@ function normalizePath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
-function routeMatches(route: FaultRoute | undefined, method: string, path: string, template: string | undefined): boolean {
+function routeMatches(
+  route: FaultRoute | undefined,
+  method: string,
+  path: string,
+  template: string | undefined,
+): boolean {
   if (route === undefined) return true;
   if (route instanceof RegExp) {
     const test = (s: string) => {

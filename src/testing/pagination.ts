@@ -16,7 +16,8 @@ function readParam(p: OperationPagination, name: string, query: URLSearchParams,
 
 function asInteger(value: unknown): number | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  const n = typeof value === "number" ? value : typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
   return Number.isInteger(n) ? n : NaN;
 }
 

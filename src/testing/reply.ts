@@ -26,7 +26,11 @@ export function unauthorized(message: string): SimResponse {
 }
 
 /** A validation failure: `meta.errors` maps each field to its messages. */
-export function invalid(status: 400 | 422, errors: Record<string, string[]>, message = "Ошибка валидации"): SimResponse {
+export function invalid(
+  status: 400 | 422,
+  errors: Record<string, string[]>,
+  message = "Ошибка валидации",
+): SimResponse {
   return fail(status, message, { errors });
 }
 
@@ -43,11 +47,15 @@ export const BOOKING_ERRORS = {
 
 export type BookingErrorCode = (typeof BOOKING_ERRORS)[keyof typeof BOOKING_ERRORS];
 
-/** Online-booking failure: HTTP 422 (403 for a black-listed phone) with the code in `errors.code`. */
-export function bookingFail(code: BookingErrorCode, message: string): SimResponse {
+/**
+ * Online-booking failure: HTTP 422 (403 for a black-listed phone) with the code in
+ * `errors.code`; `appointmentId` names the appointment of the request that failed (433, 437).
+ */
+export function bookingFail(code: BookingErrorCode, message: string, appointmentId?: number): SimResponse {
+  const errors = appointmentId === undefined ? { code, message } : { code, message, id: appointmentId };
   return {
     status: code === BOOKING_ERRORS.blacklisted ? 403 : 422,
-    body: { success: false, data: null, meta: { message }, errors: { code, message } },
+    body: { success: false, data: null, meta: { message }, errors },
   };
 }
 
@@ -64,3 +72,14 @@ export const MESSAGES = {
   serverError: "Внутренняя ошибка сервера",
   tooLarge: "Слишком большое тело запроса",
 } as const;
+
+/** Thrown by handlers to answer early (not found, booking errors); the core sends `response`. */
+export class Reply extends Error {
+  constructor(readonly response: SimResponse) {
+    super(`reply ${response.status}`);
+  }
+}
+
+export function abort(response: SimResponse): never {
+  throw new Reply(response);
+}

@@ -1,10 +1,31 @@
 // Builds the simulator's data from a seed: one chain, 2–3 companies, their services, staff
 // with weekly schedules, clients and records around "today". Same seed and today, same data.
-import { CATALOGUE, CHAIN_TITLES, CITIES, FEMALE_NAMES, FEMALE_PATRONYMICS, MALE_NAMES, MALE_PATRONYMICS, POSITIONS, SCHEDULES, SURNAMES } from "./names.js";
+import {
+  CATALOGUE,
+  CHAIN_TITLES,
+  CITIES,
+  FEMALE_NAMES,
+  FEMALE_PATRONYMICS,
+  MALE_NAMES,
+  MALE_PATRONYMICS,
+  POSITIONS,
+  SCHEDULES,
+  SURNAMES,
+} from "./names.js";
 import { hex, intBetween, pick, stream, type Random } from "./prng.js";
 import { freeStarts } from "./slots.js";
 import type { SimulatorUser } from "./options.js";
-import type { BookingUser, Client, Company, Position, Service, ServiceCategory, SimulatorState, StaffMember, StaffUser } from "./state.js";
+import type {
+  BookingUser,
+  Client,
+  Company,
+  Position,
+  Service,
+  ServiceCategory,
+  SimulatorState,
+  StaffMember,
+  StaffUser,
+} from "./state.js";
 import { addDays, MOSCOW_OFFSET_MINUTES, unixAt } from "./time.js";
 
 function person(rnd: Random): { name: string; surname: string; patronymic: string; sex_id: number } {
@@ -67,7 +88,13 @@ export function buildState({ seed, today, users }: SeedInput): SimulatorState {
     const skip = intBetween(rnd, 0, CATALOGUE.length - 1);
     const sections = CATALOGUE.filter((_, i) => i !== skip);
     sections.forEach((section, si) => {
-      const category: ServiceCategory = { id: company.id * 100 + si + 1, company_id: company.id, title: section.title, weight: (sections.length - si) * 10, sex: 0 };
+      const category: ServiceCategory = {
+        id: 1_000_000 + base * 100 + categories.length + 1,
+        company_id: company.id,
+        title: section.title,
+        weight: (sections.length - si) * 10,
+        sex: 0,
+      };
       categories.push(category);
       const masters: StaffMember[] = [];
       const masterCount = intBetween(rnd, 1, 2);
@@ -75,7 +102,7 @@ export function buildState({ seed, today, users }: SeedInput): SimulatorState {
         const p = person(rnd);
         const pattern = pick(rnd, SCHEDULES);
         const member: StaffMember = {
-          id: 1_000_000 + base * 100 + ++staffSeq,
+          id: 4_000_000 + base * 100 + ++staffSeq,
           company_id: company.id,
           name: `${p.name} ${p.surname}`,
           specialization: section.specialization,
@@ -89,7 +116,9 @@ export function buildState({ seed, today, users }: SeedInput): SimulatorState {
           fired: false,
           hidden: false,
           service_ids: [],
-          schedule: Array.from({ length: 7 }, (_, day) => (pattern.days.includes(day) ? { from: pattern.from, to: pattern.to } : null)),
+          schedule: Array.from({ length: 7 }, (_, day) =>
+            pattern.days.includes(day) ? { from: pattern.from, to: pattern.to } : null,
+          ),
         };
         masters.push(member);
         staff.push(member);
@@ -97,7 +126,7 @@ export function buildState({ seed, today, users }: SeedInput): SimulatorState {
       section.services.forEach((item, i) => {
         const price = item.price + intBetween(rnd, -3, 5) * 100;
         const service: Service = {
-          id: category.id * 100 + i + 1,
+          id: 10_000_000 + base * 1000 + services.length + 1,
           company_id: company.id,
           category_id: category.id,
           title: item.title,
@@ -174,6 +203,7 @@ export function buildState({ seed, today, users }: SeedInput): SimulatorState {
     records: [],
     staffUsers,
     bookingUsers,
+    blacklistedPhones: new Set(["79990000000"]),
     smsCodes: new Map(),
     smsCode: String(intBetween(rnd, 1000, 9999)),
     nextIds: {
@@ -202,6 +232,11 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
           if (starts.length === 0) break;
           const start = pick(rnd, starts);
           const past = offset < 0;
+          const created = unixAt(
+            addDays(date, -intBetween(rnd, 1, 10)),
+            intBetween(rnd, 9 * 60, 21 * 60),
+            company.utcOffset,
+          );
           state.records.push({
             id: state.nextIds.record++,
             hash: hex(rnd, 32),
@@ -215,7 +250,11 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
             online: rnd() < 0.5,
             attendance: past ? pick(rnd, [1, 1, 1, -1]) : pick(rnd, [0, 2]),
             deleted: false,
-            created_at: unixAt(addDays(date, -intBetween(rnd, 1, 10)), intBetween(rnd, 9 * 60, 21 * 60), company.utcOffset),
+            created_at: created,
+            updated_at: created,
+            notify_by_sms: pick(rnd, [0, 2, 24]),
+            notify_by_email: 0,
+            master_requested: rnd() < 0.7,
             api_id: "",
           });
         }

@@ -1,10 +1,11 @@
 // The HTTP side: a node:http server on loopback that feeds requests to the core and writes its
 // actions to the socket, and the handle tests get back from startYclientsSimulator().
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { BASE_PATH, SimulatorCore, type Action } from "./core.js";
 import type { Fault } from "./faults.js";
-import { handlers } from "./handlers/index.js";
+import { handlers, validatesOwnBody } from "./handlers/index.js";
 import {
   DEFAULT_MAX_LOGGED_REQUESTS,
   DEFAULT_PARTNER_TOKEN,
@@ -14,7 +15,7 @@ import {
   type SimulatorOptions,
 } from "./options.js";
 import { RateLimiter } from "./rate-limit.js";
-import { MESSAGES } from "./reply.js";
+import { fail, MESSAGES } from "./reply.js";
 import { RequestLog, type RecordedRequest } from "./request-log.js";
 import { buildState } from "./seed.js";
 import { operationIndex } from "./spec-index.js";
@@ -61,12 +62,25 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
   if (!partnerToken) throw new TypeError("partnerToken must be a non-empty string");
   if (options.today !== undefined && !isDate(options.today)) throw new TypeError("today must be a YYYY-MM-DD date");
 
-  const state = buildState({ seed, today: options.today ?? todayIn(MOSCOW_OFFSET_MINUTES), users: options.users ?? DEFAULT_USERS });
+  const state = buildState({
+    seed,
+    today: options.today ?? todayIn(MOSCOW_OFFSET_MINUTES),
+    users: options.users ?? DEFAULT_USERS,
+  });
   const log = new RequestLog(options.maxLoggedRequests ?? DEFAULT_MAX_LOGGED_REQUESTS);
   const faults = SimulatorCore.faultInjector(seed);
   faults.set(options.faults ?? []);
   const rateLimiter = rateLimiterFor(options.rateLimit);
-  const core = new SimulatorCore({ state, partnerToken, rateLimiter, faults, log, handlers, operations: operationIndex });
+  const core = new SimulatorCore({
+    state,
+    partnerToken,
+    rateLimiter,
+    faults,
+    log,
+    handlers,
+    validatesOwnBody,
+    operations: operationIndex,
+  });
 
   const sockets = new Set<Socket>();
   const delays = new Map<NodeJS.Timeout, () => void>();
@@ -109,7 +123,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
           entry.status = write(req, res, action, entry.id);
         })
         .catch(() => {
-          write(req, res, { type: "respond", response: { status: 500, body: { success: false, data: null, meta: { message: MESSAGES.serverError } } } }, "");
+          write(req, res, { type: "respond", response: fail(500, MESSAGES.serverError) }, randomUUID());
         });
     });
   });
@@ -158,13 +172,17 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
 /** Puts an action on the wire; returns the status sent, or undefined when none was. */
 function write(req: IncomingMessage, res: ServerResponse, action: Action, requestId: string): number | undefined {
   if (res.destroyed || res.headersSent) return undefined;
-  const base = requestId ? { "x-request-id": requestId } : {};
+  const base = { "x-request-id": requestId };
   switch (action.type) {
     case "reset":
       req.socket.destroy();
       return undefined;
     case "html":
-      res.writeHead(502, { ...base, "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(BAD_GATEWAY_PAGE) });
+      res.writeHead(502, {
+        ...base,
+        "content-type": "text/html; charset=utf-8",
+        "content-length": Buffer.byteLength(BAD_GATEWAY_PAGE),
+      });
       res.end(BAD_GATEWAY_PAGE);
       return 502;
     case "truncate": {
@@ -173,7 +191,12 @@ function write(req: IncomingMessage, res: ServerResponse, action: Action, reques
       const cut = full.subarray(0, Math.floor(full.length / 2));
       const status = response.status === 204 ? 200 : response.status;
       // Valid HTTP framing around half a JSON document: the client sees a parse failure.
-      res.writeHead(status, { ...response.headers, ...base, "content-type": "application/json; charset=utf-8", "content-length": cut.length });
+      res.writeHead(status, {
+        ...response.headers,
+        ...base,
+        "content-type": "application/json; charset=utf-8",
+        "content-length": cut.length,
+      });
       res.end(cut);
       return status;
     }
@@ -185,7 +208,12 @@ function write(req: IncomingMessage, res: ServerResponse, action: Action, reques
         return status;
       }
       const text = Buffer.from(JSON.stringify(body));
-      res.writeHead(status, { ...headers, ...base, "content-type": "application/json; charset=utf-8", "content-length": text.length });
+      res.writeHead(status, {
+        ...headers,
+        ...base,
+        "content-type": "application/json; charset=utf-8",
+        "content-length": text.length,
+      });
       res.end(text);
       return status;
     }

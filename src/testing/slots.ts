@@ -3,7 +3,11 @@ import { addDays, localDate, minutesOf, unixAt, weekday } from "./time.js";
 import type { Appointment, Company, SimulatorState, StaffMember } from "./state.js";
 
 /** Working window of `staff` on local `date`, as Unix seconds, or undefined on a day off. */
-export function workingWindow(company: Company, staff: StaffMember, date: string): { from: number; to: number } | undefined {
+export function workingWindow(
+  company: Company,
+  staff: StaffMember,
+  date: string,
+): { from: number; to: number } | undefined {
   const hours = staff.schedule[weekday(date)];
   if (!hours || staff.fired) return undefined;
   return {
@@ -16,17 +20,31 @@ function liveRecordsOf(state: SimulatorState, staffId: number, exceptId?: number
   return state.records.filter((r) => r.staff_id === staffId && !r.deleted && r.id !== exceptId);
 }
 
-const overlaps = (start: number, length: number, r: Appointment) => start < r.start + r.length && r.start < start + length;
+const overlaps = (start: number, length: number, r: Appointment) =>
+  start < r.start + r.length && r.start < start + length;
 
 /** True when [start, start+length) lies inside working hours and clashes with no live record. */
-export function isFree(state: SimulatorState, company: Company, staff: StaffMember, start: number, length: number, exceptId?: number): boolean {
+export function isFree(
+  state: SimulatorState,
+  company: Company,
+  staff: StaffMember,
+  start: number,
+  length: number,
+  exceptId?: number,
+): boolean {
   const window = workingWindow(company, staff, localDate(start, company.utcOffset));
   if (!window || start < window.from || start + length > window.to) return false;
   return !liveRecordsOf(state, staff.id, exceptId).some((r) => overlaps(start, length, r));
 }
 
 /** Slot starts (Unix seconds) on `date` where `length` seconds fit, on the company's grid. */
-export function freeStarts(state: SimulatorState, company: Company, staff: StaffMember, date: string, length: number): number[] {
+export function freeStarts(
+  state: SimulatorState,
+  company: Company,
+  staff: StaffMember,
+  date: string,
+  length: number,
+): number[] {
   const window = workingWindow(company, staff, date);
   if (!window) return [];
   const busy = liveRecordsOf(state, staff.id);

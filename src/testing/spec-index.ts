@@ -43,7 +43,9 @@ function firstExample(media: Json | undefined): unknown {
 }
 
 function successOf(op: Json): OperationEntry["success"] {
-  const codes = Object.keys(op.responses ?? {}).filter((s) => /^2\d\d$/.test(s)).sort();
+  const codes = Object.keys(op.responses ?? {})
+    .filter((s) => /^2\d\d$/.test(s))
+    .sort();
   if (!codes.length) return { status: 200, hasBody: false };
   const response = deref(op.responses[codes[0]]);
   const media = response?.content?.["application/json"];
@@ -60,9 +62,7 @@ function requiredFieldsOf(op: Json): string[] {
 
 function integerParamsOf(pathItem: Json, op: Json): string[] {
   const params = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-  return params
-    .filter((p) => p?.in === "path" && deref(p.schema)?.type === "integer")
-    .map((p) => p.name as string);
+  return params.filter((p) => p?.in === "path" && deref(p.schema)?.type === "integer").map((p) => p.name as string);
 }
 
 function buildIndex(): OperationEntry[] {

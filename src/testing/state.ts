@@ -113,6 +113,12 @@ export interface Appointment {
   attendance: number;
   deleted: boolean;
   created_at: number;
+  updated_at: number;
+  /** Hours before the visit for reminders, 0 for none. */
+  notify_by_sms: number;
+  notify_by_email: number;
+  /** True when the client chose this staff member (not "any staff member"). */
+  master_requested: boolean;
   /** Echo of the `api_id` the booking request carried. */
   api_id: string;
 }
@@ -156,6 +162,8 @@ export interface SimulatorState {
   records: Appointment[];
   staffUsers: StaffUser[];
   bookingUsers: BookingUser[];
+  /** Phones the companies refuse online bookings from (booking error 434). */
+  blacklistedPhones: Set<string>;
   /** Last SMS code "sent" to each phone by `POST /book_code/{company_id}`. */
   smsCodes: Map<string, string>;
   /** The code every SMS of this seed carries. */

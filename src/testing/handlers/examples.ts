@@ -9,7 +9,8 @@ export function exampleAnswer(op: OperationEntry): SimResponse {
   const { status, example, hasBody } = op.success;
   if (!hasBody) return { status };
   let text = serialized.get(op.key);
-  if (text === undefined) serialized.set(op.key, (text = JSON.stringify(example ?? { success: true, data: null, meta: [] })));
+  if (text === undefined)
+    serialized.set(op.key, (text = JSON.stringify(example ?? { success: true, data: null, meta: [] })));
   // A fresh copy each time, so nobody can change the spec's example through an answer.
   return { status, body: JSON.parse(text) };
 }

@@ -1,0 +1,449 @@
+// The online-booking flow, stateful end to end: services → staff → dates → times → check →
+// record, then reading, moving and cancelling the record. Free slots are always computed
+// from the staff schedules minus live records, so a booked slot disappears everywhere.
+import { abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { newSecret } from "../secrets.js";
+import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
+import {
+  companyStaff,
+  findCompany,
+  nextId,
+  type Appointment,
+  type Client,
+  type Company,
+  type Service,
+  type SimulatorState,
+  type StaffMember,
+} from "../state.js";
+import { addDays, isDate, localDate, localTime, parseDateTime } from "../time.js";
+import type { HandlerContext, HandlerTable } from "./context.js";
+import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
+import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./present.js";
+
+/** Slot length when no service is named: the usual one-hour seance. */
+const DEFAULT_LENGTH = 3600;
+/** Longest date range book_dates walks, so a silly range cannot burn the CPU. */
+const MAX_RANGE_DAYS = 366;
+
+export function requireCompany(state: SimulatorState, id: string | undefined): Company {
+  return findCompany(state, id) ?? abort(fail(404, "Филиал не найден"));
+}
+
+function requireStaff(state: SimulatorState, company: Company, id: number): StaffMember {
+  return companyStaff(state, company.id).find((s) => s.id === id) ?? abort(fail(404, "Сотрудник не найден"));
+}
+
+/** The company's services with these ids, or undefined when one is unknown or inactive. */
+function servicesOf(state: SimulatorState, company: Company, ids: readonly number[]): Service[] | undefined {
+  const found = ids.map((id) => state.services.find((s) => s.id === id && s.company_id === company.id && s.active));
+  return found.every((s): s is Service => s !== undefined) ? found : undefined;
+}
+
+const lengthOf = (services: readonly Service[]) => services.reduce((sum, s) => sum + s.duration, 0) || DEFAULT_LENGTH;
+
+/** Bookable staff who provide every one of `services`. */
+function providers(state: SimulatorState, company: Company, services: readonly Service[]): StaffMember[] {
+  return companyStaff(state, company.id).filter(
+    (m) => m.bookable && !m.hidden && services.every((s) => m.service_ids.includes(s.id)),
+  );
+}
+
+function nearestFreeDay(
+  state: SimulatorState,
+  company: Company,
+  member: StaffMember,
+  length: number,
+  from?: string,
+): { date: string; starts: number[] } | undefined {
+  for (const date of bookingWindow(state, company)) {
+    if (from && date < from) continue;
+    const starts = freeStarts(state, company, member, date, length);
+    if (starts.length) return { date, starts };
+  }
+  return undefined;
+}
+
+function queryDateTime(ctx: HandlerContext, company: Company): number | undefined {
+  const raw = ctx.query.get("datetime");
+  if (raw === null || raw === "") return undefined;
+  return parseDateTime(raw, company.utcOffset) ?? abort(invalid(400, { datetime: ["Неверный формат даты и времени"] }));
+}
+
+function listBookableServices(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const staffId = queryInt(ctx.query, "staff_id") ?? 0;
+  const member = staffId > 0 ? requireStaff(ctx.state, company, staffId) : undefined;
+  const at = queryDateTime(ctx, company);
+  const services = ctx.state.services
+    .filter((s) => s.company_id === company.id && s.active)
+    .filter((s) => !member || member.service_ids.includes(s.id))
+    .filter(
+      (s) =>
+        at === undefined ||
+        (member ? [member] : providers(ctx.state, company, [s])).some((m) =>
+          isFree(ctx.state, company, m, at, s.duration),
+        ),
+    )
+    .sort((a, b) => b.weight - a.weight || a.id - b.id);
+  const categoryIds = new Set(services.map((s) => s.category_id));
+  const categories = ctx.state.serviceCategories
+    .filter((c) => categoryIds.has(c.id))
+    .sort((a, b) => b.weight - a.weight);
+  return ok({
+    events: [],
+    services: services.map((s) => bookService(s, member !== undefined)),
+    category: categories.map(bookCategory),
+  });
+}
+
+function listBookableStaff(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const services = servicesOf(ctx.state, company, queryIds(ctx.query, "service_ids") ?? []);
+  if (!services) return ok([]);
+  const length = lengthOf(services);
+  const at = queryDateTime(ctx, company);
+  const staff = providers(ctx.state, company, services)
+    .filter((m) => at === undefined || isFree(ctx.state, company, m, at, length))
+    .sort((a, b) => b.weight - a.weight || a.id - b.id);
+  return ok(
+    staff.map((m) =>
+      bookStaff(
+        m,
+        at !== undefined ? localDate(at, company.utcOffset) : nearestFreeDay(ctx.state, company, m, length)?.date,
+      ),
+    ),
+  );
+}
+
+function dateRange(ctx: HandlerContext, state: SimulatorState, company: Company): string[] {
+  const from = ctx.query.get("date_from");
+  const to = ctx.query.get("date_to");
+  const date = ctx.query.get("date");
+  const errors: Record<string, string[]> = {};
+  for (const [name, value] of [
+    ["date_from", from],
+    ["date_to", to],
+    ["date", date],
+  ] as const) {
+    if (value && !isDate(value)) errors[name] = ["Дата должна быть в формате YYYY-MM-DD"];
+  }
+  if (Object.keys(errors).length) abort(invalid(400, errors));
+  let first: string;
+  let last: string;
+  if (from && to) [first, last] = [from, to];
+  else if (date) {
+    first = date.slice(0, 8) + "01";
+    last = addDays(addDays(first, 32).slice(0, 8) + "01", -1);
+  } else {
+    // No range given: the whole booking window (about a month from tomorrow), which is what
+    // a client choosing a day needs; the real API covers the current calendar month.
+    const window = bookingWindow(state, company);
+    [first, last] = [window[0], window[window.length - 1]];
+  }
+  const out: string[] = [];
+  for (let d = first; d <= last && out.length < MAX_RANGE_DAYS; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** `{"9": ["29", "30"]}`, or `[]` when there are no days, as the API sends it. */
+function byMonth(dates: readonly string[]): Record<string, string[]> | [] {
+  if (!dates.length) return [];
+  const out: Record<string, string[]> = {};
+  for (const d of dates) (out[String(Number(d.slice(5, 7)))] ??= []).push(String(Number(d.slice(8, 10))));
+  return out;
+}
+
+function listBookableDates(ctx: HandlerContext): SimResponse {
+  const { state } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const staffId = queryInt(ctx.query, "staff_id") ?? 0;
+  const member = staffId > 0 ? requireStaff(state, company, staffId) : undefined;
+  const range = dateRange(ctx, state, company);
+  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const candidates = services ? providers(state, company, services).filter((m) => !member || m.id === member.id) : [];
+  const length = lengthOf(services ?? []);
+  const open = new Set(bookingWindow(state, company));
+  const working = range.filter((d) => candidates.some((m) => workingWindow(company, m, d)));
+  const booking = working.filter(
+    (d) => open.has(d) && candidates.some((m) => freeStarts(state, company, m, d, length).length > 0),
+  );
+  return ok({
+    booking_days: byMonth(booking),
+    booking_dates: booking,
+    working_days: byMonth(working),
+    working_dates: working,
+  });
+}
+
+function listBookableTimes(ctx: HandlerContext): SimResponse {
+  const { state } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const date = ctx.params.date;
+  if (!isDate(date)) return invalid(400, { date: ["Дата должна быть в формате YYYY-MM-DD"] });
+  const staffId = Number(ctx.params.staff_id);
+  const member = staffId > 0 ? requireStaff(state, company, staffId) : undefined;
+  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
+  if (!services || !bookingWindow(state, company).includes(date)) return ok([]);
+  const length = lengthOf(services);
+  const candidates = providers(state, company, services).filter((m) => !member || m.id === member.id);
+  const starts = [...new Set(candidates.flatMap((m) => freeStarts(state, company, m, date, length)))].sort(
+    (a, b) => a - b,
+  );
+  return ok(starts.map((t) => bookTime(t, length, company)));
+}
+
+function getStaffNearestSeances(ctx: HandlerContext): SimResponse {
+  const { state } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const member = requireStaff(state, company, Number(ctx.params.staff_id));
+  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const at = queryDateTime(ctx, company);
+  const length = lengthOf(services ?? []);
+  const found = services
+    ? nearestFreeDay(state, company, member, length, at === undefined ? undefined : localDate(at, company.utcOffset))
+    : undefined;
+  if (!found) return ok({ seances: [] });
+  return ok({ seance_date: found.date, seances: found.starts.map((t) => bookTime(t, length, company)) });
+}
+
+function sendBookingSmsCode(ctx: HandlerContext): SimResponse {
+  requireCompany(ctx.state, ctx.params.company_id);
+  const phone = validPhone(ctx.body?.phone);
+  if (!phone) return bookingFail(BOOKING_ERRORS.badPhone, "Неверный формат номера телефона");
+  // Nothing is texted: the code is stored where tests can read it.
+  ctx.state.smsCodes.set(phone, ctx.state.smsCode);
+  return ok(null, { message: "Created" }, 201);
+}
+
+interface PlannedVisit {
+  id: number;
+  staff: StaffMember;
+  services: Service[];
+  start: number;
+  length: number;
+  requested: boolean;
+}
+
+/** Checks every appointment of a book_check/book_record body; aborts with the booking error. */
+function planVisits(state: SimulatorState, company: Company, raw: unknown): PlannedVisit[] {
+  if (!Array.isArray(raw) || raw.length === 0) abort(invalid(422, { appointments: ["Нужна хотя бы одна запись"] }));
+  const errors: Record<string, string[]> = {};
+  raw.forEach((a, i) => {
+    if (!isObject(a)) errors[`appointments.${i}`] = ["Ожидается объект"];
+    else {
+      if (toInt(a.id) === undefined) errors[`appointments.${i}.id`] = ["Поле обязательно и должно быть целым числом"];
+      if (toInt(a.staff_id) === undefined || toInt(a.staff_id)! < 0)
+        errors[`appointments.${i}.staff_id`] = ["Поле обязательно и должно быть целым числом"];
+      if (parseDateTime(a.datetime, company.utcOffset) === undefined)
+        errors[`appointments.${i}.datetime`] = ["Неверный формат даты и времени"];
+      if (
+        a.services !== undefined &&
+        (!Array.isArray(a.services) || a.services.some((s: unknown) => toInt(s) === undefined))
+      ) {
+        errors[`appointments.${i}.services`] = ["Ожидается список идентификаторов услуг"];
+      }
+    }
+  });
+  if (Object.keys(errors).length) abort(invalid(422, errors));
+
+  const open = new Set(bookingWindow(state, company));
+  const planned: PlannedVisit[] = [];
+  for (const a of raw as Record<string, any>[]) {
+    const id = toInt(a.id)!;
+    const services = servicesOf(state, company, (a.services ?? []).map(toInt));
+    if (!services) abort(bookingFail(BOOKING_ERRORS.notBookable, "Выбранные услуги недоступны для онлайн-записи"));
+    const start = parseDateTime(a.datetime, company.utcOffset)!;
+    const length = lengthOf(services);
+    if (planned.some((p) => start < p.start + p.length && p.start < start + length)) {
+      abort(bookingFail(BOOKING_ERRORS.overlap, `Запись ${id} пересекается с другой записью этого же запроса`, id));
+    }
+    const staffId = toInt(a.staff_id)!;
+    const date = localDate(start, company.utcOffset);
+    let staff: StaffMember | undefined;
+    if (staffId > 0) {
+      staff = companyStaff(state, company.id).find((m) => m.id === staffId && m.bookable);
+      if (!staff) abort(bookingFail(BOOKING_ERRORS.noStaff, "Выбранный сотрудник недоступен для записи"));
+      if (!services.every((s) => staff!.service_ids.includes(s.id))) {
+        abort(bookingFail(BOOKING_ERRORS.notBookable, "Сотрудник не оказывает выбранные услуги"));
+      }
+      if (!open.has(date) || !isFree(state, company, staff, start, length)) {
+        const when = `${date} ${localTime(start, company.utcOffset)}`;
+        abort(
+          bookingFail(
+            BOOKING_ERRORS.slotTaken,
+            `К сотруднику ${staff.name} нельзя записаться на ${when}. Выбранное время уже занято или является нерабочим.`,
+            id,
+          ),
+        );
+      }
+    } else {
+      if (!open.has(date)) abort(bookingFail(BOOKING_ERRORS.slotTaken, "Выбранное время недоступно для записи", id));
+      staff = providers(state, company, services).find((m) => isFree(state, company, m, start, length));
+      if (!staff) abort(bookingFail(BOOKING_ERRORS.noStaff, "Нет свободных сотрудников на выбранное время"));
+    }
+    planned.push({ id, staff, services, start, length, requested: staffId > 0 });
+  }
+  return planned;
+}
+
+function checkBooking(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  planVisits(ctx.state, company, ctx.body?.appointments);
+  return ok(null, { message: "Created" }, 201);
+}
+
+function findOrCreateClient(
+  state: SimulatorState,
+  company: Company,
+  phone: string,
+  fullname: string,
+  email: string,
+): Client {
+  const existing = state.clients.find((c) => c.company_id === company.id && c.phone === phone);
+  if (existing) return existing;
+  const [name, ...rest] = fullname.split(/\s+/);
+  const client: Client = {
+    id: nextId(state, "client"),
+    company_id: company.id,
+    name,
+    surname: rest.join(" "),
+    patronymic: "",
+    phone,
+    email,
+    sex_id: 0,
+    visits: 0,
+    spent: 0,
+    discount: 0,
+    comment: "",
+    birth_date: "",
+  };
+  state.clients.push(client);
+  return client;
+}
+
+function createBookingRecord(ctx: HandlerContext): SimResponse {
+  const { state, body, now } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const input = isObject(body) ? body : {};
+  const phone = validPhone(input.phone);
+  if (!phone) return bookingFail(BOOKING_ERRORS.badPhone, "Неверный формат номера телефона");
+  if (state.blacklistedPhones.has(phone))
+    return bookingFail(BOOKING_ERRORS.blacklisted, "Номер телефона в чёрном списке филиала");
+  const fullname = text(input.fullname);
+  if (!fullname) return bookingFail(BOOKING_ERRORS.noName, "Не указано имя клиента");
+  const code = text(input.code);
+  if (code && state.smsCodes.get(phone) !== code)
+    return bookingFail(BOOKING_ERRORS.wrongCode, "Неверный код подтверждения");
+
+  const visits = planVisits(state, company, input.appointments);
+  const client = findOrCreateClient(state, company, phone, fullname, text(input.email));
+  const created = visits.map((visit) => {
+    const record: Appointment = {
+      id: nextId(state, "record"),
+      hash: newSecret(state),
+      company_id: company.id,
+      staff_id: visit.staff.id,
+      service_ids: visit.services.map((s) => s.id),
+      client_id: client.id,
+      start: visit.start,
+      length: visit.length,
+      comment: text(input.comment),
+      online: true,
+      attendance: 0,
+      deleted: false,
+      created_at: now,
+      updated_at: now,
+      notify_by_sms: toInt(input.notify_by_sms) ?? 0,
+      notify_by_email: toInt(input.notify_by_email) ?? 0,
+      master_requested: visit.requested,
+      api_id: text(input.api_id),
+    };
+    state.records.push(record);
+    return { id: visit.id, record_id: record.id, record_hash: record.hash };
+  });
+  if (code) state.smsCodes.delete(phone);
+  return ok(created, [], 201);
+}
+
+function liveRecord(
+  state: SimulatorState,
+  recordId: string | undefined,
+  hash?: string,
+  companyId?: number,
+): Appointment {
+  const id = Number(recordId);
+  const record = state.records.find(
+    (r) =>
+      r.id === id &&
+      !r.deleted &&
+      (hash === undefined || r.hash === hash) &&
+      (companyId === undefined || r.company_id === companyId),
+  );
+  return record ?? abort(fail(404, "Запись не найдена"));
+}
+
+function getBookingRecord(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  return ok(onlineRecord(ctx.state, liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash, company.id)));
+}
+
+function rescheduleBookingRecord(ctx: HandlerContext): SimResponse {
+  const { state } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const record = liveRecord(state, ctx.params.record_id, undefined, company.id);
+  const start = parseDateTime(ctx.body?.datetime, company.utcOffset);
+  if (start === undefined) return invalid(422, { datetime: ["Неверный формат даты и времени"] });
+  const staff = state.staff.find((s) => s.id === record.staff_id);
+  const open = bookingWindow(state, company).includes(localDate(start, company.utcOffset));
+  if (!staff || !open || !isFree(state, company, staff, start, record.length, record.id)) {
+    return bookingFail(BOOKING_ERRORS.slotTaken, "Выбранное время уже занято или является нерабочим");
+  }
+  record.start = start;
+  if (typeof ctx.body?.comment === "string") record.comment = ctx.body.comment;
+  record.updated_at = ctx.now;
+  return ok(onlineRecord(state, record));
+}
+
+/**
+ * The id and hash must name a live record; the answer lists every live record of the signed-in
+ * client (matched by phone), that one included, soonest first. A staff token sees just that one.
+ */
+function getUserRecords(ctx: HandlerContext): SimResponse {
+  const { state, session } = ctx;
+  const addressed = liveRecord(state, ctx.params.record_id, ctx.params.record_hash);
+  const phone = session?.kind === "client" ? session.user.phone : undefined;
+  const clientIds = new Set(state.clients.filter((c) => phone !== undefined && c.phone === phone).map((c) => c.id));
+  const records = state.records.filter(
+    (r) => r === addressed || (!r.deleted && r.client_id !== null && clientIds.has(r.client_id)),
+  );
+  return ok(records.sort((a, b) => a.start - b.start || a.id - b.id).map((r) => onlineRecord(state, r)));
+}
+
+function deleteUserRecord(ctx: HandlerContext): SimResponse {
+  const record = liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash);
+  record.deleted = true;
+  record.updated_at = ctx.now;
+  return ok(null, []);
+}
+
+export const bookingHandlers: HandlerTable = {
+  "GET /book_services/{company_id}": listBookableServices,
+  "GET /book_staff/{company_id}": listBookableStaff,
+  "GET /book_dates/{company_id}": listBookableDates,
+  "GET /book_times/{company_id}/{staff_id}/{date}": listBookableTimes,
+  "GET /book_staff_seances/{company_id}/{staff_id}/": getStaffNearestSeances,
+  "POST /book_code/{company_id}": sendBookingSmsCode,
+  "POST /book_check/{company_id}": checkBooking,
+  "POST /book_record/{company_id}": createBookingRecord,
+  "GET /book_record/{company_id}/{record_id}/{record_hash}": getBookingRecord,
+  "PUT /book_record/{company_id}/{record_id}": rescheduleBookingRecord,
+  "GET /user/records/{record_id}/{record_hash}": getUserRecords,
+  "DELETE /user/records/{record_id}/{record_hash}": deleteUserRecord,
+};
+
+/** Operations whose handler reports missing fields itself, with booking error codes. */
+export const bookingValidatesOwnBody = [
+  "POST /book_record/{company_id}",
+  "POST /book_code/{company_id}",
+  "POST /book_check/{company_id}",
+];

@@ -1,0 +1,19 @@
+// Every stateful handler, keyed by `"METHOD /template"` as the spec writes the path. An
+// operation of the spec without an entry here answers with its documented example.
+import { authHandlers } from "./auth.js";
+import { bookingHandlers, bookingValidatesOwnBody } from "./booking.js";
+import { bookingUserHandlers } from "./booking-users.js";
+import { catalogueHandlers } from "./catalogue.js";
+import type { HandlerTable } from "./context.js";
+import { scheduleHandlers } from "./schedules.js";
+
+export const handlers: HandlerTable = {
+  ...authHandlers,
+  ...bookingHandlers,
+  ...bookingUserHandlers,
+  ...catalogueHandlers,
+  ...scheduleHandlers,
+};
+
+/** Operations that check their own body, so the generic required-field check stays out of their way. */
+export const validatesOwnBody: ReadonlySet<string> = new Set(bookingValidatesOwnBody);
