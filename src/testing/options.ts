@@ -38,6 +38,11 @@ export interface SimulatorOptions {
    * records and bookable dates are placed relative to it, so pin it for byte-identical data.
    */
   today?: string;
+  /**
+   * Extra companies in the chain with no staff or services (default 0): enough of them make the company
+   * list long enough to exercise pagination.
+   */
+  extraCompanies?: number;
   /** How many requests `sim.requests` keeps, newest last (default 10,000). */
   maxLoggedRequests?: number;
 }

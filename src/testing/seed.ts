@@ -45,9 +45,11 @@ export interface SeedInput {
   seed: number;
   today: string;
   users: readonly SimulatorUser[];
+  /** Extra companies without a catalogue, so company lists can be long enough to page through. */
+  extraCompanies?: number;
 }
 
-export function buildState({ seed, today, users }: SeedInput): SimulatorState {
+export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput): SimulatorState {
   const rnd = stream(seed, "data");
   const base = 1000 + intBetween(rnd, 0, 8999);
   const chain = { id: 100_000 + base, title: `Сеть салонов «${pick(rnd, CHAIN_TITLES)}»` };
@@ -173,6 +175,20 @@ export function buildState({ seed, today, users }: SeedInput): SimulatorState {
     phone: u.phone ?? (/^\d+$/.test(u.login) ? u.login : ""),
     email: u.login.includes("@") ? u.login : "",
   }));
+
+  // Directory-only branches: listed and readable like any company, but with nothing to book.
+  for (let e = 0; e < extraCompanies; e++) {
+    const city = CITIES[e % CITIES.length];
+    companies.push({
+      ...companies[0],
+      id: 700_000 + base * 10_000 + e,
+      title: `${chain.title.replace("Сеть салонов ", "")} — филиал ${e + 1}`,
+      city_id: city.id,
+      city: city.title,
+      address: `${city.streets[e % city.streets.length]}, д. ${(e % 80) + 1}`,
+      email: `branch${e + 1}@example.com`,
+    });
+  }
 
   // The first two clients of each company can also sign in to online booking by password.
   const bookingUsers: BookingUser[] = [];

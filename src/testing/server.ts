@@ -61,11 +61,16 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
   const host = options.host ?? "127.0.0.1";
   if (!partnerToken) throw new TypeError("partnerToken must be a non-empty string");
   if (options.today !== undefined && !isDate(options.today)) throw new TypeError("today must be a YYYY-MM-DD date");
+  const extraCompanies = options.extraCompanies ?? 0;
+  if (!Number.isInteger(extraCompanies) || extraCompanies < 0 || extraCompanies > 100_000) {
+    throw new TypeError("extraCompanies must be an integer from 0 to 100000");
+  }
 
   const state = buildState({
     seed,
     today: options.today ?? todayIn(MOSCOW_OFFSET_MINUTES),
     users: options.users ?? DEFAULT_USERS,
+    extraCompanies,
   });
   const log = new RequestLog(options.maxLoggedRequests ?? DEFAULT_MAX_LOGGED_REQUESTS);
   const faults = SimulatorCore.faultInjector(seed);
