@@ -1,0 +1,62 @@
+// Type-level checks: `make typecheck` (tsc over test/) fails if a @ts-expect-error line stops being an error.
+// The runtime part makes sure the calls really behave as their types say.
+import { YclientsClient, type YclientsResponse } from "../../src/index";
+import { json, ok, startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer((_req, res) => json(res, 200, ok([{ id: "16", name: "Ирина" }])));
+});
+afterAll(() => server.close());
+
+describe("types follow raiseClientErrors", () => {
+  it("a raising client's data needs no null check; a lenient one's does", async () => {
+    const raising = new YclientsClient({ partnerToken: "p", baseUrl: server.url, companyId: 1 });
+    const lenient = new YclientsClient({
+      partnerToken: "p",
+      baseUrl: server.url,
+      companyId: 1,
+      raiseClientErrors: false,
+    });
+
+    const typed = await raising.GET("/book_staff/{company_id}", { params: { path: { company_id: 1 } } });
+    const name: string = typed.data.data[0].name; // no `?.`: data is never undefined here
+    expect(name).toBe("Ирина");
+
+    const loose = await lenient.GET("/book_staff/{company_id}", { params: { path: { company_id: 1 } } });
+    // @ts-expect-error data may be undefined when client errors are returned
+    expect(loose.data.data[0].name).toBe("Ирина");
+
+    const friendly = await raising.booking.staff();
+    const staffName: string = friendly.data[0].name;
+    expect(staffName).toBe("Ирина");
+
+    const lenientFriendly = await lenient.booking.staff();
+    // @ts-expect-error data is null on a returned failure, so it must be narrowed by `success`
+    expect(lenientFriendly.data[0].name).toBe("Ирина");
+    if (lenientFriendly.success) expect(lenientFriendly.data[0].name).toBe("Ирина");
+  });
+
+  it("paths, parameters and bodies are checked", () => {
+    const yc = new YclientsClient({ partnerToken: "p", baseUrl: server.url });
+    const unused = () => {
+      // @ts-expect-error unknown path
+      void yc.GET("/book_staffs/{company_id}", { params: { path: { company_id: 1 } } });
+      // @ts-expect-error the path parameter is required
+      void yc.GET("/book_staff/{company_id}", { params: { path: {} } });
+      // @ts-expect-error POST /auth needs login and password
+      void yc.POST("/auth", { body: { login: "x" } });
+      // @ts-expect-error the friendly method's staff id must be a number
+      void yc.booking.times("16", "2026-12-01");
+    };
+    expect(typeof unused).toBe("function");
+    const response: YclientsResponse<number> = {
+      success: true,
+      data: 1,
+      meta: {},
+      status: 200,
+      headers: new Headers(),
+    };
+    expect(response.data).toBe(1);
+  });
+});
