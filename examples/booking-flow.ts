@@ -71,7 +71,9 @@ export async function bookingFlow(settings: BookingFlowSettings): Promise<{ reco
 
   const record = await asClient.userRecords.get(Number(created.record_id), String(created.record_hash));
   const first = Array.isArray(record.data) ? record.data[0] : record.data;
-  print(`Read back:    ${JSON.stringify({ id: first?.id, datetime: first?.datetime, services: first?.services?.map((s) => s.title) })}`);
+  print(
+    `Read back:    ${JSON.stringify({ id: first?.id, datetime: first?.datetime, services: first?.services?.map((s) => s.title) })}`,
+  );
 
   await asClient.userRecords.delete(Number(created.record_id), String(created.record_hash));
   print(`Cancelled:    record ${created.record_id}`);

@@ -21,10 +21,10 @@ type AnyAsync = (this: any, ...args: any[]) => any;
 
 /** Wraps a function (or decorates a method) so that it is retried with exponential backoff. */
 export interface BackoffWrapper {
-  <F extends AnyAsync>(fn: F, context?: ClassMethodDecoratorContext): (
-    this: ThisParameterType<F>,
-    ...args: Parameters<F>
-  ) => Promise<Awaited<ReturnType<F>>>;
+  <F extends AnyAsync>(
+    fn: F,
+    context?: ClassMethodDecoratorContext,
+  ): (this: ThisParameterType<F>, ...args: Parameters<F>) => Promise<Awaited<ReturnType<F>>>;
 }
 
 function isAbort(error: unknown): boolean {
@@ -53,7 +53,8 @@ function retryPredicate(retryOn: BackoffOptions["retryOn"]): (error: unknown) =>
 }
 
 export function backoff(options: BackoffOptions = {}): BackoffWrapper {
-  if (options === null || typeof options !== "object") throw new YclientsConfigError("backoff: options must be an object");
+  if (options === null || typeof options !== "object")
+    throw new YclientsConfigError("backoff: options must be an object");
   const settings = mergeBackoff(backoffFromEnv(), options, "backoff");
   const retryable = retryPredicate(options.retryOn);
   const { signal } = options;
@@ -67,7 +68,14 @@ export function backoff(options: BackoffOptions = {}): BackoffWrapper {
       onRetry: ({ attempt, delayMs, outcome }) => {
         if (log.retry.enabled) {
           const errorName = outcome instanceof Error ? outcome.name : typeof outcome;
-          log.retry("%s: attempt %d of %d after %s, waiting %dms", name, attempt, settings.maxTries, errorName, Math.round(delayMs));
+          log.retry(
+            "%s: attempt %d of %d after %s, waiting %dms",
+            name,
+            attempt,
+            settings.maxTries,
+            errorName,
+            Math.round(delayMs),
+          );
         }
       },
     });

@@ -78,7 +78,6 @@ interface Core {
   api: ReturnType<typeof createClient<paths>>;
   raise: boolean;
   companyId?: number | string;
-  timeoutMs: number;
 }
 
 /** The outcome of one call before it is shaped for the typed or the friendly API. */
@@ -349,6 +348,5 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     api: createClient<paths>({ baseUrl, querySerializer: serializeQuery as never }),
     raise: options.raiseClientErrors ?? true,
     companyId: options.companyId === undefined ? undefined : checkCompanyId(options.companyId, "companyId"),
-    timeoutMs,
   };
 }

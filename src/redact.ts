@@ -40,7 +40,8 @@ export function redactBody(value: unknown, secrets: ReadonlyArray<string | undef
 export function secretValues(body: unknown, depth = 0, out: string[] = []): string[] {
   if (depth > 8 || body === null || typeof body !== "object") return out;
   for (const [key, item] of Object.entries(body as Record<string, unknown>)) {
-    if ((typeof item === "string" || typeof item === "number") && isSecretField(key, String(item))) out.push(String(item));
+    if ((typeof item === "string" || typeof item === "number") && isSecretField(key, String(item)))
+      out.push(String(item));
     else secretValues(item, depth + 1, out);
   }
   return out;

@@ -48,7 +48,11 @@ describe("README: testing your integration", () => {
   it("a flaky API is retried by the SDK", async () => {
     sim.setFaults([{ route: "GET /book_services/{company_id}", kind: "status", status: 503, times: 2 }]);
     try {
-      const yc = new YclientsClient({ partnerToken: DEFAULT_PARTNER_TOKEN, baseUrl: sim.url, retry: { baseDelay: 0.01 } });
+      const yc = new YclientsClient({
+        partnerToken: DEFAULT_PARTNER_TOKEN,
+        baseUrl: sim.url,
+        retry: { baseDelay: 0.01 },
+      });
       sim.clearRequests();
       await expect(yc.booking.services(undefined, sim.state.companies[0].id)).resolves.toMatchObject({ success: true });
       expect(sim.requests.filter((r) => r.path.includes("/book_services/"))).toHaveLength(3);

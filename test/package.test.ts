@@ -13,7 +13,10 @@ let scratch: string;
 beforeAll(() => {
   if (!existsSync(join(ROOT, "dist", "index.mjs"))) throw new Error("dist/ is missing: run `make build` first");
   scratch = mkdtempSync(join(tmpdir(), "yclients-pack-"));
-  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: ROOT, encoding: "utf8" })
+  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
     .trim()
     .split("\n")
     .pop()!;
@@ -21,7 +24,8 @@ beforeAll(() => {
   mkdirSync(target, { recursive: true });
   execFileSync("tar", ["-xzf", join(scratch, packed), "-C", target, "--strip-components=1"]);
   // The runtime dependencies come from this checkout, so the test needs no network.
-  for (const dep of RUNTIME_DEPS) symlinkSync(join(ROOT, "node_modules", dep), join(scratch, "node_modules", dep), "dir");
+  for (const dep of RUNTIME_DEPS)
+    symlinkSync(join(ROOT, "node_modules", dep), join(scratch, "node_modules", dep), "dir");
 }, 60_000);
 
 afterAll(() => {
@@ -49,7 +53,11 @@ const script = (body: string) => `
 
 function run(file: string, source: string): unknown {
   writeFileSync(join(scratch, file), source);
-  const out = execFileSync(process.execPath, [join(scratch, file)], { cwd: scratch, encoding: "utf8", timeout: 30_000 });
+  const out = execFileSync(process.execPath, [join(scratch, file)], {
+    cwd: scratch,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
@@ -84,7 +92,16 @@ describe("the packed package", () => {
     writeFileSync(
       join(scratch, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "DOM"], skipLibCheck: false, types: [] },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          skipLibCheck: false,
+          types: [],
+        },
         files: ["consumer.ts"],
       }),
     );

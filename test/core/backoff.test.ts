@@ -39,10 +39,12 @@ describe("backoff() as a wrapper", () => {
 
   it("a predicate works as retryOn, and the default skips SDK client errors", async () => {
     let calls = 0;
-    const byPredicate = backoff({ ...fast, maxTries: 3, retryOn: (e) => (e as Error).message === "retry me" })(async () => {
-      calls++;
-      throw new Error("retry me");
-    });
+    const byPredicate = backoff({ ...fast, maxTries: 3, retryOn: (e) => (e as Error).message === "retry me" })(
+      async () => {
+        calls++;
+        throw new Error("retry me");
+      },
+    );
     await expect(byPredicate()).rejects.toThrow("retry me");
     expect(calls).toBe(3);
 
@@ -57,10 +59,12 @@ describe("backoff() as a wrapper", () => {
 
   it("delays honour expoFactor", async () => {
     const stamps: number[] = [];
-    const wrapped = backoff({ baseDelay: 0.05, expoFactor: 3, jitter: false, maxTries: 3, retryOn: [Transient] })(async () => {
-      stamps.push(Date.now());
-      throw new Transient("x");
-    });
+    const wrapped = backoff({ baseDelay: 0.05, expoFactor: 3, jitter: false, maxTries: 3, retryOn: [Transient] })(
+      async () => {
+        stamps.push(Date.now());
+        throw new Transient("x");
+      },
+    );
     await expect(wrapped()).rejects.toBeInstanceOf(Transient);
     const gaps = [stamps[1] - stamps[0], stamps[2] - stamps[1]];
     expect(gaps[0]).toBeGreaterThanOrEqual(45);
@@ -72,12 +76,16 @@ describe("backoff() as a wrapper", () => {
   it("an abort stops a wait immediately", async () => {
     const controller = new AbortController();
     let calls = 0;
-    const wrapped = backoff({ baseDelay: 30, jitter: false, maxTries: 3, retryOn: [Transient], signal: controller.signal })(
-      async () => {
-        calls++;
-        throw new Transient("x");
-      },
-    );
+    const wrapped = backoff({
+      baseDelay: 30,
+      jitter: false,
+      maxTries: 3,
+      retryOn: [Transient],
+      signal: controller.signal,
+    })(async () => {
+      calls++;
+      throw new Transient("x");
+    });
     const pending = wrapped();
     await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();

@@ -61,7 +61,12 @@ describe("circuit breaker", () => {
     for (let i = 0; i < 3; i++) await scoped.GET("/countries").catch(() => undefined);
     await expect(yc.GET("/countries")).rejects.toBeInstanceOf(YclientsCircuitOpenError);
 
-    const noBreaker = new YclientsClient({ partnerToken: "p", baseUrl: server.url, retry: false, circuitBreaker: false });
+    const noBreaker = new YclientsClient({
+      partnerToken: "p",
+      baseUrl: server.url,
+      retry: false,
+      circuitBreaker: false,
+    });
     server.seen.splice(0);
     for (let i = 0; i < 8; i++) await expect(noBreaker.GET("/countries")).rejects.toBeInstanceOf(YclientsServerError);
     expect(server.seen).toHaveLength(8);

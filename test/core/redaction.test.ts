@@ -28,7 +28,14 @@ afterAll(async () => {
 /** Every way an error could be printed. */
 function renderings(error: unknown): string[] {
   const e = error as Error;
-  return [String(e), e.message, e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 10 }), inspect(e.cause, { depth: 10 })];
+  return [
+    String(e),
+    e.message,
+    e.stack ?? "",
+    JSON.stringify(e),
+    inspect(e, { depth: 10 }),
+    inspect(e.cause, { depth: 10 }),
+  ];
 }
 
 function leaks(text: string): string[] {
@@ -46,17 +53,25 @@ describe("no secret reaches a log line, an error message, a stack or a serialise
       timeoutMs: 100,
     });
     const errors: unknown[] = [];
-    const capture = (p: Promise<unknown>) => p.then(() => undefined, (e) => errors.push(e));
+    const capture = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e) => errors.push(e),
+      );
 
     // A server that echoes everything it received back into its answers.
     const echo = (req: { headers: Record<string, unknown>; body: string }) =>
       `auth=${String(req.headers.authorization)} body=${req.body}`;
 
-    server.handle((req, res) => json(res, 401, { errors: { code: 401, message: echo(req) }, meta: { message: echo(req) } }));
+    server.handle((req, res) =>
+      json(res, 401, { errors: { code: 401, message: echo(req) }, meta: { message: echo(req) } }),
+    );
     await capture(yc.auth.getUserToken("79000000000", PASSWORD));
     await capture(yc.auth.getClientTokenBySmsCode("79000000000", SMS_CODE));
 
-    server.handle((req, res) => json(res, 422, { success: false, data: null, meta: { message: echo(req), password: PASSWORD } }));
+    server.handle((req, res) =>
+      json(res, 422, { success: false, data: null, meta: { message: echo(req), password: PASSWORD } }),
+    );
     await capture(yc.POST("/auth", { body: { login: "x", password: PASSWORD } }));
 
     server.handle((req, res) => {
@@ -75,7 +90,12 @@ describe("no secret reaches a log line, an error message, a stack or a serialise
     await capture(yc.GET("/countries"));
 
     const port = await closedPort();
-    const offline = new YclientsClient({ partnerToken: PARTNER, userToken: USER, baseUrl: `http://127.0.0.1:${port}/api/v1`, retry: false });
+    const offline = new YclientsClient({
+      partnerToken: PARTNER,
+      userToken: USER,
+      baseUrl: `http://127.0.0.1:${port}/api/v1`,
+      retry: false,
+    });
     await capture(offline.auth.getUserToken("79000000000", PASSWORD));
 
     server.handle((req, res) => json(res, 200, { success: false, data: null, meta: { message: echo(req) } }));
@@ -113,6 +133,8 @@ describe("redaction helpers", () => {
     });
   });
   it("masks secret query values", () => {
-    expect(redactUrl("http://h/x?login=1&password=p&code=9")).toBe("http://h/x?login=1&password=[REDACTED]&code=[REDACTED]");
+    expect(redactUrl("http://h/x?login=1&password=p&code=9")).toBe(
+      "http://h/x?login=1&password=[REDACTED]&code=[REDACTED]",
+    );
   });
 });
