@@ -5150,15 +5150,6 @@ export interface components {
         "application/json": components["schemas"]["ErrorBody"];
       };
     };
-    /** @description The change conflicts with existing data (`meta.conflict` is true). */
-    Conflict: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorBody"];
-      };
-    };
     /** @description The token lacks the rights for this operation, or the licence has expired. */
     Forbidden: {
       headers: {
@@ -5177,15 +5168,6 @@ export interface components {
     };
     /** @description The object does not exist or is not visible with these tokens. */
     NotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["ErrorBody"];
-      };
-    };
-    /** @description The branch licence must be renewed. */
-    PaymentRequired: {
       headers: {
         [name: string]: unknown;
       };
@@ -5246,10 +5228,6 @@ export interface components {
      * @example 4564
      */
     CompanyId: number;
-    /** @description Items per page. */
-    Count: number;
-    /** @description Page number, starting from 1. */
-    Page: number;
     /**
      * @description Position id.
      * @example 12
