@@ -67,7 +67,7 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   circuitBreaker?: CircuitBreakerOptions | false;
   /** Headers added to every request. */
   headers?: Record<string, string>;
-  /** The fetch implementation, default the global one. Called with a Request. */
+  /** The fetch implementation, default the global one. Called as `fetch(request, { signal })`. */
   fetch?: FetchLike;
 }
 
@@ -329,7 +329,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     throw new YclientsConfigError("fetch must be a function");
   }
   const fetchImpl: FetchLike | undefined =
-    options.fetch ?? (globalThis.fetch ? (req) => globalThis.fetch(req) : undefined);
+    options.fetch ?? (globalThis.fetch ? (req, init) => globalThis.fetch(req, init) : undefined);
   if (!fetchImpl)
     throw new YclientsConfigError("No fetch implementation: pass options.fetch on runtimes without a global fetch");
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
