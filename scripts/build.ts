@@ -26,7 +26,6 @@ async function main(): Promise<void> {
         target: "es2022",
         external,
         sourcemap: true,
-        keepNames: true,
         logLevel: "warning",
       });
     }

@@ -1,5 +1,6 @@
 // The public surface of yclients-client.
-export { YclientsClient, type YclientsClientOptions } from "./client.js";
+export { YclientsClient } from "./client.js";
+export { YclientsTypedClient, type YclientsClientOptions } from "./typed-client.js";
 export type { CallOptions, TypedMethod, TypedResult, EnvelopeData } from "./types.js";
 export type { YclientsResponse, YclientsSuccess, YclientsFailure, YclientsMeta } from "./envelope.js";
 export type { RetryOptions, CircuitBreakerOptions } from "./config.js";

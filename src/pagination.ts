@@ -1,6 +1,6 @@
 // Lazy paging over list operations, driven by each operation's own paging parameters from the
 // generated table (`page` + `count`, `page` + `page_size`, limits). One page is held in memory at a time.
-import type { YclientsClient } from "./client.js";
+import type { YclientsTypedClient } from "./typed-client.js";
 import { YclientsConfigError, YclientsError } from "./errors.js";
 import { findOperation } from "./operations.js";
 import type { CallOptions } from "./types.js";
@@ -31,7 +31,7 @@ interface PagedCall {
 
 /** Yields the items of every page of a paged list operation, requesting the next page only when needed. */
 export async function* iterateItems<T>(
-  client: YclientsClient<boolean>,
+  client: YclientsTypedClient<boolean>,
   call: PagedCall,
   options: PageOptions = {},
 ): AsyncGenerator<T, void, undefined> {

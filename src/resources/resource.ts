@@ -1,9 +1,9 @@
 // What every resource file shares: the client it calls and argument checks that fail before sending.
-import type { YclientsClient } from "../client.js";
+import type { YclientsTypedClient } from "../typed-client.js";
 import { YclientsConfigError } from "../errors.js";
 
 export abstract class Resource<Raise extends boolean> {
-  constructor(protected readonly client: YclientsClient<Raise>) {}
+  constructor(protected readonly client: YclientsTypedClient<Raise>) {}
 }
 
 /** A required string argument; the value is never echoed because it may be a secret. */

@@ -123,3 +123,20 @@ describe("token isolation under concurrency", () => {
     server.handle((_req, res) => json(res, 200, ok([])));
   });
 });
+
+describe("YclientsTypedClient", () => {
+  it("has the typed methods and scoping without the friendly resources; scoped clients keep their class", async () => {
+    const { YclientsTypedClient, YclientsClient: Full } = await import("../../src/index");
+    const typed = new YclientsTypedClient({ partnerToken, baseUrl: server.url });
+    const scopedTyped = typed.withUserToken("t-1");
+    expect(scopedTyped).toBeInstanceOf(YclientsTypedClient);
+    expect((scopedTyped as unknown as Record<string, unknown>).booking).toBeUndefined();
+    server.seen.splice(0);
+    await scopedTyped.GET("/countries");
+    expect(server.seen[0].headers.authorization).toBe("Bearer partner-abc123, User t-1");
+
+    const full = new Full({ partnerToken, baseUrl: server.url }).withUserToken("t-2");
+    expect(full).toBeInstanceOf(Full);
+    expect(typeof full.booking.services).toBe("function");
+  });
+});

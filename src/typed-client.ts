@@ -1,0 +1,278 @@
+// YclientsTypedClient: turns options into one transport (shared with scoped clients) and an openapi-fetch
+// client whose `fetch` is that transport. The friendly resources live one layer up, in client.ts, so a
+// program that uses only the typed methods does not bundle them.
+import createClient from "openapi-fetch";
+import type { paths } from "../generated/schema.js";
+import {
+  ALTEGIO_BASE_URL,
+  DEFAULT_ACCEPT,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  checkBaseUrl,
+  checkCompanyId,
+  checkHeaders,
+  checkTimeout,
+  checkToken,
+  resolveBreaker,
+  resolveRetry,
+  type CircuitBreakerOptions,
+  type HeaderMap,
+  type RetryOptions,
+} from "./config.js";
+import { failureOf, successOf, type YclientsResponse } from "./envelope.js";
+import { YclientsConfigError, YclientsParseError, classifyClientError, type YclientsClientError } from "./errors.js";
+import { checkPathParams, findOperation } from "./operations.js";
+import { serializeQuery } from "./query.js";
+import { redactBody, redactText, secretValues } from "./redact.js";
+import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
+import type { CallOptions, TypedMethod } from "./types.js";
+import { VERSION } from "./version.js";
+
+export interface YclientsClientOptions<Raise extends boolean = true> {
+  /** The partner (developer) token. Required. */
+  partnerToken: string;
+  /** A user token sent with every call unless a call or a scoped client gives another. */
+  userToken?: string;
+  /** Company id that friendly methods use when none is passed. */
+  companyId?: number | string;
+  /** API root, default `https://api.yclients.com/api/v1`; Altegio: `https://api.alteg.io/api/v1`. */
+  baseUrl?: string;
+  /** Accept header, default `application/vnd.yclients.v2+json`. */
+  accept?: string;
+  /** Per-attempt timeout in ms, default 5000. */
+  timeoutMs?: number;
+  /** Throw on 4xx and on `success: false` (default true). With false, failures are returned instead. */
+  raiseClientErrors?: Raise;
+  /** Retry settings; defaults come from YCLIENTS_BACKOFF_*. `false` disables retries. */
+  retry?: RetryOptions | false;
+  /** Circuit breaker settings; `false` disables it. */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Headers added to every request. */
+  headers?: Record<string, string>;
+  /** The fetch implementation, default the global one. Called as `fetch(request, { signal })`. */
+  fetch?: FetchLike;
+}
+
+/** Shared by a client and every client scoped from it. */
+interface Core {
+  partnerToken: string;
+  transport: Transport;
+  api: ReturnType<typeof createClient<paths>>;
+  raise: boolean;
+  companyId?: number | string;
+}
+
+/** The outcome of one call before it is shaped for the typed or the friendly API. */
+export type CallOutcome =
+  | { ok: true; body: unknown; response: Response }
+  | { ok: false; error: YclientsClientError; body: unknown; response: Response };
+
+const SCOPE = Symbol("yclients.scope");
+interface ScopeInit {
+  [SCOPE]: { core: Core; userToken?: string; headers: HeaderMap };
+}
+
+const IGNORED_INIT_KEYS = ["parseAs", "fetch", "baseUrl", "middleware"] as const;
+
+export class YclientsTypedClient<Raise extends boolean = true> {
+  readonly GET: TypedMethod<paths, "get", Raise>;
+  readonly POST: TypedMethod<paths, "post", Raise>;
+  readonly PUT: TypedMethod<paths, "put", Raise>;
+  readonly PATCH: TypedMethod<paths, "patch", Raise>;
+  readonly DELETE: TypedMethod<paths, "delete", Raise>;
+
+  private readonly core: Core;
+  private readonly userToken?: string;
+  private globalHeaders: HeaderMap;
+
+  static readonly ALTEGIO_BASE_URL = ALTEGIO_BASE_URL;
+
+  constructor(options: YclientsClientOptions<Raise>) {
+    const scope = (options as unknown as Partial<ScopeInit>)?.[SCOPE];
+    if (scope) {
+      this.core = scope.core;
+      this.userToken = scope.userToken;
+      this.globalHeaders = scope.headers;
+    } else {
+      if (!options || typeof options !== "object") throw new YclientsConfigError("options must be an object");
+      this.core = buildCore(options);
+      this.userToken = options.userToken === undefined ? undefined : checkToken(options.userToken, "userToken");
+      this.globalHeaders = checkHeaders(options.headers, "headers");
+    }
+    this.GET = ((path: string, init?: object) => this.typed("GET", path, init)) as TypedMethod<paths, "get", Raise>;
+    this.POST = ((path: string, init?: object) => this.typed("POST", path, init)) as TypedMethod<paths, "post", Raise>;
+    this.PUT = ((path: string, init?: object) => this.typed("PUT", path, init)) as TypedMethod<paths, "put", Raise>;
+    this.PATCH = ((path: string, init?: object) => this.typed("PATCH", path, init)) as TypedMethod<
+      paths,
+      "patch",
+      Raise
+    >;
+    this.DELETE = ((path: string, init?: object) => this.typed("DELETE", path, init)) as TypedMethod<
+      paths,
+      "delete",
+      Raise
+    >;
+  }
+
+  /** A client that sends `userToken` with every call. It shares this client's transport, retries and breaker. */
+  withUserToken(userToken: string): this {
+    const init: ScopeInit = {
+      [SCOPE]: { core: this.core, userToken: checkToken(userToken, "userToken"), headers: { ...this.globalHeaders } },
+    };
+    // The same class as this one, so a scoped YclientsClient keeps its friendly resources.
+    const Same = this.constructor as new (options: YclientsClientOptions<Raise>) => this;
+    return new Same(init as unknown as YclientsClientOptions<Raise>);
+  }
+
+  /** Replaces the custom headers sent with every request by this client (scoped clients keep their own copy). */
+  setGlobalHeaders(headers: Record<string, string>): void {
+    this.globalHeaders = checkHeaders(headers, "setGlobalHeaders()");
+  }
+
+  /** The company id to use: the argument, else the constructor's; none is a configuration error. */
+  resolveCompanyId(companyId?: number | string): number {
+    const value = companyId ?? this.core.companyId;
+    if (value === undefined) {
+      throw new YclientsConfigError("No company id: pass one to the method or set companyId in the client options");
+    }
+    return Number(checkCompanyId(value, "companyId"));
+  }
+
+  /** @internal Used by the resources: one call, shaped as a friendly `YclientsResponse`. */
+  async request<T>(
+    method: string,
+    path: string,
+    init: Record<string, unknown> = {},
+  ): Promise<YclientsResponse<T, Raise>> {
+    const outcome = await this.execute(method, path, init);
+    if (outcome.ok) return successOf<T>(outcome.body, outcome.response) as YclientsResponse<T, Raise>;
+    if (this.core.raise) throw outcome.error;
+    return failureOf(outcome.error, outcome.response) as YclientsResponse<T, Raise>;
+  }
+
+  private async typed(method: string, path: string, init: object | undefined): Promise<unknown> {
+    const outcome = await this.execute(method, path, (init ?? {}) as Record<string, unknown>);
+    if (outcome.ok) return { data: outcome.body, response: outcome.response };
+    if (this.core.raise) throw outcome.error;
+    return { error: outcome.body, response: outcome.response };
+  }
+
+  /** @internal Validates, sends through openapi-fetch and the transport, and classifies the answer. */
+  async execute(method: string, path: string, init: Record<string, unknown>): Promise<CallOutcome> {
+    const { userToken, timeoutMs, signal, headers, ...rest } = init as CallOptions & Record<string, unknown>;
+    for (const key of IGNORED_INIT_KEYS) delete rest[key];
+    const params = rest.params as { path?: Record<string, unknown> } | undefined;
+    checkPathParams(method, path, params?.path);
+    const token = userToken === undefined ? this.userToken : checkToken(userToken, "userToken");
+    const operation = findOperation(method, path);
+    if (operation?.userToken && !token) {
+      throw new YclientsConfigError(
+        `${method} ${path} needs a user token: pass { userToken }, use withUserToken(), or set userToken in the client options`,
+      );
+    }
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw new YclientsConfigError("signal must be an AbortSignal");
+    }
+    const call: CallContext = {
+      method,
+      path,
+      userToken: token,
+      timeoutMs: timeoutMs === undefined ? undefined : checkTimeout(timeoutMs, "timeoutMs"),
+      signal,
+      secrets: [this.core.partnerToken, ...(token ? [token] : []), ...secretValues(rest.body)],
+      attempts: 0,
+    };
+    const callHeaders = headers === undefined ? undefined : checkHeaders(headers, "headers");
+    const result = await this.core.api.request(
+      method.toLowerCase() as "get",
+      path as never,
+      {
+        ...(rest as object),
+        headers: callHeaders ? { ...this.globalHeaders, ...callHeaders } : this.globalHeaders,
+        parseAs: "text",
+        fetch: (request: Request) => this.core.transport.send(request, call),
+      } as never,
+    );
+    return this.classify(result as { data?: string; error?: unknown; response: Response }, call);
+  }
+
+  private classify(result: { data?: string; error?: unknown; response: Response }, call: CallContext): CallOutcome {
+    const { response } = result;
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    const base = {
+      status: response.status,
+      method: call.method,
+      path: call.path,
+      url: call.url,
+      requestId,
+      attempts: call.attempts,
+    };
+    if (response.ok) {
+      const text = result.data;
+      if (!text) return { ok: true, body: undefined, response };
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new YclientsParseError(
+          `${call.method} ${call.path} answered HTTP ${response.status} with a body that is not valid JSON`,
+          {
+            ...base,
+            body: redactText(text.slice(0, 2000), call.secrets),
+          },
+        );
+      }
+      if (body !== null && typeof body === "object" && (body as { success?: unknown }).success === false) {
+        const safe = redactBody(body, call.secrets);
+        const error = classifyClientError({ ...base, body: safe, meta: (safe as { meta?: unknown }).meta });
+        return { ok: false, error, body, response };
+      }
+      return { ok: true, body, response };
+    }
+    const raw = result.error;
+    const safe = typeof raw === "string" ? redactText(raw.slice(0, 2000), call.secrets) : redactBody(raw, call.secrets);
+    const meta = safe && typeof safe === "object" ? (safe as { meta?: unknown }).meta : undefined;
+    return { ok: false, error: classifyClientError({ ...base, body: safe, meta }), body: raw, response };
+  }
+}
+
+function defaultUserAgent(): string | undefined {
+  // Browsers refuse to let scripts set User-Agent; everywhere else it names the SDK.
+  const isBrowser = typeof (globalThis as { document?: unknown }).document !== "undefined";
+  return isBrowser ? undefined : `yclients-client/${VERSION}`;
+}
+
+function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>): Core {
+  const partnerToken = checkToken(options.partnerToken, "partnerToken");
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  if (options.accept !== undefined && (typeof options.accept !== "string" || !options.accept.includes("/"))) {
+    throw new YclientsConfigError("accept must be a media type such as application/vnd.yclients.v2+json");
+  }
+  if (options.raiseClientErrors !== undefined && typeof options.raiseClientErrors !== "boolean") {
+    throw new YclientsConfigError("raiseClientErrors must be a boolean");
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new YclientsConfigError("fetch must be a function");
+  }
+  const fetchImpl: FetchLike | undefined =
+    options.fetch ?? (globalThis.fetch ? (req, init) => globalThis.fetch(req, init) : undefined);
+  if (!fetchImpl)
+    throw new YclientsConfigError("No fetch implementation: pass options.fetch on runtimes without a global fetch");
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
+  const transport = new Transport({
+    partnerToken,
+    accept: options.accept ?? DEFAULT_ACCEPT,
+    userAgent: defaultUserAgent(),
+    timeoutMs,
+    retry: resolveRetry(options.retry),
+    breaker: resolveBreaker(options.circuitBreaker),
+    fetch: fetchImpl,
+  });
+  return {
+    partnerToken,
+    transport,
+    api: createClient<paths>({ baseUrl, querySerializer: serializeQuery as never }),
+    raise: options.raiseClientErrors ?? true,
+    companyId: options.companyId === undefined ? undefined : checkCompanyId(options.companyId, "companyId"),
+  };
+}
