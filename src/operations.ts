@@ -10,11 +10,21 @@ export function findOperation(method: string, path: string): OperationInfo | und
 }
 
 const PARAM = /\{([^}]+)\}/g;
+const paramNamesByPath = new Map<string, string[]>();
+
+function paramNames(path: string): string[] {
+  let names = paramNamesByPath.get(path);
+  if (!names) {
+    names = Array.from(path.matchAll(PARAM), (match) => match[1]);
+    // Typed paths are a fixed set; only a caller inventing paths could grow this, so cap it anyway.
+    if (paramNamesByPath.size < 1000) paramNamesByPath.set(path, names);
+  }
+  return names;
+}
 
 /** Throws when a `{name}` of the template has no usable value. Values are encoded later by openapi-fetch. */
 export function checkPathParams(method: string, path: string, params: Record<string, unknown> | undefined): void {
-  for (const match of path.matchAll(PARAM)) {
-    const name = match[1];
+  for (const name of paramNames(path)) {
     const value = params?.[name];
     const where = `${method} ${path}`;
     if (value === undefined || value === null) {

@@ -32,10 +32,11 @@ export class RetryRunner<T> {
 
   /** Runs `task` until it succeeds, fails for good, or runs out of attempts; `attempt` is 1-based. */
   async run(task: (attempt: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const plan = new DelayPlan(backoffSequence(this.settings, this.random));
+    let plan: DelayPlan | undefined; // made on the first retry: most calls never need one
     let last: T | unknown;
     return this.policy.execute(async ({ attempt }) => {
       if (attempt > 0) {
+        plan ??= new DelayPlan(backoffSequence(this.settings, this.random));
         const requested = this.hooks.requestedDelay?.(last);
         const delayMs = requested ?? plan.next();
         this.hooks.onRetry?.({ attempt: attempt + 1, delayMs, outcome: last });
