@@ -49,6 +49,9 @@ export interface CallContext {
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** The abort reason of a timed-out attempt. A shared symbol, not an Error: capturing a stack per call costs ~30 µs. */
+const TIMED_OUT = Symbol("yclients.timeout");
+
 /**
  * Lets the answer's body, already read inside the attempt, be read again by openapi-fetch and by the caller.
  * Wrapping the text in a new Response would cost a stream round trip per request (most of the SDK's
@@ -121,8 +124,7 @@ export class Transport {
   private async attempt(template: Request, call: CallContext): Promise<Response> {
     const timeoutMs = call.timeoutMs ?? this.settings.timeoutMs;
     const controller = new AbortController();
-    const timeoutReason = new Error("timeout");
-    const timer = setTimeout(() => controller.abort(timeoutReason), timeoutMs);
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
     const outer = call.signal;
     const onOuterAbort = () => controller.abort(outer!.reason);
     if (outer) {
@@ -150,7 +152,7 @@ export class Transport {
     } catch (error) {
       if (outer?.aborted) throw outer.reason;
       const failure =
-        controller.signal.reason === timeoutReason
+        controller.signal.reason === TIMED_OUT
           ? new AttemptFailure("timeout", false, `no response within ${timeoutMs}ms`)
           : networkFailure(error);
       if (log.http.enabled) {

@@ -1,0 +1,321 @@
+// `make bench` / `make bench-quick`: runs every measurement once, prints the tables, and writes
+// bench/results.json (full run) or bench/tmp/results-quick.json (--quick). Markdown versions of the
+// tables go to bench/tmp/results.md for BENCHMARKS.md. Needs dist/ (`make build` runs first).
+//   --quick         small counts, one round: a smoke run for CI (< 1 minute)
+//   --only a,b      run only some sections: latency, pieces, memory, devtime, size
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
+import { join } from "node:path";
+import { DIST_CJS, DIST_ESM } from "./contenders";
+import { measureDevtime, type DevtimeInput, type DevtimeOutput } from "./devtime";
+import type { LatencyInput, LatencyOutput, Scenario } from "./latency";
+import type { MemoryInput, MemoryOutput } from "./memory";
+import type { PiecesInput, PiecesOutput } from "./pieces";
+import { runChild, startServer } from "./processes";
+import {
+  LATENCY_HEADER,
+  fmt,
+  latencyTableRows,
+  markdownTable,
+  summariseLatency,
+  textTable,
+  type LatencyRow,
+  type TargetCheck,
+} from "./report";
+import { measureSize, type SizeOutput } from "./size";
+import type { ServerStats } from "./server";
+
+const SECTIONS = ["latency", "pieces", "memory", "devtime", "size"] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Plan {
+  latency: Omit<LatencyInput, "baseUrl">;
+  pieces: PiecesInput;
+  memory: Omit<MemoryInput, "baseUrl" | "pagedBaseUrl">;
+  devtime: DevtimeInput;
+}
+
+const scenarios = (smallSeq: number, smallWide: number, pageSeq: number, pageWide: number): Scenario[] => [
+  { body: "small", inFlight: 1, requests: smallSeq },
+  { body: "small", inFlight: 64, requests: smallWide },
+  { body: "page", inFlight: 1, requests: pageSeq },
+  { body: "page", inFlight: 64, requests: pageWide },
+];
+
+const FULL: Plan = {
+  latency: { rounds: 10, warmupRequests: 200, slices: 4, scenarios: scenarios(400, 1024, 100, 512) },
+  pieces: { iterations: { small: 1200, page: 150 }, block: { small: 10, page: 3 }, batches: 7 },
+  memory: { items: 100_000, requests: 100_000, inFlight: 16, contrast: true },
+  devtime: { codegenRuns: 3, tscRuns: 5, loadRuns: 15 },
+};
+
+const QUICK: Plan = {
+  latency: { rounds: 1, warmupRequests: 50, slices: 2, scenarios: scenarios(200, 384, 50, 128) },
+  pieces: { iterations: { small: 200, page: 30 }, block: { small: 10, page: 3 }, batches: 1 },
+  memory: { items: 5_000, requests: 2_000, inFlight: 16, contrast: false },
+  devtime: { codegenRuns: 1, tscRuns: 1, loadRuns: 2 },
+};
+
+const TARGETS = { pageCost: 1.1, smallCost: 1.25, typedClientGzip: 12_000 };
+
+function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
+  const quick = argv.includes("--quick");
+  const onlyIndex = argv.indexOf("--only");
+  const only = new Set<Section>(
+    onlyIndex >= 0
+      ? (argv[onlyIndex + 1] ?? "").split(",").filter((s): s is Section => SECTIONS.includes(s as Section))
+      : SECTIONS,
+  );
+  return { quick, only };
+}
+
+let sectionStarted = Date.now();
+function section(title: string): void {
+  const now = Date.now();
+  console.log(`\n== ${title} == (previous step took ${((now - sectionStarted) / 1000).toFixed(1)} s)`);
+  sectionStarted = now;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const { quick, only } = parseArgs(process.argv.slice(2));
+  const plan = quick ? QUICK : FULL;
+  for (const file of [DIST_ESM, DIST_CJS]) {
+    if (!existsSync(file))
+      throw new Error(`${file} is missing: run \`make build\` (or npx tsx scripts/build.ts) first`);
+  }
+  const cpu = cpus();
+  const machine = {
+    node: process.version,
+    v8: process.versions.v8,
+    os: `${osType()} ${release()}`,
+    cpu: cpu[0]?.model ?? "unknown",
+    cores: cpu.length,
+    memoryGB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  console.log(
+    `yclients-client benchmark (${quick ? "quick" : "full"}) on ${machine.cpu} x${machine.cores}, Node ${machine.node}`,
+  );
+  console.log(`load average at start: ${machine.loadAverageAtStart.join(", ")}`);
+
+  const md: string[] = [];
+  const targets: TargetCheck[] = [];
+  let latencyRows: LatencyRow[] | undefined;
+  let latencyRaw: LatencyOutput | undefined;
+  let pieces: PiecesOutput | undefined;
+  let memory: MemoryOutput | undefined;
+  let devtime: DevtimeOutput | undefined;
+  let size: SizeOutput | undefined;
+  let serverStats: ServerStats | undefined;
+  let bodies: { smallBytes: number; pageBytes: number; pagedPageBytes: number } | undefined;
+
+  if (only.has("latency") || only.has("memory")) {
+    const server = await startServer(quick ? 5 * 60_000 : 20 * 60_000);
+    bodies = {
+      smallBytes: server.ready.smallBytes,
+      pageBytes: server.ready.pageBytes,
+      pagedPageBytes: server.ready.pagedBytes,
+    };
+    console.log(
+      `server: pid-separate node:http on ${server.baseUrl}; small body ${bodies.smallBytes} B, records page ${bodies.pageBytes} B, paged listing ${bodies.pagedPageBytes} B/page`,
+    );
+    try {
+      if (only.has("latency")) {
+        section("per-request cost (latency child, --expose-gc)");
+        latencyRaw = await runChild<LatencyOutput>(
+          "latency.ts",
+          { ...plan.latency, baseUrl: server.baseUrl },
+          9 * 60_000,
+        );
+        latencyRows = summariseLatency(latencyRaw);
+        for (const body of ["small", "page"] as const) {
+          for (const inFlight of [1, 64]) {
+            const rows = latencyRows.filter((r) => r.body === body && r.inFlight === inFlight);
+            const bytes = body === "small" ? bodies.smallBytes : bodies.pageBytes;
+            const title = `${body === "small" ? "small body" : "records page"} (${bytes} B), ${inFlight === 1 ? "sequential" : `${inFlight} in flight`}, ${rows[0]?.rounds ?? 0} rounds`;
+            console.log(`\n${title}\n${textTable(LATENCY_HEADER, latencyTableRows(rows))}`);
+            md.push(`#### ${title}\n\n${markdownTable(LATENCY_HEADER, latencyTableRows(rows))}\n`);
+          }
+        }
+        for (const row of latencyRows.filter((r) => r.contender === "sdk-typed" || r.contender === "sdk-friendly")) {
+          const limit = row.body === "page" ? TARGETS.pageCost : TARGETS.smallCost;
+          targets.push({
+            name: `${row.label}, ${row.body === "page" ? "records page" : "small body"}, ${row.inFlight === 1 ? "sequential (median latency)" : "64 in flight (time per request)"}`,
+            target: `≤ ${limit.toFixed(2)}× bare openapi-fetch`,
+            measured: fmt.ratio(row.costRatio),
+            met: row.costRatio.value <= limit,
+          });
+        }
+      }
+      if (only.has("memory")) {
+        section("memory (memory child, --expose-gc)");
+        memory = await runChild<MemoryOutput>(
+          "memory.ts",
+          { ...plan.memory, baseUrl: server.baseUrl, pagedBaseUrl: server.pagedBaseUrl },
+          6 * 60_000,
+        );
+        const p = memory.pagination;
+        const firstTenth = p.retained[0];
+        const last = p.retained[p.retained.length - 1];
+        const half = Math.floor(p.peaksPerTenth.length / 2);
+        const peakFirstHalf = Math.max(...p.peaksPerTenth.slice(0, half).map((x) => x.heapGrowthMB));
+        const peakSecondHalf = Math.max(...p.peaksPerTenth.slice(half).map((x) => x.heapGrowthMB));
+        const memRows = [
+          ["items walked / pages", `${p.items} / ${p.pages} in ${p.seconds.toFixed(1)} s`],
+          [
+            "heap after GC: start → 10 % → 100 %",
+            `${p.baseline.heapUsedMB} → ${firstTenth.heapUsedMB} → ${last.heapUsedMB} MB`,
+          ],
+          ["retained heap growth from 10 % to 100 %", `${p.retainedGrowthMB} MB`],
+          ["peak heap growth: first 10 % / whole walk", `${p.peakHeapGrowthFirstTenthMB} / ${p.peakHeapGrowthMB} MB`],
+          ["peak heap growth: first half / second half", `${peakFirstHalf} / ${peakSecondHalf} MB`],
+          ["peak RSS growth: first 10 % / whole walk", `${p.peakRssGrowthFirstTenthMB} / ${p.peakRssGrowthMB} MB`],
+          ...(memory.contrast
+            ? [
+                [
+                  `for scale: listAll() holding ${memory.contrast.items} items`,
+                  `${memory.contrast.retainedHeapMB} MB retained heap`,
+                ],
+              ]
+            : []),
+          [
+            `heap after GC over ${memory.requests.count} yc.GET calls (${memory.requests.inFlight} in flight)`,
+            memory.requests.retained.map((x) => x.heapUsedMB).join(" → ") + " MB",
+          ],
+          [
+            "heap growth from 10 % / from 50 % to the end",
+            `${memory.requests.growthMB} / ${memory.requests.secondHalfGrowthMB} MB`,
+          ],
+        ];
+        console.log(textTable(["measure", "value"], memRows));
+        md.push(`#### Memory\n\n${markdownTable(["measure", "value"], memRows)}\n`);
+        targets.push({
+          name: `flat memory while paginating ${p.items} items`,
+          target: "retained heap growth < 1 MB; peak heap in the 2nd half ≤ 1st half + 4 MB",
+          measured: `${p.retainedGrowthMB} MB; ${peakFirstHalf} → ${peakSecondHalf} MB`,
+          met: p.retainedGrowthMB < 1 && peakSecondHalf <= peakFirstHalf + 4,
+        });
+        targets.push({
+          name: `no leak over ${memory.requests.count} requests`,
+          target: "heap after GC grows < 1 MB from the 10 % checkpoint to the end",
+          measured: `${memory.requests.growthMB} MB`,
+          met: memory.requests.growthMB < 1,
+        });
+      }
+      serverStats = await server.stats();
+      console.log(
+        `\nserver answered ${serverStats.requests} requests (${JSON.stringify(serverStats.byRoute)}), rejected ${serverStats.rejected}`,
+      );
+      if (serverStats.rejected) throw new Error("some contender sent a different Authorization header");
+    } finally {
+      await server.stop();
+    }
+  }
+
+  if (only.has("pieces")) {
+    section("where the SDK's time goes (no network, in-memory fetch)");
+    pieces = await runChild<PiecesOutput>("pieces.ts", plan.pieces, 4 * 60_000);
+    const rows = pieces.results.map((r) => [r.body, r.label, r.microseconds.toFixed(1)]);
+    console.log(textTable(["body", "variant / step", "µs per call"], rows));
+    if (pieces.fixesNotApplied.length) {
+      console.log(`(fixes not applied, their target text is gone from dist/: ${pieces.fixesNotApplied.join(", ")})`);
+    }
+    md.push(
+      `#### Pieces (µs per call, in-memory fetch)\n\n${markdownTable(["body", "variant / step", "µs per call"], rows)}\n`,
+    );
+  }
+
+  if (only.has("devtime")) {
+    section("developer-time costs");
+    devtime = measureDevtime(plan.devtime, (text) => console.log(`  ${text}`));
+    const c = devtime.codegen;
+    const rows = [
+      [`make codegen (tsx scripts/codegen.ts), median of ${c.runs}`, `${(c.medianMs / 1000).toFixed(2)} s`],
+      ...devtime.tsc.variants.map((v) => [
+        `tsc --noEmit: ${v.label}`,
+        `${(v.wallMs / 1000).toFixed(2)} s wall, check ${(v.checkMs / 1000).toFixed(2)} s, ${v.instantiations} instantiations, ${v.memoryMB} MB${v.errors ? `, ${v.errors} ERRORS` : ""}`,
+      ]),
+      ...devtime.load.results.map((r) => [
+        `cold ${r.label}`,
+        `${r.loadMs.toFixed(1)} ms (whole process ${r.processMs.toFixed(0)} ms)`,
+      ]),
+    ];
+    console.log(textTable(["measure", `median (tsc x${devtime.tsc.runs}, load x${devtime.load.runs})`], rows));
+    md.push(`#### Developer time\n\n${markdownTable(["measure", "median"], rows)}\n`);
+  }
+
+  if (only.has("size")) {
+    section("bundle size (esbuild, browser, minified, gzip -9)");
+    size = await measureSize();
+    const rows = [...size.rows, ...size.whatIf].map((r) => [r.label, fmt.kb(r.minifiedBytes), fmt.kb(r.gzipBytes)]);
+    console.log(textTable(["bundle", "minified", "gzip"], rows));
+    const parts = size.typedClientBreakdown.map((b) => [b.input, fmt.kb(b.bytes)]);
+    console.log(
+      `\n${size.typedClientBreakdownOf} bundle by input (minified):\n${textTable(["input", "minified"], parts)}`,
+    );
+    const own = size.ownCodeBySource.map((g) => [`${g.group} (${g.files} files)`, fmt.kb(g.minifiedBytes)]);
+    console.log(
+      `\n${size.ownCodeOf}: the SDK's own code by source (minified):\n${textTable(["source", "minified"], own)}`,
+    );
+    console.log(
+      `operation table alone: ${fmt.kb(size.operationTableAlone.minifiedBytes)} minified, ${fmt.kb(size.operationTableAlone.gzipBytes)} gzip; ` +
+        `own code gzip with keepNames ${fmt.kb(size.keepNamesCost.withKeepNames)}, without ${fmt.kb(size.keepNamesCost.withoutKeepNames)} ` +
+        `(scripts/build.ts: keepNames ${size.keepNamesCost.inBuild ? "on" : "off"})`,
+    );
+    md.push(
+      `#### Size\n\n${markdownTable(["bundle", "minified", "gzip"], rows)}\n\n${markdownTable([`${size.typedClientBreakdownOf} bundle, input`, "minified"], parts)}\n\n${markdownTable([`${size.ownCodeOf}: SDK's own code, source`, "minified"], own)}\n`,
+    );
+    for (const id of ["sdk-typed-client", "sdk-typed-class"]) {
+      const row = size.rows.find((r) => r.id === id);
+      if (!row) continue;
+      targets.push({
+        name: `typed-client-only bundle: ${row.label.replace("yclients-client, ", "")}`,
+        target: `≤ ${fmt.kb(TARGETS.typedClientGzip)} gzip`,
+        measured: fmt.kb(row.gzipBytes),
+        met: row.gzipBytes <= TARGETS.typedClientGzip,
+      });
+    }
+  }
+
+  if (targets.length) {
+    section("targets (figures, not tests)");
+    const rows = targets.map((t) => [t.name, t.target, t.measured, t.met ? "met" : "MISSED"]);
+    console.log(textTable(["target", "goal", "measured", ""], rows));
+    md.push(`#### Targets\n\n${markdownTable(["target", "goal", "measured", ""], rows)}\n`);
+  }
+
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  const results = {
+    generatedAt: new Date().toISOString(),
+    mode: quick ? "quick" : "full",
+    sections: [...only],
+    seconds,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+    plan,
+    bodies,
+    latency: latencyRaw && latencyRows ? { summary: latencyRows, samples: latencyRaw.samples } : undefined,
+    pieces,
+    memory,
+    devtime,
+    size,
+    server: serverStats,
+    targets,
+  };
+  const tmp = join(__dirname, "tmp");
+  mkdirSync(tmp, { recursive: true });
+  const complete = !quick && only.size === SECTIONS.length;
+  const out = complete
+    ? join(__dirname, "results.json")
+    : join(tmp, quick ? "results-quick.json" : "results-partial.json");
+  writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(join(tmp, "results.md"), md.join("\n"));
+  console.log(
+    `\nwrote ${out} and bench/tmp/results.md in ${seconds} s (load average now ${results.machine.loadAverageAtEnd.join(", ")})`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
