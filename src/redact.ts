@@ -3,21 +3,26 @@
 
 export const REDACTED = "[REDACTED]";
 
-/** Body or query fields whose values are secrets wherever they appear. */
-const SECRET_FIELDS = new Set(["password", "user_token", "partner_token", "token", "sms_code", "authorization"]);
+/** Field names whose values are secrets wherever they appear (bodies, query strings, simulator logs). */
+const SECRET_FIELD = /password|token|secret|confirmation_code|^sms_code$|^authorization$/i;
 
 /**
  * Whether a field holds a secret. `code` is the SMS confirmation code when it is a string, but a numeric
- * `code` is an error code (`errors.code: 433`) and stays readable.
+ * `code` is an error code (`errors.code: 433`) and stays readable. Callers redacting what was *sent*
+ * pass the value as a string, since a request's `code` is always the SMS code.
  */
 export function isSecretField(name: string, value?: unknown): boolean {
-  const key = name.toLowerCase();
-  return SECRET_FIELDS.has(key) || (key === "code" && typeof value === "string");
+  return SECRET_FIELD.test(name) || (name.toLowerCase() === "code" && typeof value === "string");
 }
 
-/** Masks both tokens of an `Authorization` value, keeping its shape (`Bearer [REDACTED], User [REDACTED]`). */
+/**
+ * An `Authorization` value as it may be shown: `Bearer [REDACTED]` or `Bearer [REDACTED], User [REDACTED]`,
+ * and just `[REDACTED]` for any other form, so an unexpected scheme cannot slip its token through.
+ */
 export function redactAuthorization(value: string): string {
-  return value.replace(/(Bearer|User)\s+[^,\s]+/gi, `$1 ${REDACTED}`);
+  const match = /^\s*Bearer\s+[^\s,]+\s*(,\s*User\s+[^\s,]+\s*)?$/i.exec(value);
+  if (!match) return REDACTED;
+  return match[1] ? `Bearer ${REDACTED}, User ${REDACTED}` : `Bearer ${REDACTED}`;
 }
 
 /**

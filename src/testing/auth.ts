@@ -1,4 +1,4 @@
-// Reading the Authorization and Accept headers the way the real API does, and redacting them.
+// Reading the Authorization and Accept headers the way the real API does.
 
 export interface Credentials {
   partner?: string;
@@ -14,13 +14,6 @@ export function parseAuthorization(header: string | undefined): Credentials | un
   if (!header) return undefined;
   const m = AUTH_PATTERN.exec(header);
   return m ? { partner: m[1], user: m[2] } : undefined;
-}
-
-/** The Authorization value as the request log keeps it: the scheme words, never a token. */
-export function redactAuthorization(header: string): string {
-  const creds = parseAuthorization(header);
-  if (!creds) return "[REDACTED]";
-  return creds.user ? "Bearer [REDACTED], User [REDACTED]" : "Bearer [REDACTED]";
 }
 
 export const ACCEPTED_MEDIA_TYPES = ["application/vnd.yclients.v2+json", "application/vnd.api.v2+json"];

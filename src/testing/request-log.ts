@@ -1,6 +1,7 @@
 // The record of what reached the simulator, for tests to assert on. Secrets never enter it:
 // the Authorization value keeps only its scheme words and secret body fields are masked.
-import { redactAuthorization } from "./auth.js";
+// Masking rules are the SDK's own (src/redact.ts), so the SDK and its simulator agree on what a secret is.
+import { REDACTED, isSecretField, redactAuthorization } from "../redact.js";
 
 export interface RecordedRequest {
   /** The `x-request-id` the answer carried. */
@@ -21,7 +22,6 @@ export interface RecordedRequest {
   status?: number;
 }
 
-const SECRET_FIELD = /password|token|^code$|confirmation_code|secret/i;
 const SECRET_HEADER = /^(authorization|cookie|proxy-authorization|x-partner-token)$/;
 /** Bodies larger than this are summarised, so 10,000 kept requests stay small. */
 const MAX_LOGGED_BODY = 8 * 1024;
@@ -33,7 +33,9 @@ export function redactBody(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redactBody(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_FIELD.test(key) && v !== null && typeof v !== "object" ? "[REDACTED]" : redactBody(v, depth + 1);
+    // What was sent: a `code` of any type is the SMS code.
+    const secret = v !== null && typeof v !== "object" && isSecretField(key, String(v));
+    out[key] = secret ? REDACTED : redactBody(v, depth + 1);
   }
   return out;
 }
@@ -44,7 +46,7 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(", ") : raw;
     if (name === "authorization") out[name] = redactAuthorization(value);
-    else out[name] = SECRET_HEADER.test(name) ? "[REDACTED]" : value;
+    else out[name] = SECRET_HEADER.test(name) ? REDACTED : value;
   }
   return out;
 }
@@ -59,7 +61,7 @@ export function loggedBody(rawLength: number, parsed: unknown, parseFailed: bool
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
-    const all = SECRET_FIELD.test(key) ? ["[REDACTED]"] : params.getAll(key);
+    const all = isSecretField(key, "") ? [REDACTED] : params.getAll(key);
     out[key] = all.length === 1 ? all[0] : all;
   }
   return out;

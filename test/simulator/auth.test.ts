@@ -1,5 +1,6 @@
 // Authorization and Accept handling, and the tokens the auth operations hand out.
-import { acceptsV2, parseAuthorization, redactAuthorization } from "../../src/testing/auth";
+import { redactAuthorization } from "../../src/redact";
+import { acceptsV2, parseAuthorization } from "../../src/testing/auth";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { call, start, tokens } from "./helpers";
 
