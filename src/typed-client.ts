@@ -23,7 +23,7 @@ import { failureOf, successOf, type YclientsResponse } from "./envelope.js";
 import { YclientsConfigError, YclientsParseError, classifyClientError, type YclientsClientError } from "./errors.js";
 import { checkPathParams, findOperation } from "./operations.js";
 import { serializeQuery } from "./query.js";
-import { redactBody, redactText, secretValues } from "./redact.js";
+import { redactBody, redactText } from "./redact.js";
 import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
 import { VERSION } from "./version.js";
@@ -55,7 +55,6 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
 
 /** Shared by a client and every client scoped from it. */
 interface Core {
-  partnerToken: string;
   transport: Transport;
   api: ReturnType<typeof createClient<paths>>;
   raise: boolean;
@@ -179,7 +178,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       userToken: token,
       timeoutMs: timeoutMs === undefined ? undefined : checkTimeout(timeoutMs, "timeoutMs"),
       signal,
-      secrets: [this.core.partnerToken, ...(token ? [token] : []), ...secretValues(rest.body)],
+      body: rest.body,
       attempts: 0,
     };
     const callHeaders = headers === undefined ? undefined : checkHeaders(headers, "headers");
@@ -218,19 +217,20 @@ export class YclientsTypedClient<Raise extends boolean = true> {
           `${call.method} ${call.path} answered HTTP ${response.status} with a body that is not valid JSON`,
           {
             ...base,
-            body: redactText(text.slice(0, 2000), call.secrets),
+            body: redactText(text.slice(0, 2000), this.core.transport.secretsOf(call)),
           },
         );
       }
       if (body !== null && typeof body === "object" && (body as { success?: unknown }).success === false) {
-        const safe = redactBody(body, call.secrets);
+        const safe = redactBody(body, this.core.transport.secretsOf(call));
         const error = classifyClientError({ ...base, body: safe, meta: (safe as { meta?: unknown }).meta });
         return { ok: false, error, body, response };
       }
       return { ok: true, body, response };
     }
     const raw = result.error;
-    const safe = typeof raw === "string" ? redactText(raw.slice(0, 2000), call.secrets) : redactBody(raw, call.secrets);
+    const secrets = this.core.transport.secretsOf(call);
+    const safe = typeof raw === "string" ? redactText(raw.slice(0, 2000), secrets) : redactBody(raw, secrets);
     const meta = safe && typeof safe === "object" ? (safe as { meta?: unknown }).meta : undefined;
     return { ok: false, error: classifyClientError({ ...base, body: safe, meta }), body: raw, response };
   }
@@ -269,7 +269,6 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     fetch: fetchImpl,
   });
   return {
-    partnerToken,
     transport,
     api: createClient<paths>({ baseUrl, querySerializer: serializeQuery as never }),
     raise: options.raiseClientErrors ?? true,

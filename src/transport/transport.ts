@@ -12,7 +12,7 @@ import {
   type ErrorContext,
 } from "../errors.js";
 import { log } from "../log.js";
-import { redactBody, redactText, redactUrl } from "../redact.js";
+import { redactBody, redactText, redactUrl, secretValues } from "../redact.js";
 import { authorizationValue } from "./auth.js";
 import { parseRetryAfter } from "./backoff.js";
 import { createBreaker } from "./breaker.js";
@@ -40,8 +40,8 @@ export interface CallContext {
   userToken?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** Every secret of this call (tokens, password, SMS code), masked wherever an answer echoes them. */
-  secrets: string[];
+  /** The JSON body sent, kept only so its secret fields can be masked if an answer echoes them. */
+  body?: unknown;
   /** The request URL with secret query values masked; set by the transport. */
   url?: string;
   attempts: number;
@@ -172,6 +172,11 @@ export class Transport {
     }
   }
 
+  /** Every secret of a call (tokens, password, SMS code); worked out only when an error is being built. */
+  secretsOf(call: CallContext): string[] {
+    return [this.settings.partnerToken, ...(call.userToken ? [call.userToken] : []), ...secretValues(call.body)];
+  }
+
   private context(call: CallContext, extra: Partial<ErrorContext> = {}): ErrorContext {
     return { method: call.method, path: call.path, url: call.url, attempts: call.attempts, ...extra };
   }
@@ -202,9 +207,9 @@ export class Transport {
     let body: unknown = undefined;
     if (text) {
       try {
-        body = redactBody(JSON.parse(text), call.secrets);
+        body = redactBody(JSON.parse(text), this.secretsOf(call));
       } catch {
-        body = redactText(text.slice(0, MAX_TEXT_IN_ERROR), call.secrets);
+        body = redactText(text.slice(0, MAX_TEXT_IN_ERROR), this.secretsOf(call));
       }
     }
     const meta = body && typeof body === "object" ? (body as { meta?: unknown }).meta : undefined;
