@@ -24,7 +24,7 @@ import { YclientsConfigError, YclientsParseError, classifyClientError, type Ycli
 import { checkPathParams, findOperation } from "./operations.js";
 import { serializeQuery } from "./query.js";
 import { redactBody, redactText } from "./redact.js";
-import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
+import { Transport, requestUrl, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -70,8 +70,6 @@ const SCOPE = Symbol("yclients.scope");
 interface ScopeInit {
   [SCOPE]: { core: Core; userToken?: string; headers: HeaderMap };
 }
-
-const IGNORED_INIT_KEYS = ["parseAs", "fetch", "baseUrl", "middleware"] as const;
 
 export class YclientsTypedClient<Raise extends boolean = true> {
   readonly GET: TypedMethod<paths, "get", Raise>;
@@ -158,8 +156,18 @@ export class YclientsTypedClient<Raise extends boolean = true> {
 
   /** @internal Validates, sends through openapi-fetch and the transport, and classifies the answer. */
   async execute(method: string, path: string, init: Record<string, unknown>): Promise<CallOutcome> {
-    const { userToken, timeoutMs, signal, headers, ...rest } = init as CallOptions & Record<string, unknown>;
-    for (const key of IGNORED_INIT_KEYS) delete rest[key];
+    // openapi-fetch options the SDK sets itself are dropped here (destructuring, not `delete`, keeps `rest` fast).
+    const {
+      userToken,
+      timeoutMs,
+      signal,
+      headers,
+      parseAs: _parseAs,
+      fetch: _fetch,
+      baseUrl: _baseUrl,
+      middleware: _middleware,
+      ...rest
+    } = init as CallOptions & Record<string, unknown>;
     const params = rest.params as { path?: Record<string, unknown> } | undefined;
     checkPathParams(method, path, params?.path);
     const token = userToken === undefined ? this.userToken : checkToken(userToken, "userToken");
@@ -197,15 +205,15 @@ export class YclientsTypedClient<Raise extends boolean = true> {
 
   private classify(result: { data?: string; error?: unknown; response: Response }, call: CallContext): CallOutcome {
     const { response } = result;
-    const requestId = response.headers.get("x-request-id") ?? undefined;
-    const base = {
+    // Only failures need the error context; a success should not pay for it.
+    const base = () => ({
       status: response.status,
       method: call.method,
       path: call.path,
-      url: call.url,
-      requestId,
+      url: requestUrl(call),
+      requestId: response.headers.get("x-request-id") ?? undefined,
       attempts: call.attempts,
-    };
+    });
     if (response.ok) {
       const text = result.data;
       if (!text) return { ok: true, body: undefined, response };
@@ -216,14 +224,14 @@ export class YclientsTypedClient<Raise extends boolean = true> {
         throw new YclientsParseError(
           `${call.method} ${call.path} answered HTTP ${response.status} with a body that is not valid JSON`,
           {
-            ...base,
+            ...base(),
             body: redactText(text.slice(0, 2000), this.core.transport.secretsOf(call)),
           },
         );
       }
       if (body !== null && typeof body === "object" && (body as { success?: unknown }).success === false) {
         const safe = redactBody(body, this.core.transport.secretsOf(call));
-        const error = classifyClientError({ ...base, body: safe, meta: (safe as { meta?: unknown }).meta });
+        const error = classifyClientError({ ...base(), body: safe, meta: (safe as { meta?: unknown }).meta });
         return { ok: false, error, body, response };
       }
       return { ok: true, body, response };
@@ -232,7 +240,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     const secrets = this.core.transport.secretsOf(call);
     const safe = typeof raw === "string" ? redactText(raw.slice(0, 2000), secrets) : redactBody(raw, secrets);
     const meta = safe && typeof safe === "object" ? (safe as { meta?: unknown }).meta : undefined;
-    return { ok: false, error: classifyClientError({ ...base, body: safe, meta }), body: raw, response };
+    return { ok: false, error: classifyClientError({ ...base(), body: safe, meta }), body: raw, response };
   }
 }
 

@@ -42,8 +42,8 @@ export interface CallContext {
   signal?: AbortSignal;
   /** The JSON body sent, kept only so its secret fields can be masked if an answer echoes them. */
   body?: unknown;
-  /** The request URL with secret query values masked; set by the transport. */
-  url?: string;
+  /** The request as openapi-fetch built it; set by the transport, read only to describe a failure. */
+  request?: Request;
   attempts: number;
 }
 
@@ -63,6 +63,11 @@ function keepBody(response: Response, text: string): Response {
   return response;
 }
 const MAX_TEXT_IN_ERROR = 2000;
+
+/** The URL of a call's request with secret query values masked, for errors. */
+export function requestUrl(call: CallContext): string | undefined {
+  return call.request ? redactUrl(call.request.url) : undefined;
+}
 
 export class Transport {
   readonly breaker?: CircuitBreakerPolicy;
@@ -101,7 +106,7 @@ export class Transport {
 
   /** Sends `request` as one call; resolves with the final 2xx/3xx/4xx response, its body already read. */
   async send(request: Request, call: CallContext): Promise<Response> {
-    call.url = redactUrl(request.url);
+    call.request = request;
     request.headers.set("Authorization", authorizationValue(this.settings.partnerToken, call.userToken));
     if (!request.headers.has("Accept")) request.headers.set("Accept", this.settings.accept);
     if (this.settings.userAgent) request.headers.set("User-Agent", this.settings.userAgent);
@@ -178,7 +183,7 @@ export class Transport {
   }
 
   private context(call: CallContext, extra: Partial<ErrorContext> = {}): ErrorContext {
-    return { method: call.method, path: call.path, url: call.url, attempts: call.attempts, ...extra };
+    return { method: call.method, path: call.path, url: requestUrl(call), attempts: call.attempts, ...extra };
   }
 
   private translate(error: unknown, call: CallContext): unknown {
