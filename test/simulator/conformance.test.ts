@@ -37,7 +37,8 @@ beforeAll(async () => {
 
 afterAll(() => sim.close());
 
-function parameter(op: OperationEntry, name: string): any {
+/** Every parameter of an operation (path-level and operation-level), with $refs resolved. */
+function parametersOf(op: OperationEntry): any[] {
   const item = spec.paths[op.path];
   const deref = (p: any) =>
     p.$ref
@@ -46,9 +47,11 @@ function parameter(op: OperationEntry, name: string): any {
           .split("/")
           .reduce((n: any, k: string) => n[k], spec)
       : p;
-  return [...(item.parameters ?? []), ...(item[op.method.toLowerCase()].parameters ?? [])]
-    .map(deref)
-    .find((p: any) => p.name === name);
+  return [...(item.parameters ?? []), ...(item[op.method.toLowerCase()].parameters ?? [])].map(deref);
+}
+
+function parameter(op: OperationEntry, name: string): any {
+  return parametersOf(op).find((p: any) => p.name === name);
 }
 
 /** A valid value for a path parameter, taken from the seeded state where it names one. */
@@ -138,16 +141,8 @@ async function bodyFor(op: OperationEntry): Promise<unknown> {
 }
 
 function queryFor(op: OperationEntry): Record<string, string> {
-  const item = spec.paths[op.path];
-  const deref = (p: any) =>
-    p.$ref
-      ? p.$ref
-          .slice(2)
-          .split("/")
-          .reduce((n: any, k: string) => n[k], spec)
-      : p;
   const out: Record<string, string> = {};
-  for (const p of [...(item.parameters ?? []), ...(item[op.method.toLowerCase()].parameters ?? [])].map(deref)) {
+  for (const p of parametersOf(op)) {
     if (p.in === "query" && p.required) out[p.name] = String(p.example ?? p.schema?.example ?? "1");
   }
   return out;
