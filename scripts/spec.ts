@@ -1,7 +1,7 @@
 // Loads the curated spec: the root file, every paths/<tag>.yaml and components/*.yaml,
 // merged into one OpenAPI document. Duplicate paths or component names are errors,
 // so two tag files can never silently overwrite each other.
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 
@@ -27,8 +27,13 @@ export function loadSpec(dir: string = SPEC_DIR): Json {
   const paths: Json = {};
   for (const file of yamlFiles(join(dir, "paths"))) {
     for (const [path, item] of Object.entries(readYaml(file))) {
-      if (paths[path]) throw new Error(`${file}: path ${path} is already defined in another file`);
-      paths[path] = item;
+      // One path may be split across tag files (a GET in one, a DELETE in another), never one method twice.
+      paths[path] ??= {};
+      for (const [key, value] of Object.entries(item as Json)) {
+        if (paths[path][key] !== undefined)
+          throw new Error(`${file}: ${key} ${path} is already defined in another file`);
+        paths[path][key] = value;
+      }
     }
   }
   const components: Json = {};
@@ -41,12 +46,31 @@ export function loadSpec(dir: string = SPEC_DIR): Json {
       }
     }
   }
+  // Calls YCLIENTS makes to the partner (webhooks, SMS and fiscalisation callbacks): OpenAPI 3.1 `webhooks`.
+  const webhooks: Json = {};
+  const webhookDir = join(dir, "webhooks");
+  for (const file of existsSync(webhookDir) ? yamlFiles(webhookDir) : []) {
+    for (const [name, item] of Object.entries(readYaml(file))) {
+      if (webhooks[name]) throw new Error(`${file}: webhook ${name} is already defined in another file`);
+      webhooks[name] = item;
+    }
+  }
   const sortedPaths = Object.fromEntries(
     Object.keys(paths)
       .sort()
       .map((p) => [p, paths[p]]),
   );
-  return { ...root, paths: sortedPaths, components: sortComponents(components) };
+  const sortedWebhooks = Object.fromEntries(
+    Object.keys(webhooks)
+      .sort()
+      .map((w) => [w, webhooks[w]]),
+  );
+  return {
+    ...root,
+    paths: sortedPaths,
+    ...(Object.keys(sortedWebhooks).length ? { webhooks: sortedWebhooks } : {}),
+    components: sortComponents(components),
+  };
 }
 
 function sortComponents(components: Json): Json {
