@@ -6,4 +6,5 @@ export const log = {
   http: createDebug("yclients:http"),
   retry: createDebug("yclients:retry"),
   breaker: createDebug("yclients:breaker"),
+  ratelimit: createDebug("yclients:ratelimit"),
 };

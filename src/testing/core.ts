@@ -115,7 +115,7 @@ export class SimulatorCore {
       return { action: this.faultAction(decision.terminal, () => this.answer(req, route, parsed, url)), entry };
 
     const creds = parseAuthorization(String(req.headers.authorization ?? "")) ?? {};
-    const limited = this.rateLimit(creds, req.remoteAddress);
+    const limited = this.rateLimit(req.remoteAddress);
     if (limited) return { action: { type: "respond", response: limited }, entry };
     return { action: { type: "respond", response: this.answer(req, route, parsed, url, creds) }, entry };
   }
@@ -138,13 +138,11 @@ export class SimulatorCore {
     }
   }
 
-  private rateLimit(creds: Credentials, remote: string): SimResponse | undefined {
+  private rateLimit(remote: string): SimResponse | undefined {
     const limiter = this.config.rateLimiter;
     if (!limiter) return undefined;
-    // Per partner token when it is the right one; otherwise per address, so junk tokens
-    // cannot create unbounded keys.
-    const key = creds.partner === this.config.partnerToken ? `partner:${creds.partner}` : `ip:${remote}`;
-    const retryAfter = limiter.take(key, Date.now());
+    // Per client IP, like the real API: every token and every process behind one address shares it.
+    const retryAfter = limiter.take(remote, Date.now());
     return retryAfter === undefined ? undefined : tooManyRequests(retryAfter);
   }
 

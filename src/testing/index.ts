@@ -6,6 +6,7 @@ export {
   DEFAULT_SEED,
   DEFAULT_USERS,
   type RateLimitOptions,
+  type RateLimitWindow,
   type SimulatorOptions,
   type SimulatorUser,
 } from "./options.js";

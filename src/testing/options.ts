@@ -11,11 +11,22 @@ export interface SimulatorUser {
   phone?: string;
 }
 
+/** At most `limit` requests in any rolling window of `windowMs` milliseconds. */
+export interface RateLimitWindow {
+  limit: number;
+  windowMs: number;
+}
+
 export interface RateLimitOptions {
-  /** Requests allowed in any one-second window (default 5). */
+  /** Requests allowed in any rolling one-second window (default 5). */
   perSecond?: number;
   /** Requests allowed in any rolling 60-second window (default 200). */
   perMinute?: number;
+  /**
+   * The windows themselves, replacing `perSecond` and `perMinute`: e.g. `[{ limit: 20, windowMs: 1000 },
+   * { limit: 100, windowMs: 5000 }]` exercises both limits in a few seconds.
+   */
+  windows?: RateLimitWindow[];
 }
 
 export interface SimulatorOptions {
@@ -29,7 +40,7 @@ export interface SimulatorOptions {
   partnerToken?: string;
   /** Staff users for `POST /auth` (default `DEFAULT_USERS`). */
   users?: SimulatorUser[];
-  /** `false` turns the rate limit off; an object tunes it (default on: 5/s and 200/min). */
+  /** `false` turns the rate limit off; an object tunes it (default on: 5/s and 200/min per client IP). */
   rateLimit?: boolean | RateLimitOptions;
   /** Faults injected from the start; change them later with `sim.setFaults()`. */
   faults?: Fault[];
@@ -55,4 +66,13 @@ export const DEFAULT_USERS: readonly SimulatorUser[] = [
   { login: "79000000001", password: "sim-admin-password", name: "Администратор Симулятора", phone: "79000000001" },
 ];
 
-export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = { perSecond: 5, perMinute: 200 };
+export const DEFAULT_RATE_LIMIT = { perSecond: 5, perMinute: 200 } as const;
+
+/** The windows an option describes: its own `windows`, else one second and one minute. */
+export function rateLimitWindows(option: RateLimitOptions = {}): RateLimitWindow[] {
+  if (option.windows) return option.windows.map((w) => ({ limit: w.limit, windowMs: w.windowMs }));
+  return [
+    { limit: option.perSecond ?? DEFAULT_RATE_LIMIT.perSecond, windowMs: 1_000 },
+    { limit: option.perMinute ?? DEFAULT_RATE_LIMIT.perMinute, windowMs: 60_000 },
+  ];
+}

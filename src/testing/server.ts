@@ -9,9 +9,9 @@ import { handlers, validatesOwnBody } from "./handlers/index.js";
 import {
   DEFAULT_MAX_LOGGED_REQUESTS,
   DEFAULT_PARTNER_TOKEN,
-  DEFAULT_RATE_LIMIT,
   DEFAULT_SEED,
   DEFAULT_USERS,
+  rateLimitWindows,
   type SimulatorOptions,
 } from "./options.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -51,8 +51,7 @@ const BAD_GATEWAY_PAGE =
 
 function rateLimiterFor(option: SimulatorOptions["rateLimit"]): RateLimiter | undefined {
   if (option === false) return undefined;
-  const tuned = typeof option === "object" ? option : {};
-  return new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...tuned });
+  return new RateLimiter(rateLimitWindows(typeof option === "object" ? option : {}));
 }
 
 export async function startYclientsSimulator(options: SimulatorOptions = {}): Promise<YclientsSimulator> {

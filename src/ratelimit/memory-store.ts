@@ -1,0 +1,21 @@
+// The default store: the quota lives in this process. Right for one process per egress IP.
+import { SlidingLog } from "./sliding-log.js";
+import type { AcquireRequest, AcquireResult, RateLimitStore } from "./store.js";
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly log = new SlidingLog();
+
+  acquire(request: AcquireRequest): Promise<AcquireResult> {
+    return Promise.resolve(this.log.acquire(Date.now(), request.windows, request.id, request.leaseMs));
+  }
+
+  release(id: string): Promise<void> {
+    this.log.release(Date.now(), id);
+    return Promise.resolve();
+  }
+
+  pause(ms: number): Promise<void> {
+    this.log.pause(Date.now(), ms);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,41 @@
+// The sliding-log rule shared by the memory store and the Redis fallback: every request's time is kept
+// for the longest window, and a request may go when each window holds fewer than its limit. The Lua
+// script in redis-store.ts is the same rule, run inside Redis.
+import { IN_FLIGHT_RECHECK_MS, type AcquireResult, type RateLimitWindow } from "./store.js";
+
+export class SlidingLog {
+  /** Request id → the time it counts from (in the future while it is in flight). */
+  private readonly times = new Map<string, number>();
+  private pausedUntil = 0;
+
+  acquire(now: number, windows: readonly RateLimitWindow[], id: string, leaseMs: number): AcquireResult {
+    if (this.pausedUntil > now) return { granted: false, waitMs: this.pausedUntil - now, paused: true };
+    let longest = 0;
+    for (const w of windows) longest = Math.max(longest, w.windowMs);
+    for (const [key, at] of this.times) if (at <= now - longest) this.times.delete(key);
+
+    let waitMs = 0;
+    for (const { limit, windowMs } of windows) {
+      const inWindow: number[] = [];
+      for (const at of this.times.values()) if (at > now - windowMs) inWindow.push(at);
+      if (inWindow.length < limit) continue;
+      inWindow.sort((a, b) => a - b);
+      // Once this entry (and every older one) leaves the window, there is room for one more.
+      const blocking = inWindow[inWindow.length - limit];
+      const free =
+        blocking > now ? Math.min(blocking + windowMs - now, IN_FLIGHT_RECHECK_MS) : blocking + windowMs - now;
+      waitMs = Math.max(waitMs, free);
+    }
+    if (waitMs > 0) return { granted: false, waitMs, paused: false };
+    this.times.set(id, now + leaseMs);
+    return { granted: true };
+  }
+
+  release(now: number, id: string): void {
+    if (this.times.has(id)) this.times.set(id, now);
+  }
+
+  pause(now: number, ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, now + ms);
+  }
+}
