@@ -15861,6 +15861,41 @@ export interface operations {
           "application/json": components["schemas"]["ActivityV2Document"];
         };
       };
+      /** @description The changed group event (the status the documentation gives). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": {
+           *         "type": "activity",
+           *         "id": "870021",
+           *         "attributes": {
+           *           "id": 870021,
+           *           "master_id": 26427,
+           *           "staff_id": 26427,
+           *           "service_id": 1185299,
+           *           "timestamp": 1791648000,
+           *           "length": 3600,
+           *           "capacity": 15,
+           *           "clients_count": 3,
+           *           "color": "#9c27b0",
+           *           "instructions": "Возьмите коврик",
+           *           "stream_link": "",
+           *           "font_color": "#ffffff",
+           *           "notified": true,
+           *           "comment": "Группа начинающих",
+           *           "schedule_id": 5120,
+           *           "schedule_till": "2026-12-31 19:00:00"
+           *         }
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["ActivityV2Document"];
+        };
+      };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
