@@ -14,6 +14,7 @@ import { loggedBody, queryObject, redactHeaders, RequestLog, type RecordedReques
 import { Router } from "./router.js";
 import type { OperationEntry } from "./spec-index.js";
 import { findSession, type Session, type SimulatorState } from "./state.js";
+import type { StateChange } from "./webhook-payloads.js";
 
 export const BASE_PATH = "/api/v1";
 
@@ -44,6 +45,8 @@ export interface CoreConfig {
   /** Operation keys whose handler validates the body itself. */
   validatesOwnBody: ReadonlySet<string>;
   operations: readonly OperationEntry[];
+  /** Receives the state changes handlers report (the webhook sender). */
+  onChange?: (change: StateChange) => void;
 }
 
 /** Tags whose operations an online-booking client's token may call; the rest are staff-only. */
@@ -201,6 +204,7 @@ export class SimulatorCore {
         session,
         page,
         now: Math.floor(Date.now() / 1000),
+        emit: this.config.onChange ?? (() => undefined),
       });
     } catch (err) {
       return err instanceof Reply ? err.response : fail(500, MESSAGES.serverError);

@@ -12,6 +12,7 @@ export {
 } from "./options.js";
 export type { Fault, FaultRoute } from "./faults.js";
 export type { RecordedRequest } from "./request-log.js";
+export { maskWebhookUrl, type WebhookDelivery, type WebhookDeliveryOptions } from "./webhooks.js";
 export type {
   Appointment,
   BookingUser,

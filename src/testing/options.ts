@@ -1,5 +1,6 @@
 // The simulator's public options and defaults.
 import type { Fault } from "./faults.js";
+import type { WebhookDeliveryOptions } from "./webhooks.js";
 
 /** A YCLIENTS staff user who can sign in with `POST /auth`. */
 export interface SimulatorUser {
@@ -56,6 +57,8 @@ export interface SimulatorOptions {
   extraCompanies?: number;
   /** How many requests `sim.requests` keeps, newest last (default 10,000). */
   maxLoggedRequests?: number;
+  /** Retries, timeout and log size of the webhooks the simulator sends (see `sim.webhookDeliveries`). */
+  webhooks?: WebhookDeliveryOptions;
 }
 
 export const DEFAULT_PARTNER_TOKEN = "sim-partner-token";

@@ -221,6 +221,7 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
     bookingUsers,
     blacklistedPhones: new Set(["79990000000"]),
     smsCodes: new Map(),
+    hooksSettings: new Map(),
     smsCode: String(intBetween(rnd, 1000, 9999)),
     nextIds: {
       record: 400_000_000 + base * 1000,

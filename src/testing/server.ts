@@ -21,6 +21,7 @@ import { buildState } from "./seed.js";
 import { operationIndex } from "./spec-index.js";
 import type { SimulatorState } from "./state.js";
 import { isDate, MOSCOW_OFFSET_MINUTES, todayIn } from "./time.js";
+import { WebhookSender, type WebhookDelivery } from "./webhooks.js";
 
 export interface YclientsSimulator {
   /** The v1 base URL to give the client, e.g. `http://127.0.0.1:50123/api/v1`. */
@@ -39,6 +40,10 @@ export interface YclientsSimulator {
   clearFaults(): void;
   /** Forgets the rate limiter's history, as if a minute had passed. */
   resetRateLimit(): void;
+  /** Webhooks sent to the URLs of `/hooks_settings`, oldest first, URL secrets masked. */
+  readonly webhookDeliveries: readonly WebhookDelivery[];
+  /** Resolves once every webhook queued so far has been delivered or has failed for good. */
+  webhooksIdle(): Promise<void>;
   /** Stops listening, drops open connections and pending delays; resolves when done. */
   close(): Promise<void>;
 }
@@ -75,6 +80,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
   const faults = SimulatorCore.faultInjector(seed);
   faults.set(options.faults ?? []);
   const rateLimiter = rateLimiterFor(options.rateLimit);
+  const webhooks = new WebhookSender(state, options.webhooks);
   const core = new SimulatorCore({
     state,
     partnerToken,
@@ -84,6 +90,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     handlers,
     validatesOwnBody,
     operations: operationIndex,
+    onChange: (change) => webhooks.emit(change),
   });
 
   const sockets = new Set<Socket>();
@@ -157,9 +164,12 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.set([]),
     resetRateLimit: () => rateLimiter?.reset(),
+    webhookDeliveries: webhooks.deliveries,
+    webhooksIdle: () => webhooks.idle(),
     close: () => {
       if (closed) return Promise.resolve();
       closed = true;
+      webhooks.close();
       for (const [timer, resolve] of delays) {
         clearTimeout(timer);
         resolve();

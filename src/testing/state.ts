@@ -170,6 +170,15 @@ export interface SimulatorState {
   readonly smsCode: string;
   /** Next id per kind, so created objects never collide with seeded ones. */
   nextIds: Record<"record" | "client" | "bookingUser" | "generic", number>;
+  /** Webhook settings per company id (`/hooks_settings`); a company without an entry sends nothing. */
+  hooksSettings: Map<number, HooksSettings>;
+}
+
+/** A company's webhook settings as `GET /hooks_settings/{company_id}` returns them: URLs and 0/1 flags. */
+export interface HooksSettings {
+  urls: string[];
+  active: number;
+  [flag: string]: number | string[];
 }
 
 export function nextId(state: SimulatorState, kind: keyof SimulatorState["nextIds"]): number {

@@ -16,6 +16,7 @@ import {
   type StaffMember,
 } from "../state.js";
 import { addDays, isDate, localDate, localTime, parseDateTime } from "../time.js";
+import { clientChange, recordChange } from "../webhook-payloads.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
 import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./present.js";
@@ -336,7 +337,9 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
     return bookingFail(BOOKING_ERRORS.wrongCode, "Неверный код подтверждения");
 
   const visits = planVisits(state, company, input.appointments);
+  const clientsBefore = state.clients.length;
   const client = findOrCreateClient(state, company, phone, fullname, text(input.email));
+  if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, client, "create"));
   const created = visits.map((visit) => {
     const record: Appointment = {
       id: nextId(state, "record"),
@@ -359,6 +362,7 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
       api_id: text(input.api_id),
     };
     state.records.push(record);
+    ctx.emit(recordChange(state, record, "create"));
     return { id: visit.id, record_id: record.id, record_hash: record.hash };
   });
   if (code) state.smsCodes.delete(phone);
@@ -401,6 +405,7 @@ function rescheduleBookingRecord(ctx: HandlerContext): SimResponse {
   record.start = start;
   if (typeof ctx.body?.comment === "string") record.comment = ctx.body.comment;
   record.updated_at = ctx.now;
+  ctx.emit(recordChange(state, record, "update"));
   return ok(onlineRecord(state, record));
 }
 
@@ -423,6 +428,7 @@ function deleteUserRecord(ctx: HandlerContext): SimResponse {
   const record = liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash);
   record.deleted = true;
   record.updated_at = ctx.now;
+  ctx.emit(recordChange(ctx.state, record, "delete"));
   return ok(null, []);
 }
 

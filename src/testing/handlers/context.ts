@@ -3,6 +3,7 @@ import type { PageRequest } from "../pagination.js";
 import type { SimResponse } from "../reply.js";
 import type { OperationEntry } from "../spec-index.js";
 import type { Session, SimulatorState } from "../state.js";
+import type { StateChange } from "../webhook-payloads.js";
 
 export interface HandlerContext {
   state: SimulatorState;
@@ -18,6 +19,8 @@ export interface HandlerContext {
   page?: PageRequest;
   /** Current time, Unix seconds. */
   now: number;
+  /** Reports a change YCLIENTS would send a webhook about (call it after changing the state). */
+  emit(change: StateChange): void;
 }
 
 export type Handler = (ctx: HandlerContext) => SimResponse;

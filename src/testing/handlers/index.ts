@@ -6,6 +6,7 @@ import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
 import type { HandlerTable } from "./context.js";
 import { scheduleHandlers } from "./schedules.js";
+import { webhookSettingsHandlers } from "./webhooks.js";
 
 export const handlers: HandlerTable = {
   ...authHandlers,
@@ -13,6 +14,7 @@ export const handlers: HandlerTable = {
   ...bookingUserHandlers,
   ...catalogueHandlers,
   ...scheduleHandlers,
+  ...webhookSettingsHandlers,
 };
 
 /** Operations that check their own body, so the generic required-field check stays out of their way. */

@@ -1,0 +1,199 @@
+// The simulator sends webhooks: every state change a handler reports is POSTed, as YCLIENTS would, to
+// the URLs of the company's `/hooks_settings` when the settings are active and the entity's flag is on.
+// Deliveries to one URL go one at a time in the order of the changes; a failed one (network error or
+// a non-2xx answer) is retried a few times. `deliveries` logs what was sent, with URL secrets masked.
+import { REDACTED, isSecretField } from "../redact.js";
+import type { StateChange } from "./webhook-payloads.js";
+import { redactBody } from "./request-log.js";
+import type { SimulatorState } from "./state.js";
+
+export interface WebhookDeliveryOptions {
+  /** Attempts per event and URL, the first included (default 3). */
+  attempts?: number;
+  /** Wait before the first retry, doubled before each next one (default 100 ms). */
+  retryDelayMs?: number;
+  /** Time allowed for one attempt (default 5000 ms). */
+  timeoutMs?: number;
+  /** How many deliveries `sim.webhookDeliveries` keeps, newest last (default 1000). */
+  maxLogged?: number;
+}
+
+/** One event sent (or being sent) to one URL. */
+export interface WebhookDelivery {
+  /** Position in the order of sending, from 1. */
+  seq: number;
+  /** When the change happened, ms since the epoch. */
+  time: number;
+  /** The target URL; path segments of 16+ characters and secret-looking query values masked. */
+  url: string;
+  resource: string;
+  status: string;
+  companyId: number;
+  resourceId: number;
+  /** The JSON body sent, with secret fields masked. */
+  body: unknown;
+  /** Attempts made so far. */
+  attempts: number;
+  /** HTTP status of the last attempt, when one answered. */
+  responseStatus?: number;
+  /** Why the last attempt failed without an answer (`ECONNREFUSED`, `timeout`…). */
+  error?: string;
+  /** `pending` until it is settled: `delivered` (a 2xx) or `failed` (attempts used up, or the simulator closed). */
+  outcome: "pending" | "delivered" | "failed";
+}
+
+/** The settings flag of each resource the simulator reports (`company` → `salon`, `staff` → `master`). */
+const FLAG: Record<StateChange["resource"], string> = { record: "record", client: "client" };
+
+export class WebhookSender {
+  readonly deliveries: WebhookDelivery[] = [];
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly timers = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: () => void }>();
+  private readonly inFlight = new Set<AbortController>();
+  private seq = 0;
+  private closed = false;
+  private readonly attempts: number;
+  private readonly retryDelayMs: number;
+  private readonly timeoutMs: number;
+  private readonly maxLogged: number;
+
+  constructor(
+    private readonly state: SimulatorState,
+    options: WebhookDeliveryOptions = {},
+  ) {
+    this.attempts = Math.max(1, options.attempts ?? 3);
+    this.retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.maxLogged = options.maxLogged ?? 1000;
+  }
+
+  /** Queues the change for every URL its company's settings send it to. */
+  emit(change: StateChange): void {
+    if (this.closed) return;
+    const settings = this.state.hooksSettings.get(change.companyId);
+    if (!settings || settings.active !== 1 || settings[FLAG[change.resource]] !== 1) return;
+    const payload = {
+      company_id: change.companyId,
+      resource: change.resource,
+      resource_id: change.resourceId,
+      status: change.status,
+      data: change.data,
+    };
+    const text = JSON.stringify(payload);
+    for (const url of new Set(settings.urls)) {
+      const entry: WebhookDelivery = {
+        seq: ++this.seq,
+        time: Date.now(),
+        url: maskWebhookUrl(url),
+        resource: change.resource,
+        status: change.status,
+        companyId: change.companyId,
+        resourceId: change.resourceId,
+        body: redactBody(payload),
+        attempts: 0,
+        outcome: "pending",
+      };
+      this.deliveries.push(entry);
+      if (this.deliveries.length > this.maxLogged) this.deliveries.splice(0, this.deliveries.length - this.maxLogged);
+      const previous = this.queues.get(url) ?? Promise.resolve();
+      const next = previous.then(() => this.deliver(url, text, entry));
+      this.queues.set(url, next);
+      void next.then(() => {
+        if (this.queues.get(url) === next) this.queues.delete(url);
+      });
+    }
+  }
+
+  /** Resolves once every queued delivery has settled. */
+  async idle(): Promise<void> {
+    while (this.queues.size) await Promise.all([...this.queues.values()]);
+  }
+
+  /** Stops sending: pending deliveries are marked failed, in-flight ones aborted, waits cut short. */
+  close(): void {
+    this.closed = true;
+    for (const controller of this.inFlight) controller.abort();
+    for (const wait of this.timers) {
+      clearTimeout(wait.timer);
+      wait.resolve();
+    }
+    this.timers.clear();
+  }
+
+  private async deliver(url: string, text: string, entry: WebhookDelivery): Promise<void> {
+    for (let attempt = 1; attempt <= this.attempts && !this.closed; attempt++) {
+      if (attempt > 1) await this.sleep(this.retryDelayMs * 2 ** (attempt - 2));
+      if (this.closed) break;
+      entry.attempts = attempt;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+      this.inFlight.add(controller);
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "user-agent": "yclients-simulator-webhooks" },
+          body: text,
+          signal: controller.signal,
+        });
+        await response.arrayBuffer().catch(() => undefined);
+        entry.responseStatus = response.status;
+        entry.error = undefined;
+        if (response.ok) {
+          entry.outcome = "delivered";
+          return;
+        }
+      } catch (error) {
+        entry.responseStatus = undefined;
+        entry.error = controller.signal.aborted ? "timeout" : failureCode(error);
+      } finally {
+        clearTimeout(timer);
+        this.inFlight.delete(controller);
+      }
+    }
+    entry.outcome = "failed";
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wait = {
+        timer: setTimeout(() => {
+          this.timers.delete(wait);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      this.timers.add(wait);
+    });
+  }
+}
+
+/** A network failure's code (`ECONNREFUSED`), never its message (which may quote the URL). */
+function failureCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } })?.cause;
+  return typeof cause?.code === "string" ? cause.code : "network error";
+}
+
+/**
+ * The URL as it may be logged: the origin, path segments of 16 or more characters replaced (a secret
+ * put into the path), and the values of query parameters named like a secret (`token`, `secret`, `key`…)
+ * replaced.
+ */
+export function maskWebhookUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return REDACTED;
+  }
+  const path = parsed.pathname
+    .split("/")
+    .map((segment) => (segment.length >= 16 ? REDACTED : segment))
+    .join("/");
+  const query = [...parsed.searchParams]
+    .map(([name, value]) => {
+      const secret = isSecretField(name) || /key|sig|hash|auth/i.test(name) || value.length >= 16;
+      return `${encodeURIComponent(name)}=${secret ? REDACTED : encodeURIComponent(value)}`;
+    })
+    .join("&");
+  return `${parsed.origin}${path}${query ? `?${query}` : ""}`;
+}
