@@ -31,3 +31,13 @@ export {
   YclientsDateParseError,
   type ParseYclientsDateOptions,
 } from "./dates.js";
+export { YclientsRateLimitQueueError } from "./ratelimit/queue-error.js";
+export { MemoryRateLimitStore } from "./ratelimit/memory-store.js";
+export type { RateLimitOptions } from "./ratelimit/options.js";
+export {
+  YCLIENTS_RATE_LIMITS,
+  type RateLimitStore,
+  type RateLimitWindow,
+  type AcquireRequest,
+  type AcquireResult,
+} from "./ratelimit/store.js";

@@ -23,6 +23,8 @@ import { failureOf, successOf, type YclientsResponse } from "./envelope.js";
 import { YclientsConfigError, YclientsParseError, classifyClientError, type YclientsClientError } from "./errors.js";
 import { checkPathParams, findOperation } from "./operations.js";
 import { serializeQuery } from "./query.js";
+import { RateLimiter } from "./ratelimit/limiter.js";
+import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/options.js";
 import { redactBody, redactText } from "./redact.js";
 import { Transport, requestUrl, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
@@ -51,6 +53,8 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   headers?: Record<string, string>;
   /** The fetch implementation, default the global one. Called as `fetch(request, { signal })`. */
   fetch?: FetchLike;
+  /** Client-side rate limit (default on: 5/s and 200 per rolling minute, in this process); `false` turns it off. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** Shared by a client and every client scoped from it. */
@@ -267,6 +271,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
   if (!fetchImpl)
     throw new YclientsConfigError("No fetch implementation: pass options.fetch on runtimes without a global fetch");
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
+  const rateLimit = resolveRateLimit(options.rateLimit);
   const transport = new Transport({
     partnerToken,
     accept: options.accept ?? DEFAULT_ACCEPT,
@@ -275,6 +280,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     retry: resolveRetry(options.retry),
     breaker: resolveBreaker(options.circuitBreaker),
     fetch: fetchImpl,
+    rateLimiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
   });
   return {
     transport,

@@ -12,6 +12,7 @@ import {
   type ErrorContext,
 } from "../errors.js";
 import { log } from "../log.js";
+import type { RateLimiter } from "../ratelimit/limiter.js";
 import { redactBody, redactText, redactUrl, secretValues } from "../redact.js";
 import { authorizationValue } from "./auth.js";
 import { parseRetryAfter } from "./backoff.js";
@@ -30,6 +31,8 @@ export interface TransportSettings {
   retry: RetrySettings;
   breaker?: BreakerSettings;
   fetch: FetchLike;
+  /** The client's rate limiter (shared with its scoped clients); none when `rateLimit: false`. */
+  rateLimiter?: RateLimiter;
 }
 
 /** What one call knows about itself; `attempts` is filled in by the transport. */
@@ -116,7 +119,12 @@ export class Transport {
     try {
       response = await runner.run((attempt) => {
         call.attempts = attempt;
-        return this.breaker ? this.breaker.execute(() => this.attempt(request, call)) : this.attempt(request, call);
+        // Quota is taken right before each attempt, retries included; the attempt's timeout starts only after.
+        const limiter = this.settings.rateLimiter;
+        const send = limiter
+          ? () => limiter.run(() => this.attempt(request, call), call, call.timeoutMs ?? this.settings.timeoutMs)
+          : () => this.attempt(request, call);
+        return this.breaker ? this.breaker.execute(send) : send();
       }, call.signal);
     } catch (error) {
       throw this.translate(error, call);
