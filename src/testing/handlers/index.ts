@@ -5,7 +5,9 @@ import { bookingHandlers, bookingValidatesOwnBody } from "./booking.js";
 import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
 import type { HandlerTable } from "./context.js";
+import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.js";
 import { scheduleHandlers } from "./schedules.js";
+import { waitingListHandlers, waitingListValidatesOwnBody } from "./waiting-list.js";
 import { webhookSettingsHandlers } from "./webhooks.js";
 
 export const handlers: HandlerTable = {
@@ -14,8 +16,14 @@ export const handlers: HandlerTable = {
   ...bookingUserHandlers,
   ...catalogueHandlers,
   ...scheduleHandlers,
+  ...groupEventHandlers,
+  ...waitingListHandlers,
   ...webhookSettingsHandlers,
 };
 
 /** Operations that check their own body, so the generic required-field check stays out of their way. */
-export const validatesOwnBody: ReadonlySet<string> = new Set(bookingValidatesOwnBody);
+export const validatesOwnBody: ReadonlySet<string> = new Set([
+  ...bookingValidatesOwnBody,
+  ...groupEventsValidateOwnBody,
+  ...waitingListValidatesOwnBody,
+]);

@@ -1,0 +1,49 @@
+// Group events (activities) the simulator keeps as state. They live beside the seeded data, one store per
+// simulator state, so the v1 and v2 operations read and change the same events.
+import type { SimulatorState } from "./state.js";
+
+export interface SimActivity {
+  id: number;
+  company_id: number;
+  service_id: number;
+  staff_id: number;
+  /** Start, Unix seconds. */
+  start: number;
+  /** Duration in seconds, technical break included. */
+  length: number;
+  technical_break: number;
+  capacity: number;
+  /** Places taken. */
+  records_count: number;
+  color: string;
+  comment: string;
+  instructions: string;
+  stream_link: string;
+  label_ids: number[];
+  resource_instance_ids: number[];
+}
+
+export interface GroupEventStore {
+  events: SimActivity[];
+  nextId: number;
+}
+
+/** Ids of created events start here, far from every seeded id. */
+export const FIRST_ACTIVITY_ID = 900_001;
+
+const stores = new WeakMap<SimulatorState, GroupEventStore>();
+
+/** The group events of a simulator (empty at start); tests may add events directly. */
+export function groupEventsOf(state: SimulatorState): GroupEventStore {
+  let store = stores.get(state);
+  if (!store) {
+    store = { events: [], nextId: FIRST_ACTIVITY_ID };
+    stores.set(state, store);
+  }
+  return store;
+}
+
+/** True when two events of the same staff member overlap in time. */
+export function overlaps(a: Pick<SimActivity, "start" | "length">, b: Pick<SimActivity, "start" | "length">): boolean {
+  return a.start < b.start + b.length && b.start < a.start + a.length;
+}

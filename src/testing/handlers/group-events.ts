@@ -1,0 +1,312 @@
+// Group events (activities) as state: create, read, change, delete, search (paged), the days that have
+// events, duplication at given times, and the v2 operations on the same events.
+import { groupEventsOf, overlaps, type SimActivity } from "../group-events.js";
+import { slice } from "../pagination.js";
+import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { companyServices, companyStaff, type Company, type SimulatorState } from "../state.js";
+import { isDate, localDate, parseDateTime, spacedDateTime } from "../time.js";
+import { requireCompany } from "./booking.js";
+import { exampleAnswer } from "./examples.js";
+import type { HandlerContext, HandlerTable } from "./context.js";
+import { isObject, queryIds, text, toInt } from "./input.js";
+
+const BUSY = "Мастер занят или не работает";
+
+function requireEvent(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
+  const id = toInt(ctx.params[idParam]);
+  const event = groupEventsOf(ctx.state).events.find((e) => e.id === id && e.company_id === company.id);
+  return event ?? abort(fail(404, "Групповое событие не найдено"));
+}
+
+function ids(value: unknown): number[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  const out = value.map(toInt);
+  return out.every((n): n is number => n !== undefined) ? out : undefined;
+}
+
+/**
+ * Reads the settings of an event from a v1 or v2 body. Returns the event's fields, or answers 422 with
+ * `meta.errors` naming every bad field.
+ */
+function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity, "id" | "records_count"> {
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const errors: Record<string, string[]> = {};
+  const start = parseDateTime(body.date, company.utcOffset);
+  if (start === undefined) errors.date = ["Ожидается дата и время YYYY-MM-DD HH:MM:SS"];
+  const service = companyServices(ctx.state, company.id).find((s) => s.id === toInt(body.service_id));
+  if (!service) errors.service_id = ["Услуга не найдена"];
+  const staff = companyStaff(ctx.state, company.id).find((s) => s.id === toInt(body.staff_id));
+  if (!staff) errors.staff_id = ["Сотрудник не найден"];
+  const capacity = toInt(body.capacity);
+  if (capacity === undefined || capacity < 1) errors.capacity = ["Количество мест должно быть не меньше 1"];
+  const length = body.length === undefined || body.length === null ? service?.duration : toInt(body.length);
+  if (length === undefined || length < 1) errors.length = ["Длительность должна быть положительным числом секунд"];
+  const technicalBreak = toInt(body.technical_break_duration) ?? 0;
+  const labelIds = ids(body.label_ids);
+  if (!labelIds) errors.label_ids = ["Ожидается список идентификаторов"];
+  const resourceIds = ids(body.resource_instance_ids);
+  if (!resourceIds) errors.resource_instance_ids = ["Ожидается список идентификаторов"];
+  if (Object.keys(errors).length) abort(invalid(422, errors));
+  return {
+    company_id: company.id,
+    service_id: service!.id,
+    staff_id: staff!.id,
+    start: start!,
+    length: length!,
+    technical_break: technicalBreak,
+    capacity: capacity!,
+    color: text(body.color),
+    comment: text(body.comment),
+    instructions: text(body.instructions),
+    stream_link: text(body.stream_link),
+    label_ids: labelIds!,
+    resource_instance_ids: resourceIds!,
+  };
+}
+
+/**
+ * Unless forced, a staff member may not run two overlapping events. Duplication reports the clash as the
+ * documented 409 with `meta.conflict`; create and update, which document no 409, as 422.
+ */
+function checkStaffFree(
+  state: SimulatorState,
+  company: Company,
+  event: Pick<SimActivity, "id" | "staff_id" | "start" | "length">,
+  status: 409 | 422,
+) {
+  const clash = groupEventsOf(state).events.find(
+    (e) => e.id !== event.id && e.staff_id === event.staff_id && overlaps(e, event),
+  );
+  if (!clash) return;
+  const when = spacedDateTime(event.start, company.utcOffset).slice(0, 16);
+  abort(fail(status, `${BUSY}: ${when}`, status === 409 ? { conflict: true } : {}));
+}
+
+/** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
+function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
+  const company = state.companies.find((c) => c.id === e.company_id)!;
+  const service = state.services.find((s) => s.id === e.service_id);
+  const staff = state.staff.find((s) => s.id === e.staff_id);
+  return {
+    id: e.id,
+    company_id: e.company_id,
+    service_id: e.service_id,
+    staff_id: e.staff_id,
+    date: unixDate ? e.start : spacedDateTime(e.start, company.utcOffset),
+    timestamp: e.start,
+    length: e.length,
+    capacity: e.capacity,
+    records_count: e.records_count,
+    color: e.color,
+    font_color: "",
+    instructions: e.instructions,
+    stream_link: e.stream_link,
+    notified: false,
+    comment: e.comment,
+    ...(service ? { service: { id: service.id, title: service.title, category_id: service.category_id } } : {}),
+    ...(staff
+      ? {
+          staff: { id: staff.id, name: staff.name, company_id: staff.company_id, specialization: staff.specialization },
+        }
+      : {}),
+    resource_instances: e.resource_instance_ids.map((id) => ({ id })),
+    labels: e.label_ids.map((id) => ({ id, title: "" })),
+    duration_details: [
+      { id: e.id, services_duration: e.length - e.technical_break, technical_break_duration: e.technical_break },
+    ],
+  };
+}
+
+/** The v2 answer: `{ data: { type, id, attributes } }`, no envelope. */
+function eventDocument(e: SimActivity, status = 200): SimResponse {
+  return {
+    status,
+    body: {
+      data: {
+        type: "activity",
+        id: String(e.id),
+        attributes: {
+          id: e.id,
+          master_id: e.staff_id,
+          staff_id: e.staff_id,
+          service_id: e.service_id,
+          timestamp: e.start,
+          length: e.length,
+          capacity: e.capacity,
+          clients_count: e.records_count,
+          color: e.color,
+          font_color: "",
+          instructions: e.instructions,
+          stream_link: e.stream_link,
+          notified: false,
+          comment: e.comment,
+          schedule_id: null,
+          schedule_till: null,
+        },
+      },
+    },
+  };
+}
+
+function create(ctx: HandlerContext, company: Company): SimActivity {
+  const store = groupEventsOf(ctx.state);
+  const fields = readEventBody(ctx, company);
+  const event: SimActivity = { id: store.nextId, records_count: 0, ...fields };
+  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, event, 422);
+  store.nextId++;
+  store.events.push(event);
+  return event;
+}
+
+function update(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
+  const event = requireEvent(ctx, company, idParam);
+  const fields = readEventBody(ctx, company);
+  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, { ...fields, id: event.id }, 422);
+  if (fields.capacity < event.records_count) abort(invalid(422, { capacity: ["Мест меньше, чем уже записано"] }));
+  Object.assign(event, fields);
+  return event;
+}
+
+function remove(ctx: HandlerContext, company: Company, idParam: string): void {
+  const event = requireEvent(ctx, company, idParam);
+  const store = groupEventsOf(ctx.state);
+  store.events.splice(store.events.indexOf(event), 1);
+}
+
+/** Events of the company matching the search filters, in start order. */
+function matching(ctx: HandlerContext, company: Company, range?: { from: string; till: string }): SimActivity[] {
+  const serviceIds = queryIds(ctx.query, "service_ids");
+  const staffIds = queryIds(ctx.query, "staff_ids");
+  const resourceIds = queryIds(ctx.query, "resource_ids");
+  return groupEventsOf(ctx.state)
+    .events.filter((e) => e.company_id === company.id)
+    .filter((e) => !serviceIds || serviceIds.includes(e.service_id))
+    .filter((e) => !staffIds || staffIds.includes(e.staff_id))
+    .filter((e) => !resourceIds || e.resource_instance_ids.some((id) => resourceIds.includes(id)))
+    .filter((e) => {
+      if (!range) return true;
+      const day = localDate(e.start, company.utcOffset);
+      return day >= range.from && day <= range.till;
+    })
+    .sort((a, b) => a.start - b.start || a.id - b.id);
+}
+
+function readRange(ctx: HandlerContext): { from: string; till: string } {
+  const from = ctx.query.get("from");
+  const till = ctx.query.get("till");
+  const errors: Record<string, string[]> = {};
+  if (!isDate(from)) errors.from = ["Ожидается дата YYYY-MM-DD"];
+  if (!isDate(till)) errors.till = ["Ожидается дата YYYY-MM-DD"];
+  if (Object.keys(errors).length) abort(invalid(400, errors));
+  return { from: from!, till: till! };
+}
+
+function search(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const found = matching(ctx, company, readRange(ctx));
+  const page = ctx.page ?? { page: 1, size: 25 };
+  return ok(
+    slice(found, page).map((e) => eventView(ctx.state, e, true)),
+    { count: found.length },
+  );
+}
+
+function searchDates(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const days = matching(ctx, company, readRange(ctx)).map((e) => localDate(e.start, company.utcOffset));
+  return ok([...new Set(days)]);
+}
+
+function dateRange(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const days = matching(ctx, company).map((e) => localDate(e.start, company.utcOffset));
+  return ok(days.length ? { min_date: days[0], max_date: days[days.length - 1] } : {});
+}
+
+/**
+ * Copies at a list of start times (`dates`). The other two ways (a strategy, inline rules) answer with the
+ * documented example: the simulator does not expand repetition rules.
+ */
+function duplicate(ctx: HandlerContext): SimResponse {
+  if (!isObject(ctx.body) || !Array.isArray(ctx.body.dates)) return exampleAnswer(ctx.op);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const original = requireEvent(ctx, company, "activity_id");
+  const starts = ctx.body.dates.map((d: unknown) => parseDateTime(d, company.utcOffset));
+  if (!starts.length || starts.some((s: number | undefined) => s === undefined)) {
+    return invalid(422, { dates: ["Ожидается список дат и времени YYYY-MM-DDTHH:MM:SS"] });
+  }
+  const store = groupEventsOf(ctx.state);
+  const copies: SimActivity[] = (starts as number[]).map((start, i) => ({
+    ...original,
+    label_ids: [...original.label_ids],
+    resource_instance_ids: [...original.resource_instance_ids],
+    id: store.nextId + i,
+    start,
+    records_count: 0,
+  }));
+  // All or nothing: one busy date refuses the whole request, as the API's 409 does.
+  if (ctx.body.force !== true) for (const copy of copies) checkStaffFree(ctx.state, company, copy, 409);
+  store.nextId += copies.length;
+  store.events.push(...copies);
+  return ok(
+    copies.map((e) => eventView(ctx.state, e, true)),
+    { count: copies.length },
+  );
+}
+
+/** v2: books `clients_count` places (1 by default); a full event answers 422. */
+function addRecordV2(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.salonId);
+  const event = requireEvent(ctx, company, "activityId");
+  const places = ctx.body?.clients_count === undefined ? 1 : toInt(ctx.body.clients_count);
+  if (places === undefined || places < 1) return invalid(422, { clients_count: ["Ожидается число не меньше 1"] });
+  if (event.records_count + places > event.capacity) {
+    return fail(422, "Нет свободных мест в групповом событии");
+  }
+  event.records_count += places;
+  return eventDocument(event, 201);
+}
+
+export const groupEventHandlers: HandlerTable = {
+  "POST /activity/{company_id}": (ctx) => {
+    const company = requireCompany(ctx.state, ctx.params.company_id);
+    return ok(eventView(ctx.state, create(ctx, company)));
+  },
+  "GET /activity/{company_id}/{activity_id}": (ctx) => {
+    const company = requireCompany(ctx.state, ctx.params.company_id);
+    return ok(eventView(ctx.state, requireEvent(ctx, company, "activity_id")));
+  },
+  "PUT /activity/{company_id}/{activity_id}": (ctx) => {
+    const company = requireCompany(ctx.state, ctx.params.company_id);
+    return ok(eventView(ctx.state, update(ctx, company, "activity_id")));
+  },
+  "DELETE /activity/{company_id}/{activity_id}": (ctx) => {
+    remove(ctx, requireCompany(ctx.state, ctx.params.company_id), "activity_id");
+    return { status: 202, body: { success: true, data: null, meta: { message: "Accepted" } } };
+  },
+  "GET /activity/{company_id}/search/": search,
+  "GET /activity/{company_id}/search_dates/": searchDates,
+  "GET /activity/{company_id}/search_dates_range/": dateRange,
+  "POST /activity/{company_id}/{activity_id}/duplicate/": duplicate,
+  "POST /api/v2/companies/{salonId}/activities": (ctx) =>
+    eventDocument(create(ctx, requireCompany(ctx.state, ctx.params.salonId)), 201),
+  "GET /api/v2/companies/{salonId}/activities/{activityId}": (ctx) =>
+    eventDocument(requireEvent(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
+  "PUT /api/v2/companies/{salonId}/activities/{activityId}": (ctx) =>
+    eventDocument(update(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
+  "DELETE /api/v2/companies/{salonId}/activities/{activityId}": (ctx) => {
+    remove(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId");
+    return { status: 204 };
+  },
+  "POST /api/v2/companies/{salonId}/activities/{activityId}/records": addRecordV2,
+};
+
+/** Operations whose handler checks the body itself (the generic required-field check would answer first). */
+export const groupEventsValidateOwnBody = [
+  "POST /activity/{company_id}",
+  "PUT /activity/{company_id}/{activity_id}",
+  "POST /activity/{company_id}/{activity_id}/duplicate/",
+  "POST /api/v2/companies/{salonId}/activities",
+  "PUT /api/v2/companies/{salonId}/activities/{activityId}",
+] as const;

@@ -1,0 +1,136 @@
+// The waiting list (API v2) as state: list, add, change, remove. Entries name a client, services and an
+// optional staff member of the company; unknown ones are refused with 422 and `meta.errors`.
+import { abort, fail, invalid, type SimResponse } from "../reply.js";
+import { companyServices, companyStaff, type Company } from "../state.js";
+import { isDate, isoWithOffset } from "../time.js";
+import { waitingListOf, type SimWaitingEntry } from "../waiting-list.js";
+import { requireCompany } from "./booking.js";
+import type { HandlerContext, HandlerTable } from "./context.js";
+import { isObject, text, toInt } from "./input.js";
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function resource(company: Company, e: SimWaitingEntry): Record<string, unknown> {
+  return {
+    type: "waiting_list_entry",
+    id: String(e.id),
+    attributes: {
+      id: e.id,
+      company_id: e.company_id,
+      client_id: e.client_id,
+      staff_id: e.staff_id,
+      service_ids: [...e.service_ids],
+      date: e.date,
+      time_from: e.time_from,
+      time_till: e.time_till,
+      comment: e.comment,
+      created_at: isoWithOffset(e.created_at, company.utcOffset),
+    },
+  };
+}
+
+function requireEntry(ctx: HandlerContext, company: Company): SimWaitingEntry {
+  const id = toInt(ctx.params.waiting_list_entry_id);
+  const entry = waitingListOf(ctx.state).entries.find((e) => e.id === id && e.company_id === company.id);
+  return entry ?? abort(fail(404, "Запись в листе ожидания не найдена"));
+}
+
+/** Checks the fields present in the body against the company's data; `creating` also needs client and date. */
+function readFields(ctx: HandlerContext, company: Company, creating: boolean): Partial<SimWaitingEntry> {
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const errors: Record<string, string[]> = {};
+  const out: Partial<SimWaitingEntry> = {};
+  if (creating || body.client_id !== undefined) {
+    const id = toInt(body.client_id);
+    if (!ctx.state.clients.some((c) => c.id === id && c.company_id === company.id)) {
+      errors.client_id = ["Клиент не найден"];
+    } else out.client_id = id;
+  }
+  if (body.staff_id !== undefined) {
+    const id = body.staff_id === null ? null : toInt(body.staff_id);
+    if (id !== null && !companyStaff(ctx.state, company.id).some((s) => s.id === id)) {
+      errors.staff_id = ["Сотрудник не найден"];
+    } else out.staff_id = id;
+  }
+  if (body.service_ids !== undefined) {
+    const known = new Set(companyServices(ctx.state, company.id).map((s) => s.id));
+    const ids = Array.isArray(body.service_ids) ? body.service_ids.map(toInt) : [undefined];
+    if (ids.some((id: number | undefined) => id === undefined || !known.has(id))) {
+      errors.service_ids = ["Услуга не найдена"];
+    } else out.service_ids = ids as number[];
+  }
+  if (creating || body.date !== undefined) {
+    if (!isDate(body.date)) errors.date = ["Ожидается дата YYYY-MM-DD"];
+    else out.date = body.date;
+  }
+  for (const field of ["time_from", "time_till"] as const) {
+    if (body[field] === undefined) continue;
+    if (body[field] !== null && !TIME.test(String(body[field]))) errors[field] = ["Ожидается время HH:MM"];
+    else out[field] = body[field];
+  }
+  if (body.comment !== undefined) out.comment = text(body.comment);
+  if (Object.keys(errors).length) abort(invalid(422, errors));
+  return out;
+}
+
+function checkWindow(entry: Pick<SimWaitingEntry, "time_from" | "time_till">): void {
+  if (entry.time_from && entry.time_till && entry.time_from > entry.time_till) {
+    abort(invalid(422, { time_till: ["Конец интервала раньше начала"] }));
+  }
+}
+
+function list(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const entries = waitingListOf(ctx.state).entries.filter((e) => e.company_id === company.id);
+  return { status: 200, body: { data: entries.map((e) => resource(company, e)) } };
+}
+
+function add(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const fields = readFields(ctx, company, true);
+  const store = waitingListOf(ctx.state);
+  const entry: SimWaitingEntry = {
+    id: store.nextId,
+    company_id: company.id,
+    client_id: fields.client_id!,
+    staff_id: fields.staff_id ?? null,
+    service_ids: fields.service_ids ?? [],
+    date: fields.date!,
+    time_from: fields.time_from ?? null,
+    time_till: fields.time_till ?? null,
+    comment: fields.comment ?? "",
+    created_at: ctx.now,
+  };
+  checkWindow(entry);
+  store.nextId++;
+  store.entries.push(entry);
+  return { status: 201, body: { data: resource(company, entry) } };
+}
+
+function change(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const entry = requireEntry(ctx, company);
+  const fields = readFields(ctx, company, false);
+  checkWindow({ ...entry, ...fields });
+  Object.assign(entry, fields);
+  return { status: 200, body: { data: resource(company, entry) } };
+}
+
+function removeEntry(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const entry = requireEntry(ctx, company);
+  const store = waitingListOf(ctx.state);
+  store.entries.splice(store.entries.indexOf(entry), 1);
+  return { status: 204 };
+}
+
+const PATH = "/api/v2/companies/{company_id}/waiting_list";
+
+export const waitingListHandlers: HandlerTable = {
+  [`GET ${PATH}`]: list,
+  [`POST ${PATH}`]: add,
+  [`PUT ${PATH}/{waiting_list_entry_id}`]: change,
+  [`DELETE ${PATH}/{waiting_list_entry_id}`]: removeEntry,
+};
+
+export const waitingListValidatesOwnBody = [`POST ${PATH}`, `PUT ${PATH}/{waiting_list_entry_id}`] as const;
