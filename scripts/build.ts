@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const entries = [
     { in: "src/index.ts", out: "index" },
     { in: "src/testing/index.ts", out: "testing" },
+    { in: "src/webhooks/index.ts", out: "webhooks" },
   ];
   for (const entry of entries) {
     for (const format of ["esm", "cjs"] as const) {

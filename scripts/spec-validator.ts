@@ -54,6 +54,12 @@ export function createSpecValidator(spec: Json) {
       const fn = validatorAt([...parts, "content", media, "schema"]);
       return fn(body) ? undefined : ajv.errorsText(fn.errors, { dataVar: "body" });
     },
+    /** Validates a webhook body (what YCLIENTS POSTs to the partner) against `webhooks.<name>` of the spec. */
+    webhookBody(name: string, body: unknown, media = "application/json"): string | undefined {
+      if (!spec.webhooks?.[name]?.post?.requestBody?.content?.[media]?.schema) return `no webhook ${name} in the spec`;
+      const fn = validatorAt(["webhooks", name, "post", "requestBody", "content", media, "schema"]);
+      return fn(body) ? undefined : ajv.errorsText(fn.errors, { dataVar: "body" });
+    },
     /** Validates a JSON request body against the operation's request schema. */
     requestBody(path: string, method: string, body: unknown, media = "application/json"): string | undefined {
       const op = spec.paths?.[path]?.[method.toLowerCase()];

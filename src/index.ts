@@ -41,3 +41,13 @@ export {
   type AcquireRequest,
   type AcquireResult,
 } from "./ratelimit/store.js";
+// Webhook event types only: the receivers and the parser live in `yclients-client/webhooks`, so the
+// client bundle carries no server-side code.
+export type {
+  WebhookEvent,
+  ResourceEvent,
+  RecordEvent,
+  ClientEvent,
+  UnknownResourceEvent,
+  MarketplaceEvent,
+} from "./webhooks/events.js";

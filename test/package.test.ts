@@ -109,3 +109,72 @@ describe("the packed package", () => {
     expect(() => execFileSync(process.execPath, [tsc, "-p", scratch], { encoding: "utf8" })).not.toThrow();
   }, 60_000);
 });
+
+describe("the yclients-client/webhooks entry point", () => {
+  const body = JSON.stringify({
+    company_id: 1,
+    resource: "record",
+    resource_id: 7,
+    status: "update",
+    data: {
+      id: 7,
+      company_id: 1,
+      staff_id: 2,
+      services: [{ id: 3, cost: 1700 }],
+      date: "x",
+      datetime: "y",
+      deleted: false,
+    },
+  });
+  const consumer = (load: string) => `
+    ${load}
+    (async () => {
+      const [event] = webhooks.parseWebhook(${JSON.stringify(body)});
+      const handle = webhooks.createWebhookHandler({ urlSecret: "0123456789abcdef0123" });
+      const good = await handle(new Request("https://p.example/h/0123456789abcdef0123", { method: "POST", body: ${JSON.stringify(body)} }));
+      const bad = await handle(new Request("https://p.example/h/nope", { method: "POST", body: ${JSON.stringify(body)} }));
+      console.log(JSON.stringify({ cost: event.data.services[0].cost, good: good.status, bad: bad.status }));
+    })().catch((e) => { console.error(e); process.exit(1); });
+  `;
+
+  it("works with require and import", () => {
+    const expected = { cost: 1700, good: 200, bad: 401 };
+    expect(run("hooks.cjs", consumer('const webhooks = require("yclients-client/webhooks");'))).toEqual(expected);
+    expect(run("hooks.mjs", consumer('import * as webhooks from "yclients-client/webhooks";'))).toEqual(expected);
+  });
+
+  it("ships declarations that narrow an event on its resource", () => {
+    writeFileSync(
+      join(scratch, "hooks-consumer.ts"),
+      `import { parseWebhook } from "yclients-client/webhooks";
+       import type { WebhookEvent } from "yclients-client";
+       export function cost(body: string): number | undefined {
+         const event: WebhookEvent = parseWebhook(body)[0];
+         if (event.resource === "record") return event.data.services[0].cost;
+         // @ts-expect-error only a record event has services
+         return event.data.services;
+       }
+      `,
+    );
+    writeFileSync(
+      join(scratch, "tsconfig.hooks.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ["hooks-consumer.ts"],
+      }),
+    );
+    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    expect(() =>
+      execFileSync(process.execPath, [tsc, "-p", join(scratch, "tsconfig.hooks.json")], { encoding: "utf8" }),
+    ).not.toThrow();
+  }, 60_000);
+});

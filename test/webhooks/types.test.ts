@@ -1,0 +1,47 @@
+// Type-level promises of the event union, checked by the compiler when jest compiles this file
+// (ts-jest fails the run on a type error); the runtime assertions keep the test honest.
+import { parseWebhook, type EventOf, type RecordEvent, type WebhookEvent } from "../../src/webhooks/index";
+import type { components } from "../../src/index";
+import { recordUpdateText } from "./samples";
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assertType = <T extends true>(value: T) => value;
+
+describe("the webhook event union", () => {
+  it("narrows on resource to the spec's Record, with typed services", () => {
+    const [event] = parseWebhook(recordUpdateText) as [WebhookEvent];
+    if (event.resource === "record") {
+      const cost: number | undefined = event.data.services[0].cost;
+      assertType<Equal<typeof event, RecordEvent>>(true);
+      // The webhook's record is the REST answers' Record: the same component type.
+      const asRecord: components["schemas"]["Record"] = event.data;
+      // @ts-expect-error a misspelled field is a compile error
+      void event.data.servises;
+      expect(cost).toBe(1700);
+      expect(asRecord.id).toBe(122641972);
+    } else throw new Error("expected a record event");
+  });
+
+  it("narrows on status together with resource", () => {
+    const event = parseWebhook(recordUpdateText)[0];
+    if (event.resource === "record" && event.status === "delete") {
+      assertType<Equal<typeof event.status, "delete">>(true);
+    }
+    if (event.resource === "client") {
+      // A client event's data is the spec's Client.
+      assertType<Equal<typeof event.data, components["schemas"]["Client"]>>(true);
+    }
+    if (event.resource === "unknown") {
+      const name: string = event.sentResource;
+      // @ts-expect-error an unknown event's data is unknown
+      void event.data.id;
+      void name;
+    }
+    if (event.resource === undefined) {
+      const kind: string = event.event;
+      void kind;
+    }
+    assertType<Equal<EventOf<"goods_operations_sale">["data"], components["schemas"]["StorageOperation"]>>(true);
+    expect(event.resource).toBe("record");
+  });
+});
