@@ -51,3 +51,12 @@ export type {
   UnknownResourceEvent,
   MarketplaceEvent,
 } from "./webhooks/events.js";
+// Bodies of the calls YCLIENTS makes to an SMS provider or a fiscalisation partner (types only).
+export type {
+  SmsSendRequest,
+  SmsSendResult,
+  SmsDeliveryStatus,
+  SmsProviderError,
+  FiscalDocument,
+  FiscalStatus,
+} from "./partner-payloads.js";

@@ -14,6 +14,7 @@ import {
 } from "./names.js";
 import { hex, intBetween, pick, stream, type Random } from "./prng.js";
 import { freeStarts } from "./slots.js";
+import { seedCrm } from "./crm-seed.js";
 import type { SimulatorUser } from "./options.js";
 import type {
   BookingUser,
@@ -217,6 +218,7 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
     services,
     clients,
     records: [],
+    labels: [],
     staffUsers,
     bookingUsers,
     blacklistedPhones: new Set(["79990000000"]),
@@ -231,6 +233,7 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
     },
   };
   seedRecords(state, rnd);
+  seedCrm(state);
   return state;
 }
 

@@ -93,6 +93,28 @@ export interface Client {
   discount: number;
   comment: string;
   birth_date: string;
+  /** CRM fields (see crm-seed.ts); absent on clients the online booking created. */
+  card?: string;
+  /** 0 none, 1 bronze, 2 silver, 3 gold. */
+  importance_id?: number;
+  sms_check?: number;
+  sms_not?: number;
+  /** Ids of the client labels attached. */
+  label_ids?: number[];
+  custom_fields?: Record<string, unknown>;
+  /** Unix seconds; absent means "before the simulator started". */
+  created_at?: number;
+  updated_at?: number;
+}
+
+/** A label (category) of clients (`entity` 1) or records (`entity` 2). */
+export interface Label {
+  id: number;
+  company_id: number;
+  entity: 1 | 2;
+  title: string;
+  color: string;
+  icon: string;
 }
 
 export interface Appointment {
@@ -121,6 +143,16 @@ export interface Appointment {
   master_requested: boolean;
   /** Echo of the `api_id` the booking request carried. */
   api_id: string;
+  /** The visit the record belongs to; absent means a visit of its own with the record's id. */
+  visit_id?: number;
+  /** The staff user who created it; absent (0) for online bookings. */
+  created_user_id?: number;
+  label_ids?: number[];
+  custom_color?: string;
+  custom_fields?: Record<string, unknown>;
+  /** Hours before the visit for the SMS / e-mail reminders set by staff. */
+  sms_remain_hours?: number;
+  email_remain_hours?: number;
 }
 
 /** A staff account for `POST /auth`. */
@@ -160,6 +192,8 @@ export interface SimulatorState {
   services: Service[];
   clients: Client[];
   records: Appointment[];
+  /** Client and record labels of every company. */
+  labels: Label[];
   staffUsers: StaffUser[];
   bookingUsers: BookingUser[];
   /** Phones the companies refuse online bookings from (booking error 434). */

@@ -4,9 +4,12 @@ import { authHandlers } from "./auth.js";
 import { bookingHandlers, bookingValidatesOwnBody } from "./booking.js";
 import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
+import { clientHandlers, clientsValidateOwnBody } from "./clients.js";
 import type { HandlerTable } from "./context.js";
 import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.js";
+import { recordHandlers, recordsValidateOwnBody } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
+import { visitHandlers } from "./visits.js";
 import { waitingListHandlers, waitingListValidatesOwnBody } from "./waiting-list.js";
 import { webhookSettingsHandlers } from "./webhooks.js";
 
@@ -19,6 +22,9 @@ export const handlers: HandlerTable = {
   ...groupEventHandlers,
   ...waitingListHandlers,
   ...webhookSettingsHandlers,
+  ...clientHandlers,
+  ...recordHandlers,
+  ...visitHandlers,
 };
 
 /** Operations that check their own body, so the generic required-field check stays out of their way. */
@@ -26,4 +32,6 @@ export const validatesOwnBody: ReadonlySet<string> = new Set([
   ...bookingValidatesOwnBody,
   ...groupEventsValidateOwnBody,
   ...waitingListValidatesOwnBody,
+  ...clientsValidateOwnBody,
+  ...recordsValidateOwnBody,
 ]);

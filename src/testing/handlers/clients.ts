@@ -1,0 +1,339 @@
+// Clients as CRM state: the search with its filter language and body paging, the deprecated
+// query-string list, the card (read, create, bulk create, change, delete), the visit history
+// built from the records, and the chain-wide lookup by phone.
+import { compileFilters, SearchFilterError, type SearchContext } from "../client-search.js";
+import { slice } from "../pagination.js";
+import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { nextId, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
+import { isDate, localDate, parseDateTime } from "../time.js";
+import { requireCompany } from "./booking.js";
+import type { HandlerContext, HandlerTable } from "./context.js";
+import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
+import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
+
+const SEARCH_FIELDS = [
+  "id",
+  "name",
+  "phone",
+  "email",
+  "discount",
+  "first_visit_date",
+  "last_visit_date",
+  "sold_amount",
+  "visits_count",
+  "passteam_card_id",
+];
+
+const badFilter = () =>
+  fail(400, "Недопустимое значение фильтра", { errors: { filters: ["Недопустимое значение состояния фильтра"] } });
+
+function companyClients(state: SimulatorState, company: Company): Client[] {
+  return state.clients.filter((c) => c.company_id === company.id);
+}
+
+function searchContext(state: SimulatorState, company: Company): SearchContext {
+  const byClient = recordsByClient(state, company.id);
+  const prices = new Map(state.services.map((s) => [s.id, s]));
+  return {
+    activity: (client) => ({ records: byClient.get(client.id) ?? [] }),
+    categoryOf: (id) => prices.get(id)?.category_id,
+    priceOf: (id) => prices.get(id)?.price_min ?? 0,
+    localDate: (unix) => localDate(unix, company.utcOffset),
+  };
+}
+
+/** Sort keys of the search; visit dates and counts come from the records. */
+function sortKey(state: SimulatorState, client: Client, field: string, records: ReturnType<typeof attended>) {
+  switch (field) {
+    case "name":
+      return `${client.name} ${client.surname}`.toLowerCase();
+    case "phone":
+    case "email":
+      return client[field];
+    case "discount":
+      return client.discount;
+    case "sold_amount":
+      return client.spent;
+    case "visits_count":
+      return client.visits + records.length;
+    case "first_visit_date":
+      return records[0]?.start ?? 0;
+    case "last_visit_date":
+      return records[records.length - 1]?.start ?? 0;
+    default:
+      return client.id;
+  }
+}
+
+/** `POST /company/{company_id}/clients/search`: filters, fields, sort, body paging. */
+function searchClients(ctx: HandlerContext): SimResponse {
+  const { state } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const body = ctx.body === undefined ? {} : isObject(ctx.body) ? ctx.body : abort(badFilter());
+  const fields = body.fields === undefined ? ["id"] : body.fields;
+  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => SEARCH_FIELDS.includes(f)))
+    return invalid(400, { fields: ["Недопустимое поле"] }, "Недопустимое значение поля");
+  const orderBy = body.order_by ?? "id";
+  const direction = String(body.order_by_direction ?? "ASC").toUpperCase();
+  if (!SEARCH_FIELDS.includes(orderBy) || (direction !== "ASC" && direction !== "DESC"))
+    return invalid(400, { order_by: ["Недопустимое поле сортировки"] }, "Недопустимое значение сортировки");
+
+  const ctxSearch = searchContext(state, company);
+  let test;
+  try {
+    test = compileFilters(body.filters, body.operation, ctxSearch);
+  } catch (err) {
+    if (err instanceof SearchFilterError) return badFilter();
+    throw err;
+  }
+  const found = companyClients(state, company).filter(test);
+  const visits = new Map(found.map((c) => [c.id, attended(ctxSearch.activity(c).records)]));
+  const sign = direction === "DESC" ? -1 : 1;
+  found.sort((a, b) => {
+    const ka = sortKey(state, a, orderBy, visits.get(a.id)!);
+    const kb = sortKey(state, b, orderBy, visits.get(b.id)!);
+    return (ka < kb ? -1 : ka > kb ? 1 : 0) * sign || a.id - b.id;
+  });
+  const items = slice(found, ctx.page!).map((c) => searchItem(state, c, visits.get(c.id), fields));
+  return ok(items, { total_count: found.length });
+}
+
+/** `GET /clients/{company_id}` (deprecated): substring filters, `changed_*`, query paging. */
+function listClientsLegacy(ctx: HandlerContext): SimResponse {
+  const { state, query: q } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const part = (name: string) => (q.get(name) ?? "").trim().toLowerCase();
+  const [fullname, phone, email, card] = ["fullname", "phone", "email", "card"].map(part);
+  const id = queryInt(q, "id");
+  const paidMin = q.get("paid_min") ? Number(q.get("paid_min")) : undefined;
+  const paidMax = q.get("paid_max") ? Number(q.get("paid_max")) : undefined;
+  const after = q.get("changed_after") ? parseDateTime(q.get("changed_after"), company.utcOffset) : undefined;
+  const before = q.get("changed_before") ? parseDateTime(q.get("changed_before"), company.utcOffset) : undefined;
+  if ((q.get("changed_after") && after === undefined) || (q.get("changed_before") && before === undefined))
+    return invalid(400, { changed_after: ["Дата и время должны быть в формате ISO 8601"] });
+  const byClient = recordsByClient(state, company.id);
+  const found = companyClients(state, company).filter((c) => {
+    const changed = c.updated_at ?? c.created_at ?? 0;
+    return (
+      (!fullname || `${c.name} ${c.surname} ${c.patronymic}`.toLowerCase().includes(fullname)) &&
+      (!phone || c.phone.includes(normalizePhone(phone))) &&
+      (!email || c.email.toLowerCase().includes(email)) &&
+      (!card || (c.card ?? "").toLowerCase().includes(card)) &&
+      (id === undefined || c.id === id) &&
+      (paidMin === undefined || c.spent >= paidMin) &&
+      (paidMax === undefined || c.spent <= paidMax) &&
+      (after === undefined || changed >= after) &&
+      (before === undefined || changed <= before)
+    );
+  });
+  const page = ctx.page!;
+  return ok(
+    slice(found, page).map((c) => clientView(state, c, byClient.get(c.id) ?? [])),
+    { page: page.page, total_count: found.length },
+  );
+}
+
+function findClient(state: SimulatorState, company: Company, id: string | undefined): Client {
+  const n = Number(id);
+  return state.clients.find((c) => c.id === n && c.company_id === company.id) ?? abort(fail(404, "Клиент не найден"));
+}
+
+/** Applies the fields of a client body; returns field errors instead of applying on bad input. */
+function clientErrors(
+  state: SimulatorState,
+  company: Company,
+  body: Record<string, any>,
+  creating: boolean,
+  selfId?: number,
+): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  if ((creating || body.name !== undefined) && !text(body.name)) errors.name = ["Не указано имя клиента"];
+  if (creating || body.phone !== undefined) {
+    const phone = validPhone(body.phone);
+    if (!phone) errors.phone = ["Неверный формат номера телефона"];
+    else if (state.clients.some((c) => c.company_id === company.id && c.id !== selfId && c.phone === phone))
+      errors.phone = ["Клиент с указанным телефоном уже существует в базе"];
+  }
+  if (body.birth_date !== undefined && body.birth_date !== "" && !isDate(body.birth_date))
+    errors.birth_date = ["Дата должна быть в формате YYYY-MM-DD"];
+  return errors;
+}
+
+function applyClient(client: Client, body: Record<string, any>, now: number): void {
+  for (const key of ["name", "surname", "patronymic", "email", "card", "comment", "birth_date"] as const) {
+    if (body[key] !== undefined) client[key] = text(body[key]);
+  }
+  if (body.phone !== undefined) client.phone = validPhone(body.phone)!;
+  for (const key of ["sex_id", "importance_id", "sms_check", "sms_not"] as const) {
+    const n = toInt(body[key]);
+    if (n !== undefined) client[key] = n;
+  }
+  for (const key of ["discount", "spent"] as const) {
+    if (typeof body[key] === "number") client[key] = body[key];
+  }
+  const labels = body.labels ?? body.categories;
+  if (Array.isArray(labels)) client.label_ids = labels.map(toInt).filter((n): n is number => n !== undefined);
+  if (isObject(body.custom_fields)) client.custom_fields = { ...client.custom_fields, ...body.custom_fields };
+  client.updated_at = now;
+}
+
+function newClient(state: SimulatorState, company: Company, body: Record<string, any>, now: number): Client {
+  const client: Client = {
+    id: nextId(state, "client"),
+    company_id: company.id,
+    name: "",
+    surname: "",
+    patronymic: "",
+    phone: "",
+    email: "",
+    sex_id: 0,
+    visits: 0,
+    spent: 0,
+    discount: 0,
+    comment: "",
+    birth_date: "",
+    created_at: now,
+  };
+  applyClient(client, body, now);
+  state.clients.push(client);
+  return client;
+}
+
+function createClient(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const errors = clientErrors(ctx.state, company, body, true);
+  if (Object.keys(errors).length) return invalid(422, errors);
+  return ok(clientView(ctx.state, newClient(ctx.state, company, body, ctx.now), []), [], 201);
+}
+
+function createClientsBulk(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  if (!Array.isArray(ctx.body)) return invalid(422, { body: ["Ожидается список клиентов"] });
+  const created: object[] = [];
+  const refused: object[] = [];
+  for (const item of ctx.body) {
+    const body = isObject(item) ? item : {};
+    const errors = clientErrors(ctx.state, company, body, true);
+    const first = errors.name?.[0] ?? errors.phone?.[0] ?? errors.birth_date?.[0];
+    if (first) {
+      refused.push({
+        ...(body.phone !== undefined ? { phone: body.phone } : {}),
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        error: first,
+      });
+    } else created.push(clientView(ctx.state, newClient(ctx.state, company, body, ctx.now), []));
+  }
+  return ok({ created, errors: refused });
+}
+
+function getClient(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  return ok(clientView(ctx.state, findClient(ctx.state, company, ctx.params.id)));
+}
+
+function updateClient(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const client = findClient(ctx.state, company, ctx.params.id);
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const errors = clientErrors(ctx.state, company, body, false, client.id);
+  if (Object.keys(errors).length) return invalid(422, errors);
+  applyClient(client, body, ctx.now);
+  return ok(clientView(ctx.state, client));
+}
+
+/** Removes the card; the client's records stay and show `client: null` afterwards. */
+function deleteClient(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const client = findClient(ctx.state, company, ctx.params.id);
+  ctx.state.clients.splice(ctx.state.clients.indexOf(client), 1);
+  return { status: 204 };
+}
+
+/**
+ * `POST /company/{company_id}/clients/visits/search`: the client's live records in the day range
+ * (all of them without one), newest first. `meta.dateCursor.current` names the range and count;
+ * `previous` and `next` are null (the simulator answers the whole range in one go).
+ */
+function searchClientVisits(ctx: HandlerContext): SimResponse {
+  const { state } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const errors: Record<string, string[]> = {};
+  for (const key of ["from", "to"] as const) {
+    if (body[key] !== undefined && body[key] !== null && !isDate(body[key]))
+      errors[key] = ["Дата должна быть в формате YYYY-MM-DD"];
+  }
+  const attendance = body.attendance === undefined || body.attendance === null ? undefined : toInt(body.attendance);
+  if (attendance !== undefined && ![-1, 0, 1, 2].includes(attendance)) errors.attendance = ["Недопустимый статус"];
+  const id = toInt(body.client_id);
+  const phone = body.client_phone ? normalizePhone(body.client_phone) : undefined;
+  if (id === undefined && !phone) errors.client_id = ["Укажите клиента или его телефон"];
+  if (Object.keys(errors).length) return invalid(422, errors);
+  const client =
+    state.clients.find(
+      (c) => c.company_id === company.id && (id !== undefined ? c.id === id : normalizePhone(c.phone) === phone),
+    ) ?? abort(fail(404, "Клиент не найден"));
+
+  const off = company.utcOffset;
+  const statuses: unknown[] = Array.isArray(body.payment_statuses) ? body.payment_statuses : [];
+  const records = state.records
+    .filter((r) => r.client_id === client.id && r.company_id === company.id && !r.deleted)
+    .filter((r) => attendance === undefined || r.attendance === attendance)
+    .filter((r) => {
+      const day = localDate(r.start, off);
+      return (!body.from || day >= body.from) && (!body.to || day <= body.to);
+    })
+    .filter((r) => statuses.length === 0 || statuses.includes(r.attendance === 1 ? "paid_full" : "not_paid"))
+    .sort((a, b) => b.start - a.start || b.id - a.id);
+  const days = records.map((r) => localDate(r.start, off));
+  const current = {
+    from: body.from ?? days[days.length - 1] ?? state.today,
+    to: body.to ?? days[0] ?? state.today,
+    count: records.length,
+  };
+  return ok(
+    { goods_transactions: [], records: records.map((r) => historyRecord(state, r)) },
+    { dateCursor: { previous: null, current, next: null } },
+  );
+}
+
+/** `GET /group/{group_id}/clients/?phone=`: the client's card in every company of the chain. */
+function getChainClient(ctx: HandlerContext): SimResponse {
+  const { state } = ctx;
+  if (Number(ctx.params.group_id) !== state.chain.id) return fail(404, "Сеть не найдена");
+  const phone = normalizePhone(ctx.query.get("phone"));
+  if (!phone) return invalid(400, { phone: ["Укажите телефон"] });
+  const ids = new Set(state.companies.filter((c) => c.chain_id === state.chain.id).map((c) => c.id));
+  const cards = state.clients.filter((c) => ids.has(c.company_id) && c.phone === phone);
+  if (cards.length === 0) return fail(404, "Клиент не найден");
+  return ok({
+    salon_group_id: state.chain.id,
+    phone,
+    clients: cards.map((c) => ({
+      id: c.id,
+      company_id: c.company_id,
+      name: [c.name, c.surname].filter(Boolean).join(" "),
+      email: c.email,
+    })),
+  });
+}
+
+export const clientHandlers: HandlerTable = {
+  "POST /company/{company_id}/clients/search": searchClients,
+  "GET /clients/{company_id}": listClientsLegacy,
+  "POST /clients/{company_id}": createClient,
+  "POST /clients/{company_id}/bulk": createClientsBulk,
+  "GET /client/{company_id}/{id}": getClient,
+  "PUT /client/{company_id}/{id}": updateClient,
+  "DELETE /client/{company_id}/{id}": deleteClient,
+  "POST /company/{company_id}/clients/visits/search": searchClientVisits,
+  "GET /group/{group_id}/clients/": getChainClient,
+};
+
+/** Operations whose handler answers every body problem itself (all of them at once). */
+export const clientsValidateOwnBody = [
+  "POST /clients/{company_id}",
+  "POST /clients/{company_id}/bulk",
+  "POST /company/{company_id}/clients/visits/search",
+];

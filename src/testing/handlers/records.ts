@@ -1,0 +1,287 @@
+// Records as CRM state: the staff-side list with its filters (the incremental-sync ones
+// included), reading, creating, changing and deleting a record. Online bookings land in the
+// same `state.records`, so they show up here too.
+import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { nextId, normalizePhone, type Appointment, type Client, type Company, type SimulatorState } from "../state.js";
+import { isDate, localDate, parseDateTime } from "../time.js";
+import { requireCompany } from "./booking.js";
+import type { HandlerContext, HandlerTable } from "./context.js";
+import { staffRecord } from "./crm-views.js";
+import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
+import { slice } from "../pagination.js";
+
+const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
+
+function dayParam(q: URLSearchParams, name: string, errors: Record<string, string[]>): string | undefined {
+  const value = q.get(name);
+  if (value === null || value === "") return undefined;
+  if (!isDate(value)) errors[name] = ["Дата должна быть в формате YYYY-MM-DD"];
+  return value;
+}
+
+function momentParam(
+  q: URLSearchParams,
+  name: string,
+  company: Company,
+  errors: Record<string, string[]>,
+): number | undefined {
+  const value = q.get(name);
+  if (value === null || value === "") return undefined;
+  const unix = parseDateTime(value, company.utcOffset);
+  if (unix === undefined) errors[name] = ["Дата и время должны быть в формате ISO 8601"];
+  return unix;
+}
+
+/**
+ * `GET /records/{company_id}`. Filters combine with AND; sorted by visit start, then id.
+ * `meta.total_count` counts the matches of the day, staff and client filters only (ignoring
+ * `changed_*` and `with_deleted`), the way the real total is unreliable: page until a short page.
+ */
+function listRecords(ctx: HandlerContext): SimResponse {
+  const { state, query: q } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const off = company.utcOffset;
+  const errors: Record<string, string[]> = {};
+  const staffId = queryInt(q, "staff_id");
+  const clientId = queryInt(q, "client_id");
+  const creatorId = queryInt(q, "created_user_id");
+  const start = dayParam(q, "start_date", errors);
+  const end = dayParam(q, "end_date", errors);
+  const cStart = dayParam(q, "c_start_date", errors);
+  const cEnd = dayParam(q, "c_end_date", errors);
+  const after = momentParam(q, "changed_after", company, errors);
+  const before = momentParam(q, "changed_before", company, errors);
+  if (Object.keys(errors).length) return invalid(400, errors, "Неверные параметры фильтра");
+  const withDeleted = flag(q, "with_deleted");
+
+  const base = state.records.filter((r) => {
+    if (r.company_id !== company.id) return false;
+    if (staffId !== undefined && r.staff_id !== staffId) return false;
+    if (clientId !== undefined && r.client_id !== clientId) return false;
+    if (creatorId !== undefined && (r.created_user_id ?? 0) !== creatorId) return false;
+    const day = localDate(r.start, off);
+    if ((start && day < start) || (end && day > end)) return false;
+    const created = localDate(r.created_at, off);
+    return !((cStart && created < cStart) || (cEnd && created > cEnd));
+  });
+  const matching = base
+    .filter(
+      (r) =>
+        (withDeleted || !r.deleted) &&
+        (after === undefined || r.updated_at >= after) &&
+        (before === undefined || r.updated_at <= before),
+    )
+    .sort((a, b) => a.start - b.start || a.id - b.id);
+  const page = ctx.page!;
+  const view = {
+    consumables: flag(q, "include_consumables"),
+    financeTransactions: flag(q, "include_finance_transactions"),
+  };
+  return ok(
+    slice(matching, page).map((r) => staffRecord(state, r, view)),
+    { page: page.page, total_count: base.filter((r) => !r.deleted).length },
+  );
+}
+
+function liveRecord(state: SimulatorState, company: Company, id: string | undefined): Appointment {
+  const n = Number(id);
+  return (
+    state.records.find((r) => r.id === n && r.company_id === company.id && !r.deleted) ??
+    abort(fail(404, "Запись не найдена"))
+  );
+}
+
+function getRecord(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const record = liveRecord(ctx.state, company, ctx.params.record_id);
+  return ok(
+    staffRecord(ctx.state, record, {
+      consumables: flag(ctx.query, "include_consumables"),
+      financeTransactions: flag(ctx.query, "include_finance_transactions"),
+    }),
+  );
+}
+
+/** Finds the company's client by phone, or creates one from the record's client block. */
+export function clientByPhone(
+  state: SimulatorState,
+  company: Company,
+  input: Record<string, any>,
+  now: number,
+): Client {
+  const phone = normalizePhone(input.phone);
+  const existing = state.clients.find((c) => c.company_id === company.id && normalizePhone(c.phone) === phone);
+  if (existing) return existing;
+  const client: Client = {
+    id: nextId(state, "client"),
+    company_id: company.id,
+    name: text(input.name),
+    surname: text(input.surname),
+    patronymic: text(input.patronymic),
+    phone,
+    email: text(input.email),
+    sex_id: 0,
+    visits: 0,
+    spent: 0,
+    discount: 0,
+    comment: "",
+    birth_date: "",
+    created_at: now,
+    updated_at: now,
+  };
+  state.clients.push(client);
+  return client;
+}
+
+interface RecordPlan {
+  staffId: number;
+  serviceIds: number[];
+  client?: Client;
+  start: number;
+  length: number;
+}
+
+/** Checks a record body (all fields on create, those present on update) and returns the 422 it deserves. */
+function readRecordBody(
+  ctx: HandlerContext,
+  company: Company,
+  current: Appointment | undefined,
+): { plan: RecordPlan; body: Record<string, any> } {
+  const { state } = ctx;
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const errors: Record<string, string[]> = {};
+  const need = (name: string) => current === undefined || body[name] !== undefined;
+
+  let staffId = current?.staff_id ?? 0;
+  if (need("staff_id")) {
+    const id = toInt(body.staff_id);
+    if (id === undefined || !state.staff.some((s) => s.id === id && s.company_id === company.id && !s.fired))
+      errors.staff_id = ["Сотрудник не найден"];
+    else staffId = id;
+  }
+  let serviceIds = current?.service_ids ?? [];
+  if (need("services")) {
+    const list = Array.isArray(body.services) ? body.services : undefined;
+    const ids = list?.map((s: unknown) => toInt(isObject(s) ? s.id : undefined));
+    if (!ids || ids.length === 0 || ids.some((id) => id === undefined || !isServiceOf(state, company, id)))
+      errors.services = ["Укажите существующие услуги филиала"];
+    else serviceIds = ids as number[];
+  }
+  let start = current?.start ?? 0;
+  if (need("datetime")) {
+    const unix = parseDateTime(body.datetime, company.utcOffset);
+    if (unix === undefined) errors.datetime = ["Неверный формат даты и времени"];
+    else start = unix;
+  }
+  let length = current?.length ?? 0;
+  if (need("seance_length")) {
+    const n = toInt(body.seance_length);
+    if (n === undefined || n <= 0) errors.seance_length = ["Длительность должна быть положительным числом секунд"];
+    else length = n;
+  }
+  let client: Client | undefined;
+  if (need("client")) {
+    if (!isObject(body.client) || !validPhone(body.client.phone)) errors.client = ["Укажите телефон клиента"];
+    else client = clientByPhone(state, company, body.client, ctx.now);
+  }
+  if (body.attendance !== undefined && ![-1, 0, 1, 2].includes(toInt(body.attendance) ?? NaN))
+    errors.attendance = ["Недопустимый статус визита"];
+  if (Object.keys(errors).length) abort(invalid(422, errors));
+  return { plan: { staffId, serviceIds, client, start, length }, body };
+}
+
+function isServiceOf(state: SimulatorState, company: Company, id: number | undefined): boolean {
+  return state.services.some((s) => s.id === id && s.company_id === company.id);
+}
+
+/** A staff member is busy when another live record of theirs overlaps; working hours are not enforced for staff. */
+function refuseIfBusy(state: SimulatorState, plan: RecordPlan, exceptId: number | undefined, saveIfBusy: boolean) {
+  if (saveIfBusy) return;
+  const clash = state.records.some(
+    (r) =>
+      r.staff_id === plan.staffId &&
+      !r.deleted &&
+      r.id !== exceptId &&
+      plan.start < r.start + r.length &&
+      r.start < plan.start + plan.length,
+  );
+  if (clash) abort(fail(422, "Сотрудник занят в это время"));
+}
+
+function applyOptional(record: Appointment, body: Record<string, any>): void {
+  if (typeof body.comment === "string") record.comment = body.comment;
+  if (body.attendance !== undefined) record.attendance = toInt(body.attendance)!;
+  if (body.api_id !== undefined) record.api_id = text(body.api_id);
+  if (typeof body.custom_color === "string") record.custom_color = body.custom_color;
+  if (Array.isArray(body.record_labels))
+    record.label_ids = body.record_labels.map(toInt).filter((n: number | undefined): n is number => n !== undefined);
+  if (isObject(body.custom_fields)) record.custom_fields = { ...record.custom_fields, ...body.custom_fields };
+  if (toInt(body.sms_remain_hours) !== undefined) record.sms_remain_hours = toInt(body.sms_remain_hours);
+  if (toInt(body.email_remain_hours) !== undefined) record.email_remain_hours = toInt(body.email_remain_hours);
+}
+
+function createRecord(ctx: HandlerContext): SimResponse {
+  const { state, now } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const { plan, body } = readRecordBody(ctx, company, undefined);
+  refuseIfBusy(state, plan, undefined, body.save_if_busy === true);
+  const record: Appointment = {
+    id: nextId(state, "record"),
+    hash: `staff-${now}-${state.nextIds.record}`,
+    company_id: company.id,
+    staff_id: plan.staffId,
+    service_ids: plan.serviceIds,
+    client_id: plan.client!.id,
+    start: plan.start,
+    length: plan.length,
+    comment: "",
+    online: false,
+    attendance: 0,
+    deleted: false,
+    created_at: now,
+    updated_at: now,
+    notify_by_sms: 0,
+    notify_by_email: 0,
+    master_requested: true,
+    api_id: "",
+    created_user_id: ctx.session?.user.id ?? 0,
+  };
+  applyOptional(record, body);
+  state.records.push(record);
+  return ok([staffRecord(state, record)], [], 201);
+}
+
+function updateRecord(ctx: HandlerContext): SimResponse {
+  const { state, now } = ctx;
+  const company = requireCompany(state, ctx.params.company_id);
+  const record = liveRecord(state, company, ctx.params.record_id);
+  const { plan, body } = readRecordBody(ctx, company, record);
+  refuseIfBusy(state, plan, record.id, body.save_if_busy === true);
+  record.staff_id = plan.staffId;
+  record.service_ids = plan.serviceIds;
+  if (plan.client) record.client_id = plan.client.id;
+  record.start = plan.start;
+  record.length = plan.length;
+  applyOptional(record, body);
+  record.updated_at = now;
+  return ok(staffRecord(state, record), [], 201);
+}
+
+function deleteRecord(ctx: HandlerContext): SimResponse {
+  const company = requireCompany(ctx.state, ctx.params.company_id);
+  const record = liveRecord(ctx.state, company, ctx.params.record_id);
+  record.deleted = true;
+  record.updated_at = ctx.now;
+  return { status: 204 };
+}
+
+export const recordHandlers: HandlerTable = {
+  "GET /records/{company_id}": listRecords,
+  "POST /records/{company_id}": createRecord,
+  "GET /record/{company_id}/{record_id}": getRecord,
+  "PUT /record/{company_id}/{record_id}": updateRecord,
+  "DELETE /record/{company_id}/{record_id}": deleteRecord,
+};
+
+/** Operations that check their own body (the handler answers 422 with every problem at once). */
+export const recordsValidateOwnBody = ["POST /records/{company_id}", "PUT /record/{company_id}/{record_id}"];

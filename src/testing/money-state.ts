@@ -1,0 +1,232 @@
+// The simulator's money and stock: accounts, payment items, warehouses, products, storage documents,
+// goods transactions and finance transactions of each company. Kept beside the core state (one
+// `MoneyState` per `SimulatorState`, seeded on first use) so the money area stays in its own files.
+// Amounts are numbers in currency units; signs follow the API: a finance transaction is positive for
+// income and negative for an expense; a goods transaction is negative when stock leaves a warehouse.
+import type { SimulatorState } from "./state.js";
+
+export interface MoneyAccount {
+  id: number;
+  company_id: number;
+  title: string;
+  /** 0 cash desk, 1 bank account. */
+  type: 0 | 1;
+  comment: string;
+  /** Money on the account before any simulated transaction. */
+  opening: number;
+}
+
+export interface PaymentItem {
+  id: number;
+  title: string;
+}
+
+export interface MoneyStorage {
+  id: number;
+  company_id: number;
+  title: string;
+  for_service: 0 | 1;
+  for_sale: 0 | 1;
+  comment: string;
+}
+
+export interface MoneyGood {
+  id: number;
+  company_id: number;
+  title: string;
+  article: string;
+  barcode: string;
+  category_id: number;
+  /** Sale price of one sale unit. */
+  cost: number;
+  /** Cost price of one sale unit. */
+  actual_cost: number;
+  unit_id: number;
+  service_unit_id: number;
+  /** Write-off units in one sale unit. */
+  unit_equals: number;
+  /** Stock per warehouse id, in sale units. */
+  stock: Record<number, number>;
+  deleted: boolean;
+  updated_at: number;
+}
+
+export interface StorageDocument {
+  id: number;
+  company_id: number;
+  /** 1 sale, 3 receipt, 4 write-off, 5 movement (see `stockSign`). */
+  type_id: number;
+  storage_id: number;
+  number: number;
+  comment: string;
+  create_date: string;
+  user_id: number;
+  deleted: boolean;
+}
+
+export interface GoodsLine {
+  id: number;
+  company_id: number;
+  document_id: number;
+  good_id: number;
+  storage_id: number;
+  /** Signed quantity in sale units: negative when stock left the warehouse. */
+  amount: number;
+  /** 1 the request counted in sale units, 2 in write-off units. */
+  operation_unit_type: number;
+  cost_per_unit: number;
+  discount: number;
+  cost: number;
+  master_id: number;
+  client_id: number;
+  supplier_id: number;
+  comment: string;
+  created_at: number;
+  updated_at: number;
+  deleted: boolean;
+}
+
+export interface MoneyTransaction {
+  id: number;
+  company_id: number;
+  document_id: number;
+  expense_id: number;
+  account_id: number;
+  /** Signed: positive income, negative expense. */
+  amount: number;
+  client_id: number;
+  master_id: number;
+  supplier_id: number;
+  comment: string;
+  /** `YYYY-MM-DD HH:MM:SS`, company time. */
+  date: string;
+  record_id: number;
+  visit_id: number;
+  goods_transaction_id: number;
+  updated_at: number;
+  deleted: boolean;
+}
+
+export interface MoneyState {
+  accounts: MoneyAccount[];
+  paymentItems: PaymentItem[];
+  storages: MoneyStorage[];
+  goods: MoneyGood[];
+  documents: StorageDocument[];
+  goodsLines: GoodsLine[];
+  transactions: MoneyTransaction[];
+  nextId: number;
+}
+
+/** Payment items every company has (ids as in the documentation's examples). */
+export const PAYMENT_ITEMS: readonly PaymentItem[] = [
+  { id: 1, title: "Прочие доходы" },
+  { id: 2, title: "Закупка товаров" },
+  { id: 3, title: "Прочие расходы" },
+  { id: 5, title: "Оказание услуг" },
+  { id: 7, title: "Продажа товаров" },
+];
+export const GOODS_SALE_ITEM = 7;
+
+const states = new WeakMap<SimulatorState, MoneyState>();
+
+/** The money state of a simulator, seeded from its companies the first time it is asked for. */
+export function moneyState(state: SimulatorState): MoneyState {
+  let money = states.get(state);
+  if (!money) states.set(state, (money = seedMoney(state)));
+  return money;
+}
+
+export function nextMoneyId(money: MoneyState): number {
+  return money.nextId++;
+}
+
+function seedMoney(state: SimulatorState): MoneyState {
+  const money: MoneyState = {
+    accounts: [],
+    paymentItems: [...PAYMENT_ITEMS],
+    storages: [],
+    goods: [],
+    documents: [],
+    goodsLines: [],
+    transactions: [],
+    nextId: 900_001,
+  };
+  const catalogue = [
+    { title: "Шампунь увлажняющий", article: "SH-250", cost: 1200, actual_cost: 600, stock: 12 },
+    { title: "Маска для волос", article: "MK-200", cost: 950.5, actual_cost: 410, stock: 5 },
+    { title: "Воск для укладки", article: "WX-075", cost: 780, actual_cost: 300, stock: 0 },
+  ];
+  for (const company of state.companies) {
+    const id = () => nextMoneyId(money);
+    money.accounts.push(
+      { id: id(), company_id: company.id, title: "Основная касса", type: 0, comment: "На ресепшене", opening: 5000 },
+      { id: id(), company_id: company.id, title: "Расчётный счёт", type: 1, comment: "Безналичные", opening: 0 },
+    );
+    const consumables: MoneyStorage = {
+      id: id(),
+      company_id: company.id,
+      title: "Расходники",
+      for_service: 1,
+      for_sale: 0,
+      comment: "Для услуг",
+    };
+    const shop: MoneyStorage = {
+      id: id(),
+      company_id: company.id,
+      title: "Товары",
+      for_service: 0,
+      for_sale: 1,
+      comment: "Для продажи",
+    };
+    money.storages.push(consumables, shop);
+    for (const [i, item] of catalogue.entries()) {
+      money.goods.push({
+        id: id(),
+        company_id: company.id,
+        title: item.title,
+        article: item.article,
+        barcode: `46000000${company.id}${i}`,
+        category_id: 0,
+        cost: item.cost,
+        actual_cost: item.actual_cost,
+        unit_id: 1,
+        service_unit_id: 2,
+        unit_equals: 250,
+        stock: { [shop.id]: item.stock, [consumables.id]: 0 },
+        deleted: false,
+        updated_at: 0,
+      });
+    }
+  }
+  return money;
+}
+
+/** How a document type moves stock: receipts add, sales, write-offs and movements take away. */
+export function stockSign(documentType: number): 1 | -1 {
+  return documentType === 3 ? 1 : -1;
+}
+
+/** Adds a signed quantity (sale units) to a product's stock in a warehouse. */
+export function moveStock(good: MoneyGood, storageId: number, amount: number): void {
+  good.stock[storageId] = roundQuantity((good.stock[storageId] ?? 0) + amount);
+}
+
+/** An account's balance: its opening money plus the signed amounts of its live transactions. */
+export function accountBalance(money: MoneyState, accountId: number): number {
+  const account = money.accounts.find((a) => a.id === accountId);
+  if (!account) throw new Error(`no account ${accountId}`);
+  const sum = money.transactions
+    .filter((t) => t.account_id === accountId && !t.deleted)
+    .reduce((total, t) => total + t.amount, account.opening);
+  return roundMoney(sum);
+}
+
+/** Money is kept to the kopeck: sums of fractional amounts are rounded to two decimals. */
+export function roundMoney(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function roundQuantity(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

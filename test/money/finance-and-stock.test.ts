@@ -1,0 +1,256 @@
+// Finance and stock in the simulator, driven through the SDK's friendly methods over HTTP: a paid sale
+// moves stock and books money, a payment changes an account's balance, deletions undo both, and bad
+// money input is refused with the field named.
+import { YclientsClient, YclientsValidationError, YclientsNotFoundError } from "../../src/index";
+import { accountBalance, moneyState } from "../../src/testing/money-state";
+import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+
+let sim: YclientsSimulator;
+let yc: YclientsClient;
+let companyId: number;
+
+beforeAll(async () => {
+  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
+  companyId = sim.state.companies[0].id;
+  yc = new YclientsClient({
+    partnerToken: sim.partnerToken,
+    userToken: sim.state.staffUsers[0].token,
+    baseUrl: sim.url,
+    companyId,
+  });
+});
+afterAll(() => sim.close());
+
+const money = () => moneyState(sim.state);
+
+async function setup() {
+  const accounts = (await yc.accounts.list()).data;
+  const cash = accounts.find((a) => a.type === 0)!;
+  const storages = (await yc.storages.list()).data;
+  const shop = storages.find((s) => s.for_sale === 1)!;
+  const goods = (await yc.goods.list({ term: "Шампунь" })).data;
+  return { cash, shop, shampoo: goods[0] };
+}
+
+function stockOf(
+  good: { actual_amounts?: Array<{ storage_id: number | string; amount: number | string }> },
+  storageId: unknown,
+) {
+  return Number(good.actual_amounts?.find((a) => String(a.storage_id) === String(storageId))?.amount);
+}
+
+describe("finance and stock in the simulator", () => {
+  it("a paid goods sale lowers stock, books income on the account and shows up in the lists", async () => {
+    const { cash, shop, shampoo } = await setup();
+    const goodId = Number(shampoo.id);
+    const stockBefore = stockOf(shampoo, shop.id);
+    const balanceBefore = accountBalance(money(), Number(cash.id));
+
+    const sale = await yc.storageOperations.create({
+      type_id: 1,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 12:00:00",
+      goods_transactions: [
+        { good_id: goodId, amount: 2, cost_per_unit: 1200, discount: 10, cost: 2160, operation_unit_type: 1 },
+      ],
+      paid: true,
+      account_id: Number(cash.id),
+    });
+    const line = sale.data.goods_transactions![0];
+    // The request's positive quantity comes back negative: stock left the warehouse.
+    expect(line.amount).toBe(-2);
+    expect(line.cost).toBe(2160);
+
+    const after = (await yc.goods.get(goodId)).data;
+    expect(Array.isArray(after)).toBe(false);
+    expect(stockOf(after as typeof shampoo, shop.id)).toBe(stockBefore - 2);
+    expect(accountBalance(money(), Number(cash.id))).toBe(balanceBefore + 2160);
+
+    const documentId = sale.data.document.id;
+    const paid = (await yc.storageDocuments.listFinanceTransactions(documentId)).data;
+    expect(paid.map((t) => [t.amount, t.account_id, t.goods_transaction_id])).toEqual([
+      [2160, Number(cash.id), line.id],
+    ]);
+
+    const listed = (await yc.financeTransactions.list({ document_id: documentId })).data;
+    // Lists send amounts as decimal strings.
+    expect(listed.map((t) => t.amount)).toEqual(["2160.00"]);
+
+    const lines = (await yc.goodsTransactions.list({ document_id: documentId })).data;
+    expect(lines.map((l) => [l.good_id, l.amount, l.cost])).toEqual([[goodId, -2, "2160.00"]]);
+  });
+
+  it("a receipt raises stock; deleting its line puts stock back", async () => {
+    const { shop, shampoo } = await setup();
+    const goodId = Number(shampoo.id);
+    const before = stockOf(shampoo, shop.id);
+    const doc = await yc.storageDocuments.create({
+      type_id: 3,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 09:00:00",
+    });
+    const line = await yc.goodsTransactions.create({
+      document_id: doc.data.id,
+      good_id: goodId,
+      amount: 5,
+      cost_per_unit: 600,
+      discount: 0,
+      cost: 3000,
+      operation_unit_type: 1,
+    });
+    expect(line.data.amount).toBe(5);
+    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 5);
+
+    // Changing the quantity re-books the difference only.
+    await yc.goodsTransactions.update(line.data.id, {
+      good_id: goodId,
+      amount: 3,
+      cost_per_unit: 600,
+      discount: 0,
+      cost: 1800,
+      operation_unit_type: 1,
+    });
+    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 3);
+
+    await yc.goodsTransactions.delete(line.data.id);
+    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before);
+    await expect(yc.goodsTransactions.get(line.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
+  });
+
+  it("a write-off counted in write-off units moves stock by the unit ratio", async () => {
+    const { shop, shampoo } = await setup();
+    const goodId = Number(shampoo.id);
+    const before = stockOf(shampoo, shop.id);
+    // 250 write-off units (ml) make one sale unit (a bottle).
+    await yc.storageOperations.create({
+      type_id: 4,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 10:00:00",
+      goods_transactions: [
+        { good_id: goodId, amount: 125, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 2 },
+      ],
+    });
+    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before - 0.5);
+  });
+
+  it("paying a sale in parts changes the balance and the amount still due; cancelling a payment undoes it", async () => {
+    const { cash, shop, shampoo } = await setup();
+    const sale = await yc.storageOperations.create({
+      type_id: 1,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 13:00:00",
+      goods_transactions: [
+        {
+          good_id: Number(shampoo.id),
+          amount: 1,
+          cost_per_unit: 1000.5,
+          discount: 0,
+          cost: 1000.5,
+          operation_unit_type: 1,
+        },
+      ],
+    });
+    const documentId = sale.data.document.id;
+    const balance = () => accountBalance(money(), Number(cash.id));
+    const start = balance();
+
+    const unpaid = (await yc.sales.get(documentId)).data;
+    expect(unpaid.payment_methods?.find((m) => m.account_id === Number(cash.id))?.applicable_amount).toBe(1000.5);
+
+    const first = await yc.sales.pay(documentId, {
+      payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 400.25 },
+    });
+    expect(balance()).toBe(start + 400.25);
+    expect(first.data.payment_methods?.[0].applicable_amount).toBe(600.25);
+
+    // More than is due is refused, naming the field; nothing is booked.
+    const tooMuch = yc.sales.pay(documentId, {
+      payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 700 },
+    });
+    await expect(tooMuch).rejects.toBeInstanceOf(YclientsValidationError);
+    await expect(tooMuch).rejects.toMatchObject({ status: 422 });
+    expect(balance()).toBe(start + 400.25);
+
+    const second = await yc.sales.pay(documentId, {
+      payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 600.25 },
+    });
+    expect(balance()).toBe(start + 1000.5);
+    expect(second.data.payment_methods?.[0]).toMatchObject({ applicable_amount: 0, is_applicable: false });
+
+    const firstPayment = second.data.state.payment_transactions![0];
+    const after = await yc.sales.deletePayment(documentId, firstPayment.id);
+    expect(after.data.state.payment_transactions!.map((p) => p.amount)).toEqual([600.25]);
+    expect(balance()).toBe(start + 600.25);
+  });
+
+  it("an expense has a negative amount, lowers the balance and is found by balance_is=2; deleting it restores the balance", async () => {
+    const { cash } = await setup();
+    const accountId = Number(cash.id);
+    const start = accountBalance(money(), accountId);
+    const created = await yc.financeTransactions.create({
+      expense_id: 2,
+      amount: -1500,
+      account_id: accountId,
+      date: "2026-03-10 15:00:00",
+      comment: "Закупка",
+    });
+    expect(created.data.amount).toBe(-1500);
+    expect(accountBalance(money(), accountId)).toBe(start - 1500);
+
+    const expenses = (await yc.financeTransactions.list({ account_id: accountId, balance_is: 2 })).data;
+    expect(expenses.map((t) => t.amount)).toEqual(["-1500.00"]);
+    const incomes = (await yc.financeTransactions.list({ account_id: accountId, balance_is: 1 })).data;
+    expect(incomes.every((t) => Number(t.amount) > 0)).toBe(true);
+
+    const updated = await yc.financeTransactions.update(created.data.id, {
+      expense_id: 2,
+      amount: -1200,
+      account_id: accountId,
+      date: "2026-03-10 15:00:00",
+    });
+    expect(Array.isArray(updated.data) ? updated.data[0].amount : updated.data.amount).toBe(-1200);
+    expect(accountBalance(money(), accountId)).toBe(start - 1200);
+
+    const deleted = await yc.financeTransactions.delete(created.data.id);
+    expect(deleted.status).toBe(202);
+    expect(accountBalance(money(), accountId)).toBe(start);
+    await expect(yc.financeTransactions.get(created.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
+  });
+
+  it("refuses bad money input with the fields named and books nothing", async () => {
+    const before = money().transactions.length;
+    const error = await yc.financeTransactions
+      .create({ expense_id: 999, amount: 0, account_id: 1, date: "10.03.2026" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(YclientsValidationError);
+    expect(Object.keys((error as YclientsValidationError).fieldErrors ?? {}).sort()).toEqual([
+      "account_id",
+      "amount",
+      "date",
+      "expense_id",
+    ]);
+    expect(money().transactions.length).toBe(before);
+  });
+
+  it("deleting a document undoes its stock movements and its payments", async () => {
+    const { cash, shop, shampoo } = await setup();
+    const goodId = Number(shampoo.id);
+    const stock = stockOf(shampoo, shop.id);
+    const balance = accountBalance(money(), Number(cash.id));
+    const sale = await yc.storageOperations.create({
+      type_id: 1,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 16:00:00",
+      goods_transactions: [
+        { good_id: goodId, amount: 1, cost_per_unit: 1200, discount: 0, cost: 1200, operation_unit_type: 1 },
+      ],
+      paid: true,
+      account_id: Number(cash.id),
+    });
+    expect(accountBalance(money(), Number(cash.id))).toBe(balance + 1200);
+    await yc.storageDocuments.delete(sale.data.document.id);
+    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(stock);
+    expect(accountBalance(money(), Number(cash.id))).toBe(balance);
+    await expect(yc.sales.get(sale.data.document.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
+  });
+});
