@@ -1554,5 +1554,8 @@ export const emptyAnswers: ReadonlySet<string> = new Set([
   "DELETE /user/records/{record_id}/{record_hash}",
 ]);
 
+/** Operations whose success is not JSON (`METHOD /path`): the client hands back the body as a Blob. */
+export const binaryAnswers: ReadonlySet<string> = new Set(["GET /attendance/receipt_print/{visit_id}"]);
+
 /** Path prefixes that are relative to the host root instead of the `/api/v1` base URL. */
 export const hostRootedPrefixes: readonly string[] = ["/api/", "/marketplace/"];

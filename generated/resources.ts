@@ -2565,7 +2565,7 @@ export interface LoyaltyAbonementTypesGroup<Raise extends boolean> {
    */
   chainUpdate(
     chainId: Id,
-    loyaltyAbonementTypeId: Id,
+    abonementTypeId: Id,
     body: BodyOf<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}", "put">,
     options?: CallOptions,
   ): Answer<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}", "put", Raise>;
@@ -2582,7 +2582,7 @@ export interface LoyaltyAbonementTypesGroup<Raise extends boolean> {
    */
   chainRestore(
     chainId: Id,
-    loyaltyAbonementTypeId: Id,
+    abonementTypeId: Id,
     body?: BodyOf<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}", "post">,
     options?: CallOptions,
   ): Answer<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}", "post", Raise>;
@@ -2598,7 +2598,7 @@ export interface LoyaltyAbonementTypesGroup<Raise extends boolean> {
    */
   chainDelete(
     chainId: Id,
-    loyaltyAbonementTypeId: Id,
+    abonementTypeId: Id,
     options?: CallOptions,
   ): Answer<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}", "delete", Raise>;
 
@@ -2613,7 +2613,7 @@ export interface LoyaltyAbonementTypesGroup<Raise extends boolean> {
    */
   chainSetArchived(
     chainId: Id,
-    loyaltyAbonementTypeId: Id,
+    abonementTypeId: Id,
     body: BodyOf<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}", "patch">,
     options?: CallOptions,
   ): Answer<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}", "patch", Raise>;
@@ -2628,7 +2628,7 @@ export interface LoyaltyAbonementTypesGroup<Raise extends boolean> {
    */
   chainClone(
     chainId: Id,
-    loyaltyAbonementTypeId: Id,
+    abonementTypeId: Id,
     options?: CallOptions,
   ): Answer<"/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}/clone", "post", Raise>;
 
@@ -3047,7 +3047,7 @@ export interface LoyaltyProgramsGroup<Raise extends boolean> {
    */
   chainGet(
     chainId: Id,
-    loyaltyProgramId: Id,
+    programId: Id,
     query?: QueryOf<"/chain/{chain_id}/loyalty/programs/{loyalty_program_id}", "get">,
     options?: CallOptions,
   ): Answer<"/chain/{chain_id}/loyalty/programs/{loyalty_program_id}", "get", Raise>;
@@ -3064,7 +3064,7 @@ export interface LoyaltyProgramsGroup<Raise extends boolean> {
    */
   chainUpdate(
     chainId: Id,
-    loyaltyProgramId: Id,
+    programId: Id,
     body: BodyOf<"/chain/{chain_id}/loyalty/programs/{loyalty_program_id}", "put">,
     query?: QueryOf<"/chain/{chain_id}/loyalty/programs/{loyalty_program_id}", "put">,
     options?: CallOptions,
@@ -3081,7 +3081,7 @@ export interface LoyaltyProgramsGroup<Raise extends boolean> {
    */
   chainDelete(
     chainId: Id,
-    loyaltyProgramId: Id,
+    programId: Id,
     options?: CallOptions,
   ): Answer<"/chain/{chain_id}/loyalty/programs/{loyalty_program_id}", "delete", Raise>;
 
@@ -6513,27 +6513,27 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       chainUpdate: [
         "PUT",
         "/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}",
-        "id:chain_id:chainId id:loyalty_abonement_type_id:loyaltyAbonementTypeId body",
+        "id:chain_id:chainId id:loyalty_abonement_type_id:abonementTypeId body",
       ],
       chainRestore: [
         "POST",
         "/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}",
-        "id:chain_id:chainId id:loyalty_abonement_type_id:loyaltyAbonementTypeId body?",
+        "id:chain_id:chainId id:loyalty_abonement_type_id:abonementTypeId body?",
       ],
       chainDelete: [
         "DELETE",
         "/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}",
-        "id:chain_id:chainId id:loyalty_abonement_type_id:loyaltyAbonementTypeId",
+        "id:chain_id:chainId id:loyalty_abonement_type_id:abonementTypeId",
       ],
       chainSetArchived: [
         "PATCH",
         "/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}",
-        "id:chain_id:chainId id:loyalty_abonement_type_id:loyaltyAbonementTypeId body",
+        "id:chain_id:chainId id:loyalty_abonement_type_id:abonementTypeId body",
       ],
       chainClone: [
         "POST",
         "/chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}/clone",
-        "id:chain_id:chainId id:loyalty_abonement_type_id:loyaltyAbonementTypeId",
+        "id:chain_id:chainId id:loyalty_abonement_type_id:abonementTypeId",
       ],
       listByIds: ["GET", "/company/{company_id}/loyalty/abonement_types/fetch", "query:ids company:company_id"],
       list: ["GET", "/company/{company_id}/loyalty/abonement_types/search", "query? company:company_id"],
@@ -6616,17 +6616,17 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       chainGet: [
         "GET",
         "/chain/{chain_id}/loyalty/programs/{loyalty_program_id}",
-        "id:chain_id:chainId id:loyalty_program_id:loyaltyProgramId query?",
+        "id:chain_id:chainId id:loyalty_program_id:programId query?",
       ],
       chainUpdate: [
         "PUT",
         "/chain/{chain_id}/loyalty/programs/{loyalty_program_id}",
-        "id:chain_id:chainId id:loyalty_program_id:loyaltyProgramId body query?",
+        "id:chain_id:chainId id:loyalty_program_id:programId body query?",
       ],
       chainDelete: [
         "DELETE",
         "/chain/{chain_id}/loyalty/programs/{loyalty_program_id}",
-        "id:chain_id:chainId id:loyalty_program_id:loyaltyProgramId",
+        "id:chain_id:chainId id:loyalty_program_id:programId",
       ],
       list: ["GET", "/company/{company_id}/loyalty/programs/search", "query? company:company_id"],
       legacyGet: ["GET", "/events/{company_id}/{event_id}", "id:event_id:eventId company:company_id"],

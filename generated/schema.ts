@@ -11492,21 +11492,22 @@ export interface components {
       title?: string;
     };
     /**
-     * @description A record to create, or the new state of one. `datetime` is ISO 8601; without an offset
-     *     (`2026-01-31 17:00:00`) it is company-local time. Durations are in seconds.
+     * @description A record to create, or the fields of one to change. `datetime` is ISO 8601; without an
+     *     offset (`2026-01-31 17:00:00`) it is company-local time. Durations are in seconds.
+     *     Creating needs `staff_id`, `services`, `client`, `datetime` and `seance_length`.
      */
     RecordWrite: {
       /** @description Staff member id. */
-      staff_id: number;
+      staff_id?: number;
       /** @description Services of the record, each with an optional price override. */
-      services: components["schemas"]["RecordWriteService"][];
-      client: components["schemas"]["RecordWriteClient"];
+      services?: components["schemas"]["RecordWriteService"][];
+      client?: components["schemas"]["RecordWriteClient"];
       /** @description True to save even when the staff member is busy then. */
       save_if_busy?: boolean;
       /** @description Start, ISO 8601; zone-less means company-local time. */
-      datetime: string;
+      datetime?: string;
       /** @description Length of the visit in seconds. */
-      seance_length: number;
+      seance_length?: number;
       /** @description True to send the client an SMS about the record. */
       send_sms?: boolean;
       /** @description Comment. */
@@ -11869,10 +11870,10 @@ export interface components {
     SaleLoyaltyTransaction: {
       id: number;
       document_id?: number;
-      /** @description Id of the sale line it applies to. */
-      sale_item_id?: number;
-      /** @description `service` or `good`. */
-      sale_item_type?: string;
+      /** @description Id of the sale line it applies to; null for a credit to the whole sale. */
+      sale_item_id?: number | null;
+      /** @description `service` or `good`; null for a credit to the whole sale. */
+      sale_item_type?: string | null;
       amount?: components["schemas"]["Money"];
       /** @description Loyalty operation type (e.g. 2 programme credit, 11 write-off from a deposit). */
       type_id?: number;
@@ -13129,10 +13130,14 @@ export interface components {
       /** @description Account the payment goes to, with `paid`. */
       account_id?: number;
     };
-    /** @description The document created by a storage operation and its product lines. */
+    /**
+     * @description The document created by a storage operation and its product lines. The current documentation calls
+     *     the lines `goods_transactions`, the older one `transactions`; read whichever is present.
+     */
     StorageOperationResult: {
       document: components["schemas"]["Document"];
-      goods_transactions: components["schemas"]["StorageOperation"][];
+      goods_transactions?: components["schemas"]["StorageOperation"][];
+      transactions?: components["schemas"]["StorageOperation"][];
     };
     /** @description A unit of measure of a goods transaction. */
     StorageUnit: {
@@ -20229,7 +20234,7 @@ export interface operations {
          *       }
          *     }
          */
-        "application/json": components["schemas"]["ClientWrite"] & unknown;
+        "application/json": WithRequired<components["schemas"]["ClientWrite"], "name" | "phone">;
       };
     };
     responses: {
@@ -20599,7 +20604,7 @@ export interface operations {
          *       "name": "Test Name"
          *     }
          */
-        "application/json": components["schemas"]["CommentWrite"] & unknown;
+        "application/json": WithRequired<components["schemas"]["CommentWrite"], "mark" | "text" | "name">;
       };
     };
     responses: {
@@ -28565,7 +28570,7 @@ export interface operations {
          *       "show_in_ui": true
          *     }
          */
-        "application/json": components["schemas"]["CustomFieldWrite"] & unknown;
+        "application/json": WithRequired<components["schemas"]["CustomFieldWrite"], "type" | "code" | "title">;
       };
     };
     responses: {
@@ -35689,7 +35694,10 @@ export interface operations {
          *       }
          *     }
          */
-        "application/json": components["schemas"]["RecordWrite"];
+        "application/json": WithRequired<
+          components["schemas"]["RecordWrite"],
+          "staff_id" | "services" | "client" | "datetime" | "seance_length"
+        >;
       };
     };
     responses: {
@@ -42194,7 +42202,7 @@ export interface operations {
           "application/json": {
             /** @constant */
             success: true;
-            data: null;
+            data?: null;
             meta?: components["schemas"]["EmptyMeta"];
           };
         };
