@@ -37,8 +37,19 @@ export type ResourceEvent =
 /** The `resource` values this SDK types. */
 export type ResourceName = ResourceEvent["resource"];
 
-/** The event type of one resource name: `EventOf<"record">` is `RecordEvent`. */
-export type EventOf<R extends ResourceName> = Extract<ResourceEvent, { resource: R }>;
+/**
+ * The event type of one resource name: `EventOf<"record">` is `RecordEvent`. The goods operations share one
+ * schema whose `resource` is a union, so theirs is narrowed to the one name.
+ */
+export type EventOf<R extends ResourceName> = ResourceEvent extends infer E
+  ? E extends { resource: infer N }
+    ? R extends N
+      ? [N] extends [R]
+        ? E
+        : Omit<E, "resource"> & { resource: R }
+      : never
+    : never
+  : never;
 
 /**
  * An event whose `resource` (or `status`) this SDK version does not know. Its `resource` is the literal

@@ -52,7 +52,7 @@ async function receiver(options: WebhookReceiverOptions = {}): Promise<Harness> 
 }
 
 const post = (url: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+  fetch(url, { method: "POST", body: body as BodyInit, headers: { "content-type": "application/json", ...headers } });
 
 describe("node:http receiver", () => {
   it("accepts the production payload with 200 and hands the typed event to the callbacks", async () => {

@@ -1,5 +1,5 @@
-// Type-level promises of the event union, checked by the compiler when jest compiles this file
-// (ts-jest fails the run on a type error); the runtime assertions keep the test honest.
+// Type-level promises of the event union: `make typecheck` (tsc over test/) fails when one stops holding,
+// including a @ts-expect-error line that stops being an error. The runtime assertions keep the test honest.
 import { parseWebhook, type EventOf, type RecordEvent, type WebhookEvent } from "../../src/webhooks/index";
 import type { components } from "../../src/index";
 import { recordUpdateText } from "./samples";
