@@ -3,16 +3,28 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const ROOT = join(__dirname, "..");
 const external = ["openapi-fetch", "cockatiel", "debug", "node:*"];
+
+/**
+ * `yclients-client/redis` takes the error classes from the core package rather than bundling a copy of them,
+ * so `instanceof YclientsConfigError` holds whichever entry threw it. The Redis client itself is never imported.
+ */
+const coreAsPackage: Plugin = {
+  name: "core-as-package",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/errors\.js$/ }, () => ({ path: "yclients-client", external: true }));
+  },
+};
 
 async function main(): Promise<void> {
   rmSync(join(ROOT, "dist"), { recursive: true, force: true });
   const entries = [
     { in: "src/index.ts", out: "index" },
     { in: "src/testing/index.ts", out: "testing" },
+    { in: "src/redis.ts", out: "redis" },
     { in: "src/webhooks/index.ts", out: "webhooks" },
   ];
   for (const entry of entries) {
@@ -22,10 +34,12 @@ async function main(): Promise<void> {
         outfile: join(ROOT, "dist", `${entry.out}.${format === "esm" ? "mjs" : "cjs"}`),
         bundle: true,
         format,
-        platform: entry.out === "testing" ? "node" : "neutral",
+        platform: entry.out === "testing" || entry.out === "redis" ? "node" : "neutral",
         mainFields: ["module", "main"],
         target: "es2022",
         external,
+        // Both take the error classes from the core package, so `instanceof` holds across entry points.
+        plugins: entry.out === "redis" || entry.out === "webhooks" ? [coreAsPackage] : [],
         sourcemap: true,
         logLevel: "warning",
       });

@@ -1,7 +1,7 @@
 // Packs the package as npm would publish it and uses it from a scratch folder, with `import` and `require`,
 // including the `yclients-client/testing` subpath and the declaration files. Needs `make build` first.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -177,4 +177,60 @@ describe("the yclients-client/webhooks entry point", () => {
       execFileSync(process.execPath, [tsc, "-p", join(scratch, "tsconfig.hooks.json")], { encoding: "utf8" }),
     ).not.toThrow();
   }, 60_000);
+});
+
+describe("yclients-client/redis", () => {
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const consumer = (load: string) => `
+    ${load}
+    (async () => {
+      const redis = new Redis(${JSON.stringify(redisUrl)}, { maxRetriesPerRequest: 1 });
+      const prefix = "yclients-test:package:" + process.pid + ":" + Date.now() + ":";
+      const sim = await startYclientsSimulator({ rateLimit: { windows: [{ limit: 2, windowMs: 300 }, { limit: 100, windowMs: 60000 }] } });
+      try {
+        const store = new RedisRateLimitStore({ redis, prefix });
+        const yc = new YclientsClient({ partnerToken: DEFAULT_PARTNER_TOKEN, baseUrl: sim.url, rateLimit: { windows: [{ limit: 2, windowMs: 300 }, { limit: 100, windowMs: 60000 }], store } });
+        const results = await Promise.all([1, 2, 3, 4, 5].map(() => yc.booking.services(undefined, sim.state.companies[0].id)));
+        let configError = false;
+        try { new RedisRateLimitStore({ redis: {} }); } catch (e) { configError = e instanceof YclientsConfigError; }
+        const recorded = await redis.zcard(prefix + "log");
+        await redis.del(prefix + "log", prefix + "pause");
+        console.log(JSON.stringify({ ok: results.every((r) => r.success), limited: sim.requests.filter((r) => r.status === 429).length, recorded, configError }));
+      } finally {
+        await sim.close();
+        redis.disconnect();
+      }
+    })().catch((e) => { console.error(e); process.exit(1); });
+  `;
+
+  beforeAll(() => {
+    // ioredis is the user's (an optional peer dependency); here it comes from this checkout.
+    const link = join(scratch, "node_modules", "ioredis");
+    if (!existsSync(link)) symlinkSync(join(ROOT, "node_modules", "ioredis"), link, "dir");
+  });
+
+  it("keeps the quota in Redis, with require and import", () => {
+    const expected = { ok: true, limited: 0, recorded: 5, configError: true };
+    const cjs = consumer(`
+      const Redis = require("ioredis");
+      const { RedisRateLimitStore } = require("yclients-client/redis");
+      const { YclientsClient, YclientsConfigError } = require("yclients-client");
+      const { startYclientsSimulator, DEFAULT_PARTNER_TOKEN } = require("yclients-client/testing");`);
+    expect(run("redis.cjs", cjs)).toEqual(expected);
+    const esm = consumer(`
+      import Redis from "ioredis";
+      import { RedisRateLimitStore } from "yclients-client/redis";
+      import { YclientsClient, YclientsConfigError } from "yclients-client";
+      import { startYclientsSimulator, DEFAULT_PARTNER_TOKEN } from "yclients-client/testing";`);
+    expect(run("redis.mjs", esm)).toEqual(expected);
+  }, 30_000);
+
+  it("never enters the core bundles: no store, no script, no ioredis in dist/index.*", () => {
+    for (const file of ["index.mjs", "index.cjs"]) {
+      const code = readFileSync(join(ROOT, "dist", file), "utf8");
+      expect(code).not.toContain("ioredis");
+      expect(code).not.toContain("redis.call");
+      expect(code).not.toContain("RedisRateLimitStore");
+    }
+  });
 });

@@ -67,7 +67,12 @@ export class RateLimiter {
   private wake?: () => void;
   /** Set while the store is failing: local grants until `retryAt`. */
   private outage?: { retryAt: number };
-  private fallbackLog?: SlidingLog;
+  /**
+   * This process's own requests, whoever granted them: during an outage it is the limiter, and it already
+   * knows what this process sent just before the store failed.
+   */
+  private readonly local = new SlidingLog();
+  private readonly longestMs: number;
   /** Set by a 429 seen here, so this process stops at once even before a shared store records the pause. */
   private pausedUntil = 0;
   /** While the pump waits: when the head may be served at the earliest. */
@@ -77,6 +82,7 @@ export class RateLimiter {
   private nextId = 0;
 
   constructor(private readonly settings: RateLimitSettings) {
+    this.longestMs = Math.max(...settings.windows.map((w) => w.windowMs));
     this.fallbackWindows = settings.windows.map((w) => ({
       limit: Math.max(1, Math.floor(w.limit * settings.fallbackShare)),
       windowMs: w.windowMs,
@@ -234,7 +240,9 @@ export class RateLimiter {
         this.outage = undefined;
         if (log.ratelimit.enabled) log.ratelimit("the store answers again: back to the shared quota");
       }
-      return result.granted ? { granted: true, grant: { id, local: false } } : result;
+      if (!result.granted) return result;
+      if (this.settings.sharedStore) this.local.record(Date.now(), id, leaseMs, this.longestMs);
+      return { granted: true, grant: { id, local: false } };
     } catch (error) {
       if (!this.outage && log.ratelimit.enabled) {
         log.ratelimit(
@@ -249,14 +257,13 @@ export class RateLimiter {
   }
 
   private acquireLocally(id: string, leaseMs: number): Attempt {
-    this.fallbackLog ??= new SlidingLog();
-    const result = this.fallbackLog.acquire(Date.now(), this.fallbackWindows, id, leaseMs);
+    const result = this.local.acquire(Date.now(), this.fallbackWindows, id, leaseMs);
     return result.granted ? { granted: true, grant: { id, local: true } } : result;
   }
 
   private release(grant: Grant): void {
+    this.local.release(Date.now(), grant.id);
     if (grant.local) {
-      this.fallbackLog?.release(Date.now(), grant.id);
       this.wake?.();
       return;
     }

@@ -5,17 +5,20 @@ import type { AcquireRequest, AcquireResult, RateLimitStore } from "./store.js";
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly log = new SlidingLog();
 
+  /** `now` is the clock in ms (default `Date.now`); the benchmark steps it to measure a steady state. */
+  constructor(private readonly now: () => number = Date.now) {}
+
   acquire(request: AcquireRequest): Promise<AcquireResult> {
-    return Promise.resolve(this.log.acquire(Date.now(), request.windows, request.id, request.leaseMs));
+    return Promise.resolve(this.log.acquire(this.now(), request.windows, request.id, request.leaseMs));
   }
 
   release(id: string): Promise<void> {
-    this.log.release(Date.now(), id);
+    this.log.release(this.now(), id);
     return Promise.resolve();
   }
 
   pause(ms: number): Promise<void> {
-    this.log.pause(Date.now(), ms);
+    this.log.pause(this.now(), ms);
     return Promise.resolve();
   }
 }

@@ -7,12 +7,13 @@ export class SlidingLog {
   /** Request id → the time it counts from (in the future while it is in flight). */
   private readonly times = new Map<string, number>();
   private pausedUntil = 0;
+  private prunedAt = 0;
 
   acquire(now: number, windows: readonly RateLimitWindow[], id: string, leaseMs: number): AcquireResult {
     if (this.pausedUntil > now) return { granted: false, waitMs: this.pausedUntil - now, paused: true };
     let longest = 0;
     for (const w of windows) longest = Math.max(longest, w.windowMs);
-    for (const [key, at] of this.times) if (at <= now - longest) this.times.delete(key);
+    this.forget(now - longest);
 
     let waitMs = 0;
     for (const { limit, windowMs } of windows) {
@@ -29,6 +30,20 @@ export class SlidingLog {
     if (waitMs > 0) return { granted: false, waitMs, paused: false };
     this.times.set(id, now + leaseMs);
     return { granted: true };
+  }
+
+  /** Records a request granted elsewhere (by a shared store), so a later fallback to this log knows about it. */
+  record(now: number, id: string, leaseMs: number, longestMs: number): void {
+    // Pruning walks every entry; once a second keeps recording O(1) per request on average.
+    if (now - this.prunedAt >= 1_000) {
+      this.forget(now - longestMs);
+      this.prunedAt = now;
+    }
+    this.times.set(id, now + leaseMs);
+  }
+
+  private forget(before: number): void {
+    for (const [key, at] of this.times) if (at <= before) this.times.delete(key);
   }
 
   release(now: number, id: string): void {
