@@ -1,5 +1,5 @@
 # The README's commands. `make test` is what CI runs (after `npm ci`).
-.PHONY: install codegen check lint typecheck spec-lint codegen-check test jest build demo bench bench-quick clean
+.PHONY: install codegen check lint typecheck spec-lint codegen-check test jest build demo bench bench-quick bench-ratelimit clean
 
 NPM_BIN := node_modules/.bin
 
@@ -43,6 +43,12 @@ demo: install
 
 bench: build
 	$(NPM_BIN)/tsx bench/run.ts
+	$(NPM_BIN)/tsx bench/ratelimit.ts
+
+# The rate limiter at the real limits alone (about 8 minutes: two 150-s utilisation runs and a 100-s paging run).
+# Needs Redis (REDIS_URL or 127.0.0.1:6379).
+bench-ratelimit: build
+	$(NPM_BIN)/tsx bench/ratelimit.ts
 
 bench-quick: build
 	$(NPM_BIN)/tsx bench/run.ts --quick
