@@ -78,7 +78,7 @@ export async function makeContenders(baseUrl: string): Promise<Contender[]> {
   };
 
   // 4./5. The SDK from dist/: default retry, breaker and timeout, debug logging off.
-  const yc = new sdk.YclientsClient({ partnerToken: PARTNER_TOKEN, userToken: USER_TOKEN, baseUrl });
+  const yc = new sdk.YclientsClient({ partnerToken: PARTNER_TOKEN, userToken: USER_TOKEN, baseUrl, rateLimit: false });
   const sdkTyped: Contender = {
     id: "sdk-typed",
     label: "yclients-client yc.GET",

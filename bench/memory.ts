@@ -76,7 +76,12 @@ async function settled(items: number): Promise<MemoryPoint> {
 async function main(): Promise<void> {
   const input = childInput<MemoryInput>();
   const { YclientsClient } = await loadSdk();
-  const paged = new YclientsClient({ partnerToken: PARTNER_TOKEN, userToken: USER_TOKEN, baseUrl: input.pagedBaseUrl });
+  const paged = new YclientsClient({
+    partnerToken: PARTNER_TOKEN,
+    userToken: USER_TOKEN,
+    baseUrl: input.pagedBaseUrl,
+    rateLimit: false,
+  });
 
   // Warm-up: a few pages, so compiled code, sockets and lazily built tables are in place before the baseline.
   let warm = 0;
@@ -146,7 +151,12 @@ async function main(): Promise<void> {
   };
 
   // 2. Many requests through one client.
-  const yc = new YclientsClient({ partnerToken: PARTNER_TOKEN, userToken: USER_TOKEN, baseUrl: input.baseUrl });
+  const yc = new YclientsClient({
+    partnerToken: PARTNER_TOKEN,
+    userToken: USER_TOKEN,
+    baseUrl: input.baseUrl,
+    rateLimit: false,
+  });
   const call = () => yc.GET("/company/{id}/", { params: { path: { id: BENCH_COMPANY_ID } } });
   for (let i = 0; i < 500; i++) await call();
   const reqTenth = Math.max(1, Math.floor(input.requests / 10));
