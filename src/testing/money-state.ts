@@ -150,7 +150,7 @@ function seedMoney(state: SimulatorState): MoneyState {
     documents: [],
     goodsLines: [],
     transactions: [],
-    nextId: 900_001,
+    nextId: 700_001,
   };
   const catalogue = [
     { title: "Шампунь увлажняющий", article: "SH-250", cost: 1200, actual_cost: 600, stock: 12 },

@@ -17,6 +17,8 @@ beforeAll(async () => {
     userToken: sim.state.staffUsers[0].token,
     baseUrl: sim.url,
     companyId,
+    // The client's own 5-per-second limiter would only slow the test down; the simulator's is off too.
+    rateLimit: false,
   });
 });
 afterAll(() => sim.close());
@@ -252,5 +254,48 @@ describe("finance and stock in the simulator", () => {
     expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(stock);
     expect(accountBalance(money(), Number(cash.id))).toBe(balance);
     await expect(yc.sales.get(sale.data.document.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
+  });
+
+  it("edge rules: stock may go negative, only sales can be paid, only account payments, no loyalty payments to cancel", async () => {
+    const { cash, shop } = await setup();
+    const wax = (await yc.goods.list({ term: "Воск" })).data[0];
+    expect(stockOf(wax, shop.id)).toBe(0);
+    const oversold = await yc.storageOperations.create({
+      type_id: 1,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 17:00:00",
+      goods_transactions: [
+        { good_id: Number(wax.id), amount: 1, cost_per_unit: 780, discount: 0, cost: 780, operation_unit_type: 1 },
+      ],
+    });
+    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-1);
+
+    const paidReceipt = yc.storageOperations.create({
+      type_id: 3,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 17:00:00",
+      goods_transactions: [
+        { good_id: Number(wax.id), amount: 1, cost_per_unit: 300, discount: 0, cost: 300, operation_unit_type: 1 },
+      ],
+      paid: true,
+      account_id: Number(cash.id),
+    });
+    await expect(paidReceipt).rejects.toMatchObject({ status: 422, fieldErrors: { paid: expect.any(Array) } });
+
+    const documentId = oversold.data.document.id;
+    const byCard = yc.sales.pay(documentId, {
+      payment: { method: { slug: "loyalty_card", loyalty_card_id: 1 }, amount: 10 },
+    });
+    await expect(byCard).rejects.toMatchObject({ status: 422 });
+    await expect(yc.sales.deleteLoyaltyPayment(documentId, 1)).rejects.toBeInstanceOf(YclientsNotFoundError);
+
+    // Cancelling a paid line undoes its stock movement; its payment stays until it is cancelled itself.
+    await yc.sales.pay(documentId, {
+      payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 780 },
+    });
+    const balance = accountBalance(money(), Number(cash.id));
+    await yc.goodsTransactions.delete(oversold.data.goods_transactions![0].id);
+    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(0);
+    expect(accountBalance(money(), Number(cash.id))).toBe(balance);
   });
 });
