@@ -92,6 +92,8 @@ export function useHarness(): Harness {
       baseUrl: h.server.url,
       retry: false as const,
       circuitBreaker: false as const,
+      // The scripted server has no rate limit; the client's limiter is tested in test/ratelimit.
+      rateLimit: false as const,
     };
     h.yc = new YclientsClient({ ...common, userToken: USER_TOKEN, companyId: COMPANY_ID });
     h.partner = new YclientsClient({ ...common, companyId: COMPANY_ID });
