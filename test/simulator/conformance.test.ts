@@ -6,6 +6,7 @@ import { handlers, validatesOwnBody } from "../../src/testing/handlers/index";
 import { operationIndex, type OperationEntry } from "../../src/testing/spec-index";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
+import { loyaltyBody, loyaltyPathValue } from "../money-loyalty/conformance-fixtures";
 import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
 
 const spec = specJson as any;
@@ -61,6 +62,8 @@ function pathValue(op: OperationEntry, name: string): string {
   const staff = state.staff.find((s) => s.id === booked.staffId)!;
   const service = state.services.find((s) => s.id === staff.service_ids[0])!;
   const category = state.serviceCategories.find((c) => c.id === service.category_id)!;
+  const loyaltyValue = loyaltyPathValue(state, op, name, company.id);
+  if (loyaltyValue !== undefined) return loyaltyValue;
   switch (name) {
     case "company_id":
     case "salon_id":
@@ -137,7 +140,7 @@ async function bodyFor(op: OperationEntry): Promise<unknown> {
     case "PUT /booking/user/password":
       return { old_password: state.bookingUsers[0].password, new_password: "new-password-1" };
   }
-  return requestExample(op);
+  return loyaltyBody(state, op, booked.companyId) ?? requestExample(op);
 }
 
 function queryFor(op: OperationEntry): Record<string, string> {

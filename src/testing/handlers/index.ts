@@ -6,7 +6,9 @@ import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
 import { clientHandlers, clientsValidateOwnBody } from "./clients.js";
 import type { HandlerTable } from "./context.js";
+import { depositHandlers, depositsValidateOwnBody } from "./deposits.js";
 import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.js";
+import { loyaltyHandlers, loyaltyValidatesOwnBody } from "./loyalty.js";
 import { recordHandlers, recordsValidateOwnBody } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
 import { visitHandlers } from "./visits.js";
@@ -25,6 +27,8 @@ export const handlers: HandlerTable = {
   ...clientHandlers,
   ...recordHandlers,
   ...visitHandlers,
+  ...loyaltyHandlers,
+  ...depositHandlers,
 };
 
 /** Operations that check their own body, so the generic required-field check stays out of their way. */
@@ -34,4 +38,6 @@ export const validatesOwnBody: ReadonlySet<string> = new Set([
   ...waitingListValidatesOwnBody,
   ...clientsValidateOwnBody,
   ...recordsValidateOwnBody,
+  ...loyaltyValidatesOwnBody,
+  ...depositsValidateOwnBody,
 ]);

@@ -1,0 +1,250 @@
+// Clients' personal accounts (deposits) as state. A top-up raises the account's balance, adds a line
+// to its history and books the payment on the company's cash desk or bank account as a finance
+// transaction (so the money area's transaction list and account balances see it).
+import { loyaltyState, nextLoyaltyId, type LoyaltyState, type SimDeposit } from "../loyalty-state.js";
+import { moneyState, nextMoneyId, roundMoney } from "../money-state.js";
+import { slice } from "../pagination.js";
+import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { findCompany, normalizePhone, type Company } from "../state.js";
+import { isoWithOffset, spacedDateTime } from "../time.js";
+import type { HandlerContext, HandlerTable } from "./context.js";
+import { isObject, toInt } from "./input.js";
+
+/** The payment item of a personal-account top-up, as the documentation's example names it. */
+const TOP_UP_ITEM = { id: 10, title: "Пополнение счета" };
+const TOP_UP_DOCUMENT_TYPE = { id: 9, title: "Пополнение счета (аванс)" };
+const TOP_UP_TRANSACTION_TYPE = { id: 1, title: "Пополнение" };
+
+function companyOf(ctx: HandlerContext, name = "company_id"): Company {
+  return findCompany(ctx.state, ctx.params[name]) ?? abort(fail(404, "Филиал не найден"));
+}
+
+function chainOf(ctx: HandlerContext): number {
+  const id = Number(ctx.params.chain_id);
+  return id === ctx.state.chain.id ? id : abort(fail(404, "Сеть не найдена"));
+}
+
+function typeView(loyalty: LoyaltyState, typeId: number) {
+  const type = loyalty.depositTypes.find((t) => t.id === typeId)!;
+  return {
+    id: type.id,
+    salon_group_id: type.chain_id,
+    title: type.title,
+    date_create: type.created_at,
+    deleted: false,
+  };
+}
+
+function depositView(deposit: SimDeposit) {
+  return {
+    id: deposit.id,
+    salon_group_id: deposit.chain_id,
+    deposit_type_id: deposit.type_id,
+    initial_balance: deposit.initial_balance,
+    balance: deposit.balance,
+    blocked: deposit.blocked,
+    date_create: deposit.created_at,
+  };
+}
+
+function entryView(ctx: HandlerContext, loyalty: LoyaltyState, deposit: SimDeposit, withClient: boolean) {
+  const entry: Record<string, unknown> = {
+    deposit: depositView(deposit),
+    deposit_type: typeView(loyalty, deposit.type_id),
+  };
+  const client = ctx.state.clients.find((c) => c.id === deposit.client_id);
+  if (withClient && client) entry.client = { id: client.id, name: client.name, phone: client.phone };
+  return entry;
+}
+
+function listByClient(ctx: HandlerContext): SimResponse {
+  const company = companyOf(ctx);
+  const loyalty = loyaltyState(ctx.state);
+  const clientId = Number(ctx.params.client_id);
+  if (!ctx.state.clients.some((c) => c.id === clientId && c.company_id === company.id))
+    return fail(404, "Клиент не найден");
+  const deposits = loyalty.deposits.filter((d) => d.client_id === clientId && d.chain_id === company.chain_id);
+  return ok(
+    deposits.map((d) => entryView(ctx, loyalty, d, false)),
+    { count: deposits.length },
+  );
+}
+
+function readAmount(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : abort(invalid(400, { balance: ["Сумма должна быть числом"] }));
+}
+
+/** The chain's accounts in id order, optionally within a balance range (both ends inclusive), paged. */
+function listChain(ctx: HandlerContext): SimResponse {
+  const chainId = chainOf(ctx);
+  const loyalty = loyaltyState(ctx.state);
+  const from = readAmount(ctx.query.get("balance_from"));
+  const to = readAmount(ctx.query.get("balance_to"));
+  const all = loyalty.deposits
+    .filter((d) => d.chain_id === chainId)
+    .filter((d) => (from === undefined || d.balance >= from) && (to === undefined || d.balance <= to))
+    .sort((a, b) => a.id - b.id);
+  const page = slice(all, ctx.page ?? { page: 1, size: all.length || 1 });
+  return ok(
+    page.map((d) => entryView(ctx, loyalty, d, true)),
+    { count: page.length },
+  );
+}
+
+function listChainByPhone(ctx: HandlerContext): SimResponse {
+  const chainId = chainOf(ctx);
+  const loyalty = loyaltyState(ctx.state);
+  const phone = normalizePhone(ctx.params.phone);
+  const owners = new Set(ctx.state.clients.filter((c) => normalizePhone(c.phone) === phone).map((c) => c.id));
+  const deposits = loyalty.deposits.filter((d) => d.chain_id === chainId && owners.has(d.client_id));
+  return ok(
+    deposits.map((d) => entryView(ctx, loyalty, d, false)),
+    { count: deposits.length },
+  );
+}
+
+function history(ctx: HandlerContext): SimResponse {
+  const chainId = chainOf(ctx);
+  const loyalty = loyaltyState(ctx.state);
+  const deposit = loyalty.deposits.find((d) => d.id === Number(ctx.params.deposit_id) && d.chain_id === chainId);
+  if (!deposit) return fail(404, "Личный счёт не найден");
+  const lines = loyalty.depositTransactions
+    .filter((t) => t.deposit_id === deposit.id)
+    .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
+    .map((t) => ({
+      deposit_transaction: {
+        id: t.id,
+        salon_id: t.company_id,
+        salon_group_id: deposit.chain_id,
+        user_id: t.user_id,
+        amount: t.amount,
+        date_create: new Date(t.created_at * 1000).toISOString().replace(/\.\d{3}Z$/, ".000000Z"),
+        comment: t.comment,
+        deleted: false,
+      },
+      deposit_transaction_type: TOP_UP_TRANSACTION_TYPE,
+    }));
+  return ok(lines, {});
+}
+
+function topUp(ctx: HandlerContext): SimResponse {
+  const company = companyOf(ctx, "salon_id");
+  const loyalty = loyaltyState(ctx.state);
+  const money = moneyState(ctx.state);
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const errors: Record<string, string[]> = {};
+  const clientId = toInt(body.client_id);
+  const client = ctx.state.clients.find((c) => c.id === clientId && c.company_id === company.id);
+  if (!client) errors.client_id = ["Клиент не найден в филиале"];
+  const deposit = loyalty.deposits.find((d) => d.id === toInt(body.deposit_id) && d.chain_id === company.chain_id);
+  if (!deposit) errors.deposit_id = ["Личный счёт не найден"];
+  else if (client && deposit.client_id !== client.id) errors.deposit_id = ["Личный счёт принадлежит другому клиенту"];
+  else if (deposit.blocked) errors.deposit_id = ["Личный счёт заблокирован"];
+  const account = money.accounts.find((a) => a.id === toInt(body.account_id) && a.company_id === company.id);
+  if (!account) errors.account_id = ["Касса не найдена в филиале"];
+  const amount = typeof body.amount === "string" ? Number(body.amount) : body.amount;
+  if (typeof amount !== "number" || !Number.isFinite(amount) || amount <= 0)
+    errors.amount = ["Сумма пополнения должна быть больше нуля"];
+  if (Object.keys(errors).length) return invalid(422, errors);
+
+  const sum = roundMoney(amount);
+  const masterId = toInt(body.master_id) ?? 0;
+  const userId = ctx.session?.kind === "staff" ? ctx.session.user.id : 0;
+  const documentId = nextMoneyId(money);
+  deposit!.balance = roundMoney(deposit!.balance + sum);
+  const line = {
+    id: nextLoyaltyId(loyalty),
+    deposit_id: deposit!.id,
+    company_id: company.id,
+    document_id: documentId,
+    master_id: masterId,
+    user_id: userId,
+    amount: sum,
+    comment: "",
+    created_at: ctx.now,
+  };
+  loyalty.depositTransactions.push(line);
+  if (!money.paymentItems.some((p) => p.id === TOP_UP_ITEM.id)) money.paymentItems.push(TOP_UP_ITEM);
+  const payment = {
+    id: nextMoneyId(money),
+    company_id: company.id,
+    document_id: documentId,
+    expense_id: TOP_UP_ITEM.id,
+    account_id: account!.id,
+    amount: sum,
+    client_id: client!.id,
+    master_id: masterId,
+    supplier_id: 0,
+    comment: "",
+    date: spacedDateTime(ctx.now, company.utcOffset),
+    record_id: 0,
+    visit_id: 0,
+    goods_transaction_id: 0,
+    updated_at: ctx.now,
+    deleted: false,
+  };
+  money.transactions.push(payment);
+  return ok({
+    document: {
+      id: documentId,
+      user_id: userId,
+      salon_id: company.id,
+      type_id: TOP_UP_DOCUMENT_TYPE.id,
+      type: TOP_UP_DOCUMENT_TYPE,
+      comment: "",
+      number: money.transactions.filter((t) => t.company_id === company.id && t.expense_id === TOP_UP_ITEM.id).length,
+      salon: { id: company.id, title: company.title, timezone_name: company.timezone_name, address: company.address },
+      user: { id: userId, name: ctx.session?.kind === "staff" ? ctx.session.user.name : "" },
+    },
+    deposits_transactions: [
+      {
+        id: line.id,
+        salon_id: company.id,
+        salon_group_id: deposit!.chain_id,
+        document_id: documentId,
+        deposit_id: deposit!.id,
+        deposit_type_id: deposit!.type_id,
+        master_id: masterId,
+        user_id: userId,
+        amount: sum,
+        comment: "",
+        date_create: isoWithOffset(ctx.now, company.utcOffset),
+        deleted: false,
+        deposit: depositView(deposit!),
+        deposit_type: typeView(loyalty, deposit!.type_id),
+      },
+    ],
+    payment_transactions: [
+      {
+        id: payment.id,
+        document_id: documentId,
+        date: payment.date,
+        type_id: TOP_UP_ITEM.id,
+        expense_id: TOP_UP_ITEM.id,
+        account_id: account!.id,
+        amount: sum,
+        client_id: client!.id,
+        master_id: masterId,
+        supplier_id: 0,
+        comment: "",
+        item_id: 0,
+        target_type_id: 0,
+        record_id: 0,
+        goods_transaction_id: 0,
+      },
+    ],
+  });
+}
+
+export const depositHandlers: HandlerTable = {
+  "GET /deposits/company/{company_id}/client/{client_id}": listByClient,
+  "GET /deposits/chain/{chain_id}": listChain,
+  "GET /deposits/chain/{chain_id}/phone/{phone}": listChainByPhone,
+  "GET /deposits/chain/{chain_id}/deposit_history/{deposit_id}": history,
+  "POST /deposits_operations/{salon_id}": topUp,
+};
+
+/** The top-up checks its own body, so a 422 names every wrong field. */
+export const depositsValidateOwnBody = ["POST /deposits_operations/{salon_id}"];

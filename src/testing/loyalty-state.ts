@@ -1,0 +1,131 @@
+// The simulator's loyalty cards and personal accounts (deposits), kept beside the core state (one
+// `LoyaltyState` per `SimulatorState`, seeded on first use) so the loyalty area stays in its own
+// files. Cards and accounts belong to the chain and to a client's phone, as in the API. Amounts are
+// numbers in currency units (roubles with kopecks as the fraction), never kopecks.
+import { roundMoney } from "./money-state.js";
+import { normalizePhone, type SimulatorState } from "./state.js";
+
+export interface LoyaltyCardType {
+  id: number;
+  chain_id: number;
+  title: string;
+}
+
+export interface SimLoyaltyCard {
+  id: number;
+  chain_id: number;
+  type_id: number;
+  /** As issued, leading zeros kept. */
+  number: string;
+  /** Digits only. */
+  phone: string;
+  balance: number;
+  points: number;
+  paid_amount: number;
+  sold_amount: number;
+  visits_count: number;
+  deleted: boolean;
+}
+
+export interface SimDepositType {
+  id: number;
+  chain_id: number;
+  title: string;
+  created_at: number;
+}
+
+export interface SimDeposit {
+  id: number;
+  chain_id: number;
+  type_id: number;
+  /** The owner, a client id of one of the chain's companies. */
+  client_id: number;
+  initial_balance: number;
+  balance: number;
+  blocked: boolean;
+  created_at: number;
+}
+
+export interface SimDepositTransaction {
+  id: number;
+  deposit_id: number;
+  company_id: number;
+  document_id: number;
+  master_id: number;
+  user_id: number;
+  /** Positive for a top-up. */
+  amount: number;
+  comment: string;
+  created_at: number;
+}
+
+export interface LoyaltyState {
+  cardTypes: LoyaltyCardType[];
+  cards: SimLoyaltyCard[];
+  depositTypes: SimDepositType[];
+  deposits: SimDeposit[];
+  depositTransactions: SimDepositTransaction[];
+  nextId: number;
+}
+
+const states = new WeakMap<SimulatorState, LoyaltyState>();
+
+/** The loyalty state of a simulator, seeded from its chain and clients the first time it is asked for. */
+export function loyaltyState(state: SimulatorState): LoyaltyState {
+  let loyalty = states.get(state);
+  if (!loyalty) states.set(state, (loyalty = seedLoyalty(state)));
+  return loyalty;
+}
+
+export function nextLoyaltyId(loyalty: LoyaltyState): number {
+  return loyalty.nextId++;
+}
+
+/** Seeds two card types, one card (for the first client) and a personal account for every third client. */
+function seedLoyalty(state: SimulatorState): LoyaltyState {
+  const loyalty: LoyaltyState = {
+    cardTypes: [],
+    cards: [],
+    depositTypes: [],
+    deposits: [],
+    depositTransactions: [],
+    nextId: 500_001,
+  };
+  const id = () => nextLoyaltyId(loyalty);
+  const chainId = state.chain.id;
+  const cashback = { id: id(), chain_id: chainId, title: "Кешбэк 5%" };
+  loyalty.cardTypes.push(cashback, { id: id(), chain_id: chainId, title: "Накопительная скидка" });
+  const first = state.clients[0];
+  if (first) {
+    loyalty.cards.push({
+      id: id(),
+      chain_id: chainId,
+      type_id: cashback.id,
+      number: "0001000001",
+      phone: normalizePhone(first.phone),
+      balance: 350.5,
+      points: 0,
+      paid_amount: 7010,
+      sold_amount: 7010,
+      visits_count: 4,
+      deleted: false,
+    });
+  }
+  const depositType = { id: id(), chain_id: chainId, title: "Депозит", created_at: 1_767_225_600 };
+  loyalty.depositTypes.push(depositType);
+  state.clients.forEach((client, index) => {
+    if (index % 3 !== 0) return;
+    const balance = roundMoney(((index * 1237) % 5000) + (index % 2 ? 0.5 : 0));
+    loyalty.deposits.push({
+      id: id(),
+      chain_id: chainId,
+      type_id: depositType.id,
+      client_id: client.id,
+      initial_balance: balance,
+      balance,
+      blocked: false,
+      created_at: 1_767_225_600 + index * 86_400,
+    });
+  });
+  return loyalty;
+}

@@ -1,0 +1,53 @@
+// Values that make the loyalty and deposit operations succeed against the simulator's seeded state, for
+// the conformance test (which otherwise sends the spec's example ids, unknown to the simulator).
+import { loyaltyState } from "../../src/testing/loyalty-state";
+import { moneyState } from "../../src/testing/money-state";
+import type { OperationEntry } from "../../src/testing/spec-index";
+import { normalizePhone, type SimulatorState } from "../../src/testing/state";
+
+/** A seeded personal account owned by a client of the company, with that client. */
+function ownedDeposit(state: SimulatorState, companyId: number) {
+  const clients = new Set(state.clients.filter((c) => c.company_id === companyId).map((c) => c.id));
+  const deposit = loyaltyState(state).deposits.find((d) => clients.has(d.client_id));
+  if (!deposit) throw new Error(`no seeded personal account in company ${companyId}`);
+  return deposit;
+}
+
+/** A path value for a loyalty or deposit operation; undefined leaves the choice to the caller. */
+export function loyaltyPathValue(
+  state: SimulatorState,
+  op: OperationEntry,
+  name: string,
+  companyId: number,
+): string | undefined {
+  const [card] = loyaltyState(state).cards;
+  if (name === "group_id") return String(state.chain.id);
+  if (name === "card_id" && op.path.includes("/loyalty/cards/")) return String(card.id);
+  if (name === "phone" && op.path.startsWith("/loyalty/cards/")) return card.phone;
+  if (name === "client_id" && /^\/(loyalty\/client_cards|deposits)\//.test(op.path)) {
+    if (op.path.startsWith("/loyalty/")) {
+      return String(state.clients.find((c) => normalizePhone(c.phone) === card.phone)!.id);
+    }
+    return String(ownedDeposit(state, companyId).client_id);
+  }
+  if (name === "deposit_id") return String(ownedDeposit(state, companyId).id);
+  return undefined;
+}
+
+/** A request body for a loyalty or deposit operation; undefined leaves the choice to the caller. */
+export function loyaltyBody(state: SimulatorState, op: OperationEntry, companyId: number): unknown {
+  switch (op.key) {
+    case "POST /loyalty/cards/{company_id}":
+      return {
+        loyalty_card_number: "99000001",
+        loyalty_card_type_id: loyaltyState(state).cardTypes[1].id,
+        phone: "79990001122",
+      };
+    case "POST /deposits_operations/{salon_id}": {
+      const deposit = ownedDeposit(state, companyId);
+      const account = moneyState(state).accounts.find((a) => a.company_id === companyId)!;
+      return { client_id: deposit.client_id, deposit_id: deposit.id, amount: 100.5, account_id: account.id };
+    }
+  }
+  return undefined;
+}
