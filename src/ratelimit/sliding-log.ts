@@ -13,20 +13,27 @@ export class SlidingLog {
     if (this.pausedUntil > now) return { granted: false, waitMs: this.pausedUntil - now, paused: true };
     let longest = 0;
     for (const w of windows) longest = Math.max(longest, w.windowMs);
-    this.forget(now - longest);
+    // One pass: forget what left the longest window, count what is inside each window.
+    const inside = windows.map(() => 0);
+    for (const [key, at] of this.times) {
+      if (at <= now - longest) {
+        this.times.delete(key);
+        continue;
+      }
+      for (let i = 0; i < windows.length; i++) if (at > now - windows[i].windowMs) inside[i]++;
+    }
 
     let waitMs = 0;
-    for (const { limit, windowMs } of windows) {
-      const inWindow: number[] = [];
-      for (const at of this.times.values()) if (at > now - windowMs) inWindow.push(at);
-      if (inWindow.length < limit) continue;
-      inWindow.sort((a, b) => a - b);
+    windows.forEach(({ limit, windowMs }, i) => {
+      if (inside[i] < limit) return;
+      const times: number[] = [];
+      for (const at of this.times.values()) if (at > now - windowMs) times.push(at);
+      times.sort((a, b) => a - b);
       // Once this entry (and every older one) leaves the window, there is room for one more.
-      const blocking = inWindow[inWindow.length - limit];
-      const free =
-        blocking > now ? Math.min(blocking + windowMs - now, IN_FLIGHT_RECHECK_MS) : blocking + windowMs - now;
-      waitMs = Math.max(waitMs, free);
-    }
+      const blocking = times[times.length - limit];
+      const free = blocking + windowMs - now;
+      waitMs = Math.max(waitMs, blocking > now ? Math.min(free, IN_FLIGHT_RECHECK_MS) : free);
+    });
     if (waitMs > 0) return { granted: false, waitMs, paused: false };
     this.times.set(id, now + leaseMs);
     return { granted: true };
