@@ -7,6 +7,7 @@ import { operationIndex, type OperationEntry } from "../../src/testing/spec-inde
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
 import { loyaltyBody, loyaltyPathValue } from "../money-loyalty/conformance-fixtures";
+import { moneyBody, moneyPathValue } from "../money/conformance-fixtures";
 import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
 
 const spec = specJson as any;
@@ -64,6 +65,8 @@ function pathValue(op: OperationEntry, name: string): string {
   const category = state.serviceCategories.find((c) => c.id === service.category_id)!;
   const loyaltyValue = loyaltyPathValue(state, op, name, company.id);
   if (loyaltyValue !== undefined) return loyaltyValue;
+  const moneyValue = moneyPathValue(state, op, name, company.id);
+  if (moneyValue !== undefined) return moneyValue;
   switch (name) {
     case "company_id":
     case "salon_id":
@@ -140,7 +143,7 @@ async function bodyFor(op: OperationEntry): Promise<unknown> {
     case "PUT /booking/user/password":
       return { old_password: state.bookingUsers[0].password, new_password: "new-password-1" };
   }
-  return loyaltyBody(state, op, booked.companyId) ?? requestExample(op);
+  return loyaltyBody(state, op, booked.companyId) ?? moneyBody(state, op, booked.companyId) ?? requestExample(op);
 }
 
 function queryFor(op: OperationEntry): Record<string, string> {

@@ -361,7 +361,8 @@ function listVisitTransactions(ctx: HandlerContext): SimResponse {
   const { money, company } = context(ctx);
   const recordId = queryInt(ctx.query, "record_id");
   const visitId = queryInt(ctx.query, "visit_id");
-  if (!recordId && !visitId) return invalid(422, { record_id: ["Укажите record_id или visit_id"] });
+  // Without a record or visit there is nothing to match (the API's answer to that is not documented).
+  if (!recordId && !visitId) return ok([]);
   const found = money.transactions.filter(
     (t) =>
       t.company_id === company.id &&
@@ -475,13 +476,6 @@ function deleteSalePayment(ctx: HandlerContext): SimResponse {
   t.deleted = true;
   t.updated_at = ctx.now;
   return ok(saleOf(ctx, money, document).view);
-}
-
-function deleteSaleLoyaltyPayment(ctx: HandlerContext): SimResponse {
-  const { money, company } = context(ctx);
-  findDocument(money, ctx.params.document_id, company.id);
-  // The simulator takes no loyalty payments, so there is never one to remove.
-  return notFound("Транзакция лояльности");
 }
 
 // ---- warehouses, documents and goods transactions ---------------------------------------------
@@ -859,8 +853,6 @@ export const moneyHandlers: HandlerTable = {
   "POST /company/{company_id}/sale/{document_id}/payment": paySale,
   "DELETE /company/{company_id}/sale/{document_id}/payment/payment_transaction/{payment_transaction_id}":
     deleteSalePayment,
-  "DELETE /company/{company_id}/sale/{document_id}/payment/loyalty_transaction/{payment_transaction_id}":
-    deleteSaleLoyaltyPayment,
   "GET /storages/{company_id}": listStorages,
   "GET /storages/transactions/{company_id}": searchLines,
   "POST /storage_operations/documents/{company_id}": createDocument,
