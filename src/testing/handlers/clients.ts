@@ -6,6 +6,7 @@ import { slice } from "../pagination.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime } from "../time.js";
+import { clientChange } from "../webhook-payloads.js";
 import { requireCompany } from "./booking.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
@@ -204,7 +205,9 @@ function createClient(ctx: HandlerContext): SimResponse {
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = clientErrors(ctx.state, company, body, true);
   if (Object.keys(errors).length) return invalid(422, errors);
-  return ok(clientView(ctx.state, newClient(ctx.state, company, body, ctx.now), []), [], 201);
+  const client = newClient(ctx.state, company, body, ctx.now);
+  ctx.emit(clientChange(ctx.state, client, "create"));
+  return ok(clientView(ctx.state, client, []), [], 201);
 }
 
 function createClientsBulk(ctx: HandlerContext): SimResponse {
@@ -222,7 +225,11 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
         ...(body.name !== undefined ? { name: body.name } : {}),
         error: first,
       });
-    } else created.push(clientView(ctx.state, newClient(ctx.state, company, body, ctx.now), []));
+    } else {
+      const client = newClient(ctx.state, company, body, ctx.now);
+      ctx.emit(clientChange(ctx.state, client, "create"));
+      created.push(clientView(ctx.state, client, []));
+    }
   }
   return ok({ created, errors: refused });
 }
@@ -239,6 +246,7 @@ function updateClient(ctx: HandlerContext): SimResponse {
   const errors = clientErrors(ctx.state, company, body, false, client.id);
   if (Object.keys(errors).length) return invalid(422, errors);
   applyClient(client, body, ctx.now);
+  ctx.emit(clientChange(ctx.state, client, "update"));
   return ok(clientView(ctx.state, client));
 }
 
@@ -246,7 +254,9 @@ function updateClient(ctx: HandlerContext): SimResponse {
 function deleteClient(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const client = findClient(ctx.state, company, ctx.params.id);
+  const change = clientChange(ctx.state, client, "delete");
   ctx.state.clients.splice(ctx.state.clients.indexOf(client), 1);
+  ctx.emit(change);
   return { status: 204 };
 }
 

@@ -4,6 +4,7 @@
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, normalizePhone, type Appointment, type Client, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime } from "../time.js";
+import { clientChange, recordChange } from "../webhook-payloads.js";
 import { requireCompany } from "./booking.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { staffRecord } from "./crm-views.js";
@@ -223,8 +224,10 @@ function applyOptional(record: Appointment, body: Record<string, any>): void {
 function createRecord(ctx: HandlerContext): SimResponse {
   const { state, now } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
+  const clientsBefore = state.clients.length;
   const { plan, body } = readRecordBody(ctx, company, undefined);
   refuseIfBusy(state, plan, undefined, body.save_if_busy === true);
+  if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, plan.client!, "create"));
   const record: Appointment = {
     id: nextId(state, "record"),
     hash: `staff-${now}-${state.nextIds.record}`,
@@ -248,6 +251,7 @@ function createRecord(ctx: HandlerContext): SimResponse {
   };
   applyOptional(record, body);
   state.records.push(record);
+  ctx.emit(recordChange(state, record, "create"));
   return ok([staffRecord(state, record)], [], 201);
 }
 
@@ -264,6 +268,7 @@ function updateRecord(ctx: HandlerContext): SimResponse {
   record.length = plan.length;
   applyOptional(record, body);
   record.updated_at = now;
+  ctx.emit(recordChange(state, record, "update"));
   return ok(staffRecord(state, record), [], 201);
 }
 
@@ -272,6 +277,7 @@ function deleteRecord(ctx: HandlerContext): SimResponse {
   const record = liveRecord(ctx.state, company, ctx.params.record_id);
   record.deleted = true;
   record.updated_at = ctx.now;
+  ctx.emit(recordChange(ctx.state, record, "delete"));
   return { status: 204 };
 }
 
