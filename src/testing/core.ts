@@ -10,6 +10,7 @@ import { isPageRequest, readPage, type PageRequest } from "./pagination.js";
 import { stream } from "./prng.js";
 import { RateLimiter } from "./rate-limit.js";
 import { fail, invalid, MESSAGES, Reply, unauthorized, type SimResponse } from "./reply.js";
+import { readMultipart } from "./multipart.js";
 import { loggedBody, queryObject, redactHeaders, RequestLog, type RecordedRequest } from "./request-log.js";
 import { Router } from "./router.js";
 import type { OperationEntry } from "./spec-index.js";
@@ -58,6 +59,11 @@ function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer): {
   if (!text.trim()) return { failed: false };
   if (String(headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
     return { value: Object.fromEntries(new URLSearchParams(text)), failed: false };
+  }
+  const type = String(headers["content-type"] ?? "");
+  if (type.includes("multipart/form-data")) {
+    const fields = readMultipart(raw.toString("latin1"), type);
+    return fields ? { value: fields, failed: false } : { failed: true };
   }
   try {
     return { value: JSON.parse(text), failed: false };

@@ -6,6 +6,7 @@ import { handlers, validatesOwnBody } from "../../src/testing/handlers/index";
 import { operationIndex, type OperationEntry } from "../../src/testing/spec-index";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
+import { crmMoreBody, crmMorePathValue } from "../crm-more/conformance-fixtures";
 import { loyaltyBody, loyaltyPathValue } from "../money-loyalty/conformance-fixtures";
 import { moneyBody, moneyPathValue } from "../money/conformance-fixtures";
 import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
@@ -67,6 +68,8 @@ function pathValue(op: OperationEntry, name: string): string {
   if (loyaltyValue !== undefined) return loyaltyValue;
   const moneyValue = moneyPathValue(state, op, name, company.id);
   if (moneyValue !== undefined) return moneyValue;
+  const crmMoreValue = crmMorePathValue(state, op, name, company.id);
+  if (crmMoreValue !== undefined) return crmMoreValue;
   switch (name) {
     case "company_id":
     case "salon_id":
@@ -143,7 +146,12 @@ async function bodyFor(op: OperationEntry): Promise<unknown> {
     case "PUT /booking/user/password":
       return { old_password: state.bookingUsers[0].password, new_password: "new-password-1" };
   }
-  return loyaltyBody(state, op, booked.companyId) ?? moneyBody(state, op, booked.companyId) ?? requestExample(op);
+  return (
+    loyaltyBody(state, op, booked.companyId) ??
+    moneyBody(state, op, booked.companyId) ??
+    crmMoreBody(state, op, booked.companyId, requestExample(op)) ??
+    requestExample(op)
+  );
 }
 
 function queryFor(op: OperationEntry): Record<string, string> {

@@ -47,10 +47,12 @@ export async function call(
   if (auth !== null) headers.authorization = auth;
   const accept = options.accept === undefined ? ACCEPT : options.accept;
   if (accept !== null) headers.accept = accept;
-  let body: string | undefined;
+  let body: string | FormData | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body instanceof FormData)
+    body = options.body; // fetch sets the multipart content type
   else if (options.body !== undefined) body = JSON.stringify(options.body);
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (typeof body === "string") headers["content-type"] = "application/json";
   const res = await fetch(url, { method, headers, body });
   const text = await res.text();
   let parsed: any;

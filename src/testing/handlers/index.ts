@@ -8,6 +8,7 @@ import { clientHandlers, clientsValidateOwnBody } from "./clients.js";
 import type { HandlerTable } from "./context.js";
 import { depositHandlers, depositsValidateOwnBody } from "./deposits.js";
 import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.js";
+import { imageHandlers, imagesValidateOwnBody } from "./images.js";
 import { loyaltyHandlers, loyaltyValidatesOwnBody } from "./loyalty.js";
 import { recordHandlers, recordsValidateOwnBody } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
@@ -23,6 +24,7 @@ export const handlers: HandlerTable = {
   ...scheduleHandlers,
   ...groupEventHandlers,
   ...waitingListHandlers,
+  ...imageHandlers,
   ...webhookSettingsHandlers,
   ...clientHandlers,
   ...recordHandlers,
@@ -36,6 +38,7 @@ export const validatesOwnBody: ReadonlySet<string> = new Set([
   ...bookingValidatesOwnBody,
   ...groupEventsValidateOwnBody,
   ...waitingListValidatesOwnBody,
+  ...imagesValidateOwnBody,
   ...clientsValidateOwnBody,
   ...recordsValidateOwnBody,
   ...loyaltyValidatesOwnBody,
