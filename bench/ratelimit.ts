@@ -6,6 +6,7 @@
 //   3. the limiter's own cost per request when quota is available, in memory and with Redis.
 // Writes bench/ratelimit-results.json and prints Markdown tables for BENCHMARKS.md.
 //   --quick   short runs (a smoke test of the harness; the figures mean little)
+//   --cost    only the cost per request (seconds instead of minutes)
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import { RedisRateLimitStore } from "../src/redis";
 import { startYclientsSimulator, type YclientsSimulator } from "../src/testing/index";
 
 const QUICK = process.argv.includes("--quick");
+const COST_ONLY = process.argv.includes("--cost");
 const REAL: RateLimitWindow[] = [
   { limit: 5, windowMs: 1_000 },
   { limit: 200, windowMs: 60_000 },
@@ -203,6 +205,7 @@ async function main(): Promise<void> {
   console.log(`rate limiter bench (${QUICK ? "quick" : "full"}): utilisation runs of ${RUN_MS / 1000} s`);
   const cost = await costPerRequest();
   console.log("cost per request (µs):", cost);
+  if (COST_ONLY) return;
   const paged = await paging();
   console.log("paging:", paged);
   const single = await oneProcess();

@@ -62,6 +62,7 @@ function describe(error: unknown): string {
 
 export class RateLimiter {
   private readonly queue: Waiter[] = [];
+  private readonly watched = new Map<AbortSignal, { waiting: number; onAbort: () => void }>();
   private pumping = false;
   /** Ends the pump's current wait early (a slot was released, or the queue emptied). */
   private wake?: () => void;
@@ -120,7 +121,6 @@ export class RateLimiter {
     if (blockedFor > this.settings.maxWaitMs) return Promise.reject(this.queueError(call, "wait"));
     return new Promise<Grant>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const onAbort = () => this.drop(waiter, signal!.reason);
       const waiter: Waiter = {
         call,
         leaseMs,
@@ -128,13 +128,13 @@ export class RateLimiter {
         reject,
         cleanup: () => {
           if (timer) clearTimeout(timer);
-          signal?.removeEventListener("abort", onAbort);
+          if (signal) this.unwatch(signal);
         },
       };
       if (Number.isFinite(this.settings.maxWaitMs)) {
         timer = setTimeout(() => this.drop(waiter, this.queueError(call, "wait")), this.settings.maxWaitMs);
       }
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal) this.watch(signal);
       this.queue.push(waiter);
       void this.pump();
     });
@@ -203,6 +203,31 @@ export class RateLimiter {
         waiter.reject(this.queueError(waiter.call, "wait"));
       }
     }
+  }
+
+  /**
+   * One abort listener per signal, however many waiting calls share it (a job passing one signal to 100 calls
+   * would otherwise trip Node's MaxListenersExceededWarning).
+   */
+  private watch(signal: AbortSignal): void {
+    let entry = this.watched.get(signal);
+    if (!entry) {
+      const onAbort = () => {
+        this.watched.delete(signal);
+        for (const waiter of this.queue.filter((w) => w.call.signal === signal)) this.drop(waiter, signal.reason);
+      };
+      entry = { waiting: 0, onAbort };
+      this.watched.set(signal, entry);
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+    entry.waiting++;
+  }
+
+  private unwatch(signal: AbortSignal): void {
+    const entry = this.watched.get(signal);
+    if (!entry || --entry.waiting > 0) return;
+    this.watched.delete(signal);
+    signal.removeEventListener("abort", entry.onAbort);
   }
 
   private drop(waiter: Waiter, reason: unknown): void {

@@ -109,6 +109,30 @@ test("the wait honours the call's signal: an aborted call leaves the queue and i
   expect(sim.requests).toHaveLength(1);
 });
 
+test("many waiting calls may share one signal: no listener warning, and aborting it empties the queue", async () => {
+  const sim = await simulator(false);
+  const yc = client(sim, { rateLimit: { windows: [{ limit: 1, windowMs: 60_000 }] } });
+  await servicesOf(yc, sim);
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.name);
+  process.on("warning", onWarning);
+  try {
+    const controller = new AbortController();
+    const waiting = Array.from({ length: 30 }, () =>
+      servicesOf(yc, sim, { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(new Error("job cancelled"));
+    const outcomes = await Promise.all(waiting);
+    expect(outcomes.every((e) => e instanceof Error && e.message === "job cancelled")).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+    expect(sim.requests).toHaveLength(1);
+  } finally {
+    process.off("warning", onWarning);
+  }
+});
+
 test("the per-attempt timeout starts when the request is sent, not while it waits for quota", async () => {
   const sim = await simulator(false);
   // Each call waits up to ~1.2 s for its turn, four times its 300 ms timeout.
