@@ -1,7 +1,9 @@
 // Picture upload is the one `multipart/form-data` operation of these tags. The typed client sends a FormData
 // body as multipart (fetch sets the boundary); a small node:http server checks what arrives. The friendly
-// `images.upload` cannot take the file yet (see the report: the generator types JSON bodies only).
-import { YclientsClient } from "../../src/index";
+// `images.upload` cannot take the file yet: the generator types JSON bodies only. The simulator reads the
+// multipart body and checks it.
+import { YclientsClient, YclientsValidationError } from "../../src/index";
+import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
 import { json, ok, startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -35,4 +37,55 @@ it("uploads a picture as multipart/form-data with the file and the service id", 
   expect(seen.body).toContain('name="image"; filename="haircut.jpg"');
   expect(seen.body).toContain('name="service_id"\r\n\r\n83169');
   expect(seen.headers.authorization).toBe("Bearer partner-img, User user-img");
+});
+
+describe("the simulator's picture upload", () => {
+  let sim: YclientsSimulator;
+  let yc: YclientsClient;
+  beforeAll(async () => {
+    sim = await startYclientsSimulator({ rateLimit: false });
+    yc = new YclientsClient({
+      partnerToken: sim.partnerToken,
+      userToken: sim.state.staffUsers[0].token,
+      baseUrl: sim.url,
+    });
+  });
+  afterAll(() => sim.close());
+
+  function picture(type = "image/jpeg"): Blob {
+    return new Blob([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10])], { type });
+  }
+
+  it("attaches an uploaded picture to an existing service", async () => {
+    const service = sim.state.services[0];
+    const form = new FormData();
+    form.append("image", picture(), "haircut.jpg");
+    form.append("service_id", String(service.id));
+    const { data } = await yc.POST("/images/{entity}", {
+      params: { path: { entity: "service" } },
+      body: form as never,
+    });
+    expect(data.data).toMatchObject({
+      image_binded: true,
+      image_group: { entity: "settings_service", entity_id: service.id },
+    });
+    const logged = sim.requests[sim.requests.length - 1].body as Record<string, unknown>;
+    expect(logged.image).toEqual({ filename: "haircut.jpg", type: "image/jpeg", size: 6 });
+  });
+
+  it("refuses an upload without a file, or of another file type, naming the field", async () => {
+    const noFile = new FormData();
+    noFile.append("service_id", String(sim.state.services[0].id));
+    const missing = await yc
+      .POST("/images/{entity}", { params: { path: { entity: "service" } }, body: noFile as never })
+      .catch((e: unknown) => e);
+    expect((missing as YclientsValidationError).fieldErrors).toHaveProperty("image");
+
+    const gif = new FormData();
+    gif.append("image", picture("image/gif"), "a.gif");
+    const wrongType = await yc
+      .POST("/images/{entity}", { params: { path: { entity: "master" } }, body: gif as never })
+      .catch((e: unknown) => e);
+    expect(wrongType).toBeInstanceOf(YclientsValidationError);
+  });
 });
