@@ -252,10 +252,11 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
           if (starts.length === 0) break;
           const start = pick(rnd, starts);
           const past = offset < 0;
-          const created = unixAt(
-            addDays(date, -intBetween(rnd, 1, 10)),
-            intBetween(rnd, 9 * 60, 21 * 60),
-            company.utcOffset,
+          // Never created after the start of "today": a change time in the future would push an
+          // incremental sync's checkpoint past the changes that come next.
+          const created = Math.min(
+            unixAt(addDays(date, -intBetween(rnd, 1, 10)), intBetween(rnd, 9 * 60, 21 * 60), company.utcOffset),
+            unixAt(state.today, 0, company.utcOffset),
           );
           state.records.push({
             id: state.nextIds.record++,
