@@ -14593,9 +14593,15 @@ export interface operations {
   searchActivities: {
     parameters: {
       query: {
-        /** @description First day, `YYYY-MM-DD`. */
+        /**
+         * @description First day, `YYYY-MM-DD`.
+         * @example 2026-10-01
+         */
         from: string;
-        /** @description Last day, `YYYY-MM-DD`. */
+        /**
+         * @description Last day, `YYYY-MM-DD`.
+         * @example 2026-10-31
+         */
         till: string;
         /** @description Only events of these services (sent as `service_ids[]=…`). */
         service_ids?: number[];
@@ -14713,9 +14719,15 @@ export interface operations {
   searchActivityDates: {
     parameters: {
       query: {
-        /** @description First day, `YYYY-MM-DD`. */
+        /**
+         * @description First day, `YYYY-MM-DD`.
+         * @example 2026-10-01
+         */
         from: string;
-        /** @description Last day, `YYYY-MM-DD`. */
+        /**
+         * @description Last day, `YYYY-MM-DD`.
+         * @example 2026-10-31
+         */
         till: string;
         /** @description Only events of these services (sent as `service_ids[]=…`). */
         service_ids?: number[];
@@ -38264,7 +38276,10 @@ export interface operations {
          *       "comment": "Transaction comment"
          *     }
          */
-        "application/json": components["schemas"]["GoodsTransactionRequest"] & Record<string, never>;
+        "application/json": components["schemas"]["GoodsTransactionRequest"] & {
+          /** @description Document the line is added to. */
+          document_id: number;
+        };
       };
     };
     responses: {
