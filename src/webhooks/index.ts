@@ -38,5 +38,10 @@ export {
   type WebhookReceiverOptions,
 } from "./receiver.js";
 export { createWebhookHandler, type WebhookHandler } from "./handler.js";
-export { createNodeWebhookHandler, type NodeWebhookHandler } from "./node.js";
+export {
+  createNodeWebhookHandler,
+  type NodeWebhookHandler,
+  type NodeWebhookRequest,
+  type NodeWebhookResponse,
+} from "./node.js";
 export { registerWebhook, type RegisterWebhookOptions, type HooksSettings } from "./register.js";

@@ -1,13 +1,34 @@
 // Thin adapters for node:http and Express-style `(req, res)`. With Express, mount it before any body
 // parser, or after `express.raw()` / `express.json()`: a body already read (`req.body`) is used as is.
-import type { IncomingMessage, ServerResponse } from "node:http";
+// The request and response are typed by the few members used, so the declarations need no @types/node.
 import { tooLarge } from "./handler.js";
 import { WebhookReceiver, type DeliveryAnswer, type WebhookReceiverOptions } from "./receiver.js";
 
-/** The parts of Express's request this adapter reads, beyond node's own. */
-type NodeRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
+/** What the adapter reads of node's IncomingMessage (and of Express's request: `body`, `originalUrl`). */
+export interface NodeWebhookRequest {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+  readable: boolean;
+  on(event: "data", listener: (chunk: Uint8Array) => void): unknown;
+  on(event: "end", listener: () => void): unknown;
+  on(event: "error", listener: (error: Error) => void): unknown;
+  off(event: "data", listener: (chunk: Uint8Array) => void): unknown;
+  off(event: "end", listener: () => void): unknown;
+  resume(): unknown;
+  destroy(): unknown;
+  body?: unknown;
+  originalUrl?: string;
+}
 
-export type NodeWebhookHandler = (req: NodeRequest, res: ServerResponse) => Promise<void>;
+/** What the adapter uses of node's ServerResponse. */
+export interface NodeWebhookResponse {
+  readonly headersSent: boolean;
+  writeHead(status: number, headers: Record<string, string | number>): unknown;
+  end(body: string): unknown;
+}
+
+export type NodeWebhookHandler = (req: NodeWebhookRequest, res: NodeWebhookResponse) => Promise<void>;
 
 /** Bytes read and thrown away after a 413, before the connection is cut. */
 const DRAIN_FACTOR = 16;
@@ -33,13 +54,13 @@ export function createNodeWebhookHandler(options: WebhookReceiverOptions = {}): 
 }
 
 /** The body, or undefined as soon as it passes `limit` (the rest is left unread). */
-function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
+function readLimited(req: NodeWebhookRequest, limit: number): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     if (Number(req.headers["content-length"] ?? NaN) > limit) return resolve(undefined);
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
+    const onData = (chunk: Uint8Array) => {
+      size += chunk.byteLength;
       if (size > limit) {
         req.off("data", onData);
         req.off("end", onEnd);
@@ -47,7 +68,7 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | 
         resolve(undefined);
       } else chunks.push(chunk);
     };
-    const onEnd = () => resolve(Buffer.concat(chunks));
+    const onEnd = () => resolve(concat(chunks, size));
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", reject);
@@ -58,21 +79,31 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | 
  * Reads and drops what is left of a refused body, so the sender can finish writing and read the 413
  * instead of seeing a reset; past `max` bytes the socket is closed.
  */
-function drain(req: IncomingMessage, max: number): void {
+function drain(req: NodeWebhookRequest, max: number): void {
   let size = 0;
-  req.on("data", (chunk: Buffer) => {
-    size += chunk.length;
+  req.on("data", (chunk: Uint8Array) => {
+    size += chunk.byteLength;
     if (size > max) req.destroy();
   });
   req.resume();
 }
 
-function send(res: ServerResponse, answer: DeliveryAnswer, close = false): void {
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+function send(res: NodeWebhookResponse, answer: DeliveryAnswer, close = false): void {
   if (res.headersSent) return;
   const text = JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
+    "content-length": new TextEncoder().encode(text).byteLength,
     ...(close ? { connection: "close" } : {}),
     ...answer.headers,
   });
