@@ -2338,7 +2338,7 @@ export interface LabelsResource<Raise extends boolean> {
   /**
    * Update a label.
    *
-   * Changes the fields sent. Answers 202 with `meta.message` "Accepted".
+   * Changes the fields sent. Answers 202 (200 in the Blueprint) with `meta.message` "Accepted".
    *
    * `PUT /labels/{company_id}/{label_id}` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Категории — Обновить категорию}

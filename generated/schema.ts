@@ -4045,7 +4045,7 @@ export interface paths {
     get: operations["listLabels"];
     /**
      * Update a label
-     * @description Changes the fields sent. Answers 202 with `meta.message` "Accepted".
+     * @description Changes the fields sent. Answers 202 (200 in the Blueprint) with `meta.message` "Accepted".
      */
     put: operations["updateLabel"];
     post?: never;
@@ -6564,7 +6564,7 @@ export interface components {
       expiration_date?: components["schemas"]["DateTimeValue"] | null;
       /** @description True while frozen. */
       is_frozen?: boolean;
-      /** @description How long it has been frozen, in days. */
+      /** @description Length of the freeze (the unit is not documented; 0 when never frozen). */
       freeze_period?: number;
       /** @description Validity, in `period_unit_id`. */
       period?: number;
@@ -6688,9 +6688,9 @@ export interface components {
       is_united_balance?: boolean;
       /** @description Visits on the shared count. */
       united_balance_services_count?: number;
-      /** @description When the validity starts counting (e.g. 1 from sale, 2 from first visit). */
+      /** @description How the validity period is counted (a numeric code; the values are not documented). */
       expiration_type_id?: number;
-      /** @description Whether service prices are corrected by the ticket price when it is spent. */
+      /** @description The "service price correction" switch of the type (its effect is not documented further). */
       service_price_correction?: boolean;
       /** @description True when clients can buy it online. */
       is_online_sale_enabled?: boolean;
@@ -6738,7 +6738,7 @@ export interface components {
       is_allow_empty_code?: boolean;
       is_united_balance?: boolean;
       united_balance_services_count?: number;
-      /** @description Who may change the remaining visits by hand (a code of the chain settings). */
+      /** @description How the remaining visits may be edited by hand (a numeric code; the values are not documented). */
       balance_edit_type_id?: number;
       is_online_sale_enabled?: boolean;
       online_sale_title?: string;
@@ -9950,9 +9950,11 @@ export interface components {
       title?: string;
     };
     /**
-     * @description An operation sent to the fiscal register (KKM): a receipt to print for a sale or a refund.
-     *     `type.id`: 0 sale, 1 sale refund. `status.id`: 1 done, 2 sent for printing, 3 failed.
-     *     `sum` is in currency units.
+     * @description An operation sent to the fiscal register (KKM): a receipt for a sale or a refund, a shift opening or
+     *     closing, cash in or out. `type.id`: 0 sale, 1 sale refund, 2 and 12 correction, 4 shift opening, 5
+     *     shift closing, 6 cash in, 7 cash out, 9 register status, 11 command status, 13 X-report. `status.id`:
+     *     0 connection error, 1 done, 2 sent for printing, 3 failed, 4 status check failed, 5 waiting for the
+     *     register. `sum` is in currency units.
      */
     KkmTransaction: {
       /** @description Fiscal transaction id. */
@@ -9971,7 +9973,10 @@ export interface components {
       document?: {
         /** @description Document id. */
         id?: number;
-        /** @description Document type (1 goods sale, 7 visit, 9 deposit top-up, ...). */
+        /**
+         * @description Document type: 1 goods sale, 2 services, 3 goods receipt, 4 write-off, 5 movement, 6
+         *     stocktaking, 7 visit, 8 consumables write-off, 9 deposit top-up.
+         */
         type?: number;
         /** @description Name of the document type. */
         type_title?: string;
@@ -10002,6 +10007,16 @@ export interface components {
       deleted?: number | string;
       /** @description 1 for the built-in labels that cannot be changed. */
       not_editable?: number | string;
+    };
+    /**
+     * @description The answer to creating a label: the new label in `data` (current docs), or `data: null`
+     *     with `meta.message` "Accepted" (the 2024 API Blueprint).
+     */
+    LabelCreated: {
+      /** @constant */
+      success: true;
+      data?: components["schemas"]["Label"] | null;
+      meta?: components["schemas"]["Meta"];
     };
     /**
      * @description What the label marks, 1 clients, 2 records (a number or a numeric string).
@@ -10312,13 +10327,13 @@ export interface components {
       group_id?: number;
       /** @description How many times a client may use it; 0 for no limit. */
       usage_limit?: number;
-      /** @description Every how many visits it applies (package programmes); 0 or 1 for every visit. */
+      /** @description Visit multiplicity of a package programme (0 or 1 in the examples; not documented further). */
       visit_multiplicity?: number;
-      /** @description Every how many sold items it applies; 0 or 1 for every item. */
+      /** @description Sold-items multiplicity of a package programme (0 or 1 in the examples; not documented further). */
       sold_items_multiplicity?: number;
-      /** @description Progress of the client towards the next package reward. */
+      /** @description Package progress of the client (company search only; not documented further). */
       current_package_progress?: number;
-      /** @description Uses left for the client. */
+      /** @description Allowed usages (company search only; not documented further). */
       allowed_usages_amount?: number;
       /** @description How long an earned discount or bonus lives, in `expiration_timeout_unit`; 0 forever. */
       expiration_timeout?: number;
@@ -10383,9 +10398,9 @@ export interface components {
       value_unit?: string;
       /** @description Uses per client; 0 for no limit. */
       usage_limit?: number;
-      /** @description Every how many visits it applies. */
+      /** @description Visit multiplicity of a package programme. */
       visit_multiplicity?: number;
-      /** @description Every how many sold items it applies. */
+      /** @description Sold-items multiplicity of a package programme. */
       sold_items_multiplicity?: number;
       /** @description Lifetime of an earned discount, in `expiration_timeout_unit`. */
       expiration_timeout?: number;
@@ -10488,7 +10503,7 @@ export interface components {
       id: number;
       /** @description Visit it belongs to. */
       visit_id?: number;
-      /** @description State of the transaction (1 applied). */
+      /** @description State of the transaction (1 in every example; the codes are not documented). */
       status_id?: number;
       /** @description Amount in currency units. */
       amount?: components["schemas"]["Money"];
@@ -13840,6 +13855,15 @@ export interface components {
       };
       content: {
         "application/json": components["schemas"]["ErrorBody"];
+      };
+    };
+    /** @description Accepted; the Blueprint documents this status where the current docs say 202. */
+    LabelAccepted: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        "application/json": components["schemas"]["AcceptedEnvelope"];
       };
     };
     /** @description Done; the body is empty. */
@@ -31364,7 +31388,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The new label. */
+      /** @description The new label (the 2024 Blueprint shows `data` null with `meta.message` "Accepted"). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -31383,7 +31407,7 @@ export interface operations {
            *       "meta": []
            *     }
            */
-          "application/json": components["schemas"]["LabelEnvelope"];
+          "application/json": components["schemas"]["LabelCreated"];
         };
       };
       400: components["responses"]["BadRequest"];
@@ -31483,7 +31507,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The new label. */
+      /** @description The new label (the 2024 Blueprint shows `data` null with `meta.message` "Accepted"). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -31502,7 +31526,7 @@ export interface operations {
            *       "meta": []
            *     }
            */
-          "application/json": components["schemas"]["LabelEnvelope"];
+          "application/json": components["schemas"]["LabelCreated"];
         };
       };
       400: components["responses"]["BadRequest"];
@@ -31611,6 +31635,7 @@ export interface operations {
       };
     };
     responses: {
+      200: components["responses"]["LabelAccepted"];
       /** @description The label is being changed. */
       202: {
         headers: {
