@@ -1,7 +1,13 @@
 // Group events through the SDK against the simulator: the life cycle, the busy-staff rule, search filters,
 // paging (default 25, at most 300), duplication with its all-or-nothing 409, and the v2 operations on the
 // same events.
-import { YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../src/index";
+import {
+  YclientsClient,
+  YclientsClientError,
+  YclientsConfigError,
+  YclientsNotFoundError,
+  YclientsValidationError,
+} from "../../src/index";
 import { FIRST_ACTIVITY_ID, groupEventsOf, type SimActivity } from "../../src/testing/group-events";
 import { unixAt } from "../../src/testing/time";
 import { startHarness, type Harness } from "./setup";
@@ -176,6 +182,18 @@ describe("groupEvents (v1)", () => {
 });
 
 describe("groupEvents.v2", () => {
+  it("needs the user token like v1, and fails before sending without it", async () => {
+    const partnerOnly = new YclientsClient({
+      partnerToken: h.sim.partnerToken,
+      baseUrl: h.sim.url,
+      companyId: h.company.id,
+    });
+    h.sim.clearRequests();
+    await expect(partnerOnly.groupEvents.v2.get(FIRST_ACTIVITY_ID)).rejects.toBeInstanceOf(YclientsConfigError);
+    await expect(partnerOnly.groupEvents.get(FIRST_ACTIVITY_ID)).rejects.toBeInstanceOf(YclientsConfigError);
+    expect(h.sim.requests).toHaveLength(0);
+  });
+
   it("works on the same events as v1: create, read, book places, delete", async () => {
     const created = await h.yc.groupEvents.v2.create({ ...eventBody("2026-03-14", "11:00"), capacity: 2 });
     expect(created.status).toBe(201);
