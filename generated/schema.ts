@@ -10023,13 +10023,6 @@ export interface components {
      * @example 1
      */
     LabelEntity: number | string;
-    /** @description The envelope of one label. */
-    LabelEnvelope: {
-      /** @constant */
-      success: true;
-      data: components["schemas"]["Label"];
-      meta?: components["schemas"]["Meta"];
-    };
     /** @description The envelope of a list of labels. */
     LabelList: {
       /** @constant */

@@ -1,0 +1,116 @@
+// Reads the official answer and request examples out of ../shared/reference (the docs extract,
+// the response samples and both copies of the API Blueprint) and maps each to the spec
+// operations its documented path stands for.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const repoRoot = join(__dirname, "..", "..");
+export const referenceDir = join(repoRoot, "..", "shared", "reference");
+
+export interface ReferenceExample {
+  /** `docs`, `docs-request`, `sample`, `apib2024`, `apib2020`. */
+  source: string;
+  method: string;
+  /** The path as the source writes it (query templates removed). */
+  path: string;
+  /** The answer status, or `request` for a request body. */
+  status: string;
+  body: unknown;
+  /** Set when the source's text is not JSON. */
+  unparseable?: string;
+}
+
+export function docsExamples(): ReferenceExample[] {
+  const ops = JSON.parse(readFileSync(join(referenceDir, "yclients-docs-extract.json"), "utf8")) as any[];
+  const out: ReferenceExample[] = [];
+  for (const op of ops) {
+    const path = String(op.path).split("?")[0];
+    if (op.example !== null && op.example !== undefined)
+      out.push({
+        source: "docs",
+        method: op.method,
+        path,
+        status: String(op.example_status ?? "200"),
+        body: op.example,
+      });
+    if (op.request_example !== null && op.request_example !== undefined)
+      out.push({ source: "docs-request", method: op.method, path, status: "request", body: op.request_example });
+  }
+  return out;
+}
+
+/** The samples folder: its INDEX.md table names each file's `METHOD path -> status`. */
+export function sampleExamples(): ReferenceExample[] {
+  const dir = join(referenceDir, "yclients-samples");
+  const index = readFileSync(join(dir, "INDEX.md"), "utf8");
+  const out: ReferenceExample[] = [];
+  for (const m of index.matchAll(/^\| (\S+\.json) \| (GET|POST|PUT|DELETE|PATCH) (\/\S+)[^|]*-> (\d{3}) \|/gm)) {
+    const [, file, method, path, status] = m;
+    const text = readFileSync(join(dir, file), "utf8");
+    out.push({ source: `sample ${file}`, method, path, status, body: JSON.parse(text) });
+  }
+  return out;
+}
+
+/**
+ * The API Blueprint's examples: resource headings `## Title [/path{?query}]`, action headings
+ * `### Title [METHOD]` or `### Title [METHOD /path]`, then `+ Response NNN` with a `+ Body` block.
+ */
+export function blueprintExamples(file: string, source: string): ReferenceExample[] {
+  const lines = readFileSync(join(referenceDir, "third-party", file), "utf8").split(/\r?\n/);
+  const out: ReferenceExample[] = [];
+  let resource = "";
+  let method = "";
+  let actionPath = "";
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const heading = /^#{1,3}\s.*\[(?:(GET|POST|PUT|PATCH|DELETE)\s*)?(\/[^\]]*)?\]\s*$/.exec(line);
+    if (heading) {
+      if (heading[1]) [method, actionPath] = [heading[1], heading[2] ?? ""];
+      else if (heading[2]) [resource, method, actionPath] = [heading[2], "", ""];
+      continue;
+    }
+    if (/^#{1,2}[^#]/.test(line)) {
+      resource = method = actionPath = "";
+      continue;
+    }
+    const response = /^\+ Response (\d{3})/.exec(line);
+    if (!response || !method) continue;
+    let j = i + 1;
+    while (j < lines.length && !/^\s*\+ Body\s*$/.test(lines[j]) && !/^(#|\+ Response|\+ Request)/.test(lines[j])) j++;
+    if (j >= lines.length || !/^\s*\+ Body\s*$/.test(lines[j])) continue;
+    const block: string[] = [];
+    for (j += 1; j < lines.length && !/^(#|\+ )/.test(lines[j]); j++) block.push(lines[j]);
+    const text = block.join("\n").trim();
+    if (!text) continue;
+    const path = (actionPath || resource).replace(/\{\?[^}]*\}/g, "").split("?")[0];
+    const example: ReferenceExample = { source, method, path, status: response[1], body: undefined };
+    try {
+      example.body = JSON.parse(text);
+    } catch (err) {
+      example.unparseable = (err as Error).message;
+    }
+    out.push(example);
+  }
+  return out;
+}
+
+export interface SpecOperation {
+  path: string;
+  method: string;
+  tag: string;
+}
+
+const shape = (p: string) => p.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
+
+/** Spec operations a documented `METHOD path` stands for: same method and the same path shape. */
+export function operationsFor(spec: any, method: string, sourcePath: string): SpecOperation[] {
+  const relative = sourcePath.startsWith("/api/v1/") ? sourcePath.slice("/api/v1".length) : sourcePath;
+  const wanted = shape(relative);
+  const out: SpecOperation[] = [];
+  for (const [path, item] of Object.entries<any>(spec.paths)) {
+    const op = item[method.toLowerCase()];
+    if (op && shape(path) === wanted) out.push({ path, method, tag: op.tags?.[0] });
+  }
+  return out;
+}
