@@ -6,6 +6,8 @@ export const DEFAULT_BASE_URL = "https://api.yclients.com/api/v1";
 export const ALTEGIO_BASE_URL = "https://api.alteg.io/api/v1";
 export const DEFAULT_ACCEPT = "application/vnd.yclients.v2+json";
 export const DEFAULT_TIMEOUT_MS = 5000;
+/** Largest error body kept on an error by default, in characters of JSON or text (64 KiB). */
+export const DEFAULT_ERROR_BODY_LIMIT = 65_536;
 
 export type HeaderMap = Record<string, string>;
 
@@ -162,16 +164,29 @@ export function checkTimeout(value: unknown, label: string): number {
   return value;
 }
 
+export function checkErrorBodyLimit(value: unknown): number {
+  if (value === undefined) return DEFAULT_ERROR_BODY_LIMIT;
+  if (value === Infinity || (typeof value === "number" && Number.isInteger(value) && value >= 256)) return value;
+  throw new YclientsConfigError("errorBodyLimit must be an integer of at least 256 (characters), or Infinity");
+}
+
 export function checkToken(value: unknown, label: string): string {
   // The value itself is never echoed: it may be a real token with a typo.
   if (typeof value !== "string" || value.trim() === "") {
     throw new YclientsConfigError(`${label} must be a non-empty string`);
   }
-  if (/[\s,]/.test(value)) {
-    throw new YclientsConfigError(`${label} must not contain spaces or commas`);
+  // Spaces and commas would change how the Authorization value splits; a header cannot carry control or
+  // non-Latin-1 characters at all (fetch would throw a TypeError quoting the whole value, both tokens included).
+  if (/[\s,]/.test(value) || HEADER_UNSAFE.test(value)) {
+    throw new YclientsConfigError(
+      `${label} must not contain spaces, commas, control characters or characters outside Latin-1`,
+    );
   }
   return value;
 }
+
+/** Control characters (C0, DEL, C1) and anything above U+00FF: not allowed in (or not meant for) a header value. */
+const HEADER_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u0100-\uffff]/;
 
 export function checkCompanyId(value: unknown, label: string): number | string {
   if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
@@ -193,6 +208,12 @@ export function checkHeaders(value: unknown, label: string): HeaderMap {
     }
     if (typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") {
       throw new YclientsConfigError(`${label}.${name} must be a string`);
+    }
+    // Tab is allowed inside a header value; other control characters and non-Latin-1 text are not.
+    if (HEADER_UNSAFE.test(String(raw).replace(/\t/g, ""))) {
+      throw new YclientsConfigError(
+        `${label}.${name} must not contain control characters or characters outside Latin-1`,
+      );
     }
     out[name] = String(raw);
   }

@@ -16,7 +16,9 @@ export interface ErrorContext {
   body?: unknown;
   /** The envelope's `meta`, when there was one. */
   meta?: unknown;
-  /** How many attempts were made (1 when it was not retried). */
+  /** True when `body` was cut to the client's `errorBodyLimit` (the cut is marked `[TRUNCATED]`). */
+  bodyTruncated?: boolean;
+  /** How many attempts were sent (1 when it was not retried; 0 when the circuit breaker refused the call). */
   attempts?: number;
   cause?: unknown;
 }
@@ -29,6 +31,7 @@ export class YclientsError extends Error {
   readonly requestId?: string;
   readonly body?: unknown;
   readonly meta?: unknown;
+  readonly bodyTruncated?: boolean;
   readonly attempts?: number;
 
   constructor(message: string, context: ErrorContext = {}) {
@@ -40,6 +43,7 @@ export class YclientsError extends Error {
     this.requestId = context.requestId;
     this.body = context.body;
     this.meta = context.meta;
+    if (context.bodyTruncated) this.bodyTruncated = true;
     this.attempts = context.attempts;
   }
 
@@ -54,6 +58,7 @@ export class YclientsError extends Error {
       requestId: this.requestId,
       body: this.body,
       meta: this.meta,
+      bodyTruncated: this.bodyTruncated,
       attempts: this.attempts,
     };
   }
@@ -126,6 +131,39 @@ export function messageOf(body: unknown): string | undefined {
   return typeof message === "string" && message ? message : undefined;
 }
 
+/** Longest server message quoted in an error's message; the whole body is in `error.body`. */
+const MAX_REASON = 300;
+
+/**
+ * What an error message should quote of a failed answer's body: the JSON message, or the gist of a text
+ * body (an HTML page's title, else its text without tags), whitespace collapsed and cut to 300 characters.
+ */
+export function reasonOf(body: unknown): string | undefined {
+  const raw = typeof body === "string" ? gistOfText(body) : messageOf(body);
+  if (!raw) return undefined;
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (!text) return undefined;
+  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON)}…` : text;
+}
+
+function gistOfText(text: string): string {
+  if (!/<[a-z!/][^>]*>/i.test(text)) return text;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  if (title?.trim()) return title;
+  return text
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/g, " ");
+}
+
+/** The end of a client error's message: the server's reason, or what was missing. */
+function reasonPhrase(body: unknown): string {
+  const reason = reasonOf(body);
+  if (reason) return `: ${reason}`;
+  if (body === undefined || body === "") return " with an empty body";
+  return typeof body === "string" ? " with a body that has no text" : " with no message in the body";
+}
+
 function codeOf(body: unknown): number | undefined {
   const record = asRecord(body);
   const raw = asRecord(record?.errors)?.code ?? asRecord(record?.meta)?.code ?? record?.code;
@@ -151,12 +189,12 @@ export function classifyClientError(context: ErrorContext & { status: number }):
   const { status, body } = context;
   const code = codeOf(body);
   const where = `${context.method ?? ""} ${context.path ?? ""}`.trim();
-  const reason = messageOf(body) ?? `HTTP ${status}`;
+  const reason = reasonPhrase(body);
   const full = { ...context, code, fieldErrors: fieldErrorsOf(body) };
   if (code !== undefined && BOOKING_ERROR_CODES.has(code)) {
-    return new YclientsBookingError(`${where} failed with booking error ${code}: ${reason}`, full);
+    return new YclientsBookingError(`${where} failed with booking error ${code}${reason}`, full);
   }
-  const message = `${where} failed with HTTP ${status}: ${reason}`;
+  const message = `${where} failed with HTTP ${status}${reason}`;
   if (status === 401 || status === 403) return new YclientsAuthError(message, full);
   if (status === 404) return new YclientsNotFoundError(message, full);
   if (status === 400 || status === 422) return new YclientsValidationError(message, full);

@@ -4,7 +4,7 @@
 export const REDACTED = "[REDACTED]";
 
 /** Field names whose values are secrets wherever they appear (bodies, query strings, simulator logs). */
-const SECRET_FIELD = /password|token|secret|confirmation_code|^sms_code$|^authorization$/i;
+const SECRET_FIELD = /password|token|secret|confirmation_code|^sms_code$|^authorization$|^uuid$/i;
 
 /**
  * Whether a field holds a secret. `code` is the SMS confirmation code when it is a string, but a numeric
@@ -25,57 +25,158 @@ export function redactAuthorization(value: string): string {
   return match[1] ? `Bearer ${REDACTED}, User ${REDACTED}` : `Bearer ${REDACTED}`;
 }
 
+/** Marks where a bounded copy of a body was cut. */
+export const TRUNCATED = "[TRUNCATED]";
+
+/** Secrets at least this long are masked wherever they occur; shorter ones only where they stand alone. */
+const LONG_SECRET = 8;
+
+/** A character that continues a word: a letter or a digit of any script. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Punctuation that joins words into one (`2026-12-01`, `a.b`, `10:30`, `x/y`, `snake_case`). */
+const JOINER = /[-._:/]/;
+
 /**
- * A deep copy of a parsed JSON value with secret fields masked, and any known secret value masked inside
- * other strings too (a server may echo a token in a message). Depth-limited against hostile input.
+ * Masks known secret values in free text. A secret of 8 characters or more is masked wherever it occurs.
+ * A shorter one (an SMS code, a short password) is masked only where it stands as a whole token: not
+ * touching a letter or digit, nor a joiner (`-`, `.`, `_`, `:`, `/`) that carries on into one. So with the
+ * code `2026`, "code 2026 is wrong" is masked while the date "2026-12-01" is left alone.
  */
-export function redactBody(value: unknown, secrets: ReadonlyArray<string | undefined> = [], depth = 0): unknown {
-  if (typeof value === "string") return secrets.length ? redactText(value, secrets) : value;
-  if (depth > 32 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((item) => redactBody(item, secrets, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    out[key] =
-      isSecretField(key, item) && item !== null && item !== undefined ? REDACTED : redactBody(item, secrets, depth + 1);
+export function redactText(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret || !out.includes(secret)) continue;
+    out = secret.length >= LONG_SECRET ? out.split(secret).join(REDACTED) : maskWholeTokens(out, secret);
   }
   return out;
 }
 
-/** The values of secret fields in a request body (password, SMS code), so they can be masked in answers. */
+function maskWholeTokens(text: string, secret: string): string {
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + secret.length)) {
+    if (!standsAlone(text, at, at + secret.length)) continue;
+    out += text.slice(from, at) + REDACTED;
+    from = at + secret.length;
+  }
+  return out + text.slice(from);
+}
+
+function standsAlone(text: string, start: number, end: number): boolean {
+  const continues = (char: string | undefined, next: string | undefined) =>
+    char !== undefined && (WORD_CHAR.test(char) || (JOINER.test(char) && next !== undefined && WORD_CHAR.test(next)));
+  return !continues(text[start - 1], text[start - 2]) && !continues(text[end], text[end + 1]);
+}
+
+/** Bounds of a redacted copy: how many characters of JSON it may still take, and whether it was cut. */
+interface Budget {
+  left: number;
+  cut: boolean;
+}
+
+/**
+ * A deep copy of a parsed JSON value with secrets masked: secret fields by name at any depth, strings that
+ * equal a known secret as a whole, and known secrets inside other strings by the rule of `redactText`.
+ * `limit` bounds the copy's JSON size in characters: what does not fit is dropped, and `[TRUNCATED]` marks
+ * the place (a cut string ends with it, a cut array or object gets it as its last item or key). The
+ * top-level `data` is copied last, so the envelope's `meta` and `errors` survive a cut.
+ */
+export function redactBody(value: unknown, secrets: ReadonlyArray<string | undefined> = [], limit = Infinity): unknown {
+  return copy(value, secrets, { left: limit, cut: false }, 0);
+}
+
+/** `redactBody` that also says whether the copy was cut. */
+export function redactBounded(
+  value: unknown,
+  secrets: ReadonlyArray<string | undefined>,
+  limit: number,
+): { value: unknown; truncated: boolean } {
+  const budget = { left: limit, cut: false };
+  return { value: copy(value, secrets, budget, 0), truncated: budget.cut };
+}
+
+function copy(value: unknown, secrets: ReadonlyArray<string | undefined>, budget: Budget, depth: number): unknown {
+  if (typeof value === "string") {
+    const safe = secrets.includes(value) ? REDACTED : secrets.length ? redactText(value, secrets) : value;
+    return spendText(safe, budget);
+  }
+  if (value === null || typeof value !== "object") {
+    budget.left -= String(value).length;
+    return value;
+  }
+  if (depth > 32) return spendText("[TOO DEEP]", budget);
+  budget.left -= 2;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      if (budget.left <= 0) {
+        budget.cut = true;
+        out.push(TRUNCATED);
+        break;
+      }
+      out.push(copy(item, secrets, budget, depth + 1));
+      budget.left -= 1;
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  const entries = Object.entries(value as Record<string, unknown>);
+  // The envelope's `data` goes last, so a cut takes it first and keeps `meta` and `errors` readable.
+  if (depth === 0) entries.sort(([a], [b]) => Number(a === "data") - Number(b === "data"));
+  for (const [key, item] of entries) {
+    if (budget.left <= 0) {
+      budget.cut = true;
+      out[TRUNCATED] = true;
+      break;
+    }
+    budget.left -= key.length + 4;
+    const secret = isSecretField(key, item) && item !== null && item !== undefined;
+    out[key] = secret ? spendText(REDACTED, budget) : copy(item, secrets, budget, depth + 1);
+  }
+  return out;
+}
+
+/** A string within the budget: whole when it fits, else cut and marked. */
+function spendText(text: string, budget: Budget): string {
+  const room = budget.left - 2;
+  budget.left -= text.length + 2;
+  if (text.length <= room) return text;
+  budget.cut = true;
+  return `${text.slice(0, Math.max(0, room))}…${TRUNCATED}`;
+}
+
+/** The values of secret fields in a request body (password, SMS code, 2FA uuid), so answers can be masked. */
 export function secretValues(body: unknown, depth = 0, out: string[] = []): string[] {
   if (depth > 8 || body === null || typeof body !== "object") return out;
   for (const [key, item] of Object.entries(body as Record<string, unknown>)) {
-    if ((typeof item === "string" || typeof item === "number") && isSecretField(key, String(item)))
-      out.push(String(item));
-    else secretValues(item, depth + 1, out);
+    if (typeof item === "string" || typeof item === "number") {
+      if (isSecretField(key, String(item)) && String(item) !== "") out.push(String(item));
+    } else secretValues(item, depth + 1, out);
   }
   return out;
 }
 
-/** Masks secret query parameters (`?password=…`) of a URL string. */
-export function redactUrl(url: string): string {
+/**
+ * A URL with secrets masked: the value of a secret-named query parameter (`?password=`, `?user_token=`,
+ * `?code=`), the value of any parameter that equals a known secret whatever its name (`?api_key=<partner
+ * token>`), and known secrets of 8 characters or more anywhere else in it.
+ */
+export function redactUrl(url: string, secrets: ReadonlyArray<string | undefined> = []): string {
+  const long = secrets.filter((secret): secret is string => !!secret && secret.length >= LONG_SECRET);
   const query = url.indexOf("?");
-  if (query < 0) return url;
+  if (query < 0) return redactText(url, long);
   const params = url
     .slice(query + 1)
     .split("&")
     .map((pair) => {
       const eq = pair.indexOf("=");
-      const name = decodeURIComponentSafe(eq < 0 ? pair : pair.slice(0, eq));
-      return eq >= 0 && (isSecretField(name) || name.toLowerCase() === "code")
-        ? `${pair.slice(0, eq)}=${REDACTED}`
-        : pair;
+      if (eq < 0) return pair;
+      const name = decodeURIComponentSafe(pair.slice(0, eq));
+      const value = decodeURIComponentSafe(pair.slice(eq + 1).replace(/\+/g, " "));
+      const secret = isSecretField(name) || name.toLowerCase() === "code" || secrets.includes(value);
+      return secret ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
     });
-  return `${url.slice(0, query)}?${params.join("&")}`;
-}
-
-/** Replaces every occurrence of the given secret strings in free text (e.g. a non-JSON body). */
-export function redactText(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
-  return out;
+  return redactText(`${url.slice(0, query)}?${params.join("&")}`, long);
 }
 
 function decodeURIComponentSafe(text: string): string {

@@ -10,6 +10,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   checkBaseUrl,
   checkCompanyId,
+  checkErrorBodyLimit,
   checkHeaders,
   checkTimeout,
   checkToken,
@@ -20,13 +21,15 @@ import {
   type RetryOptions,
 } from "./config.js";
 import { failureOf, successOf, type YclientsResponse } from "./envelope.js";
-import { YclientsConfigError, YclientsParseError, classifyClientError, type YclientsClientError } from "./errors.js";
+import { classifyAnswer, type CallOutcome, type FetchResult } from "./answer.js";
+export type { CallOutcome } from "./answer.js";
+import { YclientsConfigError } from "./errors.js";
 import { checkPathParams, findOperation } from "./operations.js";
 import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
 import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/options.js";
-import { redactBody, redactText } from "./redact.js";
-import { Transport, requestUrl, type CallContext, type FetchLike } from "./transport/transport.js";
+import { REDACTED } from "./redact.js";
+import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -53,6 +56,11 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   headers?: Record<string, string>;
   /** The fetch implementation, default the global one. Called as `fetch(request, { signal })`. */
   fetch?: FetchLike;
+  /**
+   * Largest error body kept on an error (`error.body`), in characters of JSON or text; default 65 536.
+   * Larger bodies are cut and marked `[TRUNCATED]`. `Infinity` keeps every body whole.
+   */
+  errorBodyLimit?: number;
   /** Client-side rate limit (default on: 5/s and 200 per rolling minute, in this process); `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
 }
@@ -64,11 +72,6 @@ interface Core {
   raise: boolean;
   companyId?: number | string;
 }
-
-/** The outcome of one call before it is shaped for the typed or the friendly API. */
-export type CallOutcome =
-  | { ok: true; body: unknown; response: Response }
-  | { ok: false; error: YclientsClientError; body: unknown; response: Response };
 
 const SCOPE = Symbol("yclients.scope");
 interface ScopeInit {
@@ -204,47 +207,26 @@ export class YclientsTypedClient<Raise extends boolean = true> {
         fetch: (request: Request) => this.core.transport.send(request, call),
       } as never,
     );
-    return this.classify(result as { data?: string; error?: unknown; response: Response }, call);
+    return this.classify(result as FetchResult, call);
   }
 
-  private classify(result: { data?: string; error?: unknown; response: Response }, call: CallContext): CallOutcome {
-    const { response } = result;
-    // Only failures need the error context; a success should not pay for it.
-    const base = () => ({
-      status: response.status,
-      method: call.method,
-      path: call.path,
-      url: requestUrl(call),
-      requestId: response.headers.get("x-request-id") ?? undefined,
-      attempts: call.attempts,
-    });
-    if (response.ok) {
-      const text = result.data;
-      if (!text) return { ok: true, body: undefined, response };
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new YclientsParseError(
-          `${call.method} ${call.path} answered HTTP ${response.status} with a body that is not valid JSON`,
-          {
-            ...base(),
-            body: redactText(text.slice(0, 2000), this.core.transport.secretsOf(call)),
-          },
-        );
-      }
-      if (body !== null && typeof body === "object" && (body as { success?: unknown }).success === false) {
-        const safe = redactBody(body, this.core.transport.secretsOf(call));
-        const error = classifyClientError({ ...base(), body: safe, meta: (safe as { meta?: unknown }).meta });
-        return { ok: false, error, body, response };
-      }
-      return { ok: true, body, response };
-    }
-    const raw = result.error;
-    const secrets = this.core.transport.secretsOf(call);
-    const safe = typeof raw === "string" ? redactText(raw.slice(0, 2000), secrets) : redactBody(raw, secrets);
-    const meta = safe && typeof safe === "object" ? (safe as { meta?: unknown }).meta : undefined;
-    return { ok: false, error: classifyClientError({ ...base(), body: safe, meta }), body: raw, response };
+  private classify(result: FetchResult, call: CallContext): CallOutcome {
+    return classifyAnswer(result, call, this.core.transport);
+  }
+
+  /** What `JSON.stringify(client)` gives: never a token. */
+  toJSON(): Record<string, unknown> {
+    return {
+      client: this.constructor.name,
+      userToken: this.userToken === undefined ? undefined : REDACTED,
+      companyId: this.core.companyId,
+    };
+  }
+
+  /** What `console.log(client)` and `util.inspect(client)` print: never a token. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    const { client, ...safe } = this.toJSON();
+    return `${String(client)} ${JSON.stringify(safe)}`;
   }
 }
 
@@ -280,6 +262,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     retry: resolveRetry(options.retry),
     breaker: resolveBreaker(options.circuitBreaker),
     fetch: fetchImpl,
+    errorBodyLimit: checkErrorBodyLimit(options.errorBodyLimit),
     rateLimiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
   });
   return {

@@ -2,6 +2,7 @@
 // optional ±50 % jitter, plus the server's own `Retry-After`. Shared by the transport and `backoff()`.
 import { ExponentialBackoff, type GeneratorFn, type IBackoff } from "cockatiel";
 import type { BackoffSettings } from "../config.js";
+import { subscribeAbort } from "./abort.js";
 
 /**
  * cockatiel's own no-jitter generator hard-codes powers of two and ignores `exponent`; this one honours
@@ -55,14 +56,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
+    // Through the shared fan-out, so any number of waits on one signal add one listener (abort.ts).
+    const unsubscribe = signal
+      ? subscribeAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unsubscribe?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -1,10 +1,12 @@
 // The `fetch` handed to openapi-fetch. For each request it sets the headers, then runs attempts
 // through the retry loop, each attempt through the circuit breaker with its own timeout, and turns
 // a final 5xx/429 or a failed connection into a typed error.
-import { BrokenCircuitError, IsolatedCircuitError, type CircuitBreakerPolicy } from "cockatiel";
+import { BrokenCircuitError } from "cockatiel";
 import type { BreakerSettings, RetrySettings } from "../config.js";
 import {
+  reasonOf,
   YclientsCircuitOpenError,
+  YclientsConfigError,
   YclientsNetworkError,
   YclientsRateLimitError,
   YclientsServerError,
@@ -13,10 +15,12 @@ import {
 } from "../errors.js";
 import { log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
-import { redactBody, redactText, redactUrl, secretValues } from "../redact.js";
+import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
+import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./auth.js";
 import { parseRetryAfter } from "./backoff.js";
-import { createBreaker } from "./breaker.js";
+import { CircuitBreaker } from "./breaker.js";
+import { keepBody } from "./kept-response.js";
 import { AttemptFailure, isNeverSent, isSafeToRepeat, networkErrorCode, shouldRetry } from "./decisions.js";
 import { RetryRunner } from "./retry.js";
 
@@ -33,6 +37,8 @@ export interface TransportSettings {
   fetch: FetchLike;
   /** The client's rate limiter (shared with its scoped clients); none when `rateLimit: false`. */
   rateLimiter?: RateLimiter;
+  /** Largest error body kept on an error, in characters of JSON (or text); larger ones are cut and marked. */
+  errorBodyLimit: number;
 }
 
 /** What one call knows about itself; `attempts` is filled in by the transport. */
@@ -55,54 +61,44 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** The abort reason of a timed-out attempt. A shared symbol, not an Error: capturing a stack per call costs ~30 µs. */
 const TIMED_OUT = Symbol("yclients.timeout");
 
-/**
- * Lets the answer's body, already read inside the attempt, be read again by openapi-fetch and by the caller.
- * Wrapping the text in a new Response would cost a stream round trip per request (most of the SDK's
- * overhead on a 50-record page, measured in BENCHMARKS.md); shadowing the readers costs nothing.
- */
-function keepBody(response: Response, text: string): Response {
-  Object.defineProperty(response, "text", { value: () => Promise.resolve(text) });
-  Object.defineProperty(response, "json", { value: () => Promise.resolve(text).then(JSON.parse) });
-  return response;
-}
-const MAX_TEXT_IN_ERROR = 2000;
-
-/** The URL of a call's request with secret query values masked, for errors. */
-export function requestUrl(call: CallContext): string | undefined {
-  return call.request ? redactUrl(call.request.url) : undefined;
+/** What an error keeps of a failed answer's body: bounded, with secrets masked. */
+export interface ErrorBody {
+  body: unknown;
+  /** The envelope's `meta`, from the bounded copy. */
+  meta?: unknown;
+  truncated: boolean;
 }
 
 export class Transport {
-  readonly breaker?: CircuitBreakerPolicy;
+  readonly breaker?: CircuitBreaker;
+  // Private (#) so that util.inspect, console.log and JSON.stringify never reach the partner token.
+  readonly #settings: TransportSettings;
   private readonly repeatable: RetryRunner<Response>;
   private readonly unrepeatable: RetryRunner<Response>;
 
-  constructor(private readonly settings: TransportSettings) {
-    this.breaker = settings.breaker ? createBreaker(settings.breaker) : undefined;
+  constructor(settings: TransportSettings) {
+    this.#settings = settings;
+    this.breaker = settings.breaker ? new CircuitBreaker(settings.breaker) : undefined;
     this.repeatable = this.runner(true);
     this.unrepeatable = settings.retry.nonIdempotent ? this.repeatable : this.runner(false);
   }
 
   private runner(safe: boolean): RetryRunner<Response> {
-    const maxRetryAfter = this.settings.retry.maxRetryAfterMs;
-    return new RetryRunner<Response>(this.settings.retry, {
-      retryError: (error) => shouldRetry(safe, error),
-      retryResult: (response) => shouldRetry(safe, response),
+    const { maxRetryAfterMs, maxTries } = this.#settings.retry;
+    // Once the breaker refuses, another attempt would not be sent: stop and report the last real outcome.
+    const breakerAllows = () => !this.breaker?.refusesNow();
+    return new RetryRunner<Response>(this.#settings.retry, {
+      retryError: (error) => shouldRetry(safe, error) && breakerAllows(),
+      retryResult: (response) => shouldRetry(safe, response) && breakerAllows(),
       requestedDelay: (outcome) => {
         if (!(outcome instanceof Response) || outcome.status !== 429) return undefined;
         const wait = parseRetryAfter(outcome.headers.get("retry-after"));
-        return wait === undefined ? undefined : Math.min(wait, maxRetryAfter);
+        return wait === undefined ? undefined : Math.min(wait, maxRetryAfterMs);
       },
       onRetry: ({ attempt, delayMs, outcome }) => {
         if (!log.retry.enabled) return;
         const why = outcome instanceof Response ? `HTTP ${outcome.status}` : (outcome as AttemptFailure).kind;
-        log.retry(
-          "attempt %d of %d after %s, waiting %dms",
-          attempt,
-          this.settings.retry.maxTries,
-          why,
-          Math.round(delayMs),
-        );
+        log.retry("attempt %d of %d after %s, waiting %dms", attempt, maxTries, why, Math.round(delayMs));
       },
     });
   }
@@ -110,46 +106,74 @@ export class Transport {
   /** Sends `request` as one call; resolves with the final 2xx/3xx/4xx response, its body already read. */
   async send(request: Request, call: CallContext): Promise<Response> {
     call.request = request;
-    request.headers.set("Authorization", authorizationValue(this.settings.partnerToken, call.userToken));
-    if (!request.headers.has("Accept")) request.headers.set("Accept", this.settings.accept);
-    if (this.settings.userAgent) request.headers.set("User-Agent", this.settings.userAgent);
+    try {
+      request.headers.set("Authorization", authorizationValue(this.#settings.partnerToken, call.userToken));
+    } catch {
+      // The tokens are checked on the way in; this only guards against a TypeError that would quote them.
+      throw new YclientsConfigError("partnerToken or userToken cannot be sent in an HTTP header");
+    }
+    if (!request.headers.has("Accept")) request.headers.set("Accept", this.#settings.accept);
+    if (this.#settings.userAgent) request.headers.set("User-Agent", this.#settings.userAgent);
 
-    const runner = isSafeToRepeat(call.method, this.settings.retry.nonIdempotent) ? this.repeatable : this.unrepeatable;
+    const runner = isSafeToRepeat(call.method, this.#settings.retry.nonIdempotent)
+      ? this.repeatable
+      : this.unrepeatable;
+    // The outcome of the last attempt that was really sent, for when the breaker refuses a later one.
+    let last: Response | AttemptFailure | undefined;
+    const sendOnce = async () => {
+      call.attempts++;
+      try {
+        // Quota is taken right before each attempt, retries included; the attempt's timeout starts only after.
+        const limiter = this.#settings.rateLimiter;
+        const timeoutMs = call.timeoutMs ?? this.#settings.timeoutMs;
+        return (last = await (limiter
+          ? limiter.run(() => this.attempt(request, call), call, timeoutMs)
+          : this.attempt(request, call)));
+      } catch (error) {
+        if (error instanceof AttemptFailure) last = error;
+        throw error;
+      }
+    };
     let response: Response;
     try {
-      response = await runner.run((attempt) => {
-        call.attempts = attempt;
-        // Quota is taken right before each attempt, retries included; the attempt's timeout starts only after.
-        const limiter = this.settings.rateLimiter;
-        const send = limiter
-          ? () => limiter.run(() => this.attempt(request, call), call, call.timeoutMs ?? this.settings.timeoutMs)
-          : () => this.attempt(request, call);
-        return this.breaker ? this.breaker.execute(send) : send();
-      }, call.signal);
+      response = await runner.run(() => (this.breaker ? this.breaker.execute(sendOnce) : sendOnce()), call.signal);
     } catch (error) {
-      throw this.translate(error, call);
+      if (error instanceof BrokenCircuitError && last) throw await this.refusedAfter(last, call);
+      throw this.translate(error, call, this.stoppedByBreaker(error, call) ? BREAKER_STOPPED : "");
     }
-    if (response.status === 429 || response.status >= 500) throw await this.finalError(response, call);
+    if (response.status === 429 || response.status >= 500) {
+      throw await this.finalError(response, call, this.stoppedByBreaker(response, call) ? BREAKER_STOPPED : "");
+    }
     return response;
+  }
+
+  /** Whether retries ended early because the breaker opened (this call's own failures may have opened it). */
+  private stoppedByBreaker(outcome: unknown, call: CallContext): boolean {
+    const { maxTries, nonIdempotent } = this.#settings.retry;
+    if (!this.breaker?.refusesNow() || call.attempts >= maxTries) return false;
+    return shouldRetry(isSafeToRepeat(call.method, nonIdempotent), outcome);
   }
 
   /** One attempt: a fresh copy of the request, its own timeout, the whole body read inside that timeout. */
   private async attempt(template: Request, call: CallContext): Promise<Response> {
-    const timeoutMs = call.timeoutMs ?? this.settings.timeoutMs;
+    const timeoutMs = call.timeoutMs ?? this.#settings.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
     const outer = call.signal;
-    const onOuterAbort = () => controller.abort(outer!.reason);
+    let unsubscribe: (() => void) | undefined;
     if (outer) {
       if (outer.aborted) controller.abort(outer.reason);
-      else outer.addEventListener("abort", onOuterAbort, { once: true });
+      // One listener on the caller's signal however many calls share it (see abort.ts).
+      else unsubscribe = subscribeAbort(outer, () => controller.abort(outer.reason));
     }
     const started = Date.now();
     try {
       // fetch copies the Request anyway; only a body must be cloned, or the next attempt would find it used.
       const input = template.body === null ? template : template.clone();
-      const raw = await this.settings.fetch(input, { signal: controller.signal });
-      const response = NULL_BODY_STATUSES.has(raw.status) ? raw : keepBody(raw, await raw.text());
+      const raw = await this.#settings.fetch(input, { signal: controller.signal });
+      const response = NULL_BODY_STATUSES.has(raw.status)
+        ? raw
+        : keepBody(raw, new Uint8Array(await raw.arrayBuffer()));
       if (log.http.enabled) {
         log.http(
           "%s %s -> %d in %dms (attempt %d, request id %s)",
@@ -181,32 +205,52 @@ export class Transport {
       throw failure;
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuterAbort);
+      unsubscribe?.();
     }
   }
 
-  /** Every secret of a call (tokens, password, SMS code); worked out only when an error is being built. */
+  /** Every secret of a call (tokens, password, SMS code, 2FA uuid); worked out only when an error is being built. */
   secretsOf(call: CallContext): string[] {
-    return [this.settings.partnerToken, ...(call.userToken ? [call.userToken] : []), ...secretValues(call.body)];
+    return [this.#settings.partnerToken, ...(call.userToken ? [call.userToken] : []), ...secretValues(call.body)];
+  }
+
+  /** The URL of a call's request with secrets masked, for errors. */
+  urlOf(call: CallContext): string | undefined {
+    return call.request ? redactUrl(call.request.url, this.secretsOf(call)) : undefined;
+  }
+
+  /**
+   * What an error keeps of an answer's body (parsed JSON, or text that was not JSON): secrets masked, and
+   * at most `errorBodyLimit` characters, cut with a `[TRUNCATED]` marker beyond that.
+   */
+  errorBody(raw: unknown, call: CallContext): ErrorBody {
+    const { value: body, truncated } = redactBounded(raw, this.secretsOf(call), this.#settings.errorBodyLimit);
+    const meta = body !== null && typeof body === "object" ? (body as { meta?: unknown }).meta : undefined;
+    return { body, meta, truncated };
+  }
+
+  /** What `console.log(transport)` shows: the settings that are safe to print. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `Transport { partnerToken: '${REDACTED}', timeoutMs: ${this.#settings.timeoutMs} }`;
   }
 
   private context(call: CallContext, extra: Partial<ErrorContext> = {}): ErrorContext {
-    return { method: call.method, path: call.path, url: requestUrl(call), attempts: call.attempts, ...extra };
+    return { method: call.method, path: call.path, url: this.urlOf(call), attempts: call.attempts, ...extra };
   }
 
-  private translate(error: unknown, call: CallContext): unknown {
+  private translate(error: unknown, call: CallContext, note = ""): unknown {
     const where = `${call.method} ${call.path}`;
     if (error instanceof AttemptFailure) {
       const suffix = call.attempts > 1 ? ` after ${call.attempts} attempts` : "";
       if (error.kind === "timeout") {
-        return new YclientsTimeoutError(`${where} timed out: ${error.message}${suffix}`, this.context(call));
+        return new YclientsTimeoutError(`${where} timed out: ${error.message}${suffix}${note}`, this.context(call));
       }
-      return new YclientsNetworkError(`${where} could not reach the server: ${error.message}${suffix}`, {
+      return new YclientsNetworkError(`${where} could not reach the server: ${error.message}${suffix}${note}`, {
         ...this.context(call),
         cause: { code: error.code },
       });
     }
-    if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
+    if (error instanceof BrokenCircuitError) {
       return new YclientsCircuitOpenError(
         `${where} was not sent: the circuit breaker is open after repeated failures`,
         this.context(call),
@@ -215,37 +259,58 @@ export class Transport {
     return error;
   }
 
-  private async finalError(response: Response, call: CallContext): Promise<Error> {
+  /**
+   * The breaker refused an attempt after earlier ones of this call were sent and failed (another call
+   * opened it during our backoff wait): the caller learns what the server really did.
+   */
+  private refusedAfter(last: Response | AttemptFailure, call: CallContext): Promise<unknown> | unknown {
+    return last instanceof Response
+      ? this.finalError(last, call, BREAKER_STOPPED)
+      : this.translate(last, call, BREAKER_STOPPED);
+  }
+
+  private async finalError(response: Response, call: CallContext, note = ""): Promise<Error> {
     const text = await response.text();
-    let body: unknown = undefined;
+    let raw: unknown = undefined;
     if (text) {
       try {
-        body = redactBody(JSON.parse(text), this.secretsOf(call));
+        raw = JSON.parse(text);
       } catch {
-        body = redactText(text.slice(0, MAX_TEXT_IN_ERROR), this.secretsOf(call));
+        raw = text;
       }
     }
-    const meta = body && typeof body === "object" ? (body as { meta?: unknown }).meta : undefined;
+    const { body, meta, truncated } = this.errorBody(raw, call);
     const context = this.context(call, {
       status: response.status,
       requestId: response.headers.get("x-request-id") ?? undefined,
       body,
       meta,
+      bodyTruncated: truncated || undefined,
     });
     const tries = call.attempts === 1 ? "1 attempt" : `${call.attempts} attempts`;
+    const detail = describeBody(body);
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-      return new YclientsRateLimitError(`${call.method} ${call.path} was rate limited (HTTP 429) after ${tries}`, {
-        ...context,
-        retryAfterMs,
-      });
+      return new YclientsRateLimitError(
+        `${call.method} ${call.path} was rate limited (HTTP 429) after ${tries}${detail}${note}`,
+        { ...context, retryAfterMs },
+      );
     }
     return new YclientsServerError(
-      `${call.method} ${call.path} failed with HTTP ${response.status} after ${tries}`,
+      `${call.method} ${call.path} failed with HTTP ${response.status} after ${tries}${detail}${note}`,
       context,
     );
   }
 }
+
+/** ": <the server's message>" when the (already masked) body has one, for the end of an error message. */
+function describeBody(body: unknown): string {
+  const reason = reasonOf(body);
+  return reason ? `: ${reason}` : "";
+}
+
+/** Appended to an error's message when the circuit breaker cut a retry series short. */
+const BREAKER_STOPPED = "; no more attempts were made because the circuit breaker opened";
 
 function networkFailure(error: unknown): AttemptFailure {
   const code = networkErrorCode(error);

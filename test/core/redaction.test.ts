@@ -50,7 +50,7 @@ describe("no secret reaches a log line, an error message, a stack or a serialise
       baseUrl: server.url,
       retry: { maxTries: 2, baseDelay: 0.001 },
       circuitBreaker: false,
-      timeoutMs: 100,
+      rateLimit: false,
     });
     const errors: unknown[] = [];
     const capture = (p: Promise<unknown>) =>
@@ -66,8 +66,8 @@ describe("no secret reaches a log line, an error message, a stack or a serialise
     server.handle((req, res) =>
       json(res, 401, { errors: { code: 401, message: echo(req) }, meta: { message: echo(req) } }),
     );
-    await capture(yc.auth.getUserToken("79000000000", PASSWORD));
-    await capture(yc.auth.getClientTokenBySmsCode("79000000000", SMS_CODE));
+    await capture(yc.POST("/auth", { body: { login: "79000000000", password: PASSWORD } }));
+    await capture(yc.POST("/user/auth", { body: { phone: "79000000000", code: SMS_CODE } }));
 
     server.handle((req, res) =>
       json(res, 422, { success: false, data: null, meta: { message: echo(req), password: PASSWORD } }),
@@ -87,7 +87,7 @@ describe("no secret reaches a log line, an error message, a stack or a serialise
     await capture(yc.GET("/countries", { params: { query: { password: PASSWORD, code: SMS_CODE } as any } }));
 
     server.handle((_req, res) => later(res, 500, () => json(res, 200, {})));
-    await capture(yc.GET("/countries"));
+    await capture(yc.GET("/countries", { timeoutMs: 100 }));
 
     const port = await closedPort();
     const offline = new YclientsClient({
@@ -96,10 +96,10 @@ describe("no secret reaches a log line, an error message, a stack or a serialise
       baseUrl: `http://127.0.0.1:${port}/api/v1`,
       retry: false,
     });
-    await capture(offline.auth.getUserToken("79000000000", PASSWORD));
+    await capture(offline.POST("/auth", { body: { login: "79000000000", password: PASSWORD } }));
 
     server.handle((req, res) => json(res, 200, { success: false, data: null, meta: { message: echo(req) } }));
-    await capture(yc.auth.getClientTokenBySmsCode("79000000000", SMS_CODE));
+    await capture(yc.POST("/user/auth", { body: { phone: "79000000000", code: SMS_CODE } }));
 
     expect(errors).toHaveLength(8);
     const found = errors.flatMap((e) => renderings(e).flatMap(leaks));

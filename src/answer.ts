@@ -1,0 +1,82 @@
+// What openapi-fetch handed back, sorted into a success or a client error: JSON parsed once, the envelope
+// checked against what the spec promises, `success: false` and 4xx classified into typed errors.
+import { emptyAnswers } from "../generated/operations.js";
+import { isHostRooted } from "./operations.js";
+import { classifyClientError, YclientsParseError, type ErrorContext, type YclientsClientError } from "./errors.js";
+import type { CallContext, Transport } from "./transport/transport.js";
+
+/** The outcome of one call before it is shaped for the typed or the friendly API. */
+export type CallOutcome =
+  | { ok: true; body: unknown; response: Response }
+  | { ok: false; error: YclientsClientError; body: unknown; response: Response };
+
+/** openapi-fetch's result with `parseAs: "text"`: the text of a 2xx, or the (JSON-parsed if possible) error. */
+export interface FetchResult {
+  /** Text, or a Blob for operations that answer with a file. */
+  data?: string | Blob;
+  error?: unknown;
+  response: Response;
+}
+
+export function classifyAnswer(result: FetchResult, call: CallContext, transport: Transport): CallOutcome {
+  const { response } = result;
+  // Only failures need the error context; a success should not pay for it.
+  const context = (raw: unknown): ErrorContext => {
+    const { body, meta, truncated } = transport.errorBody(raw, call);
+    return {
+      status: response.status,
+      method: call.method,
+      path: call.path,
+      url: transport.urlOf(call),
+      requestId: response.headers.get("x-request-id") ?? undefined,
+      attempts: call.attempts,
+      body,
+      meta,
+      bodyTruncated: truncated || undefined,
+    };
+  };
+  if (response.ok) {
+    if (typeof result.data === "object" && result.data !== null) return { ok: true, body: result.data, response };
+    const text = result.data;
+    const where = `${call.method} ${call.path} answered HTTP ${response.status}`;
+    if (!text) {
+      // 204, or an empty body where the spec documents one with no content: nothing to read.
+      if (response.status === 204 || emptyAnswers.has(`${call.method} ${call.path}`)) {
+        return { ok: true, body: undefined, response };
+      }
+      throw new YclientsParseError(`${where} with an empty body where the API sends a JSON envelope`, context(""));
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new YclientsParseError(`${where} with a body that is not valid JSON`, context(text));
+    }
+    // `/api/v2` (JSON:API `{data, meta}`) and `/marketplace` answers have no v1 `success` flag: 2xx is success.
+    if (isHostRooted(call.path)) return { ok: true, body, response };
+    const success = isEnvelope(body) ? (body as { success: unknown }).success : undefined;
+    if (success === true) return { ok: true, body, response };
+    if (success === false) {
+      const error = classifyClientError(context(body) as ErrorContext & { status: number });
+      return { ok: false, error, body, response };
+    }
+    throw new YclientsParseError(
+      `${where} with JSON that is not the {success, data, meta} envelope (${shapeOf(body)})`,
+      context(body),
+    );
+  }
+  const error = classifyClientError(context(result.error) as ErrorContext & { status: number });
+  return { ok: false, error, body: result.error, response };
+}
+
+function isEnvelope(body: unknown): boolean {
+  return body !== null && typeof body === "object" && !Array.isArray(body);
+}
+
+/** A short name for what arrived instead of the envelope, for the error message. */
+function shapeOf(body: unknown): string {
+  if (body === null) return "null";
+  if (Array.isArray(body)) return "an array";
+  if (typeof body === "object") return "an object without a boolean success";
+  return `a ${typeof body}`;
+}
