@@ -1,6 +1,7 @@
-// Reads the official answer examples of the API for a set of tags from ../shared/reference: the current
-// documentation's examples (yclients-docs-extract.json), the two API Blueprint copies (third-party/*.apib)
-// and the response samples (yclients-samples/). Each example names the spec operation and status it shows.
+// Reads the official examples of the API from ../shared/reference: the current documentation's answer and
+// request examples (yclients-docs-extract.json), the two API Blueprint copies (third-party/*.apib: answers
+// and request bodies) and the response samples (yclients-samples/). Each example names the spec operation
+// and, for an answer, the status it shows.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -10,9 +11,12 @@ export const REFERENCE_DIR = join(REPO_ROOT, "..", "shared", "reference");
 export interface ReferenceExample {
   /** Where it comes from, stable enough to name in a list of known disagreements. */
   source: string;
+  /** An answer body, or a request body. */
+  kind: "answer" | "request";
   method: string;
   /** The spec's path template (relative to /api/v1, or host-rooted for /api/v2). */
   path: string;
+  /** The answer's status; empty for a request. */
   status: string;
   /** The body text as published; not always valid JSON. */
   text: string;
@@ -46,19 +50,32 @@ interface DocsEntry {
   path: string;
   example_status: string | null;
   example: unknown;
+  request_example: unknown;
 }
 
 export function docsExamples(): ReferenceExample[] {
   const entries = JSON.parse(readFileSync(join(REFERENCE_DIR, "yclients-docs-extract.json"), "utf8")) as DocsEntry[];
-  return entries
+  const answers = entries
     .filter((e) => e.example !== null && e.example !== undefined && e.example_status)
-    .map((e) => ({
+    .map((e): ReferenceExample => ({
       source: `docs ${e.method} ${specPath(e.path)} ${e.example_status}`,
+      kind: "answer",
       method: e.method,
       path: specPath(e.path),
       status: String(e.example_status),
       text: JSON.stringify(e.example),
     }));
+  const requests = entries
+    .filter((e) => e.request_example !== null && e.request_example !== undefined)
+    .map((e): ReferenceExample => ({
+      source: `docs ${e.method} ${specPath(e.path)} request`,
+      kind: "request",
+      method: e.method,
+      path: specPath(e.path),
+      status: "",
+      text: JSON.stringify(e.request_example),
+    }));
+  return [...answers, ...requests];
 }
 
 /**
@@ -83,14 +100,16 @@ export function blueprintExamples(file: string): ReferenceExample[] {
       continue;
     }
     const response = /^\+\s+Response\s+(\d{3})/.exec(line);
-    if (!response || !action) continue;
+    const request = /^\+\s+Request\b.*\(application\/json\)/.exec(line);
+    if ((!response && !request) || !action) continue;
     const body = readBody(lines, i + 1);
     if (body === undefined) continue;
     out.push({
-      source: `${name}:${i + 1} ${action.method} ${action.path} ${response[1]}`,
+      source: `${name}:${i + 1} ${action.method} ${action.path} ${response ? response[1] : "request"}`,
+      kind: response ? "answer" : "request",
       method: action.method,
       path: action.path,
-      status: response[1],
+      status: response ? response[1] : "",
       text: body,
     });
   }
@@ -132,6 +151,7 @@ export function sampleExamples(): ReferenceExample[] {
     if (!match || !existsSync(join(dir, match[1]))) continue;
     out.push({
       source: `sample ${match[1]}`,
+      kind: "answer",
       method: match[2],
       path: specPath(match[3]),
       status: match[4],
