@@ -2,6 +2,7 @@
 // origin of `baseUrl` (YCLIENTS, Altegio or the simulator alike), with the same Authorization header, and gets
 // the same errors and retries as every other call.
 import { YclientsClient, YclientsAuthError } from "../../src/index";
+import { startYclientsSimulator } from "../../src/testing/index";
 import { json, ok, startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -68,5 +69,18 @@ describe("yc.marketplace", () => {
       status: 401,
       path: "/marketplace/salon/{salon_id}/application/{application_id}/uninstall",
     });
+  });
+
+  it("is answered by the simulator at its origin, like the real host", async () => {
+    const sim = await startYclientsSimulator({ rateLimit: false });
+    try {
+      const yc = new YclientsClient({ partnerToken: sim.partnerToken, baseUrl: sim.url, rateLimit: false });
+      const tariffs = await yc.marketplace.listTariffs(123);
+      expect(tariffs.data[0].options[0]).toMatchObject({ currency_iso: "RUB" });
+      expect(typeof tariffs.data[0].options[0].overall_price).toBe("number");
+      expect(sim.requests.at(-1)?.route).toBe("GET /marketplace/application/{application_id}/tariffs");
+    } finally {
+      await sim.close();
+    }
   });
 });
