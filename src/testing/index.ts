@@ -12,7 +12,8 @@ export {
 } from "./options.js";
 export type { Fault, FaultRoute } from "./faults.js";
 export type { RecordedRequest } from "./request-log.js";
-export { maskWebhookUrl, type WebhookDelivery, type WebhookDeliveryOptions } from "./webhooks.js";
+export type { WebhookDelivery, WebhookDeliveryOptions } from "./webhooks.js";
+export { maskWebhookUrl } from "./url-mask.js";
 export type {
   Appointment,
   BookingUser,

@@ -2,6 +2,7 @@
 // the Authorization value keeps only its scheme words and secret body fields are masked.
 // Masking rules are the SDK's own (src/redact.ts), so the SDK and its simulator agree on what a secret is.
 import { REDACTED, isSecretField, redactAuthorization } from "../redact.js";
+import { maskWebhookUrl } from "./url-mask.js";
 
 export interface RecordedRequest {
   /** The `x-request-id` the answer carried. */
@@ -26,6 +27,10 @@ const SECRET_HEADER = /^(authorization|cookie|proxy-authorization|x-partner-toke
 /** Bodies larger than this are summarised, so 10,000 kept requests stay small. */
 const MAX_LOGGED_BODY = 8 * 1024;
 const MAX_DEPTH = 16;
+const WEBHOOK_URL_FIELD = /^(urls|webhook_urls|webhook_url)$/;
+
+const maskUrls = (value: unknown): unknown =>
+  typeof value === "string" ? maskWebhookUrl(value) : Array.isArray(value) ? value.map(maskUrls) : value;
 
 export function redactBody(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return value;
@@ -35,7 +40,9 @@ export function redactBody(value: unknown, depth = 0): unknown {
   for (const [key, v] of Object.entries(value)) {
     // What was sent: a `code` of any type is the SMS code.
     const secret = v !== null && typeof v !== "object" && isSecretField(key, String(v));
-    out[key] = secret ? REDACTED : redactBody(v, depth + 1);
+    // Webhook URLs (`/hooks_settings`, marketplace callbacks) carry the partner's secret.
+    if (WEBHOOK_URL_FIELD.test(key)) out[key] = maskUrls(v);
+    else out[key] = secret ? REDACTED : redactBody(v, depth + 1);
   }
   return out;
 }

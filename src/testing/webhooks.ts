@@ -2,9 +2,9 @@
 // the URLs of the company's `/hooks_settings` when the settings are active and the entity's flag is on.
 // Deliveries to one URL go one at a time in the order of the changes; a failed one (network error or
 // a non-2xx answer) is retried a few times. `deliveries` logs what was sent, with URL secrets masked.
-import { REDACTED, isSecretField } from "../redact.js";
 import type { StateChange } from "./webhook-payloads.js";
 import { redactBody } from "./request-log.js";
+import { maskWebhookUrl } from "./url-mask.js";
 import type { SimulatorState } from "./state.js";
 
 export interface WebhookDeliveryOptions {
@@ -171,29 +171,4 @@ export class WebhookSender {
 function failureCode(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown } })?.cause;
   return typeof cause?.code === "string" ? cause.code : "network error";
-}
-
-/**
- * The URL as it may be logged: the origin, path segments of 16 or more characters replaced (a secret
- * put into the path), and the values of query parameters named like a secret (`token`, `secret`, `key`…)
- * replaced.
- */
-export function maskWebhookUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return REDACTED;
-  }
-  const path = parsed.pathname
-    .split("/")
-    .map((segment) => (segment.length >= 16 ? REDACTED : segment))
-    .join("/");
-  const query = [...parsed.searchParams]
-    .map(([name, value]) => {
-      const secret = isSecretField(name) || /key|sig|hash|auth/i.test(name) || value.length >= 16;
-      return `${encodeURIComponent(name)}=${secret ? REDACTED : encodeURIComponent(value)}`;
-    })
-    .join("&");
-  return `${parsed.origin}${path}${query ? `?${query}` : ""}`;
 }

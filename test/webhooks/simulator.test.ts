@@ -178,6 +178,11 @@ describe("the simulator sends webhooks", () => {
     expect(toMain.url).toBe(main.url.replace(SECRET, "[REDACTED]"));
     expect(sent.find((d) => d !== toMain)!.url).toBe(other.url.replace(SECRET, "[REDACTED]"));
     expect(JSON.stringify(sim.webhookDeliveries)).not.toContain(SECRET);
+    // The registration's request bodies (`urls`) are masked in the request log too.
+    const registrations = sim.requests.filter((r) => r.path.startsWith("/hooks_settings/") && r.method === "POST");
+    expect(registrations.length).toBeGreaterThan(0);
+    expect(JSON.stringify(registrations[registrations.length - 1].body)).toContain("[REDACTED]");
+    expect(JSON.stringify(sim.requests)).not.toContain(SECRET);
     expect(main.events.at(-1)).toMatchObject({ resource: "record", status: "create" });
   });
 
