@@ -59,9 +59,22 @@ export interface SimDepositTransaction {
   created_at: number;
 }
 
+/** Bonus money written off a card towards a visit. */
+export interface SimCardWithdrawal {
+  id: number;
+  visit_id: number;
+  record_id: number;
+  card_id: number;
+  chain_id: number;
+  /** Positive: what left the card. */
+  amount: number;
+  cancelled: boolean;
+}
+
 export interface LoyaltyState {
   cardTypes: LoyaltyCardType[];
   cards: SimLoyaltyCard[];
+  withdrawals: SimCardWithdrawal[];
   depositTypes: SimDepositType[];
   deposits: SimDeposit[];
   depositTransactions: SimDepositTransaction[];
@@ -86,6 +99,7 @@ function seedLoyalty(state: SimulatorState): LoyaltyState {
   const loyalty: LoyaltyState = {
     cardTypes: [],
     cards: [],
+    withdrawals: [],
     depositTypes: [],
     deposits: [],
     depositTransactions: [],

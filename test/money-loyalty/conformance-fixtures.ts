@@ -13,6 +13,13 @@ function ownedDeposit(state: SimulatorState, companyId: number) {
   return deposit;
 }
 
+/** A live record of the company with services, and its visit id. */
+function visitOf(state: SimulatorState, companyId: number) {
+  const record = state.records.find((r) => r.company_id === companyId && !r.deleted && r.service_ids.length > 0);
+  if (!record) throw new Error(`no live record in company ${companyId}`);
+  return { record_id: record.id, visit_id: record.visit_id ?? record.id };
+}
+
 /** A path value for a loyalty or deposit operation; undefined leaves the choice to the caller. */
 export function loyaltyPathValue(
   state: SimulatorState,
@@ -22,7 +29,7 @@ export function loyaltyPathValue(
 ): string | undefined {
   const [card] = loyaltyState(state).cards;
   if (name === "group_id") return String(state.chain.id);
-  if (name === "card_id" && op.path.includes("/loyalty/cards/")) return String(card.id);
+  if (name === "card_id" && op.path.includes("loyalty/")) return String(card.id);
   if (name === "phone" && op.path.startsWith("/loyalty/cards/")) return card.phone;
   if (name === "client_id" && /^\/(loyalty\/client_cards|deposits)\//.test(op.path)) {
     if (op.path.startsWith("/loyalty/")) {
@@ -31,6 +38,7 @@ export function loyaltyPathValue(
     return String(ownedDeposit(state, companyId).client_id);
   }
   if (name === "deposit_id") return String(ownedDeposit(state, companyId).id);
+  if (name === "visit_id" && op.path.startsWith("/visit/loyalty/")) return String(visitOf(state, companyId).visit_id);
   return undefined;
 }
 
@@ -43,6 +51,10 @@ export function loyaltyBody(state: SimulatorState, op: OperationEntry, companyId
         loyalty_card_type_id: loyaltyState(state).cardTypes[1].id,
         phone: "79990001122",
       };
+    case "POST /visit/loyalty/apply_card_withdrawal/{company_id}/{card_id}":
+      return { ...visitOf(state, companyId), amount: 1 };
+    case "POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}":
+      return visitOf(state, companyId);
     case "POST /deposits_operations/{salon_id}": {
       const deposit = ownedDeposit(state, companyId);
       const account = moneyState(state).accounts.find((a) => a.company_id === companyId)!;

@@ -10,6 +10,7 @@ import { depositHandlers, depositsValidateOwnBody } from "./deposits.js";
 import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.js";
 import { imageHandlers, imagesValidateOwnBody } from "./images.js";
 import { loyaltyHandlers, loyaltyValidatesOwnBody } from "./loyalty.js";
+import { loyaltyVisitHandlers, loyaltyVisitsValidateOwnBody } from "./loyalty-visits.js";
 import { recordHandlers, recordsValidateOwnBody } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
 import { visitHandlers } from "./visits.js";
@@ -30,6 +31,7 @@ export const handlers: HandlerTable = {
   ...recordHandlers,
   ...visitHandlers,
   ...loyaltyHandlers,
+  ...loyaltyVisitHandlers,
   ...depositHandlers,
 };
 
@@ -42,5 +44,6 @@ export const validatesOwnBody: ReadonlySet<string> = new Set([
   ...clientsValidateOwnBody,
   ...recordsValidateOwnBody,
   ...loyaltyValidatesOwnBody,
+  ...loyaltyVisitsValidateOwnBody,
   ...depositsValidateOwnBody,
 ]);

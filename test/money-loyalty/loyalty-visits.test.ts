@@ -1,0 +1,76 @@
+// Paying part of a visit with a loyalty card, through the friendly methods against the simulator: the
+// write-off leaves the card, is listed among the visit's loyalty transactions and comes back when cancelled;
+// it may exceed neither the card's balance nor the visit's cost.
+import { YclientsNotFoundError, YclientsValidationError } from "../../src/index";
+import { loyaltyState, type SimLoyaltyCard } from "../../src/testing/loyalty-state";
+import type { Appointment } from "../../src/testing/state";
+import { startHarness, type Harness } from "./setup";
+
+let h: Harness;
+let card: SimLoyaltyCard;
+let record: Appointment;
+let visit: { record_id: number; visit_id: number };
+let visitCost: number;
+
+beforeAll(async () => {
+  h = await startHarness();
+  card = loyaltyState(h.sim.state).cards[0];
+  record = h.sim.state.records.find((r) => r.company_id === h.company.id && !r.deleted && r.service_ids.length > 0)!;
+  visit = { record_id: record.id, visit_id: record.visit_id ?? record.id };
+  visitCost = record.service_ids.reduce((sum, id) => sum + h.sim.state.services.find((s) => s.id === id)!.price_min, 0);
+});
+afterAll(() => h.sim.close());
+
+const balance = async () =>
+  Number((await h.yc.loyalty.cards.listByPhone(card.phone, h.chainId)).data.find((c) => c.id === card.id)!.balance);
+
+describe("loyalty.visits card withdrawals", () => {
+  it("writes bonus money off the card towards the visit and returns it on cancel", async () => {
+    const before = await balance();
+    const applied = await h.yc.loyalty.visits.applyCardWithdrawal(card.id, { ...visit, amount: 100.25 });
+    expect(applied.data.loyalty_transactions).toEqual([
+      expect.objectContaining({ amount: 100.25, card_id: card.id, is_loyalty_withdraw: true, is_discount: false }),
+    ]);
+    expect(applied.data.items?.map((i) => i.service_id)).toEqual(record.service_ids);
+    expect(await balance()).toBeCloseTo(before - 100.25, 2);
+    const listed = await h.yc.loyalty.transactions.listByVisit(visit.visit_id);
+    expect(listed.data.map((t) => t.amount)).toEqual([100.25]);
+
+    const cancelled = await h.yc.loyalty.visits.cancelCardWithdrawal(card.id, visit);
+    expect(cancelled.data.loyalty_transactions).toEqual([]);
+    expect(await balance()).toBeCloseTo(before, 2);
+    expect((await h.yc.loyalty.transactions.listByVisit(visit.visit_id)).data).toEqual([]);
+    await expect(h.yc.loyalty.visits.cancelCardWithdrawal(card.id, visit)).rejects.toBeInstanceOf(
+      YclientsNotFoundError,
+    );
+  });
+
+  it("refuses more than the card holds or than the visit costs, and a non-positive amount", async () => {
+    const before = await balance();
+    for (const amount of [before + 0.01, 0, -5]) {
+      const error = await h.yc.loyalty.visits
+        .applyCardWithdrawal(card.id, { ...visit, amount })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(YclientsValidationError);
+      expect((error as YclientsValidationError).fieldErrors).toHaveProperty("amount");
+    }
+    await h.yc.loyalty.cards.manualTransaction(card.id, { amount: visitCost + 1000 });
+    const tooMuch = await h.yc.loyalty.visits
+      .applyCardWithdrawal(card.id, { ...visit, amount: visitCost + 0.01 })
+      .catch((e: unknown) => e);
+    expect(tooMuch).toBeInstanceOf(YclientsValidationError);
+    await h.yc.loyalty.visits.applyCardWithdrawal(card.id, { ...visit, amount: visitCost });
+    expect(await balance()).toBeCloseTo(before + 1000, 2);
+    await h.yc.loyalty.visits.cancelCardWithdrawal(card.id, visit);
+  });
+
+  it("answers 404 for an unknown visit or card", async () => {
+    await expect(
+      h.yc.loyalty.visits.applyCardWithdrawal(card.id, { record_id: 1, visit_id: 1, amount: 1 }),
+    ).rejects.toBeInstanceOf(YclientsNotFoundError);
+    await expect(h.yc.loyalty.visits.applyCardWithdrawal(999_999_999, { ...visit, amount: 1 })).rejects.toBeInstanceOf(
+      YclientsNotFoundError,
+    );
+    await expect(h.yc.loyalty.transactions.listByVisit(1)).rejects.toBeInstanceOf(YclientsNotFoundError);
+  });
+});
