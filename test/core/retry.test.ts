@@ -1,3 +1,5 @@
+import { format } from "node:util";
+import createDebug from "debug";
 import {
   YclientsClient,
   YclientsNetworkError,
@@ -24,6 +26,7 @@ const client = (extra: Record<string, unknown> = {}) =>
     baseUrl: server.url,
     retry: fast,
     circuitBreaker: false,
+    rateLimit: false,
     ...extra,
   });
 
@@ -217,5 +220,37 @@ describe("pure decisions", () => {
     expect(shouldRetry(false, new AttemptFailure("timeout", false, "slow"))).toBe(false);
     expect(shouldRetry(true, new AttemptFailure("timeout", false, "slow"))).toBe(true);
     expect(shouldRetry(true, new Error("other"))).toBe(false);
+  });
+});
+
+describe("documented retry defaults, through the real transport", () => {
+  it("Retry-After is capped at 60 s by default", async () => {
+    const lines: string[] = [];
+    const originalLog = createDebug.log;
+    createDebug.log = (...args: unknown[]) => lines.push(format(...(args as [string])));
+    createDebug.enable("yclients:retry");
+    try {
+      server.handle((_req, res) => json(res, 429, {}, { "retry-after": "3600" }));
+      const controller = new AbortController();
+      const yc = new YclientsClient({ partnerToken: "p", baseUrl: server.url, rateLimit: false });
+      const pending = yc.GET("/countries", { signal: controller.signal }).catch((e) => e);
+      for (let i = 0; i < 400 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      controller.abort(new Error("enough"));
+      await pending;
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/attempt 2 of \d+ after HTTP 429, waiting 60000ms/);
+      expect(server.seen).toHaveLength(1);
+    } finally {
+      createDebug.disable();
+      createDebug.log = originalLog;
+    }
+  });
+
+  it("a POST is not sent again after a timeout", async () => {
+    server.handle((_req, res) => later(res, 500, () => json(res, 201, ok({ user_token: "t" }))));
+    const error = await calls.POST(client({ timeoutMs: 40, retry: { ...fast, maxTries: 5 } })).catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsTimeoutError);
+    expect(error.attempts).toBe(1);
+    expect(server.seen).toHaveLength(1);
   });
 });
