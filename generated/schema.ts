@@ -9717,7 +9717,10 @@ export interface components {
       /** @description Unit the rule counts in (`service` write-off unit or `sale` unit). */
       base_unit?: string;
     };
-    /** @description A product to create. Prices in currency units. */
+    /**
+     * @description A product to create. Prices in currency units. The documentation marks no field as required; the
+     *     spec asks only for `title`, and the API may refuse a product without a category or units.
+     */
     GoodCreateRequest: {
       /** @description Name. */
       title: string;
@@ -9728,17 +9731,17 @@ export interface components {
       /** @description Barcode. */
       barcode?: string;
       /** @description Goods category id. */
-      category_id: number;
+      category_id?: number;
       /** @description Sale price of one sale unit. */
       cost?: number;
       /** @description Cost price of one sale unit. */
       actual_cost?: number;
       /** @description Sale unit id. */
-      sale_unit_id: number;
+      sale_unit_id?: number;
       /** @description Write-off unit id. */
-      service_unit_id: number;
+      service_unit_id?: number;
       /** @description Number of write-off units in one sale unit. */
-      unit_equals: number;
+      unit_equals?: number;
       /** @description Low-stock level. */
       critical_amount?: number;
       /** @description Reorder level. */
