@@ -29,6 +29,7 @@ export {
   type DedupeOptions,
   type WebhookDedupeStore,
 } from "./dedupe.js";
+export { RedisDedupeStore, type RedisDedupeClient, type RedisDedupeStoreOptions } from "./redis-dedupe.js";
 export {
   DEFAULT_MAX_BODY_BYTES,
   WebhookReceiver,
