@@ -44,6 +44,10 @@ export function normaliseMeta(meta: unknown): YclientsMeta {
 }
 
 export function successOf<T>(body: unknown, response: Response): YclientsSuccess<T> {
+  // A file answer (PDF receipt…) has no envelope: the Blob is the data.
+  if (typeof Blob !== "undefined" && body instanceof Blob) {
+    return { success: true, data: body as T, meta: {}, status: response.status, headers: response.headers };
+  }
   const envelope = (body ?? {}) as { data?: T; meta?: unknown };
   return {
     success: true,

@@ -1,12 +1,22 @@
-// Lookups in the generated operation table, and the path-parameter checks openapi-fetch does not do
-// (it would silently leave `{company_id}` in the URL).
-import { operations, type OperationInfo } from "../generated/operations.js";
+// What the client needs to know per operation, from the compact generated facts (not the full table, so the
+// typed-only bundle stays the same size as the API grows), and the path-parameter checks openapi-fetch does not
+// do (it would silently leave `{company_id}` in the URL).
+import { binaryAnswers, hostRootedPrefixes, userTokenFree } from "../generated/operations.js";
 import { YclientsConfigError } from "./errors.js";
 
-const byKey = new Map<string, OperationInfo>(operations.map((op) => [`${op.method} ${op.path}`, op]));
+/** True unless the spec says the operation works with the partner token alone (unknown paths need one too). */
+export function needsUserToken(method: string, path: string): boolean {
+  return !userTokenFree.has(`${method} ${path}`);
+}
 
-export function findOperation(method: string, path: string): OperationInfo | undefined {
-  return byKey.get(`${method} ${path}`);
+/** True when the operation answers with a file (PDF, image…) rather than JSON. */
+export function isBinaryAnswer(method: string, path: string): boolean {
+  return binaryAnswers.has(`${method} ${path}`);
+}
+
+/** True for `/api/v2/...` and `/marketplace/...`: sent to the origin of the base URL, not under `/api/v1`. */
+export function isHostRooted(path: string): boolean {
+  return hostRootedPrefixes.some((prefix) => path.startsWith(prefix));
 }
 
 const PARAM = /\{([^}]+)\}/g;

@@ -1,8 +1,7 @@
 // Lazy paging over list operations, driven by each operation's own paging parameters from the
-// generated table (`page` + `count`, `page` + `page_size`, limits). One page is held in memory at a time.
+// `x-pagination` rule (`page` + `count`, `page` + `page_size`, limits). One page is held in memory at a time.
 import type { YclientsTypedClient } from "./typed-client.js";
 import { YclientsConfigError, YclientsError } from "./errors.js";
-import { findOperation } from "./operations.js";
 import type { CallOptions } from "./types.js";
 
 export interface PageOptions extends CallOptions {
@@ -21,9 +20,26 @@ export interface ListAllOptions extends PageOptions {
 export class YclientsPaginationLimitError extends YclientsError {}
 Object.defineProperty(YclientsPaginationLimitError.prototype, "name", { value: "YclientsPaginationLimitError" });
 
-interface PagedCall {
+/** An operation's paging rule, from its `x-pagination` in the spec. */
+export interface Paging {
+  /** Where the paging parameters go: the query string or the JSON body. */
+  readonly in: "query" | "body";
+  /** Name of the 1-based page number parameter. */
+  readonly page: string;
+  /** Name of the page size parameter. */
+  readonly size: string;
+  /** Largest page size the API accepts. */
+  readonly maxSize: number;
+  /** Page size the API uses when none is given. */
+  readonly defaultSize?: number;
+  /** `false` when `meta.total_count` cannot be trusted: paging then stops only on a short page. */
+  readonly total?: false;
+}
+
+export interface PagedCall {
   method: string;
   path: string;
+  paging: Paging;
   pathParams?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: Record<string, unknown>;
@@ -35,8 +51,7 @@ export async function* iterateItems<T>(
   call: PagedCall,
   options: PageOptions = {},
 ): AsyncGenerator<T, void, undefined> {
-  const paging = findOperation(call.method, call.path)?.pagination;
-  if (!paging) throw new YclientsConfigError(`${call.method} ${call.path} is not a paged operation`);
+  const { paging } = call;
   const { pageSize: requestedSize, startPage = 1, ...callOptions } = options;
   const pageSize = requestedSize ?? paging.maxSize;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > paging.maxSize) {
@@ -63,7 +78,8 @@ export async function* iterateItems<T>(
     const items = Array.isArray(result.data) ? (result.data as T[]) : [];
     for (const item of items) yield item;
     seen += items.length;
-    const total = typeof result.meta.total_count === "number" ? result.meta.total_count : undefined;
+    const total =
+      paging.total !== false && typeof result.meta.total_count === "number" ? result.meta.total_count : undefined;
     // Stop on a short page, or as soon as the reported total is reached (no extra request after a full last page).
     if (items.length < pageSize || (total !== undefined && seen >= total)) return;
   }

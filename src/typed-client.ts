@@ -24,7 +24,7 @@ import { failureOf, successOf, type YclientsResponse } from "./envelope.js";
 import { classifyAnswer, type CallOutcome, type FetchResult } from "./answer.js";
 export type { CallOutcome } from "./answer.js";
 import { YclientsConfigError } from "./errors.js";
-import { checkPathParams, findOperation } from "./operations.js";
+import { checkPathParams, isBinaryAnswer, isHostRooted, needsUserToken } from "./operations.js";
 import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
 import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/options.js";
@@ -71,6 +71,8 @@ interface Core {
   api: ReturnType<typeof createClient<paths>>;
   raise: boolean;
   companyId?: number | string;
+  /** Scheme, host and port of the base URL: where `/api/v2/...` and `/marketplace/...` paths are sent. */
+  origin: string;
 }
 
 const SCOPE = Symbol("yclients.scope");
@@ -178,8 +180,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     const params = rest.params as { path?: Record<string, unknown> } | undefined;
     checkPathParams(method, path, params?.path);
     const token = userToken === undefined ? this.userToken : checkToken(userToken, "userToken");
-    const operation = findOperation(method, path);
-    if (operation?.userToken && !token) {
+    if (!token && needsUserToken(method, path)) {
       throw new YclientsConfigError(
         `${method} ${path} needs a user token: pass { userToken }, use withUserToken(), or set userToken in the client options`,
       );
@@ -203,7 +204,8 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       {
         ...(rest as object),
         headers: callHeaders ? { ...this.globalHeaders, ...callHeaders } : this.globalHeaders,
-        parseAs: "text",
+        parseAs: isBinaryAnswer(method, path) ? "blob" : "text",
+        ...(isHostRooted(path) ? { baseUrl: this.core.origin } : {}),
         fetch: (request: Request) => this.core.transport.send(request, call),
       } as never,
     );
@@ -269,6 +271,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     transport,
     api: createClient<paths>({ baseUrl, querySerializer: serializeQuery as never }),
     raise: options.raiseClientErrors ?? true,
+    origin: new URL(baseUrl).origin,
     companyId: options.companyId === undefined ? undefined : checkCompanyId(options.companyId, "companyId"),
   };
 }

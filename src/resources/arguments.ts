@@ -1,10 +1,6 @@
-// What every resource file shares: the client it calls and argument checks that fail before sending.
-import type { YclientsTypedClient } from "../typed-client.js";
+// Argument checks of the friendly methods: they fail before anything is sent, and never echo a value
+// that may be a secret.
 import { YclientsConfigError } from "../errors.js";
-
-export abstract class Resource<Raise extends boolean> {
-  constructor(protected readonly client: YclientsTypedClient<Raise>) {}
-}
 
 /** A required string argument; the value is never echoed because it may be a secret. */
 export function requireString(value: unknown, name: string): string {

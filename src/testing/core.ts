@@ -1,5 +1,6 @@
 // One request's way through the simulator, independent of sockets: route, log, faults, rate
 // limit, headers, auth, body checks, paging, then a stateful handler or the spec's example.
+import { hostRootedPrefixes } from "../../generated/operations.js";
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { acceptsV2, parseAuthorization, type Credentials } from "./auth.js";
@@ -101,7 +102,9 @@ export class SimulatorCore {
     const method = req.method.toUpperCase();
     const inBase = url.pathname === BASE_PATH || url.pathname.startsWith(BASE_PATH + "/");
     const path = inBase ? url.pathname.slice(BASE_PATH.length) || "/" : url.pathname;
-    const route = inBase ? this.router.match(method, path) : ({ kind: "missing" } as const);
+    // `/api/v2/...` and `/marketplace/...` live beside `/api/v1` on the same host, as in the real API.
+    const hostRooted = !inBase && hostRootedPrefixes.some((prefix) => path.startsWith(prefix));
+    const route = inBase || hostRooted ? this.router.match(method, path) : ({ kind: "missing" } as const);
     const op = route.kind === "found" ? route.op : undefined;
     const parsed = req.bodyTooLarge ? { failed: false } : parseBody(method, req.headers, req.body);
 

@@ -37,6 +37,22 @@ describe("types follow raiseClientErrors", () => {
     if (lenientFriendly.success) expect(lenientFriendly.data[0].name).toBe("Ирина");
   });
 
+  it("answers are closed: a misspelled field is a compile error, and ids chain into the next call", async () => {
+    const yc = new YclientsClient({ partnerToken: "p", baseUrl: server.url, companyId: 1 });
+    const staff = await yc.booking.staff();
+    const first = staff.data[0];
+    // @ts-expect-error `nmae` is not a field of a bookable staff member
+    expect(first.nmae).toBeUndefined();
+    expect(first.name).toBe("Ирина");
+    // The list sends the id as a string; the next call takes it as it is, no Number() needed.
+    const unusedChain = () => yc.booking.times(first.id, "2026-12-01");
+    expect(typeof unusedChain).toBe("function");
+    // Same for the typed client's answer.
+    const typed = await yc.GET("/book_staff/{company_id}", { params: { path: { company_id: 1 } } });
+    // @ts-expect-error misspelled field of a typed answer
+    expect(typed.data.data[0].nmae).toBeUndefined();
+  });
+
   it("paths, parameters and bodies are checked", () => {
     const yc = new YclientsClient({ partnerToken: "p", baseUrl: server.url });
     const unused = () => {
@@ -46,8 +62,10 @@ describe("types follow raiseClientErrors", () => {
       void yc.GET("/book_staff/{company_id}", { params: { path: {} } });
       // @ts-expect-error POST /auth needs login and password
       void yc.POST("/auth", { body: { login: "x" } });
-      // @ts-expect-error the friendly method's staff id must be a number
-      void yc.booking.times("16", "2026-12-01");
+      // @ts-expect-error a friendly method's id is a number or a string of digits, nothing else
+      void yc.booking.times({ id: 16 }, "2026-12-01");
+      // @ts-expect-error request bodies are strict: no unknown fields
+      void yc.booking.check({ appointments: [], unknown_field: 1 });
     };
     expect(typeof unused).toBe("function");
     const response: YclientsResponse<number> = {
