@@ -1,13 +1,15 @@
-// Reads the answer examples out of an API Blueprint file (the official YCLIENTS docs of 2020 and
-// 2024 in ../shared/reference/third-party): for every `+ Response NNN` of an action, the JSON body
-// that follows it, with the action's method and path. Many bodies have trailing commas; those are
+// Reads the examples out of an API Blueprint file (the official YCLIENTS docs of 2020 and 2024 in
+// ../shared/reference/third-party): for every `+ Response NNN` and `+ Request` of an action, the JSON
+// body that follows it, with the action's method and path. Many bodies have trailing commas; those are
 // read with the commas dropped (`relaxed`). Bodies that are still not JSON come back with
 // `parseError` set instead of `body`.
 
 export interface BlueprintExample {
+  kind: "request" | "response";
   method: string;
   /** The path as the Blueprint writes it, without the query template. */
   path: string;
+  /** The answer's status; empty for a request. */
   status: string;
   body?: unknown;
   /** True when the body only parsed once trailing commas were dropped. */
@@ -18,7 +20,7 @@ export interface BlueprintExample {
 
 const RESOURCE = /^##\s+[^[]*\[(\/[^\]]*)\]\s*$/;
 const ACTION = /^###\s+[^[]*\[(GET|POST|PUT|PATCH|DELETE)(?:\s+(\/[^\]]*))?\]\s*$/;
-const RESPONSE = /^\s*\+\s+Response\s+(\d{3})/;
+const EXAMPLE = /^\s*\+\s+(?:Response\s+(\d{3})|Request\b)/;
 const SECTION_END = /^\s*\+\s+(Response|Request)\b|^#/;
 
 /** `/loyalty/certificates/?{phone}&{company_id}` and `/x/{id}/{?a,b}` become `/loyalty/certificates/` and `/x/{id}/`. */
@@ -45,15 +47,24 @@ export function parseBlueprintExamples(text: string): BlueprintExample[] {
       path = action[2] ? stripQueryTemplate(action[2]) : resourcePath;
       continue;
     }
-    const response = RESPONSE.exec(lines[i]);
-    if (!response || !method) continue;
+    const found = EXAMPLE.exec(lines[i]);
+    if (!found || !method) continue;
     let end = i + 1;
     while (end < lines.length && !SECTION_END.test(lines[end])) end++;
     const block = lines.slice(i + 1, end);
     const start = block.findIndex((l) => /^\s*[[{]/.test(l));
     if (start >= 0) {
-      const json = block.slice(start).join("\n").trim();
-      const example: BlueprintExample = { method, path, status: response[1], line: i + 1 };
+      // The body ends where the next Blueprint list item (`+ Attributes`, `+ Headers`...) begins.
+      const rest = block.slice(start + 1);
+      const stop = rest.findIndex((l) => /^\s*\+\s/.test(l));
+      const json = [block[start], ...(stop < 0 ? rest : rest.slice(0, stop))].join("\n").trim();
+      const example: BlueprintExample = {
+        kind: found[1] ? "response" : "request",
+        method,
+        path,
+        status: found[1] ?? "",
+        line: i + 1,
+      };
       try {
         example.body = JSON.parse(json);
       } catch (err) {

@@ -1,6 +1,6 @@
-// Every official answer example of the loyalty, deposits, tech_cards and medicine operations
-// (the current docs' extract, and both API Blueprint copies of the official docs) must validate
-// against the spec, or be listed below with the NOTES.md entry that explains why it cannot.
+// Every official example of the loyalty, deposits, tech_cards and medicine operations (answers and
+// request bodies, from the current docs' extract and both API Blueprint copies of the official docs)
+// must validate against the spec, or be listed below with the NOTES.md entry that explains why it cannot.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSpecValidator } from "../../scripts/spec-validator";
@@ -34,6 +34,7 @@ const KNOWN: Record<string, string> = {
 
 interface Example {
   key: string;
+  kind: "request" | "response";
   method: string;
   path: string;
   status: string;
@@ -58,18 +59,19 @@ for (const [path, item] of Object.entries<any>(spec.paths)) {
 
 function docsExamples(): Example[] {
   const extract: any[] = JSON.parse(readFileSync(join(reference, "yclients-docs-extract.json"), "utf8"));
-  return extract
-    .filter((o) => o.example !== null && o.example_status && ours.has(shape(o.path)))
-    .map((o) => {
-      const path = ours.get(shape(o.path))!;
-      return {
-        key: `docs ${o.method} ${path} ${o.example_status}`,
-        method: o.method,
-        path,
-        status: o.example_status,
-        body: o.example,
-      };
-    });
+  const out: Example[] = [];
+  for (const o of extract.filter((x) => ours.has(shape(x.path)))) {
+    const path = ours.get(shape(o.path))!;
+    if (o.example !== null && o.example_status) {
+      const key = `docs ${o.method} ${path} ${o.example_status}`;
+      out.push({ key, kind: "response", method: o.method, path, status: o.example_status, body: o.example });
+    }
+    if (o.request_example !== null && o.request_example !== undefined) {
+      const key = `docs ${o.method} ${path} request`;
+      out.push({ key, kind: "request", method: o.method, path, status: "", body: o.request_example });
+    }
+  }
+  return out;
 }
 
 function blueprintExamples(file: string, source: string): Example[] {
@@ -77,7 +79,7 @@ function blueprintExamples(file: string, source: string): Example[] {
     .filter((e) => ours.has(shape(e.path)))
     .map((e) => {
       const path = ours.get(shape(e.path))!;
-      return { key: `${source} ${e.method} ${path} ${e.status}`, ...e, path };
+      return { key: `${source} ${e.method} ${path} ${e.kind === "request" ? "request" : e.status}`, ...e, path };
     });
 }
 
@@ -96,16 +98,20 @@ const examples = [
 const parsed = examples.filter((e) => e.parseError === undefined);
 const broken = examples.filter((e) => e.parseError !== undefined);
 
-describe("official answer examples of loyalty, deposits, tech cards and medicine", () => {
+describe("official examples of loyalty, deposits, tech cards and medicine", () => {
   it("finds the examples of every source", () => {
     const count = (source: string) => examples.filter((e) => e.key.startsWith(source + " ")).length;
     expect(count("docs")).toBeGreaterThanOrEqual(50);
     expect(count("apib2024")).toBeGreaterThanOrEqual(35);
     expect(count("apib2020")).toBeGreaterThanOrEqual(12);
+    expect(examples.filter((e) => e.kind === "request").length).toBeGreaterThanOrEqual(25);
   });
 
   it.each(parsed.map((e) => [e.key, e] as const))("%s validates or is a known disagreement", (key, e) => {
-    const error = validator.response(e.path, e.method, e.status, enveloped(e.body));
+    const error =
+      e.kind === "request"
+        ? validator.requestBody(e.path, e.method, e.body)
+        : validator.response(e.path, e.method, e.status, enveloped(e.body));
     if (KNOWN[key]) {
       expect(error).toBeDefined();
       expect(notes).toContain(KNOWN[key]);
