@@ -1,12 +1,15 @@
-// The documented defaults of the receiver and the de-duplication store, each pinned by a test.
+// The documented defaults and promises of the receiver, the de-duplication store and registerWebhook.
+import { YclientsClient, YclientsConfigError } from "../../src/index";
 import {
   createWebhookHandler,
+  registerWebhook,
+  type RegisterWebhookOptions,
   DEFAULT_DEDUPE_TTL_MS,
   DEFAULT_MAX_BODY_BYTES,
   MemoryDedupeStore,
   type WebhookDedupeStore,
 } from "../../src/webhooks/index";
-import { recordUpdateText } from "./samples";
+import { marketplaceUninstallText, recordUpdateText } from "./samples";
 
 const post = (body: string) => new Request("https://p.example/hooks", { method: "POST", body });
 
@@ -57,5 +60,37 @@ describe("MemoryDedupeStore", () => {
     store.claim("a", 60_000);
     store.release("a");
     expect(store.claim("a", 60_000)).toBe(true);
+  });
+});
+
+describe("callbacks", () => {
+  it("run the resource's callback before onEvent, and hand waitUntil the work left after the answer", async () => {
+    const order: string[] = [];
+    const kept: Array<Promise<unknown>> = [];
+    const handle = createWebhookHandler({
+      partnerToken: "fake_partner_token_0000000000",
+      on: {
+        record: () => void order.push("record"),
+        marketplace: (event) => void order.push(`marketplace:${event.event}`),
+      },
+      onEvent: (event) => void order.push(`event:${event.resource ?? "marketplace"}`),
+      waitUntil: (work) => void kept.push(work),
+    });
+    expect((await handle(post(recordUpdateText))).status).toBe(200);
+    expect((await handle(post(marketplaceUninstallText))).status).toBe(200);
+    expect(kept).toHaveLength(2);
+    await Promise.all(kept);
+    expect(order).toEqual(["record", "event:record", "marketplace:uninstall", "event:marketplace"]);
+  });
+});
+
+describe("registerWebhook", () => {
+  const yc = new YclientsClient({ partnerToken: "p", companyId: 1, baseUrl: "http://127.0.0.1:9/api/v1" });
+  it.each([
+    ["no resources", { url: "https://p.example/h", resources: [] }],
+    ["an unknown resource", { url: "https://p.example/h", resources: ["records"] }],
+    ["a URL that is not http(s)", { url: "ftp://p.example/h", resources: ["record"] }],
+  ])("refuses %s before sending anything", async (_name, options) => {
+    await expect(registerWebhook(yc, options as RegisterWebhookOptions)).rejects.toBeInstanceOf(YclientsConfigError);
   });
 });
