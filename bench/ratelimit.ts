@@ -7,6 +7,9 @@
 // Writes bench/ratelimit-results.json and prints Markdown tables for BENCHMARKS.md.
 //   --quick   short runs (a smoke test of the harness; the figures mean little)
 //   --cost    only the cost per request (seconds instead of minutes)
+//   --four    only the 4-process run
+//   RATELIMIT_BENCH_SECONDS=n   length of the utilisation runs (default 180: three whole minutes)
+//   RATELIMIT_BENCH_DEBUG=1     the workers log under yclients:ratelimit
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +27,9 @@ const REAL: RateLimitWindow[] = [
   { limit: 200, windowMs: 60_000 },
 ];
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const RUN_MS = QUICK ? 15_000 : 150_000;
+const RUN_MS = Number(process.env.RATELIMIT_BENCH_SECONDS ?? (QUICK ? 15 : 180)) * 1000;
+/** `--four`: only the 4-process run. */
+const FOUR_ONLY = process.argv.includes("--four");
 const PAGED_ITEMS = QUICK ? 2_000 : 20_000;
 const PAGE_SIZE = 50;
 
@@ -115,7 +120,7 @@ async function fourProcesses(): Promise<Utilisation> {
         stdio: ["ignore", "inherit", "inherit", "ipc"],
         env: {
           ...process.env,
-          DEBUG: "",
+          DEBUG: process.env.RATELIMIT_BENCH_DEBUG ? "yclients:ratelimit" : "",
           SIM_URL: sim.url,
           PARTNER_TOKEN: sim.partnerToken,
           COMPANY_ID: String(sim.state.companies[0].id),
@@ -203,6 +208,10 @@ async function costPerRequest(): Promise<{ memoryUs: number; redisUs: number; no
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`rate limiter bench (${QUICK ? "quick" : "full"}): utilisation runs of ${RUN_MS / 1000} s`);
+  if (FOUR_ONLY) {
+    console.log("4 processes:", await fourProcesses());
+    return;
+  }
   const cost = await costPerRequest();
   console.log("cost per request (µs):", cost);
   if (COST_ONLY) return;
