@@ -44,7 +44,7 @@ export interface AnalyticsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить основные показатели компании}
    */
   overall(
-    query: QueryOf<"/company/{company_id}/analytics/overall/", "get">,
+    query?: QueryOf<"/company/{company_id}/analytics/overall/", "get">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/company/{company_id}/analytics/overall/", "get", Raise>;
@@ -60,7 +60,7 @@ export interface AnalyticsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о заполненности в разрезе по дням}
    */
   fullnessDaily(
-    query: QueryOf<"/company/{company_id}/analytics/overall/charts/fullness_daily/", "get">,
+    query?: QueryOf<"/company/{company_id}/analytics/overall/charts/fullness_daily/", "get">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/company/{company_id}/analytics/overall/charts/fullness_daily/", "get", Raise>;
@@ -76,7 +76,7 @@ export interface AnalyticsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о выручке в разрезе по дням}
    */
   incomeDaily(
-    query: QueryOf<"/company/{company_id}/analytics/overall/charts/income_daily/", "get">,
+    query?: QueryOf<"/company/{company_id}/analytics/overall/charts/income_daily/", "get">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/company/{company_id}/analytics/overall/charts/income_daily/", "get", Raise>;
@@ -92,7 +92,7 @@ export interface AnalyticsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить структуру записей по источникам}
    */
   recordSources(
-    query: QueryOf<"/company/{company_id}/analytics/overall/charts/record_source/", "get">,
+    query?: QueryOf<"/company/{company_id}/analytics/overall/charts/record_source/", "get">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/company/{company_id}/analytics/overall/charts/record_source/", "get", Raise>;
@@ -108,7 +108,7 @@ export interface AnalyticsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить структуру записей по статусам визитов}
    */
   recordStatuses(
-    query: QueryOf<"/company/{company_id}/analytics/overall/charts/record_status/", "get">,
+    query?: QueryOf<"/company/{company_id}/analytics/overall/charts/record_status/", "get">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/company/{company_id}/analytics/overall/charts/record_status/", "get", Raise>;
@@ -124,7 +124,7 @@ export interface AnalyticsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о количестве записей в разрезе по дням}
    */
   recordsDaily(
-    query: QueryOf<"/company/{company_id}/analytics/overall/charts/records_daily/", "get">,
+    query?: QueryOf<"/company/{company_id}/analytics/overall/charts/records_daily/", "get">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/company/{company_id}/analytics/overall/charts/records_daily/", "get", Raise>;
@@ -138,7 +138,14 @@ export interface AuthResource<Raise extends boolean> {
    * Exchanges a login (a phone number such as `79161234567`, or an e-mail address) and a
    * password for the user's token. The token stays valid until the user changes the password.
    *
+   * Accounts with two-factor sign-in answer HTTP 200 with a challenge instead of the token:
+   * `data.uuid` names the sign-in and a code has been sent to `data.transport.recipient`. Send
+   * the same request again with `"2fa": {"uuid": <uuid>, "secret": <code>}` to get the token
+   * (HTTP 201). A wrong code is refused while `attempts_left` lasts; then the sign-in starts over.
+   * The status is what tells the two answers apart: 201 token, 200 challenge.
+   *
    * `POST /auth`.
+   * @see {@link https://developers.yclients.com/ru/ | Авторизация — Авторизовать пользователя}
    */
   getUserToken(
     login: BodyOf<"/auth", "post">["login"],
@@ -156,6 +163,7 @@ export interface AuthResource<Raise extends boolean> {
    * spelling. Success is `201` with only `meta.message`.
    *
    * `POST /book_code/{company_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Отправить СМС код подтверждения номера телефона}
    */
   sendSmsCode(
     phone: BodyOf<"/book_code/{company_id}", "post">["phone"],
@@ -171,6 +179,7 @@ export interface AuthResource<Raise extends boolean> {
    * token that the client's own operations (their records, their profile) require.
    *
    * `POST /booking/auth`.
+   * @see {@link https://developers.yclients.com/ru/ | Авторизация — Авторизовать пользователя онлайн-записи}
    */
   getClientTokenByPassword(
     login: BodyOf<"/booking/auth", "post">["login"],
@@ -185,6 +194,7 @@ export interface AuthResource<Raise extends boolean> {
    * `POST /book_code/{company_id}` texted to it, and receive the client's user token.
    *
    * `POST /user/auth`.
+   * @see {@link https://developers.yclients.com/ru/ | Записи пользователя — Авторизоваться по номеру телефона и коду}
    */
   getClientTokenBySmsCode(
     phone: BodyOf<"/user/auth", "post">["phone"],
@@ -205,6 +215,7 @@ export interface BookingResource<Raise extends boolean> {
    * `book_record` can come back in `errors.code`. Success is documented as `200`.
    *
    * `POST /activity/{company_id}/{activity_id}/book`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Создать запись в групповом событии}
    */
   bookActivity(
     activityId: Id,
@@ -227,6 +238,7 @@ export interface BookingResource<Raise extends boolean> {
    * - `438` the services can no longer be booked (for example the company removed them).
    *
    * `POST /book_check/{company_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Проверить параметры записи}
    */
   check(
     body: BodyOf<"/book_check/{company_id}", "post">,
@@ -245,6 +257,7 @@ export interface BookingResource<Raise extends boolean> {
    * `booking_days`/`working_days` group the same days by month number.
    *
    * `GET /book_dates/{company_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить список дат доступных для бронирования}
    */
   dates(
     query?: QueryOf<"/book_dates/{company_id}", "get">,
@@ -276,6 +289,7 @@ export interface BookingResource<Raise extends boolean> {
    * optional here.
    *
    * `POST /book_record/{company_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Создать запись на сеанс}
    */
   createRecord(
     body: BodyOf<"/book_record/{company_id}", "post">,
@@ -294,6 +308,7 @@ export interface BookingResource<Raise extends boolean> {
    * token.
    *
    * `PUT /book_record/{company_id}/{record_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Перенести запись на сеанс}
    */
   updateRecord(
     recordId: Id,
@@ -312,6 +327,7 @@ export interface BookingResource<Raise extends boolean> {
    * envelope; real answers are enveloped.
    *
    * `GET /book_record/{company_id}/{record_id}/{record_hash}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить запись на сеанс}
    */
   getRecord(
     recordId: Id,
@@ -330,6 +346,7 @@ export interface BookingResource<Raise extends boolean> {
    * else can be added to the same visit.
    *
    * `GET /book_services/{company_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить список услуг доступных для бронирования}
    */
   services(
     query?: QueryOf<"/book_services/{company_id}", "get">,
@@ -347,6 +364,7 @@ export interface BookingResource<Raise extends boolean> {
    * is not set.
    *
    * `GET /book_staff/{company_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить список сотрудников доступных для бронирования}
    */
   staff(
     query?: QueryOf<"/book_staff/{company_id}", "get">,
@@ -362,6 +380,7 @@ export interface BookingResource<Raise extends boolean> {
    * card. Keep the trailing slash of the path.
    *
    * `GET /book_staff_seances/{company_id}/{staff_id}/`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить список ближайших доступных сеансов}
    */
   staffSeances(
     staffId: Id,
@@ -380,6 +399,7 @@ export interface BookingResource<Raise extends boolean> {
    * 8601 strings; accept both.
    *
    * `GET /book_times/{company_id}/{staff_id}/{date}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить список сеансов доступных для бронирования}
    */
   times(
     staffId: Id,
@@ -399,6 +419,7 @@ export interface BookingResource<Raise extends boolean> {
    * list the chain's companies with the companies API afterwards.
    *
    * `GET /bookform/{id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить настройки формы бронирования}
    */
   form(formId: Id, options?: CallOptions): Answer<"/bookform/{id}", "get", Raise>;
 
@@ -411,6 +432,7 @@ export interface BookingResource<Raise extends boolean> {
    * access to the company's settings.
    *
    * `GET /company/{company_id}/settings/timeslots` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить настройки таймслотов филиала}
    */
   timeslots(companyId?: Id, options?: CallOptions): Answer<"/company/{company_id}/settings/timeslots", "get", Raise>;
 
@@ -423,6 +445,7 @@ export interface BookingResource<Raise extends boolean> {
    * booking errors to clients. The keys are not a stable contract.
    *
    * `GET /i18n/{langCode}`.
+   * @see {@link https://developers.yclients.com/ru/ | Онлайн-запись — Получить параметры интернационализации}
    */
   i18n(
     langCode: PathParam<"/i18n/{langCode}", "get", "langCode">,
@@ -440,6 +463,7 @@ export interface BookingFormsResource<Raise extends boolean> {
    * slash of the path.
    *
    * `GET /company/{company_id}/booking_forms/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки букформы — Получить список букформ}
    */
   list(companyId?: Id, options?: CallOptions): Answer<"/company/{company_id}/booking_forms/", "get", Raise>;
 
@@ -451,6 +475,7 @@ export interface BookingFormsResource<Raise extends boolean> {
    * the floating button. The answer includes the embed code (`html_code`).
    *
    * `POST /company/{company_id}/booking_forms/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки букформы — Создать букформу}
    */
   create(
     body: BodyOf<"/company/{company_id}/booking_forms/", "post">,
@@ -465,6 +490,7 @@ export interface BookingFormsResource<Raise extends boolean> {
    * button look and embed code. Keep the trailing slash of the path.
    *
    * `GET /company/{company_id}/booking_forms/{form_id}/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки букформы — Получить букформу}
    */
   get(
     formId: Id,
@@ -480,6 +506,7 @@ export interface BookingFormsResource<Raise extends boolean> {
    * with no body.
    *
    * `DELETE /company/{company_id}/booking_forms/{form_id}/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки букформы — Удалить букформу}
    */
   delete(
     formId: Id,
@@ -494,6 +521,7 @@ export interface BookingFormsResource<Raise extends boolean> {
    * form as it is after the change.
    *
    * `PATCH /company/{company_id}/booking_forms/{form_id}/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки букформы — Изменить букформу}
    */
   update(
     formId: Id,
@@ -514,6 +542,7 @@ export interface BookingUsersResource<Raise extends boolean> {
    * `202` with `meta.message` and no data.
    *
    * `PUT /booking/user` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Пользователи онлайн-записи — Обновление данных пользователя онлайн-записи}
    */
   update(body: BodyOf<"/booking/user", "put">, options?: CallOptions): Answer<"/booking/user", "put", Raise>;
 
@@ -526,6 +555,7 @@ export interface BookingUsersResource<Raise extends boolean> {
    * answers are enveloped.
    *
    * `GET /booking/user/data` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Пользователи онлайн-записи — Получение данных пользователя онлайн-записи}
    */
   get(options?: CallOptions): Answer<"/booking/user/data", "get", Raise>;
 
@@ -536,6 +566,7 @@ export interface BookingUsersResource<Raise extends boolean> {
    * user token; the old token stops working, so store the new one.
    *
    * `PUT /booking/user/password` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Пользователи онлайн-записи — Обновление пароля пользователя онлайн-записи}
    */
   changePassword(
     body: BodyOf<"/booking/user/password", "put">,
@@ -551,6 +582,7 @@ export interface BookingUsersResource<Raise extends boolean> {
    * `meta.message` and no data.
    *
    * `GET /booking/user/phone_confirmation` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Пользователи онлайн-записи — Отправить СМС код подтверждения номера телефона для изменения данных}
    */
   sendPhoneCode(
     query: QueryOf<"/booking/user/phone_confirmation", "get">,
@@ -586,6 +618,7 @@ export interface ChainsResource<Raise extends boolean> {
    * call `group_id` or `chain_id`. The list is not paged.
    *
    * `GET /groups` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Сети салонов — Получение доступных пользователю сетей}
    */
   list(options?: CallOptions): Answer<"/groups", "get", Raise>;
 }
@@ -1030,6 +1063,7 @@ export interface CompaniesResource<Raise extends boolean> {
    * only when the matching flag is set. Ids and coordinates come back as strings here.
    *
    * `GET /companies`.
+   * @see {@link https://developers.yclients.com/ru/ | Компании — Получить список компаний}
    */
   list(query?: QueryOf<"/companies", "get">, options?: CallOptions): Answer<"/companies", "get", Raise>;
 
@@ -1039,6 +1073,7 @@ export interface CompaniesResource<Raise extends boolean> {
    * Pages: `page` + `count` in the query, up to 50 per page. List companies matching filters
    *
    * `GET /companies`.
+   * @see {@link https://developers.yclients.com/ru/ | Компании — Получить список компаний}
    */
   iterate(
     filters?: Omit<NonNullable<QueryOf<"/companies", "get">>, "page" | "count">,
@@ -1051,6 +1086,7 @@ export interface CompaniesResource<Raise extends boolean> {
    * Pages: `page` + `count` in the query, up to 50 per page. List companies matching filters
    *
    * `GET /companies`.
+   * @see {@link https://developers.yclients.com/ru/ | Компании — Получить список компаний}
    */
   listAll(
     filters: Omit<NonNullable<QueryOf<"/companies", "get">>, "page" | "count"> | undefined,
@@ -1066,6 +1102,7 @@ export interface CompaniesResource<Raise extends boolean> {
    * field `coordinate_lot`; the older docs use `coordinate_lon`.
    *
    * `POST /companies` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Компании — Создать компанию}
    */
   create(body: BodyOf<"/companies", "post">, options?: CallOptions): Answer<"/companies", "post", Raise>;
 
@@ -1078,6 +1115,7 @@ export interface CompaniesResource<Raise extends boolean> {
    * `my=1` the user's rights. Unlike the list, ids and coordinates are numbers here.
    *
    * `GET /company/{id}/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Компании — Получить компанию}
    */
   get(
     companyId?: Id,
@@ -1093,6 +1131,7 @@ export interface CompaniesResource<Raise extends boolean> {
    * the updated company (the older docs show only its `id`).
    *
    * `PUT /company/{id}/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Компании — Изменить компанию}
    */
   update(
     body: BodyOf<"/company/{id}/", "put">,
@@ -1107,6 +1146,7 @@ export interface CompaniesResource<Raise extends boolean> {
    * description expects 202 with `data: null`. Both are success.
    *
    * `DELETE /company/{id}/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Компании — Удалить компанию}
    */
   delete(companyId?: Id, options?: CallOptions): Answer<"/company/{id}/", "delete", Raise>;
 }
@@ -2374,6 +2414,7 @@ export interface LicensesResource<Raise extends boolean> {
    * the paid options switched on. The two days are written `DD.MM.YYYY`, not ISO 8601.
    *
    * `GET /license/{company_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Лицензии — Получение информация о лицензии компании}
    */
   get(companyId?: Id, options?: CallOptions): Answer<"/license/{company_id}", "get", Raise>;
 }
@@ -2399,6 +2440,7 @@ export interface LocationsResource<Raise extends boolean> {
    * Needs only the partner token.
    *
    * `GET /countries`.
+   * @see {@link https://developers.yclients.com/ru/ | Страны — Получить список стран}
    */
   countries(options?: CallOptions): Answer<"/countries", "get", Raise>;
 }
@@ -3730,6 +3772,7 @@ export interface PositionsResource<Raise extends boolean> {
    * the documented way to add a position.
    *
    * `POST /company/{company_id}/positions/quick/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Должности — Быстрое создание должности}
    */
   quickCreate(
     body: BodyOf<"/company/{company_id}/positions/quick/", "post">,
@@ -3745,6 +3788,7 @@ export interface PositionsResource<Raise extends boolean> {
    * `position_id` when creating or editing staff. The list is not paged.
    *
    * `GET /company/{company_id}/staff/positions/` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Должности — Получить список должностей компании}
    */
   listForStaff(companyId?: Id, options?: CallOptions): Answer<"/company/{company_id}/staff/positions/", "get", Raise>;
 
@@ -3997,6 +4041,7 @@ export interface ReferencesResource<Raise extends boolean> {
    * `meta.count` gives the number of groups.
    *
    * `GET /references/business_groups_with_types` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Справочники — Получить бизнес-типы по группам}
    */
   businessGroups(options?: CallOptions): Answer<"/references/business_groups_with_types", "get", Raise>;
 }
@@ -4032,6 +4077,7 @@ export interface ResourcesResource<Raise extends boolean> {
    * list is not paged; the API offers no operation to create resources.
    *
    * `GET /resources/{company_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Ресурсы — Получение ресурсов в филиале}
    */
   list(companyId?: Id, options?: CallOptions): Answer<"/resources/{company_id}", "get", Raise>;
 }
@@ -4368,6 +4414,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * `include=days` to get the created series back.
    *
    * `POST /company/{company_id}/schedules` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Создание расписания}
    */
   create(
     body: BodyOf<"/company/{company_id}/schedules", "post">,
@@ -4384,6 +4431,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * Answers 404 when the event is not part of any schedule.
    *
    * `GET /company/{company_id}/schedules/search/{entity_type}/{entity_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Поиск расписания по сущности}
    */
   search(
     entityType: PathParam<"/company/{company_id}/schedules/search/{entity_type}/{entity_id}", "get", "entity_type">,
@@ -4401,6 +4449,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * token; a user token may still be needed in practice. Answers 204 with no body.
    *
    * `DELETE /company/{company_id}/schedules/{schedule_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Удаление расписания}
    */
   delete(
     scheduleId: Id,
@@ -4415,6 +4464,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * changed. Moving the end date extends or shortens the series of generated events.
    *
    * `PATCH /company/{company_id}/schedules/{schedule_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Обновление расписания}
    */
   update(
     scheduleId: Id,
@@ -4431,6 +4481,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * seven of them). The answer shows the plan with the attached series.
    *
    * `POST /company/{company_id}/schedules/{schedule_id}/client_schedules` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Создание графика посещений клиента}
    */
   addClient(
     scheduleId: Id,
@@ -4448,6 +4499,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * body.
    *
    * `DELETE /company/{company_id}/schedules/{schedule_id}/client_schedules/{client_schedule_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Удаление графика посещений клиента}
    */
   removeClient(
     scheduleId: Id,
@@ -4464,6 +4516,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * in them.
    *
    * `PATCH /company/{company_id}/schedules/{schedule_id}/client_schedules/{client_schedule_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Обновление графика посещений клиента}
    */
   updateClient(
     scheduleId: Id,
@@ -4482,6 +4535,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * to embed the staff member, categories, resources or the generated events.
    *
    * `POST /company/{company_id}/schedules/{schedule_id}/days` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Создание серии расписания}
    */
   addDays(
     scheduleId: Id,
@@ -4499,6 +4553,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * token; a user token may still be needed in practice. Answers 204 with no body.
    *
    * `DELETE /company/{company_id}/schedules/{schedule_id}/days/{day_id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Удаление серии расписания}
    */
   deleteDay(
     scheduleId: Id,
@@ -4516,6 +4571,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * manual changes.
    *
    * `PATCH /company/{company_id}/schedules/{schedule_id}/days/{day_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Обновление серии расписания}
    */
   updateDay(
     scheduleId: Id,
@@ -4534,6 +4590,7 @@ export interface SchedulesResource<Raise extends boolean> {
    * which of them were changed by hand. Not paged; `meta.count` is the number of items.
    *
    * `GET /company/{company_id}/schedules/{schedule_id}/days/{day_id}/events` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Расписания записей/событий — Получение списка сущностей записей/событий в рамках серии расписания}
    */
   dayEvents(
     scheduleId: Id,
@@ -4554,6 +4611,7 @@ export interface ServiceCategoriesResource<Raise extends boolean> {
    * the API wraps it in the envelope.
    *
    * `GET /chain/{chain_id}/service_categories` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Категория услуг — Получить список категорий услуг сети}
    */
   listForChain(
     chainId: Id,
@@ -4584,6 +4642,7 @@ export interface ServiceCategoriesResource<Raise extends boolean> {
    * not exist in the company.
    *
    * `GET /company/{company_id}/service_categories/{id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Категория услуг — Получить список категорий услуг}
    */
   get(
     categoryId: Id,
@@ -4598,6 +4657,7 @@ export interface ServiceCategoriesResource<Raise extends boolean> {
    * services of the category.
    *
    * `POST /service_categories/{company_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Категория услуг — Создать категорию услугу}
    */
   create(
     body: BodyOf<"/service_categories/{company_id}", "post">,
@@ -4630,6 +4690,7 @@ export interface ServiceCategoriesResource<Raise extends boolean> {
    *
    * `GET /service_categories/{company_id}/{id}`.
    * @deprecated Use `yc.serviceCategories.get()` instead.
+   * @see {@link https://developers.yclients.com/ru/ | Категория услуг — Устаревшее. Получить список категорий услуг Deprecated}
    */
   getLegacy(
     categoryId: Id,
@@ -4644,6 +4705,7 @@ export interface ServiceCategoriesResource<Raise extends boolean> {
    * token, which suits public (online-booking) integrations.
    *
    * `GET /service_category/{company_id}/{id}`.
+   * @see {@link https://developers.yclients.com/ru/ | Категория услуг — Получить категорию услуг}
    */
   getPublic(
     categoryId: Id,
@@ -4658,6 +4720,7 @@ export interface ServiceCategoriesResource<Raise extends boolean> {
    * returns the updated category.
    *
    * `PUT /service_category/{company_id}/{id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Категория услуг — Изменить категорию услуг}
    */
   update(
     categoryId: Id,
@@ -4672,6 +4735,7 @@ export interface ServiceCategoriesResource<Raise extends boolean> {
    * Deletes a service category of the company. Answers 204 with an empty body.
    *
    * `DELETE /service_category/{company_id}/{id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Категория услуг — Удалить категорию услуг}
    */
   delete(
     categoryId: Id,
@@ -4708,6 +4772,7 @@ export interface ServicesResource<Raise extends boolean> {
    * the status code.
    *
    * `POST /company/{company_id}/services/links` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Изменить длительность оказания услуги сотрудниками, технические карты, названия на других языках}
    */
   setLinks(
     body: BodyOf<"/company/{company_id}/services/links", "post">,
@@ -4723,6 +4788,7 @@ export interface ServicesResource<Raise extends boolean> {
    * exist in the company.
    *
    * `GET /company/{company_id}/services/{service_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Получить список услуг / конкретную услугу}
    */
   get(
     serviceId: Id,
@@ -4740,6 +4806,7 @@ export interface ServicesResource<Raise extends boolean> {
    * service.
    *
    * `PATCH /company/{company_id}/services/{service_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Изменить услугу}
    */
   update(
     serviceId: Id,
@@ -4756,6 +4823,7 @@ export interface ServicesResource<Raise extends boolean> {
    * for the service.
    *
    * `POST /company/{company_id}/services/{service_id}/staff` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Привязка сотрудника, оказывающего услугу}
    */
   linkStaff(
     serviceId: Id,
@@ -4771,6 +4839,7 @@ export interface ServicesResource<Raise extends boolean> {
    * and tech card. Both fields must be sent.
    *
    * `PUT /company/{company_id}/services/{service_id}/staff/{master_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Изменение настроек оказания услуги сотрудником}
    */
   updateStaffLink(
     serviceId: Id,
@@ -4788,6 +4857,7 @@ export interface ServicesResource<Raise extends boolean> {
    * body, which clients should ignore.
    *
    * `DELETE /company/{company_id}/services/{service_id}/staff/{master_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Отвязка сотрудника, оказывающего услугу}
    */
   unlinkStaff(
     serviceId: Id,
@@ -4803,6 +4873,7 @@ export interface ServicesResource<Raise extends boolean> {
    * perform it and their durations. `title` and `category_id` are required.
    *
    * `POST /services/{company_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Создать услугу}
    */
   create(
     body: BodyOf<"/services/{company_id}", "post">,
@@ -4835,6 +4906,7 @@ export interface ServicesResource<Raise extends boolean> {
    *
    * `GET /services/{company_id}/{service_id}`.
    * @deprecated Use `yc.services.get()` instead.
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Устаревшее. Получить список услуг / конкретную услугу Deprecated}
    */
   getLegacy(
     serviceId: Id,
@@ -4851,6 +4923,7 @@ export interface ServicesResource<Raise extends boolean> {
    *
    * `PUT /services/{company_id}/{service_id}` (needs a user token).
    * @deprecated Use `yc.services.update()` instead.
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Устаревшее. Изменить услугу Deprecated}
    */
   updateLegacy(
     serviceId: Id,
@@ -4865,6 +4938,7 @@ export interface ServicesResource<Raise extends boolean> {
    * Deletes a service of the company. Answers 204 with an empty body.
    *
    * `DELETE /services/{company_id}/{service_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Услуги — Удалить услугу}
    */
   delete(
     serviceId: Id,
@@ -4900,6 +4974,7 @@ export interface SettingsResource<Raise extends boolean> {
    * the most seats one client may take in a group event.
    *
    * `GET /company/{company_id}/settings/online` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки онлайн-записи — Получение настроек онлайн-записи}
    */
   getOnline(companyId?: Id, options?: CallOptions): Answer<"/company/{company_id}/settings/online", "get", Raise>;
 
@@ -4912,6 +4987,7 @@ export interface SettingsResource<Raise extends boolean> {
    * 0 to 1380, in steps of 30.
    *
    * `PATCH /company/{company_id}/settings/online` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки онлайн-записи — Обновление настроек онлайн-записи}
    */
   updateOnline(
     body: BodyOf<"/company/{company_id}/settings/online", "patch">,
@@ -4927,6 +5003,7 @@ export interface SettingsResource<Raise extends boolean> {
    * event, plus the consent checkboxes the booking form shows.
    *
    * `GET /company/{company_id}/settings/timetable` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки журнала записи — Получение настроек журнала записи}
    */
   getTimetable(companyId?: Id, options?: CallOptions): Answer<"/company/{company_id}/settings/timetable", "get", Raise>;
 
@@ -4937,6 +5014,7 @@ export interface SettingsResource<Raise extends boolean> {
    * events) and/or the most clients in one group event, and returns the settings.
    *
    * `PATCH /company/{company_id}/settings/timetable` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Настройки журнала записи — Обновление настроек журнала записи}
    */
   updateTimetable(
     body: BodyOf<"/company/{company_id}/settings/timetable", "patch">,
@@ -4969,6 +5047,7 @@ export interface StaffResource<Raise extends boolean> {
    * `POST /staff/{company_id}`.
    *
    * `POST /company/{company_id}/staff/quick` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Сотрудники — Быстрое создание сотрудника}
    */
   quickCreate(
     body: BodyOf<"/company/{company_id}/staff/quick", "post">,
@@ -4985,6 +5064,7 @@ export interface StaffResource<Raise extends boolean> {
    * belong to the company.
    *
    * `GET /company/{company_id}/staff/{staff_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Сотрудники — Получить список сотрудников / конкретного сотрудника}
    */
   get(
     staffId: Id,
@@ -5001,6 +5081,7 @@ export interface StaffResource<Raise extends boolean> {
    *
    * `POST /staff/{company_id}` (needs a user token).
    * @deprecated Use `yc.staff.quickCreate()` instead.
+   * @see {@link https://developers.yclients.com/ru/ | Сотрудники — Устаревшее. Добавить нового сотрудника Deprecated}
    */
   createLegacy(
     body: BodyOf<"/staff/{company_id}", "post">,
@@ -5030,6 +5111,7 @@ export interface StaffResource<Raise extends boolean> {
    *
    * `GET /staff/{company_id}/{staff_id}`.
    * @deprecated Use `yc.staff.get()` instead.
+   * @see {@link https://developers.yclients.com/ru/ | Сотрудники — Устаревшее. Получить список сотрудников / конкретного сотрудника Deprecated}
    */
   getLegacy(staffId: Id, companyId?: Id, options?: CallOptions): Answer<"/staff/{company_id}/{staff_id}", "get", Raise>;
 
@@ -5041,6 +5123,7 @@ export interface StaffResource<Raise extends boolean> {
    * the link). `name` must always be sent. Returns the updated member.
    *
    * `PUT /staff/{company_id}/{staff_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Сотрудники — Изменить сотрудника}
    */
   update(
     staffId: Id,
@@ -5056,6 +5139,7 @@ export interface StaffResource<Raise extends boolean> {
    * `status: 1` (`is_deleted: true`). Answers 204 with an empty body.
    *
    * `DELETE /staff/{company_id}/{staff_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Сотрудники — Удалить сотрудника}
    */
   delete(staffId: Id, companyId?: Id, options?: CallOptions): Answer<"/staff/{company_id}/{staff_id}", "delete", Raise>;
 }
@@ -5073,6 +5157,7 @@ export interface StaffSchedulesResource<Raise extends boolean> {
    * deprecated `GET /schedule/{company_id}/{staff_id}/{start_date}/{end_date}`.
    *
    * `GET /company/{company_id}/staff/schedule` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | График работы сотрудника — Получение графиков работы сотрудников}
    */
   list(
     query?: QueryOf<"/company/{company_id}/staff/schedule", "get">,
@@ -5090,6 +5175,7 @@ export interface StaffSchedulesResource<Raise extends boolean> {
    * touched. Replaces the deprecated `PUT /schedule/{company_id}/{staff_id}`.
    *
    * `PUT /company/{company_id}/staff/schedule` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | График работы сотрудника — Установка графиков работы сотрудников}
    */
   update(
     body: BodyOf<"/company/{company_id}/staff/schedule", "put">,
@@ -5109,6 +5195,7 @@ export interface StaffSchedulesResource<Raise extends boolean> {
    *
    * `PUT /schedule/{company_id}/{staff_id}` (needs a user token).
    * @deprecated Use `yc.staffSchedules.update()` instead.
+   * @see {@link https://developers.yclients.com/ru/ | График работы сотрудника — Устаревшее. Изменить расписание работы сотрудника Deprecated}
    */
   updateLegacy(
     staffId: Id,
@@ -5126,6 +5213,7 @@ export interface StaffSchedulesResource<Raise extends boolean> {
    *
    * `GET /schedule/{company_id}/{staff_id}/{start_date}/{end_date}` (needs a user token).
    * @deprecated Use `yc.staffSchedules.list()` instead.
+   * @see {@link https://developers.yclients.com/ru/ | График работы сотрудника — Устаревшее. Получить расписание сотрудника Deprecated}
    */
   getLegacy(
     staffId: Id,
@@ -5477,6 +5565,7 @@ export interface TimetableResource<Raise extends boolean> {
    * picker of the appointment journal (the staff-side calendar), not online booking.
    *
    * `GET /timetable/dates/{company_id}/{date}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Даты для журнала — Получить список дат для журнала}
    */
   dates(
     date: DateArg,
@@ -5493,6 +5582,7 @@ export interface TimetableResource<Raise extends boolean> {
    * view for staff; clients booking online use the booking operations instead.
    *
    * `GET /timetable/seances/{company_id}/{staff_id}/{date}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Сеансы для журнала — Получить список сеансов для журнала}
    */
   seances(
     staffId: Id,
@@ -5556,6 +5646,7 @@ export interface UserRecordsResource<Raise extends boolean> {
    * status `201`; `200` is accepted as well.
    *
    * `GET /user/records/{record_id}/{record_hash}`.
+   * @see {@link https://developers.yclients.com/ru/ | Записи пользователя — Получить записи пользователя}
    */
   get(
     recordId: Id,
@@ -5573,6 +5664,7 @@ export interface UserRecordsResource<Raise extends boolean> {
    * The documentation gives status `200` without a body; an empty `204` is accepted too.
    *
    * `DELETE /user/records/{record_id}/{record_hash}`.
+   * @see {@link https://developers.yclients.com/ru/ | Записи пользователя — Удалить запись пользователя}
    */
   delete(
     recordId: Id,
@@ -6013,32 +6105,24 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     list: ["GET", "/accounts/{company_id}", "company:company_id"],
   },
   analytics: {
-    overall: ["GET", "/company/{company_id}/analytics/overall/", "query:date_from,date_to company:company_id"],
+    overall: ["GET", "/company/{company_id}/analytics/overall/", "query? company:company_id"],
     fullnessDaily: [
       "GET",
       "/company/{company_id}/analytics/overall/charts/fullness_daily/",
-      "query:date_from,date_to company:company_id",
+      "query? company:company_id",
     ],
-    incomeDaily: [
-      "GET",
-      "/company/{company_id}/analytics/overall/charts/income_daily/",
-      "query:date_from,date_to company:company_id",
-    ],
+    incomeDaily: ["GET", "/company/{company_id}/analytics/overall/charts/income_daily/", "query? company:company_id"],
     recordSources: [
       "GET",
       "/company/{company_id}/analytics/overall/charts/record_source/",
-      "query:date_from,date_to company:company_id",
+      "query? company:company_id",
     ],
     recordStatuses: [
       "GET",
       "/company/{company_id}/analytics/overall/charts/record_status/",
-      "query:date_from,date_to company:company_id",
+      "query? company:company_id",
     ],
-    recordsDaily: [
-      "GET",
-      "/company/{company_id}/analytics/overall/charts/records_daily/",
-      "query:date_from,date_to company:company_id",
-    ],
+    recordsDaily: ["GET", "/company/{company_id}/analytics/overall/charts/records_daily/", "query? company:company_id"],
   },
   auth: {
     getUserToken: ["POST", "/auth", "field:login field:password"],

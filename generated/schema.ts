@@ -481,6 +481,12 @@ export interface paths {
      * Get a user token for a YCLIENTS staff user by login and password
      * @description Exchanges a login (a phone number such as `79161234567`, or an e-mail address) and a
      *     password for the user's token. The token stays valid until the user changes the password.
+     *
+     *     Accounts with two-factor sign-in answer HTTP 200 with a challenge instead of the token:
+     *     `data.uuid` names the sign-in and a code has been sent to `data.transport.recipient`. Send
+     *     the same request again with `"2fa": {"uuid": <uuid>, "secret": <code>}` to get the token
+     *     (HTTP 201). A wrong code is refused while `attempts_left` lasts; then the sign-in starts over.
+     *     The status is what tells the two answers apart: 201 token, 200 challenge.
      */
     post: operations["authUser"];
     delete?: never;
@@ -12857,6 +12863,26 @@ export interface components {
       /** @description Grid overrides for individual dates. */
       dates_settings?: Record<string, never>[];
     };
+    /** @description A staff sign-in; the second step of a two-factor sign-in adds `2fa`. */
+    StaffLoginRequest: {
+      /** @description A phone number in international format without `+` (`79161234567`) or an e-mail address. */
+      login: string;
+      /**
+       * Format: password
+       * @description The user's password.
+       */
+      password: string;
+      /** @description The second step of a two-factor sign-in. */
+      "2fa"?: {
+        /** @description `data.uuid` of the challenge. */
+        uuid: string;
+        /**
+         * Format: password
+         * @description The code that was sent to the user.
+         */
+        secret: string;
+      };
+    };
     /** @description A position (job title) held by a staff member. */
     StaffPosition: {
       /** @description Position id. */
@@ -13378,6 +13404,26 @@ export interface components {
       id: components["schemas"]["Id"];
       /** @description Name of the object. */
       title?: string;
+    };
+    /**
+     * @description The answer of `POST /auth` for an account with two-factor sign-in: a code was sent and the
+     *     sign-in waits for it. Not a token.
+     */
+    TwoFactorChallenge: {
+      /** @description Names this sign-in; send it back with the code. Treat it as a secret. */
+      uuid: string;
+      /** @description How the code is delivered, e.g. `sms`. */
+      flow?: string;
+      transport?: {
+        /** @description The channel the code went through (`sms`, `email`, …). */
+        type?: string;
+        /** @description Where it went, partly masked by the API. */
+        recipient?: string;
+      };
+      /** @description Seconds before a new code may be requested. */
+      refresh_ttl_sec?: number;
+      /** @description Wrong codes still allowed before the sign-in must start over. */
+      attempts_left: number;
     };
     /**
      * @description A user of a company: someone who signs in to the back office (an owner, administrator,
@@ -16218,10 +16264,40 @@ export interface operations {
          *       "password": "example-password"
          *     }
          */
-        "application/json": components["schemas"]["LoginRequest"];
+        "application/json": components["schemas"]["StaffLoginRequest"];
       };
     };
     responses: {
+      /** @description Two-factor sign-in is on for this account; a code was sent and the token needs it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "uuid": "2c5e8f1a-7b3d-4e6f-9a0b-1c2d3e4f5a6b",
+           *         "flow": "sms",
+           *         "transport": {
+           *           "type": "sms",
+           *           "recipient": "+7900*****00"
+           *         },
+           *         "refresh_ttl_sec": 60,
+           *         "attempts_left": 3
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["TwoFactorChallenge"];
+            meta: components["schemas"]["EmptyMeta"];
+          };
+        };
+      };
       /** @description The user is signed in. */
       201: {
         headers: {
@@ -21140,17 +21216,17 @@ export interface operations {
   };
   getAnalyticsOverall: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description Start of the period, `YYYY-MM-DD`.
+         * @description Start of the period, `YYYY-MM-DD` (give both ends; the default period is not documented).
          * @example 2026-03-01
          */
-        date_from: string;
+        date_from?: string;
         /**
          * @description End of the period, `YYYY-MM-DD`.
          * @example 2026-03-31
          */
-        date_to: string;
+        date_to?: string;
         /** @description Only this staff member. */
         staff_id?: number;
         /** @description Only staff members in this position. */
@@ -21272,17 +21348,17 @@ export interface operations {
   };
   getAnalyticsFullnessDaily: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description Start of the period, `YYYY-MM-DD`.
+         * @description Start of the period, `YYYY-MM-DD` (give both ends; the default period is not documented).
          * @example 2026-03-01
          */
-        date_from: string;
+        date_from?: string;
         /**
          * @description End of the period, `YYYY-MM-DD`.
          * @example 2026-03-31
          */
-        date_to: string;
+        date_to?: string;
         /** @description Only this staff member. */
         staff_id?: number;
         /** @description Only appointments created by this user. */
@@ -21346,17 +21422,17 @@ export interface operations {
   };
   getAnalyticsIncomeDaily: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description Start of the period, `YYYY-MM-DD`.
+         * @description Start of the period, `YYYY-MM-DD` (give both ends; the default period is not documented).
          * @example 2026-03-01
          */
-        date_from: string;
+        date_from?: string;
         /**
          * @description End of the period, `YYYY-MM-DD`.
          * @example 2026-03-31
          */
-        date_to: string;
+        date_to?: string;
         /** @description Only this staff member. */
         staff_id?: number;
         /** @description Only staff members in this position. */
@@ -21422,17 +21498,17 @@ export interface operations {
   };
   getAnalyticsRecordSources: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description Start of the period, `YYYY-MM-DD`.
+         * @description Start of the period, `YYYY-MM-DD` (give both ends; the default period is not documented).
          * @example 2026-03-01
          */
-        date_from: string;
+        date_from?: string;
         /**
          * @description End of the period, `YYYY-MM-DD`.
          * @example 2026-03-31
          */
-        date_to: string;
+        date_to?: string;
         /** @description Only this staff member. */
         staff_id?: number;
         /** @description Only appointments created by this user. */
@@ -21491,17 +21567,17 @@ export interface operations {
   };
   getAnalyticsRecordStatuses: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description Start of the period, `YYYY-MM-DD`.
+         * @description Start of the period, `YYYY-MM-DD` (give both ends; the default period is not documented).
          * @example 2026-03-01
          */
-        date_from: string;
+        date_from?: string;
         /**
          * @description End of the period, `YYYY-MM-DD`.
          * @example 2026-03-31
          */
-        date_to: string;
+        date_to?: string;
         /** @description Only this staff member. */
         staff_id?: number;
         /** @description Only appointments created by this user. */
@@ -21560,17 +21636,17 @@ export interface operations {
   };
   getAnalyticsRecordsDaily: {
     parameters: {
-      query: {
+      query?: {
         /**
-         * @description Start of the period, `YYYY-MM-DD`.
+         * @description Start of the period, `YYYY-MM-DD` (give both ends; the default period is not documented).
          * @example 2026-03-01
          */
-        date_from: string;
+        date_from?: string;
         /**
          * @description End of the period, `YYYY-MM-DD`.
          * @example 2026-03-31
          */
-        date_to: string;
+        date_to?: string;
         /** @description Only this staff member. */
         staff_id?: number;
         /** @description Only appointments created by this user. */
@@ -36008,7 +36084,7 @@ export interface operations {
     parameters: {
       query?: {
         /**
-         * @description The day, `YYYY-MM-DD`; today when omitted.
+         * @description The day of the report, `YYYY-MM-DD`.
          * @example 2026-03-02
          */
         start_date?: string;

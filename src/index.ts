@@ -60,3 +60,4 @@ export type {
   FiscalDocument,
   FiscalStatus,
 } from "./partner-payloads.js";
+export { isTwoFactorChallenge, type StaffUserToken, type TwoFactorChallenge } from "./two-factor.js";

@@ -10,6 +10,8 @@ export interface SimulatorUser {
   token?: string;
   name?: string;
   phone?: string;
+  /** Two-factor sign-in: `/auth` answers with a challenge and the code `state.twoFactorCode` completes it. */
+  twoFactor?: boolean;
 }
 
 /** At most `limit` requests in any rolling window of `windowMs` milliseconds. */
@@ -67,6 +69,15 @@ export const DEFAULT_MAX_LOGGED_REQUESTS = 10_000;
 
 export const DEFAULT_USERS: readonly SimulatorUser[] = [
   { login: "79000000001", password: "sim-admin-password", name: "Администратор Симулятора", phone: "79000000001" },
+  {
+    login: "79000000002",
+    password: "sim-2fa-password",
+    name: "Управляющий Симулятора",
+    phone: "79000000002",
+    // A fixed token, so adding this user left the seeded data of every seed unchanged.
+    token: "usr_sim_two_factor_0000000000000000",
+    twoFactor: true,
+  },
 ];
 
 export const DEFAULT_RATE_LIMIT = { perSecond: 5, perMinute: 200 } as const;

@@ -175,6 +175,7 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
     name: u.name ?? "Сотрудник",
     phone: u.phone ?? (/^\d+$/.test(u.login) ? u.login : ""),
     email: u.login.includes("@") ? u.login : "",
+    ...(u.twoFactor ? { twoFactor: true } : {}),
   }));
 
   // Directory-only branches: listed and readable like any company, but with nothing to book.
@@ -225,6 +226,9 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
     smsCodes: new Map(),
     hooksSettings: new Map(),
     smsCode: String(intBetween(rnd, 1000, 9999)),
+    twoFactorChallenges: new Map(),
+    // Derived from the seed without drawing from the data stream, so the seeded data stays as it was.
+    twoFactorCode: String(100_000 + ((seed * 7919 + 4241) % 900_000)),
     nextIds: {
       record: 400_000_000 + base * 1000,
       client: 90_000_000 + base * 1000,

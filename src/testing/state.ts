@@ -164,6 +164,15 @@ export interface StaffUser {
   name: string;
   phone: string;
   email: string;
+  /** Signs in in two steps: a challenge, then the code. */
+  twoFactor?: boolean;
+}
+
+/** A two-factor sign-in waiting for its code (`POST /auth` answered with `uuid`). */
+export interface TwoFactorChallenge {
+  login: string;
+  /** Wrong codes still allowed; at 0 the challenge is spent and the sign-in must start again. */
+  attemptsLeft: number;
 }
 
 /** An online-booking client account for `/booking/auth` and the SMS sign-in. */
@@ -202,6 +211,10 @@ export interface SimulatorState {
   smsCodes: Map<string, string>;
   /** The code every SMS of this seed carries. */
   readonly smsCode: string;
+  /** Open two-factor sign-ins by `uuid`. */
+  twoFactorChallenges: Map<string, TwoFactorChallenge>;
+  /** The code every two-factor sign-in of this seed sends. */
+  readonly twoFactorCode: string;
   /** Next id per kind, so created objects never collide with seeded ones. */
   nextIds: Record<"record" | "client" | "bookingUser" | "generic", number>;
   /** Webhook settings per company id (`/hooks_settings`); a company without an entry sends nothing. */

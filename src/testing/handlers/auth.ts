@@ -31,11 +31,52 @@ export function userView(user: StaffUser | BookingUser): Record<string, unknown>
 
 const WRONG_CREDENTIALS = "Неверный логин или пароль";
 
+const TWO_FACTOR_ATTEMPTS = 3;
+
+/**
+ * Staff sign-in. A user with two-factor sign-in first gets a challenge (HTTP 200, `data.uuid`); repeating
+ * the login and password with `"2fa": {uuid, secret}` and the right code gives the token (201). A wrong
+ * code is a 422 with the attempts left in `data.attempts_left`; the last wrong one spends the challenge.
+ */
 function authUser(ctx: HandlerContext): SimResponse {
   const login = text(ctx.body?.login);
   const password = String(ctx.body?.password ?? "");
   const user = ctx.state.staffUsers.find((u) => sameLogin(u.login, login) && u.password === password);
-  return user ? ok(userView(user), [], 201) : unauthorized(WRONG_CREDENTIALS);
+  if (!user) return unauthorized(WRONG_CREDENTIALS);
+  if (!user.twoFactor) return ok(userView(user), [], 201);
+  const step = ctx.body?.["2fa"] as { uuid?: unknown; secret?: unknown } | undefined;
+  if (step === undefined || step === null) return challenge(ctx.state, user);
+  const uuid = text(step.uuid);
+  const open = ctx.state.twoFactorChallenges.get(uuid);
+  if (!open || !sameLogin(open.login, user.login)) {
+    return unauthorized("Код подтверждения больше не действует, войдите заново");
+  }
+  if (text(step.secret) === ctx.state.twoFactorCode) {
+    ctx.state.twoFactorChallenges.delete(uuid);
+    return ok(userView(user), [], 201);
+  }
+  open.attemptsLeft -= 1;
+  if (open.attemptsLeft <= 0) ctx.state.twoFactorChallenges.delete(uuid);
+  return {
+    status: 422,
+    body: {
+      success: false,
+      data: { attempts_left: open.attemptsLeft },
+      meta: { message: "Неверный код подтверждения" },
+    },
+  };
+}
+
+function challenge(state: SimulatorState, user: StaffUser): SimResponse {
+  const uuid = newSecret(state).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+  state.twoFactorChallenges.set(uuid, { login: user.login, attemptsLeft: TWO_FACTOR_ATTEMPTS });
+  return ok({
+    uuid,
+    flow: "sms",
+    transport: { type: "sms", recipient: `+${user.phone.slice(0, 4)}*****${user.phone.slice(-2)}` },
+    refresh_ttl_sec: 60,
+    attempts_left: TWO_FACTOR_ATTEMPTS,
+  });
 }
 
 function authBookingUser(ctx: HandlerContext): SimResponse {
