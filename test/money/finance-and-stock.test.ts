@@ -282,6 +282,17 @@ describe("finance and stock in the simulator", () => {
     });
     await expect(paidReceipt).rejects.toMatchObject({ status: 422, fieldErrors: { paid: expect.any(Array) } });
 
+    // A movement takes stock out of its warehouse (the receiving side is not simulated).
+    await yc.storageOperations.create({
+      type_id: 5,
+      storage_id: Number(shop.id),
+      create_date: "2026-03-10 17:30:00",
+      goods_transactions: [
+        { good_id: Number(wax.id), amount: 2, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 1 },
+      ],
+    });
+    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-3);
+
     const documentId = oversold.data.document.id;
     const byCard = yc.sales.pay(documentId, {
       payment: { method: { slug: "loyalty_card", loyalty_card_id: 1 }, amount: 10 },
@@ -294,7 +305,7 @@ describe("finance and stock in the simulator", () => {
     });
     const balance = accountBalance(money(), Number(cash.id));
     await yc.goodsTransactions.delete(oversold.data.goods_transactions![0].id);
-    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(0);
+    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-2);
     expect(accountBalance(money(), Number(cash.id))).toBe(balance);
   });
 });
