@@ -178,6 +178,15 @@ describe("groupEvents (v1)", () => {
     expect((conflict as YclientsClientError).status).toBe(409);
     expect((conflict as YclientsClientError).meta).toMatchObject({ conflict: true });
     expect(groupEventsOf(h.sim.state).events).toHaveLength(3);
+
+    // `force: true` creates the copies anyway.
+    const forced = await h.yc.groupEvents.duplicate(original.id, {
+      dates: ["2026-03-27T19:00:00", "2026-03-26T19:30:00"],
+      content_type: 1,
+      force: true,
+    });
+    expect(forced.data).toHaveLength(2);
+    expect(groupEventsOf(h.sim.state).events).toHaveLength(5);
   });
 });
 
