@@ -36,6 +36,16 @@ const DRAIN_FACTOR = 16;
 export function createNodeWebhookHandler(options: WebhookReceiverOptions = {}): NodeWebhookHandler {
   const receiver = new WebhookReceiver(options);
   return async (req, res) => {
+    try {
+      await handle(req, res);
+    } catch (error) {
+      // The request stream failed (the sender hung up): nothing was accepted.
+      await Promise.resolve(options.onError?.(error)).catch(() => undefined);
+      if (!res.headersSent) send(res, { status: 400, body: failed, processed: Promise.resolve() }, true);
+    }
+  };
+
+  async function handle(req: NodeWebhookRequest, res: NodeWebhookResponse): Promise<void> {
     const url = req.originalUrl ?? req.url ?? "/";
     const method = req.method ?? "GET";
     if (req.body !== undefined && !req.readable) {
@@ -50,8 +60,10 @@ export function createNodeWebhookHandler(options: WebhookReceiverOptions = {}): 
       return;
     }
     send(res, await receiver.receive({ method, url, body }));
-  };
+  }
 }
+
+const failed = { ok: false as const, error: "read-failed", message: "The request body could not be read" };
 
 /** The body, or undefined as soon as it passes `limit` (the rest is left unread). */
 function readLimited(req: NodeWebhookRequest, limit: number): Promise<Uint8Array | undefined> {

@@ -110,7 +110,22 @@ export class WebhookReceiver {
     let duplicates = 0;
     for (const event of events) {
       const key = this.dedupe?.key(event);
-      if (key !== undefined && !(await this.dedupe!.store.claim(key, this.dedupe!.ttlMs))) {
+      let claimed = true;
+      try {
+        if (key !== undefined) claimed = await this.dedupe!.store.claim(key, this.dedupe!.ttlMs);
+      } catch (error) {
+        // The store is down: refuse the delivery (nothing was processed) so the sender tries again,
+        // and give back the keys already claimed for it.
+        await this.report(error, event);
+        for (const item of fresh)
+          if (item.key !== undefined) await this.safely(() => this.dedupe!.store.release(item.key!));
+        return {
+          status: 503,
+          body: { ok: false, error: "dedupe-store-failed", message: "The de-duplication store failed; send again" },
+          processed: Promise.resolve(),
+        };
+      }
+      if (!claimed) {
         duplicates++;
         await this.safely(() => this.options.onDuplicate?.(event), event);
         continue;

@@ -94,3 +94,32 @@ describe("registerWebhook", () => {
     await expect(registerWebhook(yc, options as RegisterWebhookOptions)).rejects.toBeInstanceOf(YclientsConfigError);
   });
 });
+
+describe("a failing de-duplication store", () => {
+  it("refuses the delivery with 503, runs no callback and gives back the keys it claimed", async () => {
+    const claimed = new Set<string>();
+    let calls = 0;
+    const flaky: WebhookDedupeStore = {
+      claim: (key) => {
+        if (claimed.size === 1) throw new Error("store down");
+        claimed.add(key);
+        return true;
+      },
+      release: (key) => void claimed.delete(key),
+    };
+    const errors: unknown[] = [];
+    const handle = createWebhookHandler({
+      dedupe: { store: flaky },
+      onEvent: () => void calls++,
+      onError: (error) => void errors.push(error),
+    });
+    const record = JSON.parse(recordUpdateText);
+    const batch = JSON.stringify([record, { ...record, resource_id: 2 }]);
+    const response = await handle(post(batch));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ok: false, error: "dedupe-store-failed" });
+    expect(calls).toBe(0);
+    expect(claimed.size).toBe(0);
+    expect(errors).toHaveLength(1);
+  });
+});
