@@ -403,7 +403,7 @@ export interface BookingResource<Raise extends boolean> {
    */
   times(
     staffId: Id,
-    date: PathParam<"/book_times/{company_id}/{staff_id}/{date}", "get", "date">,
+    date: DateArg,
     query?: QueryOf<"/book_times/{company_id}/{staff_id}/{date}", "get">,
     companyId?: Id,
     options?: CallOptions,
@@ -6155,7 +6155,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     times: [
       "GET",
       "/book_times/{company_id}/{staff_id}/{date}",
-      "id:staff_id:staffId str:date:date query? company:company_id",
+      "id:staff_id:staffId date:date:date query? company:company_id",
     ],
     form: ["GET", "/bookform/{id}", "id:id:formId"],
     timeslots: ["GET", "/company/{company_id}/settings/timeslots", "company:company_id"],

@@ -108,6 +108,19 @@ describe("the packed package", () => {
     const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
     expect(() => execFileSync(process.execPath, [tsc, "-p", scratch], { encoding: "utf8" })).not.toThrow();
   }, 60_000);
+
+  it("ships the generated friendly methods' docs and parameter names in the declarations", () => {
+    const dts = readFileSync(
+      join(scratch, "node_modules", "yclients-client", "dist", "types", "generated", "resources.d.ts"),
+      "utf8",
+    );
+    // What an editor shows on hover: the summary, the HTTP line, the official docs link, and real names.
+    expect(dts).toMatch(
+      /\/\*\*\n\s+\* List the free slots[^]*?`GET \/book_times\/\{company_id\}\/\{staff_id\}\/\{date\}`[^]*?@see[^]*?\*\/\n\s+times\(staffId: Id, date: DateArg, query\?:/,
+    );
+    expect(dts).toMatch(/@deprecated Use `yc\.services\.list\(\)` instead\.[^]*?\*\/\n\s+listLegacy\(/);
+    expect(dts).not.toMatch(/args: any\[\]/);
+  });
 });
 
 describe("the yclients-client/webhooks entry point", () => {
