@@ -71,10 +71,49 @@ export interface SimCardWithdrawal {
   cancelled: boolean;
 }
 
+/** A season ticket type of the chain; `links` are the visits it includes per service category. */
+export interface SimAbonementType {
+  id: number;
+  chain_id: number;
+  title: string;
+  /** Price in currency units. */
+  cost: number;
+  period: number;
+  /** 1 day, 2 week, 3 month, 4 year. */
+  period_unit_id: number;
+  allow_freeze: boolean;
+  /** Longest total freeze, days. */
+  freeze_limit: number;
+  /** 0 for a count per category (`links`). */
+  united_balance_services_count: number;
+  links: Array<{ category_id: number; count: number }>;
+}
+
+/** A season ticket sold to a client (by phone), with the visits left. */
+export interface SimAbonement {
+  id: number;
+  chain_id: number;
+  type_id: number;
+  number: string;
+  phone: string;
+  created_at: number;
+  period: number;
+  period_unit_id: number;
+  /** Visits left on the shared count, or per category. */
+  united_left: number;
+  left: Array<{ category_id: number; count: number }>;
+  /** Last frozen day (`YYYY-MM-DD`) while frozen. */
+  frozen_till?: string;
+  /** Days spent frozen so far. */
+  frozen_days: number;
+}
+
 export interface LoyaltyState {
   cardTypes: LoyaltyCardType[];
   cards: SimLoyaltyCard[];
   withdrawals: SimCardWithdrawal[];
+  abonementTypes: SimAbonementType[];
+  abonements: SimAbonement[];
   depositTypes: SimDepositType[];
   deposits: SimDeposit[];
   depositTransactions: SimDepositTransaction[];
@@ -94,12 +133,18 @@ export function nextLoyaltyId(loyalty: LoyaltyState): number {
   return loyalty.nextId++;
 }
 
-/** Seeds two card types, one card (for the first client) and a personal account for every third client. */
+/**
+ * Seeds two card types, one card (for the first client), two season ticket types (visits per category, freezable;
+ * a shared count, not freezable) with one ticket each for the first two clients, and a personal account for
+ * every third client.
+ */
 function seedLoyalty(state: SimulatorState): LoyaltyState {
   const loyalty: LoyaltyState = {
     cardTypes: [],
     cards: [],
     withdrawals: [],
+    abonementTypes: [],
+    abonements: [],
     depositTypes: [],
     deposits: [],
     depositTransactions: [],
@@ -125,6 +170,48 @@ function seedLoyalty(state: SimulatorState): LoyaltyState {
       deleted: false,
     });
   }
+  const [category] = state.serviceCategories;
+  const visits = {
+    id: id(),
+    chain_id: chainId,
+    title: "10 посещений",
+    cost: 9000,
+    period: 3,
+    period_unit_id: 3,
+    allow_freeze: true,
+    freeze_limit: 30,
+    united_balance_services_count: 0,
+    links: category ? [{ category_id: category.id, count: 10 }] : [],
+  };
+  const shared = {
+    id: id(),
+    chain_id: chainId,
+    title: "Безлимит на месяц",
+    cost: 15000.5,
+    period: 1,
+    period_unit_id: 3,
+    allow_freeze: false,
+    freeze_limit: 0,
+    united_balance_services_count: 12,
+    links: [],
+  };
+  loyalty.abonementTypes.push(visits, shared);
+  state.clients.slice(0, 2).forEach((client, index) => {
+    const type = index === 0 ? visits : shared;
+    loyalty.abonements.push({
+      id: id(),
+      chain_id: chainId,
+      type_id: type.id,
+      number: String(788_376 + index),
+      phone: normalizePhone(client.phone),
+      created_at: 1_767_225_600,
+      period: type.period,
+      period_unit_id: type.period_unit_id,
+      united_left: type.united_balance_services_count,
+      left: type.links.map((l) => ({ ...l })),
+      frozen_days: 0,
+    });
+  });
   const depositType = { id: id(), chain_id: chainId, title: "Депозит", created_at: 1_767_225_600 };
   loyalty.depositTypes.push(depositType);
   state.clients.forEach((client, index) => {

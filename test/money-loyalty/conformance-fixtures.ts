@@ -4,6 +4,7 @@ import { loyaltyState } from "../../src/testing/loyalty-state";
 import { moneyState } from "../../src/testing/money-state";
 import type { OperationEntry } from "../../src/testing/spec-index";
 import { normalizePhone, type SimulatorState } from "../../src/testing/state";
+import { addDays } from "../../src/testing/time";
 
 /** A seeded personal account owned by a client of the company, with that client. */
 function ownedDeposit(state: SimulatorState, companyId: number) {
@@ -38,8 +39,20 @@ export function loyaltyPathValue(
     return String(ownedDeposit(state, companyId).client_id);
   }
   if (name === "deposit_id") return String(ownedDeposit(state, companyId).id);
+  if (name === "abonementId") return String(loyaltyState(state).abonements[0].id);
   if (name === "visit_id" && op.path.startsWith("/visit/loyalty/")) return String(visitOf(state, companyId).visit_id);
   return undefined;
+}
+
+/** Required query values for a loyalty operation; undefined leaves the choice to the caller. */
+export function loyaltyQuery(
+  state: SimulatorState,
+  op: OperationEntry,
+  companyId: number,
+): Record<string, string> | undefined {
+  if (op.key !== "GET /loyalty/abonements/") return undefined;
+  const ticket = loyaltyState(state).abonements[0];
+  return { company_id: String(companyId), phone: ticket.phone };
 }
 
 /** A request body for a loyalty or deposit operation; undefined leaves the choice to the caller. */
@@ -55,6 +68,12 @@ export function loyaltyBody(state: SimulatorState, op: OperationEntry, companyId
       return { ...visitOf(state, companyId), amount: 1 };
     case "POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}":
       return visitOf(state, companyId);
+    case "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze":
+      return { freeze_till: addDays(state.today, 7) };
+    case "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_balance": {
+      const [link] = loyaltyState(state).abonements[0].left;
+      return { services_balance_count: [{ service_id: link.category_id, balance: 7 }] };
+    }
     case "POST /deposits_operations/{salon_id}": {
       const deposit = ownedDeposit(state, companyId);
       const account = moneyState(state).accounts.find((a) => a.company_id === companyId)!;

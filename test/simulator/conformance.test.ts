@@ -7,7 +7,7 @@ import { operationIndex, type OperationEntry } from "../../src/testing/spec-inde
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
 import { crmMoreBody, crmMorePathValue } from "../crm-more/conformance-fixtures";
-import { loyaltyBody, loyaltyPathValue } from "../money-loyalty/conformance-fixtures";
+import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "../money-loyalty/conformance-fixtures";
 import { moneyBody, moneyPathValue } from "../money/conformance-fixtures";
 import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
 
@@ -155,6 +155,8 @@ async function bodyFor(op: OperationEntry): Promise<unknown> {
 }
 
 function queryFor(op: OperationEntry): Record<string, string> {
+  const loyalty = loyaltyQuery(sim.state, op, booked.companyId);
+  if (loyalty) return loyalty;
   const out: Record<string, string> = {};
   for (const p of parametersOf(op)) {
     if (p.in === "query" && p.required) out[p.name] = String(p.example ?? p.schema?.example ?? "1");

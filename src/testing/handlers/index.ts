@@ -1,5 +1,6 @@
 // Every stateful handler, keyed by `"METHOD /template"` as the spec writes the path. An
 // operation of the spec without an entry here answers with its documented example.
+import { abonementHandlers, abonementsValidateOwnBody } from "./abonements.js";
 import { authHandlers } from "./auth.js";
 import { bookingHandlers, bookingValidatesOwnBody } from "./booking.js";
 import { bookingUserHandlers } from "./booking-users.js";
@@ -32,6 +33,7 @@ export const handlers: HandlerTable = {
   ...visitHandlers,
   ...loyaltyHandlers,
   ...loyaltyVisitHandlers,
+  ...abonementHandlers,
   ...depositHandlers,
 };
 
@@ -45,5 +47,6 @@ export const validatesOwnBody: ReadonlySet<string> = new Set([
   ...recordsValidateOwnBody,
   ...loyaltyValidatesOwnBody,
   ...loyaltyVisitsValidateOwnBody,
+  ...abonementsValidateOwnBody,
   ...depositsValidateOwnBody,
 ]);

@@ -1,0 +1,225 @@
+// Season tickets (abonements) as state: the chain's ticket types (company search with a title filter and
+// paging, fetch by ids), a client's tickets by phone, the chain's paged list, and freezing, unfreezing,
+// a new validity period and a new count of visits left.
+import { loyaltyState, type LoyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
+import { slice } from "../pagination.js";
+import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { findCompany, normalizePhone, type Company, type SimulatorState } from "../state.js";
+import { isDate } from "../time.js";
+import type { HandlerContext, HandlerTable } from "./context.js";
+import { isObject, queryIds, toInt } from "./input.js";
+
+const STATUS_ACTIVE = { id: 2, title: "Активирован" };
+
+function companyOf(ctx: HandlerContext): Company {
+  const id = ctx.params.company_id ?? ctx.query.get("company_id");
+  return findCompany(ctx.state, id) ?? abort(fail(404, "Филиал не найден"));
+}
+
+function chainOf(ctx: HandlerContext): number {
+  const id = Number(ctx.params.chain_id);
+  return id === ctx.state.chain.id ? id : abort(fail(404, "Сеть не найдена"));
+}
+
+function categoryRef(state: SimulatorState, categoryId: number) {
+  const category = state.serviceCategories.find((c) => c.id === categoryId);
+  return { id: categoryId, category_id: 1, title: category?.title ?? "" };
+}
+
+function typeView(state: SimulatorState, type: SimAbonementType) {
+  return {
+    id: type.id,
+    salon_group_id: type.chain_id,
+    title: type.title,
+    cost: type.cost,
+    period: type.period,
+    period_unit_id: type.period_unit_id,
+    allow_freeze: type.allow_freeze,
+    freeze_limit: type.freeze_limit,
+    is_allow_empty_code: false,
+    is_united_balance: type.united_balance_services_count > 0,
+    united_balance_services_count: type.united_balance_services_count,
+    balance_container: {
+      links: type.links.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })),
+    },
+  };
+}
+
+function abonementView(state: SimulatorState, loyalty: LoyaltyState, a: SimAbonement) {
+  const type = loyalty.abonementTypes.find((t) => t.id === a.type_id)!;
+  const united = type.united_balance_services_count > 0;
+  const summary = united
+    ? `Все услуги (x${a.united_left})`
+    : a.left.map((l) => `${categoryRef(state, l.category_id).title} (x${l.count})`).join(", ");
+  return {
+    id: a.id,
+    number: a.number,
+    balance_string: summary,
+    created_date: a.created_at,
+    is_frozen: a.frozen_till !== undefined,
+    freeze_period: a.frozen_days,
+    period: a.period,
+    period_unit_id: a.period_unit_id,
+    status: {
+      ...STATUS_ACTIVE,
+      extended_title: a.frozen_till ? `Заморожен до ${a.frozen_till}` : STATUS_ACTIVE.title,
+    },
+    is_united_balance: united,
+    united_balance_services_count: a.united_left,
+    balance_container: {
+      links: a.left.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })),
+    },
+    type: typeView(state, type),
+  };
+}
+
+function searchTypes(ctx: HandlerContext): SimResponse {
+  const company = companyOf(ctx);
+  const title = (ctx.query.get("title") ?? "").toLowerCase();
+  const all = loyaltyState(ctx.state).abonementTypes.filter(
+    (t) => t.chain_id === company.chain_id && t.title.toLowerCase().includes(title),
+  );
+  const page = slice(all, ctx.page ?? { page: 1, size: 25 });
+  return ok(
+    page.map((t) => typeView(ctx.state, t)),
+    { count: all.length },
+  );
+}
+
+function fetchTypes(ctx: HandlerContext): SimResponse {
+  const company = companyOf(ctx);
+  const ids = new Set(queryIds(ctx.query, "ids") ?? []);
+  const types = loyaltyState(ctx.state).abonementTypes.filter((t) => t.chain_id === company.chain_id && ids.has(t.id));
+  return ok(
+    types.map((t) => typeView(ctx.state, t)),
+    { count: types.length },
+  );
+}
+
+function listByPhone(ctx: HandlerContext): SimResponse {
+  const company = companyOf(ctx);
+  const loyalty = loyaltyState(ctx.state);
+  const phone = normalizePhone(ctx.query.get("phone"));
+  const tickets = loyalty.abonements.filter((a) => a.chain_id === company.chain_id && a.phone === phone);
+  return ok(
+    tickets.map((a) => abonementView(ctx.state, loyalty, a)),
+    { count: tickets.length },
+  );
+}
+
+function listChain(ctx: HandlerContext): SimResponse {
+  const chainId = chainOf(ctx);
+  const loyalty = loyaltyState(ctx.state);
+  const ids = queryIds(ctx.query, "abonements_ids");
+  const after = ctx.query.get("created_after");
+  const before = ctx.query.get("created_before");
+  const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
+  const all = loyalty.abonements
+    .filter((a) => a.chain_id === chainId && (!ids || ids.includes(a.id)))
+    .filter((a) => (!after || day(a.created_at) >= after) && (!before || day(a.created_at) <= before))
+    .sort((a, b) => a.id - b.id);
+  const page = slice(all, ctx.page ?? { page: 1, size: all.length || 1 });
+  return ok(
+    page.map((a) => abonementView(ctx.state, loyalty, a)),
+    { count: page.length },
+  );
+}
+
+function ticketOf(ctx: HandlerContext): { loyalty: LoyaltyState; ticket: SimAbonement; type: SimAbonementType } {
+  const chainId = chainOf(ctx);
+  const loyalty = loyaltyState(ctx.state);
+  const ticket =
+    loyalty.abonements.find((a) => a.id === Number(ctx.params.abonementId) && a.chain_id === chainId) ??
+    abort(fail(404, "Абонемент не найден"));
+  return { loyalty, ticket, type: loyalty.abonementTypes.find((t) => t.id === ticket.type_id)! };
+}
+
+function answer(ctx: HandlerContext, loyalty: LoyaltyState, ticket: SimAbonement): SimResponse {
+  return ok([abonementView(ctx.state, loyalty, ticket)], { count: 1 });
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/**
+ * Freezes until `freeze_till` (inclusive, after today). The documented refusal is a 400: the type does not
+ * allow freezing, the ticket is already frozen, or the freezes would exceed the type's limit in days.
+ */
+function freeze(ctx: HandlerContext): SimResponse {
+  const { loyalty, ticket, type } = ticketOf(ctx);
+  const till = isObject(ctx.body) ? ctx.body.freeze_till : undefined;
+  if (!isDate(till) || till <= ctx.state.today)
+    return invalid(422, { freeze_till: ["Укажите дату окончания заморозки позже сегодняшней"] });
+  if (!type.allow_freeze) return fail(400, "Заморозка абонементов этого типа запрещена");
+  if (ticket.frozen_till) return fail(400, "Абонемент уже заморожен");
+  if (ticket.frozen_days + daysBetween(ctx.state.today, till) > type.freeze_limit)
+    return fail(400, "Превышен лимит заморозки");
+  ticket.frozen_till = till;
+  ticket.frozen_days += daysBetween(ctx.state.today, till);
+  return answer(ctx, loyalty, ticket);
+}
+
+/** Ends a freeze today; the unused frozen days are given back to the limit. */
+function unfreeze(ctx: HandlerContext): SimResponse {
+  const { loyalty, ticket } = ticketOf(ctx);
+  if (!ticket.frozen_till) return fail(400, "Абонемент не заморожен");
+  ticket.frozen_days -= Math.max(0, daysBetween(ctx.state.today, ticket.frozen_till));
+  ticket.frozen_till = undefined;
+  return answer(ctx, loyalty, ticket);
+}
+
+function setPeriod(ctx: HandlerContext): SimResponse {
+  const { loyalty, ticket } = ticketOf(ctx);
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const period = toInt(body.period);
+  const unit = toInt(body.period_unit_id);
+  const errors: Record<string, string[]> = {};
+  if (period === undefined || period < 1) errors.period = ["Срок действия должен быть целым числом больше нуля"];
+  if (unit === undefined || unit < 1 || unit > 4)
+    errors.period_unit_id = ["Единица срока: 1 день, 2 неделя, 3 месяц, 4 год"];
+  if (Object.keys(errors).length) return invalid(422, errors);
+  ticket.period = period!;
+  ticket.period_unit_id = unit!;
+  return answer(ctx, loyalty, ticket);
+}
+
+/**
+ * Sets the visits left: the shared count for a ticket with one, the per-link counts otherwise (each
+ * `service_id` names the service or category of a link; the simulator's links are categories). A body
+ * that does not fit the ticket is the documented 400 ("the balance cannot be changed").
+ */
+function setBalance(ctx: HandlerContext): SimResponse {
+  const { loyalty, ticket, type } = ticketOf(ctx);
+  const body = isObject(ctx.body) ? ctx.body : {};
+  if (type.united_balance_services_count > 0) {
+    const count = toInt(body.united_balance_services_count);
+    if (count === undefined || count < 0) return fail(400, "Нельзя изменить баланс");
+    ticket.united_left = count;
+    return answer(ctx, loyalty, ticket);
+  }
+  const items: unknown[] = Array.isArray(body.services_balance_count) ? body.services_balance_count : [];
+  const changes = items.map((item) => (isObject(item) ? [toInt(item.service_id), toInt(item.balance)] : []));
+  const fits = changes.every(
+    ([id, balance]) => balance !== undefined && balance >= 0 && ticket.left.some((l) => l.category_id === id),
+  );
+  if (!changes.length || !fits) return fail(400, "Нельзя изменить баланс");
+  for (const [id, balance] of changes) ticket.left.find((l) => l.category_id === id)!.count = balance!;
+  return answer(ctx, loyalty, ticket);
+}
+
+export const abonementHandlers: HandlerTable = {
+  "GET /company/{company_id}/loyalty/abonement_types/search": searchTypes,
+  "GET /company/{company_id}/loyalty/abonement_types/fetch": fetchTypes,
+  "GET /loyalty/abonements/": listByPhone,
+  "GET /chain/{chain_id}/loyalty/abonements": listChain,
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze": freeze,
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/unfreeze": unfreeze,
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_period": setPeriod,
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_balance": setBalance,
+};
+
+/** These check their own body, so a 422 or the documented 400 names what is wrong. */
+export const abonementsValidateOwnBody = [
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze",
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_period",
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_balance",
+];
