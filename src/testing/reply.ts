@@ -3,7 +3,7 @@
 
 export interface SimResponse {
   status: number;
-  /** JSON body; undefined sends no body (204). */
+  /** JSON body, or a Buffer sent as is (set its content-type in `headers`); undefined sends no body (204). */
   body?: unknown;
   headers?: Record<string, string>;
 }

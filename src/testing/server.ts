@@ -221,11 +221,12 @@ function write(req: IncomingMessage, res: ServerResponse, action: Action, reques
         res.end();
         return status;
       }
-      const text = Buffer.from(JSON.stringify(body));
+      // A Buffer is a file (the visit receipt PDF): sent as is, with the handler's content-type.
+      const text = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
       res.writeHead(status, {
+        "content-type": "application/json; charset=utf-8",
         ...headers,
         ...base,
-        "content-type": "application/json; charset=utf-8",
         "content-length": text.length,
       });
       res.end(text);

@@ -233,5 +233,9 @@ describe("visits", () => {
     expect(updated.data?.records[0]).toMatchObject({ id: record.id, attendance: 1, comment: "пришла" });
     expect((await yc.records.get(record.id)).data).toMatchObject({ attendance: 1, comment: "пришла" });
     await expect(yc.visits.get(999_999_999)).rejects.toBeInstanceOf(YclientsNotFoundError);
+    // The receipt is a file, not JSON.
+    const pdf = await yc.visits.receiptPdf(visitId);
+    expect((await (pdf.data as unknown as Blob).text()).startsWith("%PDF-")).toBe(true);
+    await expect(yc.visits.receiptPdf(999_999_999)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 });

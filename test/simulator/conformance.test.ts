@@ -6,6 +6,7 @@ import { handlers, validatesOwnBody } from "../../src/testing/handlers/index";
 import { operationIndex, type OperationEntry } from "../../src/testing/spec-index";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
+import { crmBody, crmPathValue, crmQuery } from "../crm/conformance-fixtures";
 import { crmMoreBody, crmMorePathValue } from "../crm-more/conformance-fixtures";
 import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "../money-loyalty/conformance-fixtures";
 import { moneyBody, moneyPathValue } from "../money/conformance-fixtures";
@@ -68,6 +69,8 @@ function pathValue(op: OperationEntry, name: string): string {
   if (loyaltyValue !== undefined) return loyaltyValue;
   const moneyValue = moneyPathValue(state, op, name, company.id);
   if (moneyValue !== undefined) return moneyValue;
+  const crmValue = crmPathValue(state, op, name, company.id, booked.recordId);
+  if (crmValue !== undefined) return crmValue;
   const crmMoreValue = crmMorePathValue(state, op, name, company.id);
   if (crmMoreValue !== undefined) return crmMoreValue;
   switch (name) {
@@ -149,6 +152,7 @@ async function bodyFor(op: OperationEntry): Promise<unknown> {
   return (
     loyaltyBody(state, op, booked.companyId) ??
     moneyBody(state, op, booked.companyId) ??
+    crmBody(state, op, booked.companyId, booked.recordId, requestExample(op)) ??
     crmMoreBody(state, op, booked.companyId, requestExample(op)) ??
     requestExample(op)
   );
@@ -161,7 +165,7 @@ function queryFor(op: OperationEntry): Record<string, string> {
   for (const p of parametersOf(op)) {
     if (p.in === "query" && p.required) out[p.name] = String(p.example ?? p.schema?.example ?? "1");
   }
-  return out;
+  return { ...out, ...crmQuery(sim.state, op, booked.recordId) };
 }
 
 /** The user token an operation needs: a booking client's for the client's own data. */
@@ -181,7 +185,15 @@ function check(label: string, op: OperationEntry, res: CallResult, expected?: (s
   if (expected && !expected(res.status))
     failures.push(`${label} ${op.key}: unexpected status ${res.status} ${res.text.slice(0, 200)}`);
   if (!res.headers.get("x-request-id")) failures.push(`${label} ${op.key}: no x-request-id`);
-  const error = validator.response(op.path, op.method, String(res.status), res.body);
+  // A file (the visit receipt PDF) is checked against the schema of its own media type.
+  const media = res.headers.get("content-type")?.split(";")[0];
+  const error = validator.response(
+    op.path,
+    op.method,
+    String(res.status),
+    res.body,
+    media && media !== "application/json" && res.status < 300 ? media : undefined,
+  );
   if (error) failures.push(`${label} ${op.key} ${res.status}: ${error}`);
 }
 

@@ -104,6 +104,29 @@ function servicesOf(state: SimulatorState, record: Appointment): Service[] {
 export interface RecordViewOptions {
   consumables?: boolean;
   financeTransactions?: boolean;
+  /** Lookups shared by every record of one answer (see `recordLookups`); built per record when absent. */
+  lookups?: RecordLookups;
+}
+
+/** What presenting many records needs, indexed once per answer instead of searched per record. */
+export interface RecordLookups {
+  clients: Map<number, Client>;
+  /** Attended (1) and missed (-1) live records, and all live records, per client. */
+  visitCounts: Map<number, { came: number; missed: number; live: number }>;
+}
+
+export function recordLookups(state: SimulatorState): RecordLookups {
+  const clients = new Map(state.clients.map((c) => [c.id, c]));
+  const visitCounts = new Map<number, { came: number; missed: number; live: number }>();
+  for (const r of state.records) {
+    if (r.deleted || r.client_id === null) continue;
+    let n = visitCounts.get(r.client_id);
+    if (!n) visitCounts.set(r.client_id, (n = { came: 0, missed: 0, live: 0 }));
+    n.live++;
+    if (r.attendance === 1) n.came++;
+    else if (r.attendance === -1) n.missed++;
+  }
+  return { clients, visitCounts };
 }
 
 /** The full staff-side view of a record (`records.list`, `records.get`, visits). */
@@ -115,8 +138,9 @@ export function staffRecord(
   const company = companyOf(state, record.company_id);
   const offset = company.utcOffset;
   const staff = state.staff.find((s) => s.id === record.staff_id);
-  const client = record.client_id === null ? undefined : state.clients.find((c) => c.id === record.client_id);
-  const clientRecords = client ? state.records.filter((r) => r.client_id === client.id && !r.deleted) : [];
+  const lookups = options.lookups ?? recordLookups(state);
+  const client = record.client_id === null ? undefined : lookups.clients.get(record.client_id);
+  const counts = (client && lookups.visitCounts.get(client.id)) || { came: 0, missed: 0, live: 0 };
   return {
     id: record.id,
     company_id: record.company_id,
@@ -155,10 +179,10 @@ export function staffRecord(
           phone: phoneNumber(client.phone),
           card: client.card ?? "",
           email: client.email,
-          success_visits_count: clientRecords.filter((r) => r.attendance === 1).length,
-          fail_visits_count: clientRecords.filter((r) => r.attendance === -1).length,
+          success_visits_count: counts.came,
+          fail_visits_count: counts.missed,
           discount: client.discount,
-          is_new: clientRecords.length <= 1,
+          is_new: counts.live <= 1,
           custom_fields: [],
         }
       : null,
@@ -219,11 +243,12 @@ export function visitView(state: SimulatorState, visitId: number): Record<string
   if (records.length === 0) return undefined;
   const first = records[0];
   const company = companyOf(state, first.company_id);
+  const lookups = recordLookups(state);
   return {
     attendance: first.attendance,
     datetime: isoWithOffset(first.start, company.utcOffset, false),
     comment: first.comment || 0,
-    records: records.map((r) => staffRecord(state, r)),
+    records: records.map((r) => staffRecord(state, r, { lookups })),
   };
 }
 

@@ -3,11 +3,11 @@
 // same `state.records`, so they show up here too.
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, normalizePhone, type Appointment, type Client, type Company, type SimulatorState } from "../state.js";
-import { isDate, localDate, parseDateTime } from "../time.js";
+import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientChange, recordChange } from "../webhook-payloads.js";
 import { requireCompany } from "./booking.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
-import { staffRecord } from "./crm-views.js";
+import { recordLookups, staffRecord } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../pagination.js";
 
@@ -33,6 +33,13 @@ function momentParam(
   return unix;
 }
 
+/** `[from, to)` in Unix seconds covering the local days `first`..`last` (either may be open). */
+function dayBounds(first: string | undefined, last: string | undefined, offset: number): [number, number] {
+  return [first ? unixAt(first, 0, offset) : -Infinity, last ? unixAt(addDays(last, 1), 0, offset) : Infinity];
+}
+
+const inDays = (unix: number, [from, to]: [number, number]) => unix >= from && unix < to;
+
 /**
  * `GET /records/{company_id}`. Filters combine with AND; sorted by visit start, then id.
  * `meta.total_count` counts the matches of the day, staff and client filters only (ignoring
@@ -54,16 +61,15 @@ function listRecords(ctx: HandlerContext): SimResponse {
   const before = momentParam(q, "changed_before", company, errors);
   if (Object.keys(errors).length) return invalid(400, errors, "Неверные параметры фильтра");
   const withDeleted = flag(q, "with_deleted");
+  const visitDays = dayBounds(start, end, off);
+  const creationDays = dayBounds(cStart, cEnd, off);
 
   const base = state.records.filter((r) => {
     if (r.company_id !== company.id) return false;
     if (staffId !== undefined && r.staff_id !== staffId) return false;
     if (clientId !== undefined && r.client_id !== clientId) return false;
     if (creatorId !== undefined && (r.created_user_id ?? 0) !== creatorId) return false;
-    const day = localDate(r.start, off);
-    if ((start && day < start) || (end && day > end)) return false;
-    const created = localDate(r.created_at, off);
-    return !((cStart && created < cStart) || (cEnd && created > cEnd));
+    return inDays(r.start, visitDays) && inDays(r.created_at, creationDays);
   });
   const matching = base
     .filter(
@@ -77,6 +83,7 @@ function listRecords(ctx: HandlerContext): SimResponse {
   const view = {
     consumables: flag(q, "include_consumables"),
     financeTransactions: flag(q, "include_finance_transactions"),
+    lookups: recordLookups(state),
   };
   return ok(
     slice(matching, page).map((r) => staffRecord(state, r, view)),

@@ -25,7 +25,27 @@ function updateVisit(ctx: HandlerContext): SimResponse {
   return ok(visitView(ctx.state, visitId));
 }
 
+/** A one-page PDF naming the visit: enough for a client to check it got a PDF, not a real receipt. */
+function getReceiptPdf(ctx: HandlerContext): SimResponse {
+  const visitId = Number(ctx.params.visit_id);
+  if (!visitView(ctx.state, visitId)) return fail(404, "Визит не найден");
+  const text = `BT /F1 12 Tf 40 800 Td (Visit ${visitId}) Tj ET`;
+  const pdf = [
+    "%PDF-1.4",
+    "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
+    "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj",
+    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 842] /Contents 4 0 R >> endobj",
+    `4 0 obj << /Length ${text.length} >> stream`,
+    text,
+    "endstream endobj",
+    "trailer << /Root 1 0 R >>",
+    "%%EOF",
+  ].join("\n");
+  return { status: 200, body: Buffer.from(pdf, "latin1"), headers: { "content-type": "application/pdf" } };
+}
+
 export const visitHandlers: HandlerTable = {
   "GET /visits/{visit_id}": getVisit,
+  "GET /attendance/receipt_print/{visit_id}": getReceiptPdf,
   "PUT /visits/{visit_id}/{record_id}": updateVisit,
 };
