@@ -34,8 +34,11 @@ export type TypedMethod<Paths extends Record<string, any>, Method extends HttpMe
   Init extends MaybeOptionalInit<Paths[Path], Method>,
 >(
   path: Path,
-  ...init: InitParam<Init & CallOptions>
+  ...init: InitParam<NoUnknownKeys<Init, MaybeOptionalInit<Paths[Path], Method> & CallOptions> & CallOptions>
 ) => Promise<TypedResult<Paths[Path][Method], Init, Raise>>;
+
+/** A misspelled option (`timeout` for `timeoutMs`) is a compile error instead of being ignored. */
+type NoUnknownKeys<Init, Allowed> = Init & { [Key in Exclude<keyof Init, keyof Allowed>]: never };
 
 /** The `data` member of an operation's success envelope. */
 export type EnvelopeData<Paths extends Record<string, any>, Path extends keyof Paths, Method extends HttpMethod> =

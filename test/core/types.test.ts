@@ -60,6 +60,10 @@ describe("types follow raiseClientErrors", () => {
       void yc.GET("/book_staffs/{company_id}", { params: { path: { company_id: 1 } } });
       // @ts-expect-error the path parameter is required
       void yc.GET("/book_staff/{company_id}", { params: { path: {} } });
+      // @ts-expect-error a misspelled call option (timeoutMs) is rejected, as friendly methods do
+      void yc.GET("/book_staff/{company_id}", { params: { path: { company_id: 1 } }, timeout: 100 });
+      // Known options of the SDK and of openapi-fetch are accepted.
+      void yc.GET("/book_staff/{company_id}", { params: { path: { company_id: 1 } }, timeoutMs: 100, userToken: "u" });
       // @ts-expect-error POST /auth needs login and password
       void yc.POST("/auth", { body: { login: "x" } });
       // @ts-expect-error a friendly method's id is a number or a string of digits, nothing else
