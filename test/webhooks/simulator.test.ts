@@ -105,6 +105,15 @@ describe("the simulator sends webhooks", () => {
     expect(data.data).toEqual(again);
   });
 
+  it("hooksSettings.get / update (the friendly methods) read and replace the settings", async () => {
+    const before = await yc.hooksSettings.get();
+    const updated = await yc.hooksSettings.update({ urls: [...before.data.urls], active: 1, service_category: 1 });
+    expect(updated.status).toBe(201);
+    expect(updated.data).toMatchObject({ urls: before.data.urls, active: 1, service_category: 1, record: 1 });
+    await yc.hooksSettings.update({ urls: [...before.data.urls], active: 1, service_category: 0 });
+    expect((await yc.hooksSettings.get(companyId)).data.service_category).toBe(0);
+  });
+
   it("delivers a booking, a move and a cancellation in order, typed and valid against the spec", async () => {
     const { serviceId, staffId, datetimes } = await bookableSlot();
     const phone = "79161239876";
