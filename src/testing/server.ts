@@ -107,6 +107,13 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     });
 
   const server = createServer((req, res) => {
+    // A browser's CORS preflight: allowed for any origin with the headers the SDK sends, and not an API request
+    // (not logged, not counted by the rate limit), so a browser app can be tested against the simulator.
+    if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
+      res.writeHead(204, { ...CORS_HEADERS, "access-control-max-age": "600" });
+      res.end();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -183,10 +190,18 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
   };
 }
 
+/** CORS: any origin may call the simulator, with the headers the SDK sends, and read the headers it reads. */
+const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
+  "access-control-allow-headers": "Authorization, Accept, Content-Type, X-Request-Id",
+  "access-control-expose-headers": "X-Request-Id, Retry-After",
+};
+
 /** Puts an action on the wire; returns the status sent, or undefined when none was. */
 function write(req: IncomingMessage, res: ServerResponse, action: Action, requestId: string): number | undefined {
   if (res.destroyed || res.headersSent) return undefined;
-  const base = { "x-request-id": requestId };
+  const base = { ...CORS_HEADERS, "x-request-id": requestId };
   switch (action.type) {
     case "reset":
       req.socket.destroy();
