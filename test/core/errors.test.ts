@@ -173,7 +173,7 @@ describe("bodies that are not what they should be", () => {
     server.handle((_req, res) => json(res, 201, ok({ user_token: "new-user-token", id: 1 }, [])));
     const result = await client().auth.getUserToken("79000000000", "pw");
     expect(result.meta).toEqual({});
-    expect(result.data.user_token).toBe("new-user-token");
+    expect(result.data).toMatchObject({ user_token: "new-user-token" });
     expect(result.status).toBe(201);
     expect(result.requestId).toBe("req-test-1");
   });

@@ -128,9 +128,12 @@ describe("the user token is per call", () => {
 
 describe("echoed secrets are masked in errors", () => {
   const failing = (yc: YclientsClient, query: Record<string, unknown> = {}) =>
-    yc
-      .GET("/countries", { params: { query: query as never } })
-      .catch((e) => e as Error & { body: unknown; url: string });
+    yc.GET("/countries", { params: { query: query as never } }).then(
+      () => {
+        throw new Error("expected the call to fail");
+      },
+      (e) => e as Error & { body: unknown; url: string },
+    );
 
   it("a user token echoed in a 5xx JSON body", async () => {
     server.handle((req, res) =>

@@ -20,7 +20,7 @@ beforeAll(async () => {
   companyId = sim.state.companies[0].id;
   yc = new YclientsClient({
     partnerToken: sim.partnerToken,
-    userToken: signedIn.data.user_token,
+    userToken: (signedIn.data as { user_token: string }).user_token, // this staff user has no two-factor sign-in
     companyId,
     baseUrl: sim.url,
     retry: false,
