@@ -2,6 +2,7 @@
 // every kind of bad body, each refused with a typed 400 that names no secret.
 import { inspect } from "node:util";
 import { parseWebhook, webhookDeliveryKey, YclientsWebhookError, type WebhookEvent } from "../../src/webhooks/index";
+import { parseYclientsDate } from "../../src/index";
 import { marketplaceUninstallText, recordUpdateText, webhookSchemaError } from "./samples";
 
 function refusal(body: unknown): YclientsWebhookError {
@@ -44,6 +45,17 @@ describe("the production record payload", () => {
         "2019-07-21T12:27:06+0300",
       ]);
     }
+  });
+});
+
+describe("dates in data", () => {
+  it("are read with parseYclientsDate, whatever their form", () => {
+    const [event] = parseWebhook(recordUpdateText);
+    if (event.resource !== "record") throw new Error("expected a record event");
+    const when = [event.data.date, event.data.datetime, event.data.create_date].map((v) =>
+      parseYclientsDate(v, { timeZone: "Europe/Moscow" })?.toISOString(),
+    );
+    expect(when).toEqual(["2019-07-21T09:00:00.000Z", "2019-07-21T09:00:00.000Z", "2019-07-21T09:27:06.000Z"]);
   });
 });
 
