@@ -3812,7 +3812,8 @@ export interface paths {
      * @description Returns where YCLIENTS sends change events for the company (`urls`), whether sending is on
      *     (`active`) and which entities it reports, one 0/1 flag each. Flag names differ from the event
      *     resource names in two places: `salon` turns on `company` events and `master` turns on `staff`
-     *     events. Needs a user token with the right to change the company's settings.
+     *     events. Needs a user token with the right to change the company's settings. Documented only in the
+     *     legacy API Blueprint (see NOTES.md), so there is no link to the current documentation.
      */
     get: operations["getHooksSettings"];
     put?: never;
@@ -10074,9 +10075,12 @@ export interface components {
     };
     /**
      * @description A promotion as the retired `/events` operation returned it. No source documents its
-     *     fields, so the object is left open; use the loyalty programme operations instead.
+     *     fields, so every field is `unknown` to the compiler and must be checked before use; use
+     *     the loyalty programme operations instead.
      */
-    LegacyLoyaltyEvent: Record<string, never>;
+    LegacyLoyaltyEvent: {
+      [key: string]: unknown;
+    };
     /** @description The flat access flags of the deprecated user list; `master_id` limits the journal to one staff member. */
     LegacyUserAccess: {
       /** @description May see statistics. */
