@@ -2190,10 +2190,10 @@ export interface HooksSettingsResource<Raise extends boolean> {
    * Returns where YCLIENTS sends change events for the company (`urls`), whether sending is on
    * (`active`) and which entities it reports, one 0/1 flag each. Flag names differ from the event
    * resource names in two places: `salon` turns on `company` events and `master` turns on `staff`
-   * events. Needs a user token with the right to change the company's settings. Documented only in the
-   * legacy API Blueprint (see NOTES.md), so there is no link to the current documentation.
+   * events. Needs a user token with the right to change the company's settings.
    *
    * `GET /hooks_settings/{company_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Уведомления о событиях webhooks — Получить настройки уведомлений о событиях}
    */
   get(companyId?: Id, options?: CallOptions): Answer<"/hooks_settings/{company_id}", "get", Raise>;
 
@@ -2206,6 +2206,7 @@ export interface HooksSettingsResource<Raise extends boolean> {
    * flag you care about. Answers 201 with the settings after the change.
    *
    * `POST /hooks_settings/{company_id}` (needs a user token).
+   * @see {@link https://developers.yclients.com/ru/ | Уведомления о событиях webhooks — Изменить настройки уведомлений о событиях}
    */
   update(
     body: BodyOf<"/hooks_settings/{company_id}", "post">,

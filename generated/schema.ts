@@ -3812,8 +3812,7 @@ export interface paths {
      * @description Returns where YCLIENTS sends change events for the company (`urls`), whether sending is on
      *     (`active`) and which entities it reports, one 0/1 flag each. Flag names differ from the event
      *     resource names in two places: `salon` turns on `company` events and `master` turns on `staff`
-     *     events. Needs a user token with the right to change the company's settings. Documented only in the
-     *     legacy API Blueprint (see NOTES.md), so there is no link to the current documentation.
+     *     events. Needs a user token with the right to change the company's settings.
      */
     get: operations["getHooksSettings"];
     put?: never;
@@ -11235,7 +11234,7 @@ export interface components {
       /** @description Product id. */
       good_id?: number;
       /** @description The product (`id`, `title`, `unit`), in older answers. */
-      good?: Record<string, never>;
+      good?: components["schemas"]["ConsumableGood"];
       /** @description Quantity; negative for write-offs. */
       amount?: number;
       /** @description Cost of the consumable in the record (older field name). */
@@ -13901,15 +13900,6 @@ export interface components {
       };
       content: {
         "application/json": components["schemas"]["ErrorBody"];
-      };
-    };
-    /** @description Accepted; the Blueprint documents this status where the current docs say 202. */
-    LabelAccepted: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        "application/json": components["schemas"]["AcceptedEnvelope"];
       };
     };
     /** @description Done; the body is empty. */
@@ -31711,7 +31701,23 @@ export interface operations {
       };
     };
     responses: {
-      200: components["responses"]["LabelAccepted"];
+      /** @description Accepted (the status the Blueprint documents). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "meta": {
+           *         "message": "Accepted"
+           *       }
+           *     }
+           */
+          "application/json": components["schemas"]["AcceptedEnvelope"];
+        };
+      };
       /** @description The label is being changed. */
       202: {
         headers: {
