@@ -255,12 +255,12 @@ export class RateLimiter {
   /** Asks the store (or, during an outage, the local fallback log) for one slot. Never throws. */
   private async tryAcquire(leaseMs: number): Promise<Attempt> {
     const id = `${this.idPrefix}:${++this.nextId}`;
-    const { store, windows, storeTimeoutMs } = this.settings;
+    const { store, windows } = this.settings;
     const pausedFor = this.pausedUntil - Date.now();
     if (pausedFor > 0) return { granted: false, waitMs: pausedFor, paused: true };
     if (this.outage && Date.now() < this.outage.retryAt) return this.acquireLocally(id, leaseMs);
     try {
-      const result = await withTimeout(store.acquire({ windows, id, leaseMs }), storeTimeoutMs);
+      const result = await this.guard(store.acquire({ windows, id, leaseMs }));
       if (this.outage) {
         this.outage = undefined;
         if (log.ratelimit.enabled) log.ratelimit("the store answers again: back to the shared quota");
@@ -281,6 +281,11 @@ export class RateLimiter {
     }
   }
 
+  /** A shared store's answer, or a failure once it is `storeTimeoutMs` late; the built-in memory store answers at once. */
+  private guard<T>(promise: Promise<T>): Promise<T> {
+    return this.settings.sharedStore ? withTimeout(promise, this.settings.storeTimeoutMs) : promise;
+  }
+
   private acquireLocally(id: string, leaseMs: number): Attempt {
     const result = this.local.acquire(Date.now(), this.fallbackWindows, id, leaseMs);
     return result.granted ? { granted: true, grant: { id, local: true } } : result;
@@ -294,7 +299,7 @@ export class RateLimiter {
     }
     // Not awaited by the caller: the answer is already there. A lost release only keeps the slot
     // counted until its lease ends, which errs on the safe side.
-    withTimeout(this.settings.store.release(grant.id), this.settings.storeTimeoutMs).then(
+    this.guard(this.settings.store.release(grant.id)).then(
       () => this.wake?.(),
       () => undefined,
     );
@@ -306,6 +311,6 @@ export class RateLimiter {
     const ms = Math.min(parseRetryAfter(retryAfter) ?? shortest, MAX_PAUSE_MS);
     if (log.ratelimit.enabled) log.ratelimit("HTTP 429: pausing every caller that shares the quota for %dms", ms);
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
-    withTimeout(this.settings.store.pause(ms), this.settings.storeTimeoutMs).catch(() => undefined);
+    this.guard(this.settings.store.pause(ms)).catch(() => undefined);
   }
 }
