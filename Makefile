@@ -53,5 +53,9 @@ bench-ratelimit: build
 bench-quick: build
 	$(NPM_BIN)/tsx bench/run.ts --quick
 
+# The API reference (typedoc) in docs/api/: warnings are errors, so it stays clean.
+docs: install
+	$(NPM_BIN)/typedoc
+
 clean:
-	rm -rf dist coverage
+	rm -rf dist coverage docs/api

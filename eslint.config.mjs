@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "generated/**", "node_modules/**", "coverage/**", "bench/tmp/**"] },
+  { ignores: ["dist/**", "docs/api/**", "generated/**", "node_modules/**", "coverage/**", "bench/tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
