@@ -2051,7 +2051,7 @@ export interface GroupEventsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Групповые события — Поиск групповых событий}
    */
   iterate(
-    filters?: Omit<NonNullable<QueryOf<"/activity/{company_id}/search/", "get">>, "page" | "count">,
+    filters: Omit<NonNullable<QueryOf<"/activity/{company_id}/search/", "get">>, "page" | "count">,
     companyId?: Id,
     options?: PageOptions,
   ): AsyncGenerator<ItemOf<"/activity/{company_id}/search/", "get">, void, undefined>;
@@ -2065,7 +2065,7 @@ export interface GroupEventsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Групповые события — Поиск групповых событий}
    */
   listAll(
-    filters: Omit<NonNullable<QueryOf<"/activity/{company_id}/search/", "get">>, "page" | "count"> | undefined,
+    filters: Omit<NonNullable<QueryOf<"/activity/{company_id}/search/", "get">>, "page" | "count">,
     companyId: Id | undefined,
     options: ListAllOptions,
   ): Promise<ItemOf<"/activity/{company_id}/search/", "get">[]>;
@@ -2190,10 +2190,10 @@ export interface HooksSettingsResource<Raise extends boolean> {
    * Returns where YCLIENTS sends change events for the company (`urls`), whether sending is on
    * (`active`) and which entities it reports, one 0/1 flag each. Flag names differ from the event
    * resource names in two places: `salon` turns on `company` events and `master` turns on `staff`
-   * events. Needs a user token with the right to change the company's settings.
+   * events. Needs a user token with the right to change the company's settings. Documented only in the
+   * legacy API Blueprint (see NOTES.md), so there is no link to the current documentation.
    *
    * `GET /hooks_settings/{company_id}` (needs a user token).
-   * @see {@link https://developers.yclients.com/ru/ | Уведомления о событиях webhooks — Получить настройки уведомлений о событиях}
    */
   get(companyId?: Id, options?: CallOptions): Answer<"/hooks_settings/{company_id}", "get", Raise>;
 
@@ -2206,7 +2206,6 @@ export interface HooksSettingsResource<Raise extends boolean> {
    * flag you care about. Answers 201 with the settings after the change.
    *
    * `POST /hooks_settings/{company_id}` (needs a user token).
-   * @see {@link https://developers.yclients.com/ru/ | Уведомления о событиях webhooks — Изменить настройки уведомлений о событиях}
    */
   update(
     body: BodyOf<"/hooks_settings/{company_id}", "post">,
@@ -5537,7 +5536,7 @@ export interface TelephonyResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Интеграция с сетевой телефонией — Получить список звонков филиала}
    */
   iterateListCalls(
-    filters?: Omit<NonNullable<QueryOf<"/voip/integration/calls", "get">>, "page" | "limit">,
+    filters: Omit<NonNullable<QueryOf<"/voip/integration/calls", "get">>, "page" | "limit">,
     options?: PageOptions,
   ): AsyncGenerator<ItemOf<"/voip/integration/calls", "get">, void, undefined>;
 
@@ -5550,7 +5549,7 @@ export interface TelephonyResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Интеграция с сетевой телефонией — Получить список звонков филиала}
    */
   listCallsAll(
-    filters: Omit<NonNullable<QueryOf<"/voip/integration/calls", "get">>, "page" | "limit"> | undefined,
+    filters: Omit<NonNullable<QueryOf<"/voip/integration/calls", "get">>, "page" | "limit">,
     options: ListAllOptions,
   ): Promise<ItemOf<"/voip/integration/calls", "get">[]>;
 }
@@ -6488,14 +6487,14 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     iterate: [
       "GET",
       "/activity/{company_id}/search/",
-      "query? company:company_id",
+      "query:from,till company:company_id",
       { in: "query", page: "page", size: "count", maxSize: 300, defaultSize: 25 },
       "iterate",
     ],
     listAll: [
       "GET",
       "/activity/{company_id}/search/",
-      "query? company:company_id",
+      "query:from,till company:company_id",
       { in: "query", page: "page", size: "count", maxSize: 300, defaultSize: 25 },
       "all",
     ],
@@ -7194,14 +7193,14 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     iterateListCalls: [
       "GET",
       "/voip/integration/calls",
-      "query?",
+      "query:salon_id",
       { in: "query", page: "page", size: "limit", maxSize: 1000, total: false },
       "iterate",
     ],
     listCallsAll: [
       "GET",
       "/voip/integration/calls",
-      "query?",
+      "query:salon_id",
       { in: "query", page: "page", size: "limit", maxSize: 1000, total: false },
       "all",
     ],

@@ -3812,7 +3812,8 @@ export interface paths {
      * @description Returns where YCLIENTS sends change events for the company (`urls`), whether sending is on
      *     (`active`) and which entities it reports, one 0/1 flag each. Flag names differ from the event
      *     resource names in two places: `salon` turns on `company` events and `master` turns on `staff`
-     *     events. Needs a user token with the right to change the company's settings.
+     *     events. Needs a user token with the right to change the company's settings. Documented only in the
+     *     legacy API Blueprint (see NOTES.md), so there is no link to the current documentation.
      */
     get: operations["getHooksSettings"];
     put?: never;
@@ -13663,6 +13664,36 @@ export interface components {
       /** @description What the visit sold. */
       items?: components["schemas"]["VisitItem"][];
     };
+    /**
+     * @description A product sold in a visit, as the visit screen sends it: numbers may be strings and the quantity may
+     *     be signed (`"-1.000000000"`); its size is what is sold. A line that carries the `id` of an existing
+     *     line of the visit is kept as it is, so the whole list can be sent again.
+     */
+    VisitGoodsLineInput: {
+      /** @description Id of a line already in the visit; leave out for a new line. */
+      id?: components["schemas"]["Id"];
+      /** @description Product id. */
+      good_id: components["schemas"]["Id"];
+      /** @description Warehouse the product leaves; the company's shop warehouse when omitted. */
+      storage_id?: components["schemas"]["Id"];
+      /** @description Quantity (sign ignored). */
+      amount: number | string;
+      /** @description Price of one unit. */
+      cost_per_unit: components["schemas"]["Money"];
+      /** @description List price of one unit. */
+      price?: components["schemas"]["Money"];
+      /** @description Discount in percent. */
+      discount: number | string;
+      /** @description Line total after the discount. */
+      cost: components["schemas"]["Money"];
+      /** @description 1 the amount is in sale units, 2 in write-off units. */
+      operation_unit_type?: number;
+      /** @description Staff member who sold it. */
+      master_id?: components["schemas"]["Id"];
+      title?: string;
+      barcode?: string;
+      article?: string;
+    };
     /** @description One item sold in a visit (a service, a product or a group event seat). */
     VisitItem: {
       id?: number;
@@ -13688,6 +13719,15 @@ export interface components {
       is_event?: boolean;
       is_good?: boolean;
     };
+    /** @description A payment to add to a visit, in currency units, into a cash desk or account. */
+    VisitPaymentInput: {
+      /** @description A temporary id the booking screen gives the new payment (optional). */
+      id?: number;
+      /** @description Amount paid, positive, in currency units. */
+      amount: number;
+      /** @description Account the money goes to. */
+      account_id: number;
+    };
     /**
      * @description Changes to a visit: attendance, comment, payments to add or remove, goods sold and
      *     service prices. Only the fields sent are changed.
@@ -13701,11 +13741,11 @@ export interface components {
       /** @description Comment on the visit. */
       comment?: string;
       /** @description Payments to add (`amount`, `account_id`, ...). */
-      new_transactions?: Record<string, never>[];
+      new_transactions?: components["schemas"]["VisitPaymentInput"][];
       /** @description Ids of payments to remove. */
       deleted_transaction_ids?: number[];
       /** @description Goods sold in the visit. */
-      goods_transactions?: Record<string, never>[];
+      goods_transactions?: components["schemas"]["VisitGoodsLineInput"][];
       /** @description Services of the record with their prices and discounts. */
       services?: Record<string, never>[];
       /** @description Pay the whole visit at once with this payment method (1 cash, 2 card). */

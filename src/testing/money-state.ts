@@ -54,8 +54,10 @@ export interface MoneyGood {
 export interface StorageDocument {
   id: number;
   company_id: number;
-  /** 1 sale, 3 receipt, 4 write-off, 5 movement (see `stockSign`). */
+  /** 1 sale, 3 receipt, 4 write-off, 5 movement, 7 visit (see `stockSign`). */
   type_id: number;
+  /** For a visit's document (type 7): the visit whose goods and payments it holds. */
+  visit_id?: number;
   storage_id: number;
   number: number;
   comment: string;

@@ -27,7 +27,10 @@ const DOCUMENT_TYPES: Record<number, string> = {
   3: "Приход товара",
   4: "Списание товара",
   5: "Перемещение товара",
+  7: "Визит",
 };
+/** Types a storage document may be created with; 7 (visit) documents come from visit updates only. */
+const STORAGE_DOCUMENT_TYPES = new Set([1, 3, 4, 5]);
 
 // ---- lookups ----------------------------------------------------------------------------------
 
@@ -493,7 +496,8 @@ function readDocumentBody(ctx: HandlerContext, money: MoneyState, company: Compa
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = new FieldErrors();
   const typeId = toInt(body.type_id);
-  if (typeId === undefined || !DOCUMENT_TYPES[typeId]) errors.add("type_id", "Тип документа: 1, 3, 4 или 5");
+  if (typeId === undefined || !STORAGE_DOCUMENT_TYPES.has(typeId))
+    errors.add("type_id", "Тип документа: 1, 3, 4 или 5");
   const storageId = toInt(body.storage_id);
   if (!money.storages.some((s) => s.id === storageId && s.company_id === company.id))
     errors.add("storage_id", "Склад не найден");
@@ -762,6 +766,99 @@ function searchLines(ctx: HandlerContext): SimResponse {
     .sort((a, b) => b.created_at - a.created_at || b.id - a.id);
   const page = ctx.page ?? { page: 1, size: all.length || 1 };
   return ok(slice(all, page).map((l) => lineView(ctx, money, l, company, true)));
+}
+
+// ---- goods and payments of a visit -------------------------------------------------------------
+
+/**
+ * The money part of `PUT /visits/{visit_id}/{record_id}` (called by the visits handler before it changes
+ * anything): goods sold in the visit become goods lines of the visit's document (type 7, created on first
+ * use) and leave the shop warehouse; `new_transactions` become income on their accounts, linked to the
+ * record and the visit; `deleted_transaction_ids` cancel the visit's payments. A goods line whose `id` is
+ * already a line of the visit is left as it is (the API resends the visit's whole list). Unknown goods or
+ * accounts are refused with 422 before anything changes.
+ */
+export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: number, companyId: number): void {
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const money = moneyState(ctx.state);
+  const company = requireCompany(ctx.state, String(companyId));
+  const errors = new FieldErrors();
+  const shop = money.storages.find((s) => s.company_id === company.id && s.for_sale === 1);
+  let document = money.documents.find((d) => d.visit_id === visitId && d.company_id === company.id && !d.deleted);
+  const known = new Set(
+    document ? money.goodsLines.filter((l) => l.document_id === document!.id && !l.deleted).map((l) => l.id) : [],
+  );
+
+  const goodsItems = (Array.isArray(body.goods_transactions) ? body.goods_transactions : []).filter(
+    (item: unknown) => !(isObject(item) && known.has(toInt(item.id) ?? -1)),
+  );
+  const inputs = goodsItems.map((raw: unknown, i: number) => {
+    const item = isObject(raw) ? raw : {};
+    // The visit form sends quantities signed and numbers as strings; the line is booked from their size.
+    const normalized = { ...item, amount: Math.abs(finiteNumber(item.amount) ?? NaN) };
+    const storageId = toInt(item.storage_id) ?? shop?.id;
+    if (!money.storages.some((s) => s.id === storageId && s.company_id === company.id))
+      errors.add(`goods_transactions.${i}.storage_id`, "Склад не найден");
+    return { input: readLine(money, company, normalized, `goods_transactions.${i}.`, errors), storageId: storageId! };
+  });
+  const payments = (Array.isArray(body.new_transactions) ? body.new_transactions : []).map(
+    (raw: unknown, i: number) => {
+      const item = isObject(raw) ? raw : {};
+      const amount = finiteNumber(item.amount);
+      const accountId = toInt(item.account_id);
+      if (amount === undefined || amount <= 0)
+        errors.add(`new_transactions.${i}.amount`, "Сумма должна быть больше нуля");
+      if (!money.accounts.some((a) => a.id === accountId && a.company_id === company.id))
+        errors.add(`new_transactions.${i}.account_id`, "Касса не найдена");
+      return { amount: roundMoney(amount ?? 0), accountId: accountId! };
+    },
+  );
+  errors.check();
+
+  const visitDocument = () => {
+    if (!document) {
+      document = newDocument(ctx, money, company, {
+        type_id: 7,
+        storage_id: shop?.id ?? 0,
+        create_date: new Date(ctx.now * 1000).toISOString().slice(0, 19).replace("T", " "),
+        comment: "",
+      });
+      document.visit_id = visitId;
+    }
+    return document;
+  };
+  for (const { input, storageId } of inputs) {
+    // The line is booked on the warehouse the item names, with the visit document's direction (out).
+    bookLine(ctx, money, { ...visitDocument(), storage_id: storageId }, input);
+  }
+  for (const { amount, accountId } of payments) {
+    const doc = visitDocument();
+    money.transactions.push({
+      id: nextMoneyId(money),
+      company_id: company.id,
+      document_id: doc.id,
+      expense_id: 5,
+      account_id: accountId,
+      amount,
+      client_id: 0,
+      master_id: 0,
+      supplier_id: 0,
+      comment: "",
+      date: doc.create_date,
+      record_id: recordId,
+      visit_id: visitId,
+      goods_transaction_id: 0,
+      updated_at: ctx.now,
+      deleted: false,
+    });
+  }
+  const cancel = new Set((Array.isArray(body.deleted_transaction_ids) ? body.deleted_transaction_ids : []).map(toInt));
+  for (const t of money.transactions) {
+    if (t.visit_id === visitId && !t.deleted && cancel.has(t.id)) {
+      t.deleted = true;
+      t.updated_at = ctx.now;
+    }
+  }
 }
 
 // ---- products ---------------------------------------------------------------------------------

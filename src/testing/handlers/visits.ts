@@ -4,12 +4,13 @@ import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { visitIdOf, visitView } from "./crm-views.js";
 import { isObject, toInt } from "./input.js";
+import { applyVisitMoney } from "./money.js";
 
 function getVisit(ctx: HandlerContext): SimResponse {
   return ok(visitView(ctx.state, Number(ctx.params.visit_id)) ?? abort(fail(404, "Визит не найден")));
 }
 
-/** Sets attendance and comment on the named record of the visit; payments and goods are accepted and ignored. */
+/** Sets attendance and comment on the named record of the visit; goods sold and payments go to the money state. */
 function updateVisit(ctx: HandlerContext): SimResponse {
   const visitId = Number(ctx.params.visit_id);
   const record =
@@ -19,6 +20,7 @@ function updateVisit(ctx: HandlerContext): SimResponse {
   const attendance = body.attendance === undefined ? undefined : toInt(body.attendance);
   if (body.attendance !== undefined && (attendance === undefined || ![-1, 0, 1, 2].includes(attendance)))
     return invalid(422, { attendance: ["Недопустимый статус визита"] });
+  applyVisitMoney(ctx, record.id, visitId, record.company_id);
   if (attendance !== undefined) record.attendance = attendance;
   if (typeof body.comment === "string") record.comment = body.comment;
   record.updated_at = ctx.now;
