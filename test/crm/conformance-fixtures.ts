@@ -27,6 +27,11 @@ export function crmPathValue(
 ): string | undefined {
   if (name === "id" && op.path === "/client/{company_id}/{id}") return String(bookedClient(state, recordId).id);
   if (name === "group_id" && op.path.startsWith("/group/")) return String(state.chain.id);
+  if (name === "label_id") {
+    // The GET of this path takes the entity type (2 = record labels) where PUT and DELETE take a label id.
+    if (op.method === "GET") return "2";
+    return String(state.labels.find((l) => l.company_id === companyId)!.id);
+  }
   if (name === "visit_id") return String(bookedRecord(state, recordId).visit_id ?? recordId);
   if (name === "record_id" && op.key === "DELETE /record/{company_id}/{record_id}") {
     // Another live record: the booked one is still needed by the online-booking DELETE.

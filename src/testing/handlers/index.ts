@@ -6,6 +6,7 @@ import { bookingHandlers, bookingValidatesOwnBody } from "./booking.js";
 import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
 import { clientHandlers, clientsValidateOwnBody } from "./clients.js";
+import { labelHandlers } from "./labels.js";
 import type { HandlerTable } from "./context.js";
 import { depositHandlers, depositsValidateOwnBody } from "./deposits.js";
 import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.js";
@@ -31,6 +32,7 @@ export const handlers: HandlerTable = {
   ...clientHandlers,
   ...recordHandlers,
   ...visitHandlers,
+  ...labelHandlers,
   ...loyaltyHandlers,
   ...loyaltyVisitHandlers,
   ...abonementHandlers,
