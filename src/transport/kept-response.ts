@@ -1,39 +1,85 @@
 // The body of every answer is read once, inside the attempt (so the timeout covers it). The Response the
-// caller gets is the original one with its body readers answering from those kept bytes, so it behaves
-// like an unread Response: text(), json(), arrayBuffer(), bytes(), blob(), formData(), body and clone() all
-// work, any number of times, and bodyUsed stays false.
+// caller gets is the original one with its body readers answering from what was read, so it behaves like
+// an unread Response: text(), json(), arrayBuffer(), bytes(), blob(), formData(), body and clone() all work,
+// any number of times, and bodyUsed stays false.
 //
-// Wrapping the bytes in a new Response instead would cost a stream round trip per request (most of the
-// SDK's overhead on a 50-record page, BENCHMARKS.md); shadowing the readers costs nothing until one is
-// used. The text is decoded once, on the first text()/json(), as Response.text() would (UTF-8, BOM dropped).
+// Wrapping the body in a new Response instead would cost a stream round trip per request (most of the
+// SDK's overhead on a 50-record page, BENCHMARKS.md). Instead the response gets a prototype whose readers
+// answer from the kept body: one prototype switch and one property per response, nothing per reader.
+// JSON and text answers are read as text (the fast path; their bytes are re-encoded as UTF-8 only when asked,
+// identical for any UTF-8 body); anything else (a PDF, an image) is read as bytes, kept exactly, and decoded
+// only if text() is asked for.
 
+const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const KEPT = Symbol("yclients.keptBody");
+
+interface Kept {
+  text?: string;
+  bytes?: Uint8Array;
+  stream?: ReadableStream<Uint8Array> | null;
+}
+
+/** Whether an answer is text, so reading it as text loses nothing. */
+export function isTextual(contentType: string | null): boolean {
+  return !contentType || /^text\/|[/+]json\b|^application\/(xml|javascript|x-www-form-urlencoded)\b/i.test(contentType);
+}
+
+function keptOf(response: Response): Kept {
+  return (response as unknown as { [KEPT]: Kept })[KEPT];
+}
+function textOf(kept: Kept): string {
+  return (kept.text ??= decoder.decode(kept.bytes));
+}
+function bytesOf(kept: Kept): Uint8Array {
+  return (kept.bytes ??= encoder.encode(kept.text));
+}
 
 /** A new, unread Response with the same status, headers and body; `url` is carried over. */
-function rebuild(response: Response, bytes: Uint8Array): Response {
+function rebuild(response: Response): Response {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-  const copy = new Response(bytes.slice(), init);
+  const copy = new Response(bytesOf(keptOf(response)).slice(), init);
   Object.defineProperty(copy, "url", { value: response.url });
   return copy;
 }
 
-/** Makes `response`, whose body has been consumed into `bytes`, readable again; returns it. */
-export function keepBody(response: Response, bytes: Uint8Array): Response {
-  let text: string | undefined;
-  let stream: ReadableStream<Uint8Array> | null | undefined;
-  const readText = () => (text ??= decoder.decode(bytes));
-  Object.defineProperties(response, {
-    text: { value: () => Promise.resolve().then(readText) },
-    json: { value: () => Promise.resolve().then(() => JSON.parse(readText())) },
-    arrayBuffer: { value: () => Promise.resolve(bytes.slice().buffer) },
-    bytes: { value: () => Promise.resolve(bytes.slice()) },
-    blob: {
-      value: () => Promise.resolve(new Blob([bytes as BlobPart], { type: response.headers.get("content-type") ?? "" })),
-    },
-    formData: { value: () => rebuild(response, bytes).formData() },
-    clone: { value: () => keepBody(rebuild(response, bytes), bytes) },
-    bodyUsed: { get: () => false },
-    body: { get: () => (stream ??= rebuild(response, bytes).body) },
-  });
+/** Response readers that answer from the kept body. Only `Response.prototype` getters are used on the instance. */
+class KeptBodyResponse extends Response {
+  override text(): Promise<string> {
+    return Promise.resolve(textOf(keptOf(this)));
+  }
+  override json(): Promise<any> {
+    return Promise.resolve(textOf(keptOf(this))).then(JSON.parse);
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(bytesOf(keptOf(this)).slice().buffer);
+  }
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return Promise.resolve(bytesOf(keptOf(this)).slice());
+  }
+  override blob(): Promise<Blob> {
+    const type = this.headers.get("content-type") ?? "";
+    return Promise.resolve(new Blob([bytesOf(keptOf(this)) as BlobPart], { type }));
+  }
+  override formData(): Promise<FormData> {
+    return rebuild(this).formData();
+  }
+  override clone(): Response {
+    return keepBody(rebuild(this), bytesOf(keptOf(this)));
+  }
+  override get bodyUsed(): boolean {
+    return false;
+  }
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    const kept = keptOf(this);
+    return (kept.stream ??= rebuild(this).body) as ReadableStream<Uint8Array<ArrayBuffer>> | null;
+  }
+}
+
+/** Makes `response`, whose body has been consumed into `body` (text or bytes), readable again; returns it. */
+export function keepBody(response: Response, body: string | Uint8Array): Response {
+  const kept: Kept = typeof body === "string" ? { text: body } : { bytes: body };
+  Object.defineProperty(response, KEPT, { value: kept });
+  Object.setPrototypeOf(response, KeptBodyResponse.prototype);
   return response;
 }

@@ -20,7 +20,7 @@ import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./auth.js";
 import { parseRetryAfter } from "./backoff.js";
 import { CircuitBreaker } from "./breaker.js";
-import { keepBody } from "./kept-response.js";
+import { isTextual, keepBody } from "./kept-response.js";
 import { AttemptFailure, isNeverSent, isSafeToRepeat, networkErrorCode, shouldRetry } from "./decisions.js";
 import { RetryRunner } from "./retry.js";
 
@@ -173,7 +173,10 @@ export class Transport {
       const raw = await this.#settings.fetch(input, { signal: controller.signal });
       const response = NULL_BODY_STATUSES.has(raw.status)
         ? raw
-        : keepBody(raw, new Uint8Array(await raw.arrayBuffer()));
+        : keepBody(
+            raw,
+            isTextual(raw.headers.get("content-type")) ? await raw.text() : new Uint8Array(await raw.arrayBuffer()),
+          );
       if (log.http.enabled) {
         log.http(
           "%s %s -> %d in %dms (attempt %d, request id %s)",
