@@ -11009,13 +11009,22 @@ export interface components {
       comer_person_info?: Record<string, never> | null;
       /** @description Number of clients (seats) in the record; above 1 only for group events. */
       clients_count?: number;
-      /** @description Start of the visit in the company's local time, usually `YYYY-MM-DD HH:MM:SS`. */
+      /**
+       * @description Start of the visit as company-local wall-clock time without a zone, `2019-01-16 16:00:00`
+       *     (read it with `parseYclientsDate(value, { timeZone })`).
+       */
       date?: components["schemas"]["DateTimeValue"];
-      /** @description Start of the visit as ISO 8601 with the company's offset. */
+      /**
+       * @description Start of the visit as ISO 8601 with the company's offset and a colon, `2019-01-16T16:00:00+09:00`
+       *     (the online-booking view writes the offset without a colon).
+       */
       datetime?: components["schemas"]["DateTimeValue"];
-      /** @description When the record was created. */
+      /** @description When the record was created, ISO 8601 with the offset without a colon (`2019-01-16T20:35:11+0900`). */
       create_date?: components["schemas"]["DateTimeValue"];
-      /** @description When the record was last changed. */
+      /**
+       * @description When the record was last created or changed, ISO 8601 with the offset without a colon
+       *     (`2019-01-16T20:35:15+0900`); what `changed_after` / `changed_before` compare with.
+       */
       last_change_date?: components["schemas"]["DateTimeValue"];
       /** @description Comment on the record. */
       comment?: string;
