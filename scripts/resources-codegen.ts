@@ -248,7 +248,8 @@ function planArgs(spec: Json, method: string, path: string, pathItem: Json, op: 
   return args;
 }
 
-function pagingOf(op: Json, where: string): Json | undefined {
+/** The `x-pagination` rule of an operation, checked; the same object the runtime reads. */
+export function pagingOf(op: Json, where: string): Json | undefined {
   const p = op["x-pagination"];
   if (!p) return undefined;
   for (const key of ["in", "page", "size", "maxSize"]) {
@@ -300,7 +301,13 @@ export function planMethods(spec: Json): MethodPlan[] {
         const base = { ...a, type: a.type.replace(/ \| undefined$/, "") };
         if (a.slot === slot) {
           const t = `Omit<NonNullable<${slot === "body" ? "BodyOf" : "QueryOf"}<${P}, ${M}>>, ${omit}>`;
-          return { ...base, name: "filters", type: t, optional: true, token: slot === "body" ? "body?" : "query?" };
+          // Filters stay required when the query has required parameters besides the paging ones.
+          const required =
+            slot === "query"
+              ? (a.token.split(":")[1] ?? "").split(",").filter((n) => n && n !== paging.page && n !== paging.size)
+              : [];
+          const token = slot === "body" ? "body?" : required.length ? `query:${required.join(",")}` : "query?";
+          return { ...base, name: "filters", type: t, optional: required.length === 0, token };
         }
         return base;
       });
