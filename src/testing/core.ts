@@ -53,6 +53,12 @@ export interface CoreConfig {
 
 /** Tags whose operations an online-booking client's token may call; the rest are staff-only. */
 const CLIENT_TAGS = new Set(["auth", "booking", "booking_users", "user_records"]);
+/** Operations of other tags that read the signed-in person's own loyalty data, so a client's token may call them. */
+const CLIENT_OPERATIONS = new Set([
+  "GET /user/loyalty_cards/{group_id}",
+  "GET /user/loyalty/abonements/",
+  "GET /user/loyalty/certificates/",
+]);
 
 function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer): { value?: unknown; failed: boolean } {
   if (method === "GET" || method === "HEAD" || raw.length === 0) return { failed: false };
@@ -184,7 +190,8 @@ export class SimulatorCore {
     if (op.userToken) {
       if (!creds.user) return unauthorized(MESSAGES.noAuth);
       if (!session) return unauthorized(MESSAGES.badUser);
-      if (session.kind === "client" && !op.tags.some((t) => CLIENT_TAGS.has(t))) return fail(403, MESSAGES.forbidden);
+      const clientMay = op.tags.some((t) => CLIENT_TAGS.has(t)) || CLIENT_OPERATIONS.has(op.key);
+      if (session.kind === "client" && !clientMay) return fail(403, MESSAGES.forbidden);
     }
 
     for (const name of op.integerParams) {

@@ -50,6 +50,7 @@ export function loyaltyQuery(
   op: OperationEntry,
   companyId: number,
 ): Record<string, string> | undefined {
+  if (op.key === "GET /user/loyalty/abonements/") return { company_id: String(companyId) };
   if (op.key !== "GET /loyalty/abonements/") return undefined;
   const ticket = loyaltyState(state).abonements[0];
   return { company_id: String(companyId), phone: ticket.phone };

@@ -96,10 +96,11 @@ function fetchTypes(ctx: HandlerContext): SimResponse {
   );
 }
 
+/** A client's tickets by the `phone` query, or (for `/user/...`) those of the person the user token belongs to. */
 function listByPhone(ctx: HandlerContext): SimResponse {
   const company = companyOf(ctx);
   const loyalty = loyaltyState(ctx.state);
-  const phone = normalizePhone(ctx.query.get("phone"));
+  const phone = normalizePhone(ctx.op.path.startsWith("/user/") ? ctx.session?.user.phone : ctx.query.get("phone"));
   const tickets = loyalty.abonements.filter((a) => a.chain_id === company.chain_id && a.phone === phone);
   return ok(
     tickets.map((a) => abonementView(ctx.state, loyalty, a)),
@@ -210,6 +211,7 @@ export const abonementHandlers: HandlerTable = {
   "GET /company/{company_id}/loyalty/abonement_types/search": searchTypes,
   "GET /company/{company_id}/loyalty/abonement_types/fetch": fetchTypes,
   "GET /loyalty/abonements/": listByPhone,
+  "GET /user/loyalty/abonements/": listByPhone,
   "GET /chain/{chain_id}/loyalty/abonements": listChain,
   "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze": freeze,
   "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/unfreeze": unfreeze,

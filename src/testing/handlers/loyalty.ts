@@ -131,6 +131,16 @@ function listCardsByClient(ctx: HandlerContext): SimResponse {
   return ok(liveCards(loyalty, normalizePhone(client.phone)).map((c) => cardView(ctx, loyalty, c)));
 }
 
+/** The cards of the person the user token belongs to (a client or a staff user), by their phone, in the chain. */
+function listUserCards(ctx: HandlerContext): SimResponse {
+  const chainId = Number(ctx.params.group_id);
+  if (chainId !== ctx.state.chain.id) return fail(404, "Сеть не найдена");
+  const loyalty = loyaltyState(ctx.state);
+  const phone = normalizePhone(ctx.session?.user.phone);
+  const cards = liveCards(loyalty, phone).filter((c) => c.chain_id === chainId);
+  return ok(cards.map((c) => cardView(ctx, loyalty, c)));
+}
+
 /**
  * A signed change of the bonus balance: positive tops up, negative writes off. A write-off larger
  * than the balance is refused with 422 (the API's rule is not documented; a card never goes negative here).
@@ -157,6 +167,7 @@ export const loyaltyHandlers: HandlerTable = {
   "DELETE /loyalty/cards/{company_id}/{card_id}": deleteCard,
   "GET /loyalty/cards/{phone}/{group_id}/{company_id}": listCardsByPhone,
   "GET /loyalty/client_cards/{client_id}": listCardsByClient,
+  "GET /user/loyalty_cards/{group_id}": listUserCards,
   "POST /company/{company_id}/loyalty/cards/{card_id}/manual_transaction": (ctx) =>
     manualTransaction(ctx, companyOf(ctx).chain_id),
   "POST /chain/{chain_id}/loyalty/cards/{card_id}/manual_transaction": (ctx) => manualTransaction(ctx, chainOf(ctx)),
