@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
+import { buildCli } from "./cli-build";
 
 const ROOT = join(__dirname, "..");
 const external = ["openapi-fetch", "cockatiel", "debug", "node:*"];
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       });
     }
   }
+  await buildCli(join(ROOT, "dist", "cli.cjs"));
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], {
     stdio: "inherit",
   });

@@ -1,0 +1,179 @@
+// `yclients <resource> [group] <method> --flag value …`: one friendly SDK method, its flags and help derived
+// from the generated resource table and the spec. Runs the SDK method itself (`yc.records.list(…)`), or with
+// --all its paging helper (`yc.records.iterate(…)`), and prints the answer's `data`.
+import type { ParseArgsConfig } from "node:util";
+import type { CatalogueEntry } from "./catalogue.js";
+import { outputFor, pageSizeOf, printAll, printAnswer, type CommandContext } from "./command-context.js";
+import { flagDocs, slotsOf } from "./friendly-arguments.js";
+import { globalOptionSpecs, GLOBAL_OPTIONS, optionLines, type GlobalValues } from "./global-options.js";
+import { parameterValue } from "./parameter-values.js";
+import { parseOrExplain } from "./parse.js";
+import { checkBody, readBody } from "./request-body.js";
+import { openSession } from "./session.js";
+import { CliUsageError } from "./usage-error.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+function optionsOf(entry: CatalogueEntry): Options {
+  const options: Options = globalOptionSpecs();
+  for (const slot of slotsOf(entry)) {
+    if (slot.kind === "path" || slot.kind === "field") options[slot.flag] = { type: "string" };
+    if (slot.kind === "qfield") options[slot.flag] = { type: "string", multiple: slot.doc.type === "array" };
+    if (slot.kind === "body") options.data = { type: "string", short: "d" };
+    if (slot.kind === "query")
+      for (const { flag, doc } of slot.flags) options[flag] = { type: "string", multiple: doc.type === "array" };
+  }
+  return options;
+}
+
+const wrap = (text: string, width = 100, indent = "  ") => {
+  const out: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + word.length + 1 > width) {
+        out.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) out.push(indent + line);
+    out.push("");
+  }
+  return out;
+};
+
+/** The help of one command, from the spec's summary, description and parameter descriptions. */
+export function friendlyHelp(entry: CatalogueEntry): string {
+  const flags = flagDocs(entry);
+  const slots = slotsOf(entry);
+  const takesCompany = slots.some((s) => s.kind === "company");
+  const required = flags.filter((f) => f.required).map((f) => `--${f.name} ${f.value ?? ""}`.trim());
+  const lines = [
+    `Usage: yclients ${entry.command!.join(" ")}${takesCompany ? " [--company ID]" : ""}${required.length ? ` ${required.join(" ")}` : ""} [options]`,
+    "",
+    `${entry.summary}${entry.info.deprecated ? " (deprecated)" : ""}`,
+    "",
+    ...wrap(entry.description),
+    `${entry.info.method} ${entry.info.path} — ${entry.info.userToken ? "needs a user token (YCLIENTS_USER_TOKEN)" : "partner token only"}${entry.iterateMethod ? "; paged: --all prints every item" : ""}. SDK: yc.${entry.method!.join(".")}()`,
+    "",
+  ];
+  if (flags.length) {
+    lines.push("Parameters:");
+    lines.push(
+      ...optionLines(
+        flags.map((f) => ({
+          name: f.name,
+          value: f.value,
+          help: `${f.required ? "(required) " : ""}${f.help.replace(/\s+/g, " ")}`,
+        })),
+      ),
+    );
+    lines.push("");
+  }
+  if (takesCompany) lines.push("The company is --company, else YCLIENTS_COMPANY_ID.", "");
+  lines.push("Options:", ...optionLines(GLOBAL_OPTIONS));
+  return lines.join("\n");
+}
+
+function walk(target: unknown, names: readonly string[]): (...args: unknown[]) => unknown {
+  let current = target as Record<string, unknown>;
+  for (const name of names.slice(0, -1)) current = current[name] as Record<string, unknown>;
+  const method = current[names[names.length - 1]] as (...args: unknown[]) => unknown;
+  return (...args) => method.apply(current, args);
+}
+
+export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx: CommandContext): Promise<void> {
+  const where = `yclients ${entry.command!.join(" ")}`;
+  const { values, positionals } = parseOrExplain(argv, optionsOf(entry), true, where);
+  const global = values as GlobalValues;
+  if (global.help) {
+    ctx.stdout.write(`${friendlyHelp(entry)}\n`);
+    return;
+  }
+  if (positionals.length) throw new CliUsageError(`${where} takes flags, not "${positionals[0]}": see ${where} --help`);
+  const raw = values as Record<string, string | string[] | undefined>;
+  const asList = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+  const missing: string[] = [];
+  const args: unknown[] = [];
+  let body: unknown;
+  for (const slot of slotsOf(entry)) {
+    switch (slot.kind) {
+      case "path": {
+        const value = raw[slot.flag] as string | undefined;
+        if (value === undefined) missing.push(`--${slot.flag}`);
+        args.push(
+          value === undefined ? undefined : slot.date ? value : parameterValue(slot.doc, [value], `--${slot.flag}`),
+        );
+        break;
+      }
+      case "company":
+        args.push(undefined); // the client's companyId: --company or YCLIENTS_COMPANY_ID
+        break;
+      case "field": {
+        const value = raw[slot.flag] as string | undefined;
+        if (value === undefined) missing.push(`--${slot.flag}`);
+        args.push(value);
+        break;
+      }
+      case "qfield": {
+        const value = asList(raw[slot.flag]);
+        if (value === undefined && slot.doc.required) missing.push(`--${slot.flag}`);
+        args.push(value === undefined ? undefined : parameterValue(slot.doc, value, `--${slot.flag}`));
+        break;
+      }
+      case "body": {
+        body = raw.data === undefined ? undefined : await readBody(raw.data as string, ctx.stdin);
+        if (body === undefined && slot.required) missing.push("--data (-d)");
+        args.push(body);
+        break;
+      }
+      case "query": {
+        const query: Record<string, unknown> = {};
+        for (const { flag, doc } of slot.flags) {
+          const value = asList(raw[flag]);
+          if (value === undefined) {
+            if (doc.required) missing.push(`--${flag}`);
+            continue;
+          }
+          query[doc.name] = parameterValue(doc, value, `--${flag}`);
+        }
+        args.push(Object.keys(query).length ? query : undefined);
+        break;
+      }
+    }
+  }
+  const takesCompany = slotsOf(entry).some((s) => s.kind === "company");
+  if (takesCompany && !global.company && !ctx.env.YCLIENTS_COMPANY_ID && !global.simulator)
+    missing.push("--company (or YCLIENTS_COMPANY_ID)");
+  if (missing.length) throw new CliUsageError(`${where} needs ${missing.join(", ")}: see ${where} --help`);
+  if (body !== undefined) checkBody(body, entry.body, where);
+  const output = outputFor(global, ctx.stdout);
+  const pageSize = pageSizeOf(global);
+  if (global.all && !entry.iterateMethod)
+    throw new CliUsageError(`${where} is not a paged list, so --all does not apply`);
+  const paging = entry.info.pagination;
+  if (global.all && paging) {
+    const query = args[slotsOf(entry).findIndex((s) => s.kind === "query")] as Record<string, unknown> | undefined;
+    if (query && (query[paging.page] !== undefined || query[paging.size] !== undefined)) {
+      throw new CliUsageError(
+        `with --all the pages are chosen for you: leave out --${paging.page} and --${paging.size} (use --page-size)`,
+      );
+    }
+  }
+
+  const session = await openSession(global, ctx.diagnostics, ctx.env, {
+    userToken: entry.info.userToken ? "required" : undefined,
+    operation: `${entry.info.method} ${entry.info.path}`,
+  });
+  try {
+    if (global.all) {
+      const items = walk(session.yc, entry.iterateMethod!)(...args, { pageSize }) as AsyncIterable<unknown>;
+      await printAll(items, output, session, ctx);
+      return;
+    }
+    const result = (await walk(session.yc, entry.method!)(...args)) as { data: unknown };
+    await printAnswer(result.data, output);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,41 @@
+// The top-level help: the built-in commands, the resources, the options, the environment and the exit codes.
+import { childrenOf } from "./command-tree.js";
+import { EXIT } from "./exit-codes.js";
+import { GLOBAL_OPTIONS, optionLines } from "./global-options.js";
+
+export function mainHelp(): string {
+  const resources = childrenOf([]).map((c) => c.word);
+  const resourceLines: string[] = [];
+  let line = " ";
+  for (const name of resources) {
+    if (line.length + name.length > 98) {
+      resourceLines.push(line);
+      line = " ";
+    }
+    line += ` ${name}`;
+  }
+  resourceLines.push(line);
+  return [
+    "Usage: yclients <command> [options]",
+    "",
+    "Commands:",
+    "  ops [FILTER]                    List the operations (filter by text or --tag)",
+    "  call METHOD PATH [-p] [-q] [-d] Call any operation by its path",
+    "  <resource> [group] <method>     Call a friendly SDK method: yclients records list --changed-after …",
+    "  login [--login L] [--out FILE]  Sign in as a staff user (asks for the password and a 2FA code)",
+    "  simulator [--port N] [--seed N] Run the bundled API simulator",
+    "  completion bash|zsh             Print a shell completion script",
+    "",
+    "Resources (`yclients <resource> --help` lists their methods):",
+    ...resourceLines,
+    "",
+    "Options:",
+    ...optionLines(GLOBAL_OPTIONS),
+    "",
+    "Environment: YCLIENTS_PARTNER_TOKEN, YCLIENTS_USER_TOKEN, YCLIENTS_COMPANY_ID, YCLIENTS_BASE_URL,",
+    "YCLIENTS_BACKOFF_* (retries, as in the SDK).",
+    "",
+    "Exit codes:",
+    ...Object.entries(EXIT).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`),
+  ].join("\n");
+}

@@ -1,0 +1,93 @@
+// `yclients login`: a staff user signs in with login and password (the password never echoed), answers a
+// two-factor challenge with the code it was sent, and gets the user token: printed on stdout, or written to
+// a file readable by its owner only. Prompts and hints go to stderr; the secrets are masked in everything
+// this run prints except the token's own output.
+import { closeSync, fchmodSync, openSync, writeSync } from "node:fs";
+import { YclientsValidationError } from "../errors.js";
+import { isTwoFactorChallenge, type TwoFactorChallenge } from "../two-factor.js";
+import type { CommandContext } from "./command-context.js";
+import { globalOptionSpecs, type GlobalValues } from "./global-options.js";
+import { parseOrExplain } from "./parse.js";
+import { Prompter } from "./prompt.js";
+import { openSession } from "./session.js";
+import { CliUsageError } from "./usage-error.js";
+
+export const LOGIN_HELP = `Usage: yclients login [--login PHONE_OR_EMAIL] [--out FILE]
+
+Signs a staff user in (POST /auth) and prints the user token, or writes it to FILE with mode 0600.
+Asks for the login (unless --login), the password (not shown while typed) and, when the account has
+two-factor sign-in, the code that was sent. Needs YCLIENTS_PARTNER_TOKEN. From a pipe, the answers are
+read one per line. Use the token as YCLIENTS_USER_TOKEN.`;
+
+/** Writes the token to a new or existing file, leaving it readable and writable by its owner only. */
+function writeSecretFile(file: string, token: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, "w", 0o600);
+  } catch (error) {
+    throw new CliUsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+  try {
+    fchmodSync(fd, 0o600); // an existing file keeps its old mode on open; tighten it before writing
+    writeSync(fd, `${token}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function loginCommand(argv: string[], ctx: CommandContext): Promise<void> {
+  const { values } = parseOrExplain(
+    argv,
+    { ...globalOptionSpecs(), login: { type: "string" }, out: { type: "string" } },
+    false,
+    "login",
+  );
+  if (values.help) {
+    ctx.stdout.write(`${LOGIN_HELP}\n`);
+    return;
+  }
+  const session = await openSession(values as GlobalValues, ctx.diagnostics, ctx.env, { userToken: false });
+  const prompter = new Prompter(ctx.stdin, ctx.stderr);
+  try {
+    const login = (values.login as string | undefined) ?? (await prompter.ask("Login (phone or e-mail): ")).trim();
+    const password = await prompter.askSecret("Password: ");
+    ctx.diagnostics.addSecret(password);
+    if (!login || !password) throw new CliUsageError("login and password must not be empty");
+    let answer = (await session.yc.auth.getUserToken(login, password)).data as unknown;
+    let challenge: TwoFactorChallenge | undefined;
+    while (isTwoFactorChallenge(answer as TwoFactorChallenge)) {
+      challenge = answer as TwoFactorChallenge;
+      ctx.diagnostics.addSecret(challenge.uuid);
+      const to = challenge.transport?.recipient ? ` to ${challenge.transport.recipient}` : "";
+      ctx.diagnostics.line(
+        `Two-factor sign-in: a code was sent${to}${challenge.transport?.type ? ` (${challenge.transport.type})` : ""}.`,
+      );
+      const code = (await prompter.askSecret("Code: ")).trim();
+      ctx.diagnostics.addSecret(code);
+      try {
+        answer = (await session.yc.auth.completeTwoFactor(login, password, challenge, code)).data;
+      } catch (error) {
+        const left = ((error as YclientsValidationError).body as { data?: { attempts_left?: unknown } } | undefined)
+          ?.data?.attempts_left;
+        if (error instanceof YclientsValidationError && typeof left === "number" && left > 0) {
+          ctx.diagnostics.line(`The code was not accepted; ${left} attempt${left === 1 ? "" : "s"} left.`);
+          continue; // the same challenge, another code
+        }
+        throw error;
+      }
+    }
+    const token = (answer as { user_token?: unknown }).user_token;
+    if (typeof token !== "string" || !token) throw new CliUsageError("POST /auth answered without a user token");
+    ctx.diagnostics.addSecret(token);
+    const out = values.out as string | undefined;
+    if (out) {
+      writeSecretFile(out, token);
+      ctx.diagnostics.line(`Signed in; the user token is in ${out} (mode 0600). Use it as YCLIENTS_USER_TOKEN.`);
+    } else {
+      ctx.stdout.write(`${token}\n`);
+    }
+  } finally {
+    prompter.close();
+    await session.close();
+  }
+}

@@ -1,0 +1,98 @@
+// A configured client for one run: tokens from the environment (or flags, with a warning), the base URL,
+// the default company, and with --simulator an in-process simulator that is closed when the run ends.
+import { ALTEGIO_BASE_URL } from "../config.js";
+import { YclientsClient } from "../client.js";
+import { YclientsConfigError } from "../errors.js";
+import { CountingRateLimitStore } from "./counting-store.js";
+import type { Diagnostics } from "./diagnostics.js";
+import type { GlobalValues } from "./global-options.js";
+import type { ProgressCounters } from "./progress.js";
+import { CliUsageError } from "./usage-error.js";
+
+export interface Session {
+  yc: YclientsClient;
+  counters: ProgressCounters;
+  close(): Promise<void>;
+}
+
+export interface SessionNeeds {
+  /**
+   * `false` for `login`, which gets the user token rather than sending one; `"required"` for an operation
+   * that fails without one (checked here so the message names the variable, not an SDK option).
+   */
+  userToken?: false | "required";
+  /** The operation, for that message. */
+  operation?: string;
+}
+
+export async function openSession(
+  values: GlobalValues,
+  diagnostics: Diagnostics,
+  env: NodeJS.ProcessEnv = process.env,
+  needs: SessionNeeds = {},
+): Promise<Session> {
+  for (const flag of ["partner-token", "user-token"] as const) {
+    if (values[flag] !== undefined) {
+      diagnostics.warn(
+        `--${flag} is visible to other users of this machine (ps, /proc); prefer the ${flag === "partner-token" ? "YCLIENTS_PARTNER_TOKEN" : "YCLIENTS_USER_TOKEN"} environment variable`,
+      );
+    }
+  }
+  if (values.altegio && values["base-url"]) throw new CliUsageError("--altegio and --base-url cannot be used together");
+  let partnerToken = values["partner-token"] ?? env.YCLIENTS_PARTNER_TOKEN;
+  let userToken = needs.userToken === false ? undefined : (values["user-token"] ?? env.YCLIENTS_USER_TOKEN);
+  let baseUrl = values.altegio ? ALTEGIO_BASE_URL : (values["base-url"] ?? env.YCLIENTS_BASE_URL);
+  let companyId: string | undefined = values.company ?? env.YCLIENTS_COMPANY_ID;
+  let closeSimulator = async () => {};
+
+  if (values.simulator) {
+    const { startYclientsSimulator } = await import("../testing/index.js");
+    const seed = values.seed === undefined ? undefined : Number(values.seed);
+    if (seed !== undefined && !Number.isInteger(seed)) throw new CliUsageError("--seed must be an integer");
+    const sim = await startYclientsSimulator({ seed, rateLimit: false });
+    closeSimulator = () => sim.close();
+    partnerToken = sim.partnerToken;
+    baseUrl = sim.url;
+    // The simulator's first administrator: its token works for every staff operation of the simulator.
+    if (needs.userToken !== false && values["user-token"] === undefined) userToken = sim.state.staffUsers[0].token;
+    companyId = values.company ?? String(sim.state.companies[0].id);
+  }
+
+  diagnostics.addSecret(partnerToken);
+  diagnostics.addSecret(userToken);
+  if (!partnerToken) {
+    await closeSimulator();
+    throw new YclientsConfigError(
+      "No partner token: set YCLIENTS_PARTNER_TOKEN (or pass --partner-token, which other users of the machine can see)",
+    );
+  }
+  if (companyId !== undefined && !/^[1-9][0-9]*$/.test(companyId)) {
+    await closeSimulator();
+    throw new CliUsageError("--company (or YCLIENTS_COMPANY_ID) must be a positive integer");
+  }
+  if (needs.userToken === "required" && !userToken) {
+    await closeSimulator();
+    throw new YclientsConfigError(
+      `${needs.operation ?? "This operation"} needs a user token: set YCLIENTS_USER_TOKEN (\`yclients login\` gets one)`,
+    );
+  }
+  const counters: ProgressCounters = { pages: 0, rateLimitWaits: 0 };
+  try {
+    const yc = new YclientsClient({
+      partnerToken,
+      userToken: userToken || undefined,
+      baseUrl,
+      companyId,
+      rateLimit: { store: new CountingRateLimitStore(counters) },
+      fetch: async (request, init) => {
+        const response = await globalThis.fetch(request, init);
+        if (response.ok) counters.pages++;
+        return response;
+      },
+    });
+    return { yc, counters, close: closeSimulator };
+  } catch (error) {
+    await closeSimulator();
+    throw error;
+  }
+}

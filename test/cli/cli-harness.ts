@@ -1,0 +1,76 @@
+// Runs the real `yclients` executable: the same esbuild bundle `make build` writes to dist/cli.cjs (built here
+// into a scratch folder, so the test needs no prior build), started as a child process with its own
+// environment, answering HTTP from a simulator on 127.0.0.1.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildCli } from "../../scripts/cli-build";
+
+const ROOT = join(__dirname, "..", "..");
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliHandle {
+  dir: string;
+  file: string;
+  /** Runs one command to its end. */
+  run(args: string[], options?: { env?: Record<string, string | undefined>; input?: string }): Promise<CliRun>;
+  /** Starts one command and returns the child, for streaming and long-running commands. */
+  spawn(args: string[], options?: { env?: Record<string, string | undefined> }): ChildProcessWithoutNullStreams;
+  /** Every stdout and stderr seen so far, to check that no secret was ever printed. */
+  readonly seen: string[];
+  dispose(): void;
+}
+
+/** The child's environment: nothing of ours (no YCLIENTS_* from the developer's shell), plus `env`. */
+function childEnv(env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    // The bundle keeps its runtime dependencies external, like the published package; here they come from
+    // this checkout.
+    NODE_PATH: join(ROOT, "node_modules"),
+    // One attempt per call keeps the server-error tests quick (the SDK's own variable).
+    YCLIENTS_BACKOFF_MAX_TRIES: "1",
+  };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete out[name];
+    else out[name] = value;
+  }
+  return out;
+}
+
+export async function buildCliForTest(): Promise<CliHandle> {
+  const dir = mkdtempSync(join(tmpdir(), "yclients-cli-"));
+  const file = join(dir, "cli.cjs");
+  await buildCli(file);
+  const seen: string[] = [];
+  const start = (args: string[], env?: Record<string, string | undefined>) =>
+    spawn(process.execPath, [file, ...args], { env: childEnv(env), cwd: dir });
+  return {
+    dir,
+    file,
+    seen,
+    spawn: (args, options = {}) => start(args, options.env),
+    run: (args, options = {}) =>
+      new Promise((resolve, reject) => {
+        const child = start(args, options.env);
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+        child.on("error", reject);
+        child.on("close", (code) => {
+          seen.push(stdout, stderr);
+          resolve({ code, stdout, stderr });
+        });
+        child.stdin.end(options.input ?? "");
+      }),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
