@@ -4,6 +4,7 @@
 import type { ResourceTable } from "../src/resources/bind.js";
 import type {
   Answer,
+  FileAnswer,
   BodyOf,
   CallOptions,
   DateArg,
@@ -2229,6 +2230,7 @@ export interface ImagesResource<Raise extends boolean> {
    */
   upload(
     entity: PathParam<"/images/{entity}", "post", "entity">,
+    form: FormData,
     options?: CallOptions,
   ): Answer<"/images/{entity}", "post", Raise>;
 
@@ -5871,7 +5873,7 @@ export interface VisitsResource<Raise extends boolean> {
    * `GET /attendance/receipt_print/{visit_id}` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Визиты — Чек PDF по визиту}
    */
-  receiptPdf(visitId: Id, options?: CallOptions): Answer<"/attendance/receipt_print/{visit_id}", "get", Raise>;
+  receiptPdf(visitId: Id, options?: CallOptions): FileAnswer<Raise>;
 
   /**
    * Get what was sold and paid in a visit.
@@ -6515,7 +6517,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     update: ["POST", "/hooks_settings/{company_id}", "body company:company_id"],
   },
   images: {
-    upload: ["POST", "/images/{entity}", "str:entity:entity"],
+    upload: ["POST", "/images/{entity}", "str:entity:entity form"],
     delete: ["DELETE", "/images/{entity}", "str:entity:entity body"],
   },
   kkmTransactions: {

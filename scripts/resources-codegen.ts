@@ -150,6 +150,8 @@ function planArgs(spec: Json, method: string, path: string, pathItem: Json, op: 
   const pathParams = new Map(params.filter((p) => p.in === "path").map((p) => [p.name, p]));
   const queryParams = params.filter((p) => p.in === "query");
   const bodySchema = deref(spec, op.requestBody?.content?.["application/json"]?.schema);
+  // A file upload: the body is a FormData the caller fills (openapi-fetch sends it as multipart as it is).
+  const formBody = !bodySchema && Boolean(op.requestBody?.content?.["multipart/form-data"]);
   const bodyRequired = Boolean(op.requestBody?.required);
 
   const pathArg = (name: string): ArgPlan => {
@@ -231,9 +233,10 @@ function planArgs(spec: Json, method: string, path: string, pathItem: Json, op: 
     }
   } else {
     const ids = pathNames.map(pathArg);
+    const formArg: ArgPlan = { name: "form", type: "FormData", optional: false, token: "form" };
     args = [
       ...ids.filter((a) => !a.token.startsWith("company:")),
-      ...(bodySchema ? [bodyArg()] : []),
+      ...(bodySchema ? [bodyArg()] : formBody ? [formArg] : []),
       ...(queryParams.length ? [queryArg()] : []),
       ...ids.filter((a) => a.token.startsWith("company:")),
     ];
@@ -282,6 +285,9 @@ export function planMethods(spec: Json): MethodPlan[] {
     const args = planArgs(spec, method, path, spec.paths[path], op);
     const P = JSON.stringify(path);
     const M = JSON.stringify(method.toLowerCase());
+    const success = Object.entries<Json>(op.responses ?? {}).find(([s]) => /^2/.test(s))?.[1];
+    const content = deref(spec, success)?.content;
+    const fileAnswer = Boolean(content) && !content["application/json"];
     plans.push({
       resourcePath,
       method: name,
@@ -289,7 +295,7 @@ export function planMethods(spec: Json): MethodPlan[] {
       path,
       args,
       doc: docOf(spec, method, path, op),
-      returnType: `Answer<${P}, ${M}, Raise>`,
+      returnType: fileAnswer ? "FileAnswer<Raise>" : `Answer<${P}, ${M}, Raise>`,
     });
     const paging = pagingOf(op, where);
     if (!paging) continue;
@@ -435,6 +441,7 @@ export function renderResources(spec: Json): string {
   const body = interfaces.join("\n\n");
   const helpers = [
     "Answer",
+    "FileAnswer",
     "BodyOf",
     "CallOptions",
     "DateArg",

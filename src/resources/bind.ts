@@ -28,13 +28,14 @@ type Arg =
   | { kind: "company"; param: string }
   | { kind: "body" | "query"; required: boolean; requiredFields: string[] }
   | { kind: "field"; name: string }
-  | { kind: "qfield"; name: string; required: boolean };
+  | { kind: "qfield"; name: string; required: boolean }
+  | { kind: "form" };
 
 /**
  * Tokens: `id:<param>:<argName>`, `date:<param>:<argName>`, `str:<param>:<argName>` (path parameters),
  * `company:<param>` (optional, falls back to the client's companyId), `body` / `body?`, `query?` /
  * `query:<required,names>`, `field:<name>` (one body field passed positionally), `qfield:<name>:required|optional`
- * (one query parameter passed positionally).
+ * (one query parameter passed positionally), `form` (a multipart upload: a FormData sent as it is).
  */
 function parseArgs(spec: string): Arg[] {
   return spec
@@ -53,6 +54,8 @@ function parseArgs(spec: string): Arg[] {
           return { kind, name: a };
         case "qfield":
           return { kind, name: a, required: b === "required" };
+        case "form":
+          return { kind };
         case "body":
         case "body?":
         case "query":
@@ -71,7 +74,7 @@ function parseArgs(spec: string): Arg[] {
 interface BuiltCall {
   path: Record<string, unknown>;
   query?: Record<string, unknown>;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | FormData;
 }
 
 function buildCall(client: YclientsTypedClient<boolean>, args: readonly Arg[], values: readonly unknown[]): BuiltCall {
@@ -98,6 +101,12 @@ function buildCall(client: YclientsTypedClient<boolean>, args: readonly Arg[], v
         if (value === undefined && !arg.required) break;
         if (typeof value !== "number") requireString(value, arg.name);
         call.query = { ...call.query, [arg.name]: value };
+        break;
+      case "form":
+        if (typeof FormData === "undefined" || !(value instanceof FormData)) {
+          throw new YclientsConfigError("form must be a FormData with the file to upload");
+        }
+        call.body = value;
         break;
       case "body":
         call.body = arg.required
@@ -132,7 +141,8 @@ function bindRow(client: YclientsTypedClient<boolean>, row: OperationRow): Metho
     const call = buildCall(client, args, values);
     return iterateItems(
       client,
-      { method, path, paging, pathParams: call.path, query: call.query, body: call.body },
+      // Paged operations take JSON filters; a FormData body never pages.
+      { method, path, paging, pathParams: call.path, query: call.query, body: call.body as Record<string, unknown> },
       optionalObject(values[n] as PageOptions | undefined, "options"),
     );
   };

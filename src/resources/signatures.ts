@@ -23,6 +23,9 @@ export type Answer<
   Raise extends boolean,
 > = Promise<YclientsResponse<DataOf<Path, Method>, Raise>>;
 
+/** What a method whose answer is a file (a PDF receipt…) resolves with: the file as a Blob. */
+export type FileAnswer<Raise extends boolean> = Promise<YclientsResponse<Blob, Raise>>;
+
 /** The type the spec gives one path parameter (e.g. an enum of allowed values). */
 export type PathParam<
   Path extends keyof paths,

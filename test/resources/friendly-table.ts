@@ -35,6 +35,11 @@ export function argsFor(row: OperationRow, id: number | string = 7): unknown[] {
       if (kind === "str" || kind === "field" || kind === "qfield") return "x";
       if (kind === "query") return a ? Object.fromEntries(a.split(",").map((n) => [n, "1"])) : undefined;
       if (kind === "body") return {};
+      if (kind === "form") {
+        const form = new FormData();
+        form.append("image", new Blob([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0])], { type: "image/jpeg" }), "x.jpg");
+        return form;
+      }
       return undefined;
     });
 }
