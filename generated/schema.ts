@@ -13438,6 +13438,18 @@ export interface components {
       /** @description Wrong codes still allowed before the sign-in must start over. */
       attempts_left: number;
     };
+    /** @description The answer to a wrong two-factor code. */
+    TwoFactorCodeRejected: {
+      /** @constant */
+      success: false;
+      data: {
+        /** @description Wrong codes still allowed; at 0 the challenge is spent. */
+        attempts_left: number;
+      };
+      meta: {
+        message?: string;
+      };
+    };
     /**
      * @description A user of a company: someone who signs in to the back office (an owner, administrator,
      *     manager or staff member), as the current user list returns it. Not to be confused with
@@ -16373,7 +16385,18 @@ export interface operations {
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
-      422: components["responses"]["UnprocessableEntity"];
+      /**
+       * @description A required field is missing, or the two-factor code is wrong; then `data.attempts_left`
+       *     says how many tries remain (at 0 the sign-in must start over).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorBody"] | components["schemas"]["TwoFactorCodeRejected"];
+        };
+      };
       429: components["responses"]["TooManyRequests"];
       500: components["responses"]["ServerError"];
     };
