@@ -66,8 +66,11 @@ export interface SimCardWithdrawal {
   record_id: number;
   card_id: number;
   chain_id: number;
+  company_id: number;
   /** Positive: what left the card. */
   amount: number;
+  /** Unix seconds. */
+  created_at: number;
   cancelled: boolean;
 }
 

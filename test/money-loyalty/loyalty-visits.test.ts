@@ -74,3 +74,53 @@ describe("loyalty.visits card withdrawals", () => {
     await expect(h.yc.loyalty.transactions.listByVisit(1)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 });
+
+describe("loyalty.transactions.chainList", () => {
+  it("lists the chain's live write-offs with its filters, 50 a page", async () => {
+    const loyalty = loyaltyState(h.sim.state);
+    loyalty.withdrawals.length = 0;
+    const day = (n: number) => Date.parse(`2026-03-${String(n).padStart(2, "0")}T12:00:00Z`) / 1000;
+    for (let i = 0; i < 200; i++) {
+      loyalty.withdrawals.push({
+        id: 670_000 + i,
+        visit_id: 1000 + (i % 4),
+        record_id: record.id,
+        card_id: i % 2 ? card.id : card.id + 1,
+        chain_id: h.chainId,
+        company_id: h.company.id,
+        amount: 10 + i,
+        created_at: day(1 + (i % 20)),
+        cancelled: i % 10 === 9,
+      });
+    }
+    const live = loyalty.withdrawals.filter((w) => !w.cancelled);
+
+    const before = h.sim.requests.length;
+    const ofCard = await h.yc.loyalty.transactions.chainListAll(
+      h.chainId,
+      { loyalty_card_id: card.id },
+      { limit: 500 },
+    );
+    const cardIds = live.filter((w) => w.card_id === card.id).map((w) => w.id);
+    expect(ofCard.map((t) => t.id)).toEqual(cardIds);
+    expect(cardIds.length).toBeGreaterThan(50);
+    const pages = h.sim.requests.slice(before).map((r) => r.query.count);
+    expect(pages).toEqual(Array.from({ length: Math.floor(cardIds.length / 50) + 1 }, () => "50"));
+
+    const ofVisits = await h.yc.loyalty.transactions.chainList(h.chainId, { visit_ids: [1001, 1003], count: 50 });
+    expect(ofVisits.data.every((t) => t.visit_id === 1001 || t.visit_id === 1003)).toBe(true);
+    expect(ofVisits.data).toHaveLength(50);
+
+    const march = await h.yc.loyalty.transactions.chainListAll(
+      h.chainId,
+      { created_after: "2026-03-05", created_before: "2026-03-06", company_ids: [h.company.id] },
+      { limit: 500 },
+    );
+    const expected = live.filter((w) => w.created_at >= day(5) && w.created_at <= day(6)).map((w) => w.id);
+    expect(march.map((t) => t.id)).toEqual(expected);
+    expect(march.length).toBeGreaterThan(0);
+    expect(
+      (await h.yc.loyalty.transactions.chainList(h.chainId, { company_ids: [h.company.id + 999_999] })).data,
+    ).toEqual([]);
+  });
+});

@@ -1,13 +1,14 @@
 // Paying part of a visit with bonus money from a loyalty card: the write-off leaves the card's balance,
-// shows among the visit's loyalty transactions and is returned to the card when cancelled. Discount and
+// shows among the visit's and the chain's loyalty transactions and is returned to the card when cancelled. Discount and
 // referral programmes in a visit answer from the spec's examples.
 import { loyaltyState, nextLoyaltyId, type LoyaltyState, type SimCardWithdrawal } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
+import { slice } from "../pagination.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { findCompany, type Appointment, type Company } from "../state.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { visitIdOf } from "./crm-views.js";
-import { isObject, toInt } from "./input.js";
+import { isObject, queryIds, queryInt, toInt } from "./input.js";
 
 /** The kind the simulator gives a card write-off (the API's code for it is not documented). */
 const WITHDRAWAL_TYPE = { id: 3, title: "Списание с карты лояльности" };
@@ -125,7 +126,9 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
     record_id: recordId,
     card_id: card.id,
     chain_id: card.chain_id,
+    company_id: records[0].company_id,
     amount: roundMoney(amount),
+    created_at: ctx.now,
     cancelled: false,
   });
   return ok(visitResult(ctx, loyalty, records, visitId), {});
@@ -143,6 +146,32 @@ function cancelWithdrawal(ctx: HandlerContext): SimResponse {
   return ok(visitResult(ctx, loyalty, records, visitId), {});
 }
 
+/**
+ * The chain's live card write-offs, oldest first, filtered like the API's list (period of creation, kinds,
+ * companies, visits, card) and paged with `page` + `count`.
+ */
+function listChainTransactions(ctx: HandlerContext): SimResponse {
+  const chainId = Number(ctx.params.chain_id);
+  if (chainId !== ctx.state.chain.id) return fail(404, "Сеть не найдена");
+  const q = ctx.query;
+  const after = q.get("created_after");
+  const before = q.get("created_before");
+  const types = queryIds(q, "types");
+  const companies = queryIds(q, "company_ids");
+  const visits = queryIds(q, "visit_ids");
+  const cardId = queryInt(q, "loyalty_card_id");
+  const day = (w: SimCardWithdrawal) => new Date(w.created_at * 1000).toISOString().slice(0, 10);
+  const all = loyaltyState(ctx.state)
+    .withdrawals.filter((w) => w.chain_id === chainId && !w.cancelled)
+    .filter((w) => (!after || day(w) >= after) && (!before || day(w) <= before))
+    .filter(() => !types || types.includes(WITHDRAWAL_TYPE.id))
+    .filter((w) => (!companies || companies.includes(w.company_id)) && (!visits || visits.includes(w.visit_id)))
+    .filter((w) => cardId === undefined || w.card_id === cardId)
+    .sort((a, b) => a.id - b.id);
+  const page = slice(all, ctx.page ?? { page: 1, size: all.length || 1 });
+  return ok(page.map(withdrawalView), { count: page.length });
+}
+
 function listVisitTransactions(ctx: HandlerContext): SimResponse {
   const visitId = Number(ctx.params.visit_id);
   if (!visitRecords(ctx, visitId).length) return fail(404, "Визит не найден");
@@ -153,6 +182,7 @@ export const loyaltyVisitHandlers: HandlerTable = {
   "POST /visit/loyalty/apply_card_withdrawal/{company_id}/{card_id}": applyWithdrawal,
   "POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}": cancelWithdrawal,
   "GET /visit/loyalty/transactions/{visit_id}": listVisitTransactions,
+  "GET /chain/{chain_id}/loyalty/transactions": listChainTransactions,
 };
 
 /** These check their own body, so a 422 names the field. */
