@@ -13,8 +13,9 @@ export async function connectRedis(url: string = REDIS_URL): Promise<Redis> {
     await redis.ping();
   } catch (error) {
     redis.disconnect();
+    const shown = url.replace(/\/\/[^@/]*@/, "//[REDACTED]@"); // a REDIS_URL may carry a password
     throw new Error(
-      `The rate-limit tests need a Redis server and none answered at ${url} (${(error as Error).message}). ` +
+      `The rate-limit tests need a Redis server and none answered at ${shown} (${(error as Error).message}). ` +
         `Start one with: ${START_REDIS}   (or point REDIS_URL at another)`,
     );
   }
