@@ -1,0 +1,84 @@
+// `yclients login` driven through stdin (not a terminal: one answer per line), against the simulator's staff
+// users, one of them with two-factor sign-in.
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DEFAULT_USERS, startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
+import { buildCliForTest, type CliHandle } from "./cli-harness";
+
+let sim: YclientsSimulator;
+let cli: CliHandle;
+let env: Record<string, string>;
+const plain = DEFAULT_USERS.find((u) => !u.twoFactor)!;
+const twoFactor = DEFAULT_USERS.find((u) => u.twoFactor)!;
+
+beforeAll(async () => {
+  [sim, cli] = await Promise.all([startYclientsSimulator({ rateLimit: false }), buildCliForTest()]);
+  env = { YCLIENTS_PARTNER_TOKEN: sim.partnerToken, YCLIENTS_BASE_URL: sim.url };
+}, 60_000);
+
+afterAll(async () => {
+  await sim.close();
+  cli.dispose();
+});
+
+const tokenOf = (login: string) => sim.state.staffUsers.find((u) => u.login === login)!.token;
+
+describe("yclients login", () => {
+  it("asks for login and password and prints the user token on stdout only", async () => {
+    const { code, stdout, stderr } = await cli.run(["login"], { env, input: `${plain.login}\n${plain.password}\n` });
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${tokenOf(plain.login)}\n`);
+    expect(stderr).toContain("Login (phone or e-mail): ");
+    expect(stderr).toContain("Password: ");
+    expect(stderr).not.toContain(plain.password);
+    expect(stderr).not.toContain(tokenOf(plain.login));
+  });
+
+  it("answers the two-factor challenge with the code read next, after a wrong one", async () => {
+    const code = sim.state.twoFactorCode;
+    const wrong = code === "111111" ? "222222" : "111111";
+    const run = await cli.run(["login", "--login", twoFactor.login], {
+      env,
+      input: `${twoFactor.password}\n${wrong}\n${code}\n`,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${tokenOf(twoFactor.login)}\n`);
+    expect(run.stderr).toMatch(/Two-factor sign-in: a code was sent to .+\./);
+    expect(run.stderr).toMatch(/The code was not accepted; \d+ attempts? left\./);
+    for (const secret of [twoFactor.password, code, wrong, tokenOf(twoFactor.login)]) {
+      expect(run.stderr).not.toContain(secret);
+    }
+    // What the simulator received: the code went in the 2fa body, masked in its log like everything secret.
+    const completions = sim.requests.filter((r) => r.path === "/auth" && JSON.stringify(r.body).includes("2fa"));
+    expect(completions).toHaveLength(2);
+  });
+
+  it("writes the token to a file with mode 0600, also over an existing file, and prints nothing secret", async () => {
+    const file = join(cli.dir, "token");
+    writeFileSync(file, "old\n", { mode: 0o644 });
+    const run = await cli.run(["login", "--login", plain.login, "--out", file], { env, input: `${plain.password}\n` });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(`the user token is in ${file} (mode 0600)`);
+    expect(readFileSync(file, "utf8")).toBe(`${tokenOf(plain.login)}\n`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(run.stderr).not.toContain(tokenOf(plain.login));
+  });
+
+  it("a wrong password is an auth error (exit 4), and the password is not shown", async () => {
+    const password = "definitely-wrong-password";
+    const run = await cli.run(["login", "--login", plain.login], { env, input: `${password}\n` });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(
+      /^Password: \nyclients: YclientsAuthError \(HTTP 401, request id [\w-]+\): POST \/auth /,
+    );
+    expect(run.stdout).toBe("");
+    expect(run.stderr).not.toContain(password);
+  });
+
+  it("stdin that ends before the password is a usage error (exit 2)", async () => {
+    const run = await cli.run(["login", "--login", plain.login], { env, input: "" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("stdin ended before the answer was given");
+  });
+});
