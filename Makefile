@@ -1,5 +1,5 @@
 # The README's commands. `make test` is what CI runs (after `npm ci`).
-.PHONY: install codegen check lint typecheck spec-lint codegen-check test jest build demo bench bench-quick bench-ratelimit clean
+.PHONY: install codegen check lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit clean
 
 NPM_BIN := node_modules/.bin
 
@@ -12,8 +12,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 codegen: install
 	$(NPM_BIN)/tsx scripts/codegen.ts
 
-# Everything that must hold before tests run: lint and format, types, spec lint, examples, generated/ fresh.
-check: install lint typecheck spec-lint codegen-check
+# Everything that must hold before tests run: lint and format, types, spec lint, examples, generated/ fresh,
+# and the package as npm would publish it.
+check: install lint typecheck spec-lint codegen-check package-lint
 
 lint: install
 	$(NPM_BIN)/eslint .
@@ -29,6 +30,12 @@ spec-lint: install
 
 codegen-check: install
 	$(NPM_BIN)/tsx scripts/codegen.ts --check
+
+# The packed tarball (npm pack, no network): publint's packaging rules, and arethetypeswrong's check that every
+# subpath resolves to declarations of the right module format under node10, node16 (CJS and ESM) and bundler.
+package-lint: build
+	$(NPM_BIN)/publint --strict
+	$(NPM_BIN)/attw --pack . --format table-flipped
 
 test: check build jest
 

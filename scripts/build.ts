@@ -4,6 +4,8 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
+import { writeEntryDeclarations } from "./entry-declarations";
+import { shippedSpec } from "./shipped-spec";
 import { buildCli } from "./cli-build";
 
 const ROOT = join(__dirname, "..");
@@ -40,16 +42,18 @@ async function main(): Promise<void> {
         target: "es2022",
         external,
         // Both take the error classes from the core package, so `instanceof` holds across entry points.
-        plugins: entry.out === "redis" || entry.out === "webhooks" ? [coreAsPackage] : [],
-        sourcemap: true,
+        plugins: entry.out === "redis" || entry.out === "webhooks" ? [coreAsPackage, shippedSpec] : [shippedSpec],
+        // No source maps: the bundles are not minified, so stack traces already name real functions and lines.
+        sourcemap: false,
         logLevel: "warning",
       });
     }
   }
-  await buildCli(join(ROOT, "dist", "cli.cjs"));
+  await buildCli(join(ROOT, "dist", "cli.cjs"), [shippedSpec]);
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], {
     stdio: "inherit",
   });
+  writeEntryDeclarations(join(ROOT, "dist"), entries);
   console.log("built dist/ (esm + cjs + types)");
 }
 
