@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { operations as operationTable } from "../generated/operations";
 
 const ROOT = join(__dirname, "..");
 const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel", "debug", "ms"];
@@ -244,6 +245,38 @@ describe("yclients-client/redis", () => {
       expect(code).not.toContain("ioredis");
       expect(code).not.toContain("redis.call");
       expect(code).not.toContain("RedisRateLimitStore");
+    }
+  });
+});
+
+describe("the yclients executable (bin)", () => {
+  const npx = (args: string[]) =>
+    execFileSync("npx", ["--no-install", "yclients", ...args], {
+      cwd: scratch,
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+
+  beforeAll(() => {
+    // npm links the package's `bin` entries into node_modules/.bin, as an install would (no network: --offline).
+    execFileSync("npm", ["rebuild", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: scratch });
+  }, 60_000);
+
+  it("`npx yclients ops` lists every operation from the packed tarball", () => {
+    expect(npx(["ops"]).trim().split("\n")).toHaveLength(operationTable.length);
+  });
+
+  it("runs a command against its bundled simulator", () => {
+    const company = JSON.parse(npx(["companies", "get", "--simulator"]));
+    expect(company).toMatchObject({ id: expect.any(Number), title: expect.any(String) });
+  });
+
+  it("never enters the core bundles", () => {
+    for (const file of ["index.mjs", "index.cjs"]) {
+      const code = readFileSync(join(ROOT, "dist", file), "utf8");
+      expect(code).not.toContain("__complete");
+      expect(code).not.toContain("CliUsageError");
     }
   });
 });
