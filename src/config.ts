@@ -141,6 +141,21 @@ export function resolveRetry(option: RetryOptions | false | undefined, env: Env 
   return { ...merged, nonIdempotent: option?.nonIdempotent === true, maxRetryAfterMs };
 }
 
+/** A per-call or derived client's `retry`, applied over the settings it refines (not over the defaults). */
+export function refineRetry(base: RetrySettings, option: RetryOptions | false): RetrySettings {
+  if (option === false) return { ...base, maxTries: 1 };
+  if (option === null || typeof option !== "object") throw new YclientsConfigError("retry must be an object or false");
+  const maxRetryAfterMs = option.maxRetryAfterMs ?? base.maxRetryAfterMs;
+  if (!Number.isFinite(maxRetryAfterMs) || maxRetryAfterMs < 0) {
+    throw new YclientsConfigError("retry.maxRetryAfterMs must be a non-negative number");
+  }
+  return {
+    ...mergeBackoff(base, option, "retry"),
+    nonIdempotent: option.nonIdempotent ?? base.nonIdempotent,
+    maxRetryAfterMs,
+  };
+}
+
 export function resolveBreaker(option: CircuitBreakerOptions | false | undefined): BreakerSettings | undefined {
   if (option === false) return undefined;
   if (option !== undefined && (option === null || typeof option !== "object")) {

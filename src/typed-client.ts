@@ -1,7 +1,7 @@
 // YclientsTypedClient: turns options into one transport (shared with scoped clients) and an openapi-fetch
 // client whose `fetch` is that transport. The friendly resources live one layer up, in client.ts, so a
 // program that uses only the typed methods does not bundle them.
-import createClient from "openapi-fetch";
+import createClient, { type Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import {
   ALTEGIO_BASE_URL,
@@ -14,6 +14,7 @@ import {
   checkHeaders,
   checkTimeout,
   checkToken,
+  refineRetry,
   resolveBreaker,
   resolveRetry,
   type CircuitBreakerOptions,
@@ -29,6 +30,8 @@ import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
 import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/options.js";
 import { REDACTED } from "./redact.js";
+import { logFor, type Logger } from "./log.js";
+import type { RetrySettings } from "./config.js";
 import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
 import { VERSION } from "./version.js";
@@ -61,6 +64,17 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
    * Larger bodies are cut and marked `[TRUNCATED]`. `Infinity` keeps every body whole.
    */
   errorBodyLimit?: number;
+  /**
+   * openapi-fetch middleware (tracing headers, metrics) for every call. It runs once per call, outside the SDK's
+   * retries: `onRequest` before the first attempt, `onResponse` on the final answer. It never sees the tokens:
+   * the Authorization header is set after it, per attempt.
+   */
+  middleware?: Middleware[];
+  /**
+   * Where the SDK logs (an object with debug/info/warn/error: `console`, pino, winston). Default: the `debug`
+   * namespaces `yclients:*`. The same secret-free lines either way.
+   */
+  logger?: Logger;
   /** Client-side rate limit (default on: 5/s and 200 per rolling minute, in this process); `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
 }
@@ -75,9 +89,36 @@ interface Core {
   origin: string;
 }
 
+/** What a client adds on top of the shared core; a derived client (`withOptions`) has its own. */
+interface Scope {
+  core: Core;
+  userToken?: string;
+  headers: HeaderMap;
+  companyId?: number | string;
+  timeoutMs?: number;
+  retry?: RetrySettings;
+  middleware: readonly Middleware[];
+}
+
 const SCOPE = Symbol("yclients.scope");
 interface ScopeInit {
-  [SCOPE]: { core: Core; userToken?: string; headers: HeaderMap };
+  [SCOPE]: Scope;
+}
+
+/** What `withOptions()` may change; everything else (breaker, rate limiter, base URL, fetch) stays shared. */
+export interface YclientsDerivedOptions {
+  /** The user token of every call of the derived client. */
+  userToken?: string;
+  /** The company id friendly methods use when given none. */
+  companyId?: number | string;
+  /** Per-attempt timeout in ms. */
+  timeoutMs?: number;
+  /** Retries, over this client's settings; `false` sends each call once. */
+  retry?: RetryOptions | false;
+  /** Headers added to this client's (a name given here wins). */
+  headers?: Record<string, string>;
+  /** Middleware run after this client's. */
+  middleware?: Middleware[];
 }
 
 export class YclientsTypedClient<Raise extends boolean = true> {
@@ -90,20 +131,24 @@ export class YclientsTypedClient<Raise extends boolean = true> {
   private readonly core: Core;
   private readonly userToken?: string;
   private globalHeaders: HeaderMap;
+  private readonly scoped: Omit<Scope, "core" | "userToken" | "headers">;
 
   static readonly ALTEGIO_BASE_URL = ALTEGIO_BASE_URL;
 
   constructor(options: YclientsClientOptions<Raise>) {
     const scope = (options as unknown as Partial<ScopeInit>)?.[SCOPE];
     if (scope) {
-      this.core = scope.core;
-      this.userToken = scope.userToken;
-      this.globalHeaders = scope.headers;
+      const { core, userToken, headers, ...scoped } = scope;
+      this.core = core;
+      this.userToken = userToken;
+      this.globalHeaders = headers;
+      this.scoped = scoped;
     } else {
       if (!options || typeof options !== "object") throw new YclientsConfigError("options must be an object");
       this.core = buildCore(options);
       this.userToken = options.userToken === undefined ? undefined : checkToken(options.userToken, "userToken");
       this.globalHeaders = checkHeaders(options.headers, "headers");
+      this.scoped = { middleware: checkMiddleware(options.middleware, "middleware") };
     }
     this.GET = ((path: string, init?: object) => this.typed("GET", path, init)) as TypedMethod<paths, "get", Raise>;
     this.POST = ((path: string, init?: object) => this.typed("POST", path, init)) as TypedMethod<paths, "post", Raise>;
@@ -120,14 +165,39 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     >;
   }
 
-  /** A client that sends `userToken` with every call. It shares this client's transport, retries and breaker. */
+  /** A client that sends `userToken` with every call: `withOptions({ userToken })`. */
   withUserToken(userToken: string): this {
-    const init: ScopeInit = {
-      [SCOPE]: { core: this.core, userToken: checkToken(userToken, "userToken"), headers: { ...this.globalHeaders } },
+    return this.withOptions({ userToken: checkToken(userToken, "userToken") });
+  }
+
+  /**
+   * A client with some options changed (user token, company id, timeout, retries, headers, middleware). It
+   * shares what must be shared: the transport, so the circuit breaker and the rate limiter (the quota is per IP).
+   */
+  withOptions(options: YclientsDerivedOptions): this {
+    if (!options || typeof options !== "object") throw new YclientsConfigError("withOptions() takes an object");
+    const { userToken, companyId, timeoutMs, retry, headers, middleware, ...unknown } = options;
+    const extra = Object.keys(unknown);
+    if (extra.length) throw new YclientsConfigError(`withOptions() does not take ${extra.join(", ")}`);
+    const scope: Scope = {
+      core: this.core,
+      userToken: userToken === undefined ? this.userToken : checkToken(userToken, "userToken"),
+      headers:
+        headers === undefined
+          ? { ...this.globalHeaders }
+          : { ...this.globalHeaders, ...checkHeaders(headers, "headers") },
+      companyId: companyId === undefined ? this.scoped.companyId : checkCompanyId(companyId, "companyId"),
+      timeoutMs: timeoutMs === undefined ? this.scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
+      retry: retry === undefined ? this.scoped.retry : refineRetry(this.retrySettings(), retry),
+      middleware: [...this.scoped.middleware, ...checkMiddleware(middleware, "middleware")],
     };
-    // The same class as this one, so a scoped YclientsClient keeps its friendly resources.
+    // The same class as this one, so a derived YclientsClient keeps its friendly resources.
     const Same = this.constructor as new (options: YclientsClientOptions<Raise>) => this;
-    return new Same(init as unknown as YclientsClientOptions<Raise>);
+    return new Same({ [SCOPE]: scope } as unknown as YclientsClientOptions<Raise>);
+  }
+
+  private retrySettings(): RetrySettings {
+    return this.scoped.retry ?? this.core.transport.retrySettings;
   }
 
   /** Replaces the custom headers sent with every request by this client (scoped clients keep their own copy). */
@@ -137,7 +207,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
 
   /** The company id to use: the argument, else the constructor's; none is a configuration error. */
   resolveCompanyId(companyId?: number | string): number {
-    const value = companyId ?? this.core.companyId;
+    const value = companyId ?? this.scoped.companyId ?? this.core.companyId;
     if (value === undefined) {
       throw new YclientsConfigError("No company id: pass one to the method or set companyId in the client options");
     }
@@ -171,10 +241,11 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       timeoutMs,
       signal,
       headers,
+      retry,
+      middleware,
       parseAs: _parseAs,
       fetch: _fetch,
       baseUrl: _baseUrl,
-      middleware: _middleware,
       ...rest
     } = init as CallOptions & Record<string, unknown>;
     const params = rest.params as { path?: Record<string, unknown> } | undefined;
@@ -192,7 +263,8 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       method,
       path,
       userToken: token,
-      timeoutMs: timeoutMs === undefined ? undefined : checkTimeout(timeoutMs, "timeoutMs"),
+      timeoutMs: timeoutMs === undefined ? this.scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
+      retry: retry === undefined ? this.scoped.retry : refineRetry(this.retrySettings(), retry),
       signal,
       body: rest.body,
       attempts: 0,
@@ -205,6 +277,10 @@ export class YclientsTypedClient<Raise extends boolean = true> {
         ...(rest as object),
         headers: callHeaders ? { ...this.globalHeaders, ...callHeaders } : this.globalHeaders,
         parseAs: isBinaryAnswer(method, path) ? "blob" : "text",
+        middleware:
+          middleware === undefined
+            ? this.scoped.middleware
+            : [...this.scoped.middleware, ...checkMiddleware(middleware, "middleware")],
         ...(isHostRooted(path) ? { baseUrl: this.core.origin } : {}),
         fetch: (request: Request) => this.core.transport.send(request, call),
       } as never,
@@ -256,6 +332,15 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     throw new YclientsConfigError("No fetch implementation: pass options.fetch on runtimes without a global fetch");
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
   const rateLimit = resolveRateLimit(options.rateLimit);
+  const logger = options.logger;
+  if (
+    logger !== undefined &&
+    (logger === null ||
+      ["debug", "info", "warn", "error"].some((level) => typeof logger[level as keyof Logger] !== "function"))
+  ) {
+    throw new YclientsConfigError("logger must have debug, info, warn and error methods (console, pino, winston)");
+  }
+  const log = logFor(logger);
   const transport = new Transport({
     partnerToken,
     accept: options.accept ?? DEFAULT_ACCEPT,
@@ -265,7 +350,8 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     breaker: resolveBreaker(options.circuitBreaker),
     fetch: fetchImpl,
     errorBodyLimit: checkErrorBodyLimit(options.errorBodyLimit),
-    rateLimiter: rateLimit ? new RateLimiter(rateLimit) : undefined,
+    rateLimiter: rateLimit ? new RateLimiter(rateLimit, log) : undefined,
+    log,
   });
   return {
     transport,
@@ -274,4 +360,17 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     origin: new URL(baseUrl).origin,
     companyId: options.companyId === undefined ? undefined : checkCompanyId(options.companyId, "companyId"),
   };
+}
+
+/** A list of openapi-fetch middleware objects (each with onRequest, onResponse or onError). */
+function checkMiddleware(value: unknown, label: string): Middleware[] {
+  if (value === undefined) return [];
+  const valid = (m: unknown) =>
+    m !== null &&
+    typeof m === "object" &&
+    ["onRequest", "onResponse", "onError"].some((hook) => typeof (m as Record<string, unknown>)[hook] === "function");
+  if (!Array.isArray(value) || !value.every(valid)) {
+    throw new YclientsConfigError(`${label} must be an array of objects with onRequest, onResponse or onError`);
+  }
+  return value as Middleware[];
 }

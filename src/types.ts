@@ -1,5 +1,6 @@
 // Type machinery for the typed methods (`yc.GET(...)`), kept apart from the runtime.
-import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
+import type { RetryOptions } from "./config.js";
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 
 /** Options every call accepts, typed or friendly. */
@@ -12,6 +13,14 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Extra headers for this call only. */
   headers?: Record<string, string>;
+  /** Retries for this call only, over the client's settings: `false` sends it once, `{ maxTries: 5 }` tries harder. */
+  retry?: RetryOptions | false;
+  /**
+   * openapi-fetch middleware for this call only, after the client's. It runs once per call, outside the retries:
+   * `onRequest` before the first attempt (what it changes is sent with every attempt), `onResponse` on the final
+   * answer, `onError` when the call fails.
+   */
+  middleware?: Middleware[];
 }
 
 type InitParam<Init> =

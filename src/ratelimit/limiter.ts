@@ -3,7 +3,7 @@
 // order is kept and a full window costs one store call per wait, not one per waiting call. When a
 // shared store fails or is slow, a local sliding log with a share of the quota takes over, so calls
 // never hang on the store.
-import { log } from "../log.js";
+import { log as defaultLog, type Log } from "../log.js";
 import { parseRetryAfter } from "../transport/backoff.js";
 import type { RateLimitSettings } from "./options.js";
 import { YclientsRateLimitQueueError } from "./queue-error.js";
@@ -82,7 +82,13 @@ export class RateLimiter {
   private readonly idPrefix = Math.random().toString(36).slice(2, 10);
   private nextId = 0;
 
-  constructor(private readonly settings: RateLimitSettings) {
+  private readonly log: Log;
+
+  constructor(
+    private readonly settings: RateLimitSettings,
+    log: Log = defaultLog,
+  ) {
+    this.log = log;
     this.longestMs = Math.max(...settings.windows.map((w) => w.windowMs));
     this.fallbackWindows = settings.windows.map((w) => ({
       limit: Math.max(1, Math.floor(w.limit * settings.fallbackShare)),
@@ -161,8 +167,8 @@ export class RateLimiter {
         }
         this.refuseHopeless(attempt.waitMs);
         if (this.queue.length === 0) break;
-        if (log.ratelimit.enabled) {
-          log.ratelimit(
+        if (this.log.ratelimit.enabled) {
+          this.log.ratelimit(
             "%d call(s) waiting; next in %dms (%s)",
             this.queue.length,
             Math.ceil(attempt.waitMs),
@@ -244,7 +250,7 @@ export class RateLimiter {
       reason === "queue"
         ? `${this.settings.maxQueue} calls are already waiting for quota (rateLimit.maxQueue)`
         : `quota would not free up within ${this.settings.maxWaitMs}ms (rateLimit.maxWaitMs)`;
-    if (log.ratelimit.enabled) log.ratelimit("%s %s refused by the local queue: %s", call.method, call.path, why);
+    if (this.log.ratelimit.enabled) this.log.ratelimit("%s %s refused by the local queue: %s", call.method, call.path, why);
     return new YclientsRateLimitQueueError(
       `${call.method} ${call.path} was not sent: the local rate-limit queue is full, ${why}. ` +
         "This is the SDK's own limit, not an HTTP 429 from the server.",
@@ -263,14 +269,14 @@ export class RateLimiter {
       const result = await this.guard(store.acquire({ windows, id, leaseMs }));
       if (this.outage) {
         this.outage = undefined;
-        if (log.ratelimit.enabled) log.ratelimit("the store answers again: back to the shared quota");
+        if (this.log.ratelimit.enabled) this.log.ratelimit("the store answers again: back to the shared quota");
       }
       if (!result.granted) return result;
       if (this.settings.sharedStore) this.local.record(Date.now(), id, leaseMs, this.longestMs);
       return { granted: true, grant: { id, local: false } };
     } catch (error) {
-      if (!this.outage && log.ratelimit.enabled) {
-        log.ratelimit(
+      if (!this.outage && this.log.ratelimit.enabled) {
+        this.log.ratelimit(
           "the store failed (%s): using a local limiter with %d%% of the quota until it answers again",
           describe(error),
           Math.round(this.settings.fallbackShare * 100),
@@ -309,7 +315,7 @@ export class RateLimiter {
   private pauseAll(retryAfter: string | null): void {
     const shortest = Math.min(...this.settings.windows.map((w) => w.windowMs));
     const ms = Math.min(parseRetryAfter(retryAfter) ?? shortest, MAX_PAUSE_MS);
-    if (log.ratelimit.enabled) log.ratelimit("HTTP 429: pausing every caller that shares the quota for %dms", ms);
+    if (this.log.ratelimit.enabled) this.log.ratelimit("HTTP 429: pausing every caller that shares the quota for %dms", ms);
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
     this.guard(this.settings.store.pause(ms)).catch(() => undefined);
   }

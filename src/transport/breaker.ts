@@ -8,7 +8,7 @@
 // other calls fail fast, and an aborted attempt decides nothing.
 import { BrokenCircuitError, ConsecutiveBreaker } from "cockatiel";
 import type { BreakerSettings } from "../config.js";
-import { log } from "../log.js";
+import { log as defaultLog, type Log } from "../log.js";
 import { isBreakerFailure } from "./decisions.js";
 
 type State = { value: "closed" } | { value: "open"; since: number } | { value: "halfOpen" };
@@ -17,7 +17,10 @@ export class CircuitBreaker {
   private state: State = { value: "closed" };
   private readonly counter: ConsecutiveBreaker;
 
-  constructor(private readonly settings: BreakerSettings) {
+  constructor(
+    private readonly settings: BreakerSettings,
+    private readonly log: Log = defaultLog,
+  ) {
     this.counter = new ConsecutiveBreaker(settings.failures);
   }
 
@@ -67,7 +70,7 @@ export class CircuitBreaker {
   }
 
   private enter(state: State): void {
-    if (state.value !== this.state.value && log.breaker.enabled) log.breaker("circuit %s", state.value);
+    if (state.value !== this.state.value && this.log.breaker.enabled) this.log.breaker("circuit %s", state.value);
     this.state = state;
   }
 }

@@ -13,7 +13,7 @@ import {
   YclientsTimeoutError,
   type ErrorContext,
 } from "../errors.js";
-import { log } from "../log.js";
+import { log as defaultLog, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
 import { subscribeAbort } from "./abort.js";
@@ -39,6 +39,8 @@ export interface TransportSettings {
   rateLimiter?: RateLimiter;
   /** Largest error body kept on an error, in characters of JSON (or text); larger ones are cut and marked. */
   errorBodyLimit: number;
+  /** Where the transport and its breaker log; the `debug` namespaces by default. */
+  log?: Log;
 }
 
 /** What one call knows about itself; `attempts` is filled in by the transport. */
@@ -51,6 +53,8 @@ export interface CallContext {
   signal?: AbortSignal;
   /** The JSON body sent, kept only so its secret fields can be masked if an answer echoes them. */
   body?: unknown;
+  /** Retry settings for this call (a per-call `retry` or a derived client's); the transport's own otherwise. */
+  retry?: RetrySettings;
   /** The request as openapi-fetch built it; set by the transport, read only to describe a failure. */
   request?: Request;
   attempts: number;
@@ -76,18 +80,43 @@ export class Transport {
   private readonly repeatable: RetryRunner<Response>;
   private readonly unrepeatable: RetryRunner<Response>;
 
+  private readonly log: Log;
+
   constructor(settings: TransportSettings) {
     this.#settings = settings;
-    this.breaker = settings.breaker ? new CircuitBreaker(settings.breaker) : undefined;
-    this.repeatable = this.runner(true);
-    this.unrepeatable = settings.retry.nonIdempotent ? this.repeatable : this.runner(false);
+    this.log = settings.log ?? defaultLog;
+    this.breaker = settings.breaker ? new CircuitBreaker(settings.breaker, this.log) : undefined;
+    this.repeatable = this.runner(true, settings.retry);
+    this.unrepeatable = settings.retry.nonIdempotent ? this.repeatable : this.runner(false, settings.retry);
   }
 
-  private runner(safe: boolean): RetryRunner<Response> {
-    const { maxRetryAfterMs, maxTries } = this.#settings.retry;
+  /** The client's own retry settings, which a per-call or derived `retry` refines. */
+  get retrySettings(): RetrySettings {
+    return this.#settings.retry;
+  }
+
+  /** Runners for retry settings other than the client's (per call, or a derived client's), built once each. */
+  private readonly otherRunners = new WeakMap<
+    RetrySettings,
+    { safe: RetryRunner<Response>; unsafe: RetryRunner<Response> }
+  >();
+
+  private runnersFor(retry: RetrySettings): { safe: RetryRunner<Response>; unsafe: RetryRunner<Response> } {
+    if (retry === this.#settings.retry) return { safe: this.repeatable, unsafe: this.unrepeatable };
+    let runners = this.otherRunners.get(retry);
+    if (!runners) {
+      const safe = this.runner(true, retry);
+      runners = { safe, unsafe: retry.nonIdempotent ? safe : this.runner(false, retry) };
+      this.otherRunners.set(retry, runners);
+    }
+    return runners;
+  }
+
+  private runner(safe: boolean, retry: RetrySettings): RetryRunner<Response> {
+    const { maxRetryAfterMs, maxTries } = retry;
     // Once the breaker refuses, another attempt would not be sent: stop and report the last real outcome.
     const breakerAllows = () => !this.breaker?.refusesNow();
-    return new RetryRunner<Response>(this.#settings.retry, {
+    return new RetryRunner<Response>(retry, {
       retryError: (error) => shouldRetry(safe, error) && breakerAllows(),
       retryResult: (response) => shouldRetry(safe, response) && breakerAllows(),
       requestedDelay: (outcome) => {
@@ -96,9 +125,9 @@ export class Transport {
         return wait === undefined ? undefined : Math.min(wait, maxRetryAfterMs);
       },
       onRetry: ({ attempt, delayMs, outcome }) => {
-        if (!log.retry.enabled) return;
+        if (!this.log.retry.enabled) return;
         const why = outcome instanceof Response ? `HTTP ${outcome.status}` : (outcome as AttemptFailure).kind;
-        log.retry("attempt %d of %d after %s, waiting %dms", attempt, maxTries, why, Math.round(delayMs));
+        this.log.retry("attempt %d of %d after %s, waiting %dms", attempt, maxTries, why, Math.round(delayMs));
       },
     });
   }
@@ -115,9 +144,9 @@ export class Transport {
     if (!request.headers.has("Accept")) request.headers.set("Accept", this.#settings.accept);
     if (this.#settings.userAgent) request.headers.set("User-Agent", this.#settings.userAgent);
 
-    const runner = isSafeToRepeat(call.method, this.#settings.retry.nonIdempotent)
-      ? this.repeatable
-      : this.unrepeatable;
+    const retry = call.retry ?? this.#settings.retry;
+    const runners = this.runnersFor(retry);
+    const runner = isSafeToRepeat(call.method, retry.nonIdempotent) ? runners.safe : runners.unsafe;
     // The outcome of the last attempt that was really sent, for when the breaker refuses a later one.
     let last: Response | AttemptFailure | undefined;
     const sendOnce = async () => {
@@ -149,7 +178,7 @@ export class Transport {
 
   /** Whether retries ended early because the breaker opened (this call's own failures may have opened it). */
   private stoppedByBreaker(outcome: unknown, call: CallContext): boolean {
-    const { maxTries, nonIdempotent } = this.#settings.retry;
+    const { maxTries, nonIdempotent } = call.retry ?? this.#settings.retry;
     if (!this.breaker?.refusesNow() || call.attempts >= maxTries) return false;
     return shouldRetry(isSafeToRepeat(call.method, nonIdempotent), outcome);
   }
@@ -177,8 +206,8 @@ export class Transport {
             raw,
             isTextual(raw.headers.get("content-type")) ? await raw.text() : new Uint8Array(await raw.arrayBuffer()),
           );
-      if (log.http.enabled) {
-        log.http(
+      if (this.log.http.enabled) {
+        this.log.http(
           "%s %s -> %d in %dms (attempt %d, request id %s)",
           call.method,
           call.path,
@@ -195,8 +224,8 @@ export class Transport {
         controller.signal.reason === TIMED_OUT
           ? new AttemptFailure("timeout", false, `no response within ${timeoutMs}ms`)
           : networkFailure(error);
-      if (log.http.enabled) {
-        log.http(
+      if (this.log.http.enabled) {
+        this.log.http(
           "%s %s -> %s after %dms (attempt %d)",
           call.method,
           call.path,

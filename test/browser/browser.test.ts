@@ -2,7 +2,7 @@
 // origin that bundles the ESM build of YclientsTypedClient, and calls the simulator on another origin, so the
 // SDK's browser path (no User-Agent, fetch, CORS) runs end to end. CI always runs it (.ci/run installs Chromium);
 // locally, without Chromium, it is skipped with a loud warning.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,7 +44,7 @@ beforeAll(async () => {
   page = createServer((req, res) => {
     const file = req.url === "/sdk.js" ? "sdk.js" : "index.html";
     res.writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "text/html" });
-    res.end(require("node:fs").readFileSync(join(dir, file)));
+    res.end(readFileSync(join(dir, file)));
   });
   await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
 }, 60_000);
