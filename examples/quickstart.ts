@@ -47,6 +47,18 @@ export async function bookOrExplain(
   }
 }
 
+/** README "Derived clients", "Middleware" and "Logging": one salon's client, tracing, and your own logger. */
+export async function derivedClients(partnerToken: string, userToken: string): Promise<void> {
+  const yc = new YclientsClient({
+    partnerToken,
+    logger: console,
+    middleware: [{ onRequest: ({ request }) => (request.headers.set("X-Trace-Id", "trace-1"), request) }],
+  });
+  const salon = yc.withOptions({ companyId: 4564, userToken, timeoutMs: 10_000 });
+  await salon.records.list({ changed_after: "2026-11-01" });
+  await yc.booking.dates(undefined, 4564, { retry: false });
+}
+
 class DatabaseBusyError extends Error {}
 
 export class Sync {
