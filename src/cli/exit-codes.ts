@@ -14,7 +14,6 @@ import {
   YclientsTimeoutError,
   YclientsValidationError,
 } from "../errors.js";
-import { YclientsPaginationLimitError } from "../pagination.js";
 import { YclientsRateLimitQueueError } from "../ratelimit/queue-error.js";
 import { CliUsageError } from "./usage-error.js";
 
@@ -34,14 +33,12 @@ export const EXIT = {
   timeout: 12,
   circuitOpen: 13,
   parse: 14,
-  interrupted: 130,
 } as const;
 
 // Most specific class first: the booking, auth, not-found and validation errors are client errors too.
 const BY_CLASS: [new (...args: never[]) => Error, number][] = [
   [CliUsageError, EXIT.usage],
   [YclientsConfigError, EXIT.config],
-  [YclientsPaginationLimitError, EXIT.config],
   [YclientsBookingError, EXIT.booking],
   [YclientsAuthError, EXIT.auth],
   [YclientsNotFoundError, EXIT.notFound],

@@ -263,6 +263,23 @@ describe("errors: class, status, request id, message, exit code", () => {
     );
   });
 
+  it("a 429 after the retries is exit 9, a refused connection 11, a broken answer 14", async () => {
+    sim.setFaults([{ route: "GET /records/{company_id}", kind: "rateLimit", retryAfter: 1 }]);
+    const limited = await cli.run(["records", "list"], { env });
+    expect(limited.code).toBe(9);
+    expect(limited.stderr).toMatch(/^yclients: YclientsRateLimitError \(HTTP 429, request id [\w-]+\): /);
+    sim.setFaults([{ route: "GET /records/{company_id}", kind: "truncate" }]);
+    const broken = await cli.run(["records", "list"], { env });
+    expect(broken.code).toBe(14);
+    expect(broken.stderr).toMatch(/^yclients: YclientsParseError \(HTTP 200, request id [\w-]+\): /);
+    // A port nothing listens on: the simulator's own, once it is closed.
+    const closed = await startYclientsSimulator({ rateLimit: false });
+    await closed.close();
+    const refused = await cli.run(["records", "list"], { env: { ...env, YCLIENTS_BASE_URL: closed.url } });
+    expect(refused.code).toBe(11);
+    expect(refused.stderr).toMatch(/^yclients: YclientsNetworkError: /);
+  });
+
   it("a wrong token is an auth error (exit 4); the token is not printed", async () => {
     const wrong = "wrong-partner-token-0123456789";
     const { code, stderr } = await cli.run(["records", "list"], { env: { ...env, YCLIENTS_PARTNER_TOKEN: wrong } });
