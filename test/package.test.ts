@@ -1,9 +1,11 @@
-// Packs the package as npm would publish it and uses it from a scratch folder, with `import` and `require`,
-// including the `yclients-client/testing` subpath and the declaration files. Needs `make build` first.
+// Packs the package as npm would publish it and uses it from a scratch folder, with `import` and `require`, through a
+// bundler, and with TypeScript under each module resolution (node10, NodeNext, bundler), every subpath and its
+// declaration files. Needs `make build` first.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { operations as operationTable } from "../generated/operations";
 
 const ROOT = join(__dirname, "..");
@@ -279,4 +281,173 @@ describe("the yclients executable (bin)", () => {
       expect(code).not.toContain("CliUsageError");
     }
   });
+});
+
+describe("every subpath, under each module resolution", () => {
+  const SUBPATHS = ["yclients-client", "yclients-client/testing", "yclients-client/webhooks", "yclients-client/redis"];
+  const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+
+  /** Uses one typed export of each subpath; each `@ts-expect-error` fails the check if a subpath's types were lost. */
+  const consumerBody = `
+    export const client = new YclientsClient({ partnerToken: "p" });
+    export const title: string = spec.info.title;
+    export const simulator: Promise<{ url: string }> = startYclientsSimulator({ rateLimit: false });
+    export const store = (redis: RedisScriptClient) => new RedisRateLimitStore({ redis });
+    // @ts-expect-error the options are typed
+    new YclientsClient({ partnerToken: 1 });
+    // @ts-expect-error the spec is typed from its JSON
+    export const wrongTitle: number = spec.info.title;
+    // @ts-expect-error an event's resource is a string union
+    export const wrongResource: number = parseWebhook("[]")[0].resource;
+    // @ts-expect-error the simulator's options are typed
+    startYclientsSimulator({ rateLimit: "off" });
+    // @ts-expect-error the store's options are typed
+    new RedisRateLimitStore({ redis: 1 });
+  `;
+  const imports = (json: string) => `
+    import { YclientsClient } from "yclients-client";
+    import { startYclientsSimulator } from "yclients-client/testing";
+    import { parseWebhook } from "yclients-client/webhooks";
+    import { RedisRateLimitStore, type RedisScriptClient } from "yclients-client/redis";
+    import spec from "yclients-client/openapi.json"${json};
+  `;
+
+  /** Type-checks `files` (name → source) with `options`; answers the package's files TypeScript loaded. */
+  function typecheck(name: string, options: object, files: Record<string, string>): string[] {
+    const dir = join(scratch, name);
+    mkdirSync(dir, { recursive: true });
+    for (const [file, source] of Object.entries(files)) writeFileSync(join(dir, file), source);
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "ES2022",
+          lib: ["ES2022", "DOM"],
+          types: [],
+          resolveJsonModule: true,
+          esModuleInterop: true,
+          // The declarations themselves are checked once, under NodeNext, above; here only resolution and types.
+          skipLibCheck: true,
+          ...options,
+        },
+        files: Object.keys(files),
+      }),
+    );
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, [tsc, "-p", dir, "--listFiles"], { encoding: "utf8" });
+    } catch (error) {
+      throw new Error(`tsc (${name}) failed:\n${(error as { stdout?: string }).stdout ?? error}`);
+    }
+    return out
+      .split("\n")
+      .filter((line) => line.includes("node_modules/yclients-client/"))
+      .map((line) =>
+        line.slice(line.indexOf("node_modules/yclients-client/") + "node_modules/yclients-client/".length),
+      );
+  }
+
+  it("NodeNext: ES modules get the .d.mts entries, CommonJS the .d.ts tree", () => {
+    const loaded = typecheck(
+      "nodenext",
+      { module: "NodeNext", moduleResolution: "NodeNext" },
+      {
+        "esm.mts": imports(' with { type: "json" }') + consumerBody,
+        "cjs.cts": imports("") + consumerBody,
+      },
+    );
+    expect(loaded).toEqual(
+      expect.arrayContaining([
+        "dist/index.d.mts",
+        "dist/testing.d.mts",
+        "dist/webhooks.d.mts",
+        "dist/redis.d.mts",
+        "dist/types/src/index.d.ts",
+        "dist/types/src/testing/index.d.ts",
+        "dist/types/src/webhooks/index.d.ts",
+        "dist/types/src/redis.d.ts",
+        "generated/openapi.json",
+      ]),
+    );
+  }, 60_000);
+
+  it("node10 (no exports map): typesVersions leads each subpath to its declarations", () => {
+    const loaded = typecheck(
+      "node10",
+      { module: "CommonJS", moduleResolution: "node10" },
+      { "consumer.ts": imports("") + consumerBody },
+    );
+    expect(loaded).toEqual(
+      expect.arrayContaining([
+        "dist/types/src/index.d.ts",
+        "dist/types/src/testing/index.d.ts",
+        "dist/types/src/webhooks/index.d.ts",
+        "dist/types/src/redis.d.ts",
+        "generated/openapi.json",
+      ]),
+    );
+    expect(loaded.filter((file) => file.endsWith(".d.mts"))).toEqual([]);
+  }, 60_000);
+
+  it("bundler: the import condition's .d.mts entries", () => {
+    const loaded = typecheck(
+      "bundler",
+      { module: "ESNext", moduleResolution: "Bundler" },
+      { "consumer.ts": imports("") + consumerBody },
+    );
+    expect(loaded).toEqual(
+      expect.arrayContaining(["dist/index.d.mts", "dist/testing.d.mts", "dist/webhooks.d.mts", "dist/redis.d.mts"]),
+    );
+    expect(loaded).toContain("generated/openapi.json");
+  }, 60_000);
+
+  it("a bundler builds an app from every subpath, and the simulator in it still finds the shipped spec", async () => {
+    const entry = join(scratch, "bundled-app.mjs");
+    writeFileSync(
+      entry,
+      `import { YclientsClient } from "yclients-client";
+       import { startYclientsSimulator, DEFAULT_PARTNER_TOKEN } from "yclients-client/testing";
+       import { parseWebhook } from "yclients-client/webhooks";
+       import { RedisRateLimitStore } from "yclients-client/redis";
+       import { YclientsConfigError } from "yclients-client";
+       import spec from "yclients-client/openapi.json";
+       const sim = await startYclientsSimulator({ rateLimit: false });
+       try {
+         const yc = new YclientsClient({ partnerToken: DEFAULT_PARTNER_TOKEN, baseUrl: sim.url, companyId: sim.state.companies[0].id });
+         const services = await yc.booking.services();
+         let configError = false;
+         try { new RedisRateLimitStore({ redis: {} }); } catch (e) { configError = e instanceof YclientsConfigError; }
+         const events = parseWebhook(${JSON.stringify(JSON.stringify([{ company_id: 1, resource: "goods_operations_sale", resource_id: 1, status: "create", data: {} }]))}).length;
+         console.log(JSON.stringify({ ok: services.success, configError, events, openapi: spec.openapi }));
+       } finally {
+         await sim.close();
+       }
+      `,
+    );
+    await build({
+      entryPoints: [entry],
+      outfile: join(scratch, "bundled-app.out.mjs"),
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      // The package's own code goes into the bundle; its dependencies stay in node_modules (debug is CommonJS).
+      external: RUNTIME_DEPS,
+      logLevel: "silent",
+    });
+    const bundle = readFileSync(join(scratch, "bundled-app.out.mjs"), "utf8");
+    for (const subpath of SUBPATHS) expect(bundle).not.toMatch(new RegExp(`from "${subpath}"`));
+    const out = execFileSync(process.execPath, [join(scratch, "bundled-app.out.mjs")], {
+      cwd: scratch,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(JSON.parse(out.trim().split("\n").pop()!)).toEqual({
+      ok: true,
+      configError: true,
+      events: 1,
+      openapi: expect.stringMatching(/^3\./),
+    });
+  }, 60_000);
 });
