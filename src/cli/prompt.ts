@@ -39,12 +39,11 @@ export class Prompter {
 
   /** One answer typed on a terminal, in raw mode: echoed or not, with backspace, Ctrl-C and Ctrl-D. */
   private readTerminal(question: string, echo: boolean): Promise<string> {
-    this.output.write(question);
     const input = this.input;
     return new Promise((resolve, reject) => {
       let typed = "";
+      // Raw mode stays on until close(), so what is typed ahead of the next question is not echoed either.
       const finish = (error?: Error) => {
-        input.setRawMode(false);
         input.pause();
         input.off("data", onData);
         this.output.write("\n");
@@ -65,7 +64,9 @@ export class Prompter {
           }
         }
       };
+      // Echo goes off before the question is shown, so nothing typed in answer to it can be echoed.
       input.setRawMode(true);
+      this.output.write(question);
       input.resume();
       input.on("data", onData);
     });
@@ -73,5 +74,6 @@ export class Prompter {
 
   close(): void {
     this.reader?.close();
+    if (this.terminal && this.input.isRaw) this.input.setRawMode(false);
   }
 }

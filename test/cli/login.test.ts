@@ -1,5 +1,7 @@
 // `yclients login` driven through stdin (not a terminal: one answer per line), against the simulator's staff
 // users, one of them with two-factor sign-in.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_USERS, startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
@@ -74,6 +76,29 @@ describe("yclients login", () => {
     );
     expect(run.stdout).toBe("");
     expect(run.stderr).not.toContain(password);
+  });
+
+  it("on a terminal the password and the code are not echoed, while the login is", async () => {
+    const command = [process.execPath, cli.file, "login"].map((a) => `'${a}'`).join(" ");
+    // `script` runs the CLI on a pseudo-terminal and passes our writes to it as typing.
+    const terminal = spawn("script", ["-qec", command, "/dev/null"], {
+      env: { ...process.env, ...env, NODE_PATH: join(__dirname, "..", "..", "node_modules") },
+    });
+    let screen = "";
+    terminal.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
+    const typeAfter = async (prompt: string, text: string) => {
+      while (!screen.includes(prompt)) await once(terminal.stdout, "data");
+      terminal.stdin.write(text);
+    };
+    await typeAfter("Login (phone or e-mail): ", `${twoFactor.login}\r`);
+    await typeAfter("Password: ", `${twoFactor.password}\r`);
+    await typeAfter("Code: ", `${sim.state.twoFactorCode}\r`);
+    const [code] = await once(terminal, "close");
+    expect(code).toBe(0);
+    expect(screen).toContain(twoFactor.login); // echoed as typed
+    expect(screen).toContain(tokenOf(twoFactor.login)); // the output of login is the token
+    expect(screen).not.toContain(twoFactor.password);
+    expect(screen).not.toContain(sim.state.twoFactorCode);
   });
 
   it("stdin that ends before the password is a usage error (exit 2)", async () => {
