@@ -99,6 +99,15 @@ describe("yclients call", () => {
     expect(sim.requests[0]).toMatchObject({ path: `/book_dates/${companyId}`, query: { staff_id: String(staffId) } });
   });
 
+  it("fills the company path parameter from --company or YCLIENTS_COMPANY_ID when -p leaves it out", async () => {
+    const fromEnv = await cli.run(["call", "GET", "/book_dates/{company_id}"], { env });
+    expect(fromEnv.code).toBe(0);
+    const other = sim.state.companies[1].id;
+    const fromFlag = await cli.run(["call", "GET", "/book_dates/{company_id}", "--company", String(other)], { env });
+    expect(fromFlag.code).toBe(0);
+    expect(sim.requests.map((r) => r.path)).toEqual([`/book_dates/${companyId}`, `/book_dates/${other}`]);
+  });
+
   it("takes a concrete path, and --pretty indents", async () => {
     const { code, stdout } = await cli.run(["call", "get", `/book_dates/${companyId}`, "--pretty"], { env });
     expect(code).toBe(0);
@@ -130,13 +139,12 @@ describe("yclients call", () => {
     expect(unknown.stderr).toMatch(
       /^yclients: CliUsageError: GET \/records\/\{company_id\} has no query parameter "staf_id"\. Valid query parameters \(-q\): page, count, staff_id, /,
     );
-    const missing = await cli.run(
-      ["call", "GET", "/book_times/{company_id}/{staff_id}/{date}", "-p", `company_id=${companyId}`],
-      { env },
-    );
+    const missing = await cli.run(["call", "GET", "/book_times/{company_id}/{staff_id}/{date}"], {
+      env: { ...env, YCLIENTS_COMPANY_ID: undefined } as never,
+    });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(
-      "needs the path parameters staff_id, date (-p name=value). Valid path parameters: company_id (required), staff_id (required), date (required)",
+      "needs the path parameters company_id, staff_id, date (-p name=value). Valid path parameters: company_id (required), staff_id (required), date (required)",
     );
     const badPath = await cli.run(["call", "GET", "/no/such/path"], { env });
     expect(badPath.code).toBe(2);
