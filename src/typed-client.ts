@@ -267,6 +267,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       retry: retry === undefined ? this.scoped.retry : refineRetry(this.retrySettings(), retry),
       signal,
       body: rest.body,
+      pathParams: params?.path,
       attempts: 0,
     };
     const callHeaders = headers === undefined ? undefined : checkHeaders(headers, "headers");

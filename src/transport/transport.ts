@@ -53,12 +53,17 @@ export interface CallContext {
   signal?: AbortSignal;
   /** The JSON body sent, kept only so its secret fields can be masked if an answer echoes them. */
   body?: unknown;
+  /** The path parameters, read only when an error is built: values named like a token or hash are secrets. */
+  pathParams?: Record<string, unknown>;
   /** Retry settings for this call (a per-call `retry` or a derived client's); the transport's own otherwise. */
   retry?: RetrySettings;
   /** The request as openapi-fetch built it; set by the transport, read only to describe a failure. */
   request?: Request;
   attempts: number;
 }
+
+/** Path parameters whose value grants access on its own (`record_hash`, `recordToken`). */
+const SECRET_PATH_PARAM = /token|hash|secret|password/i;
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
@@ -243,7 +248,17 @@ export class Transport {
 
   /** Every secret of a call (tokens, password, SMS code, 2FA uuid); worked out only when an error is being built. */
   secretsOf(call: CallContext): string[] {
-    return [this.#settings.partnerToken, ...(call.userToken ? [call.userToken] : []), ...secretValues(call.body)];
+    return [
+      this.#settings.partnerToken,
+      ...(call.userToken ? [call.userToken] : []),
+      ...secretValues(call.body),
+      // A record hash or a review token in the path acts for its holder, like a password in a URL.
+      ...Object.entries(call.pathParams ?? {})
+        .filter(
+          ([name, value]) => SECRET_PATH_PARAM.test(name) && (typeof value === "string" || typeof value === "number"),
+        )
+        .map(([, value]) => String(value)),
+    ];
   }
 
   /** The URL of a call's request with secrets masked, for errors. */

@@ -171,3 +171,25 @@ describe("logger", () => {
     expect(() => new YclientsClient({ ...base(), logger: { info() {} } as never })).toThrow(/logger must have/);
   });
 });
+
+describe("capability tokens in the path", () => {
+  it("a record hash or a review token in the path is masked in the error's URL, message and JSON", async () => {
+    const hash = "a3f9c2d17be84e6f90c1";
+    const reviewToken = "rvw-9d8c7b6a5f4e3d2c1b";
+    server.handle((_req, res) => json(res, 404, { success: false, data: null, meta: { message: "Не найдено" } }));
+    const yc = new YclientsClient({ ...base(), userToken: USER });
+    const failures = [
+      await yc.userRecords.get(5, hash).catch((e: Error) => e),
+      await yc
+        .GET("/master_record_review/{recordToken}", { params: { path: { recordToken: reviewToken } } })
+        .catch((e: Error) => e),
+    ];
+    expect(server.seen[0].url).toContain(hash);
+    for (const error of failures) {
+      const shown = `${String((error as { url?: string }).url)} ${(error as Error).message} ${JSON.stringify(error)}`;
+      expect(shown).toContain("[REDACTED]");
+      expect(shown).not.toContain(hash);
+      expect(shown).not.toContain(reviewToken);
+    }
+  });
+});
