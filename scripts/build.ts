@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
 import { writeEntryDeclarations } from "./entry-declarations";
-import { shippedSpec } from "./shipped-spec";
+import { shippedSpec, writeShippedSpec } from "./shipped-spec";
 import { buildCli } from "./cli-build";
 
 const ROOT = join(__dirname, "..");
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     stdio: "inherit",
   });
   writeEntryDeclarations(join(ROOT, "dist"), entries);
+  writeShippedSpec(ROOT);
   console.log("built dist/ (esm + cjs + types)");
 }
 

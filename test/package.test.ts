@@ -2,6 +2,7 @@
 // bundler, and with TypeScript under each module resolution (node10, NodeNext, bundler), every subpath and its
 // declaration files. Needs `make build` first.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -368,7 +369,7 @@ describe("every subpath, under each module resolution", () => {
         "dist/types/src/testing/index.d.ts",
         "dist/types/src/webhooks/index.d.ts",
         "dist/types/src/redis.d.ts",
-        "generated/openapi.json",
+        "dist/openapi.json",
       ]),
     );
   }, 60_000);
@@ -385,7 +386,7 @@ describe("every subpath, under each module resolution", () => {
         "dist/types/src/testing/index.d.ts",
         "dist/types/src/webhooks/index.d.ts",
         "dist/types/src/redis.d.ts",
-        "generated/openapi.json",
+        "dist/openapi.json",
       ]),
     );
     expect(loaded.filter((file) => file.endsWith(".d.mts"))).toEqual([]);
@@ -400,8 +401,21 @@ describe("every subpath, under each module resolution", () => {
     expect(loaded).toEqual(
       expect.arrayContaining(["dist/index.d.mts", "dist/testing.d.mts", "dist/webhooks.d.mts", "dist/redis.d.mts"]),
     );
-    expect(loaded).toContain("generated/openapi.json");
+    expect(loaded).toContain("dist/openapi.json");
   }, 60_000);
+
+  it("yclients-client/openapi.json is the merged spec, loadable with require and import", () => {
+    // A digest of the parsed document: the same spec whatever its whitespace.
+    const digest = (spec: string) =>
+      `const { createHash } = require("node:crypto");
+       console.log(JSON.stringify(createHash("sha256").update(JSON.stringify(${spec})).digest("hex")));`;
+    const merged = JSON.parse(readFileSync(join(ROOT, "generated", "openapi.json"), "utf8"));
+    const expected = createHash("sha256").update(JSON.stringify(merged)).digest("hex");
+    expect(run("spec.cjs", digest('require("yclients-client/openapi.json")'))).toBe(expected);
+    const esm =
+      'import spec from "yclients-client/openapi.json" with { type: "json" };\nimport { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\n';
+    expect(run("spec.mjs", esm + digest("spec"))).toBe(expected);
+  });
 
   it("a bundler builds an app from every subpath, and the simulator in it still finds the shipped spec", async () => {
     const entry = join(scratch, "bundled-app.mjs");
