@@ -250,7 +250,8 @@ export class RateLimiter {
       reason === "queue"
         ? `${this.settings.maxQueue} calls are already waiting for quota (rateLimit.maxQueue)`
         : `quota would not free up within ${this.settings.maxWaitMs}ms (rateLimit.maxWaitMs)`;
-    if (this.log.ratelimit.enabled) this.log.ratelimit("%s %s refused by the local queue: %s", call.method, call.path, why);
+    if (this.log.ratelimit.enabled)
+      this.log.ratelimit("%s %s refused by the local queue: %s", call.method, call.path, why);
     return new YclientsRateLimitQueueError(
       `${call.method} ${call.path} was not sent: the local rate-limit queue is full, ${why}. ` +
         "This is the SDK's own limit, not an HTTP 429 from the server.",
@@ -315,7 +316,8 @@ export class RateLimiter {
   private pauseAll(retryAfter: string | null): void {
     const shortest = Math.min(...this.settings.windows.map((w) => w.windowMs));
     const ms = Math.min(parseRetryAfter(retryAfter) ?? shortest, MAX_PAUSE_MS);
-    if (this.log.ratelimit.enabled) this.log.ratelimit("HTTP 429: pausing every caller that shares the quota for %dms", ms);
+    if (this.log.ratelimit.enabled)
+      this.log.ratelimit("HTTP 429: pausing every caller that shares the quota for %dms", ms);
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
     this.guard(this.settings.store.pause(ms)).catch(() => undefined);
   }
