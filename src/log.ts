@@ -12,10 +12,15 @@ export interface Logger {
   error(message: string, ...rest: unknown[]): void;
 }
 
-/** One channel: call it like `debug` (printf-style `%s`, `%d`, `%j`, `%o`); `enabled` says whether to bother. */
+/**
+ * One channel: call it like `debug` (printf-style `%s`, `%d`, `%j`, `%o`); `enabled` says whether to bother.
+ * Typed here rather than as `debug`'s own type, so the published declarations need no `@types/debug`.
+ */
 export interface LogChannel {
   (format: string, ...args: unknown[]): void;
-  readonly enabled: boolean;
+  enabled: boolean;
+  /** Where a `debug` channel writes (tests point it elsewhere). */
+  log?: (...args: unknown[]) => void;
 }
 
 export interface Log {
@@ -25,13 +30,13 @@ export interface Log {
   ratelimit: LogChannel;
 }
 
-/** The default: `debug` namespaces, off unless DEBUG names them (typed as `debug`'s own, for tests that hook them). */
-export const log = {
+/** The default: `debug` namespaces, off unless DEBUG names them. */
+export const log: Log = {
   http: createDebug("yclients:http"),
   retry: createDebug("yclients:retry"),
   breaker: createDebug("yclients:breaker"),
   ratelimit: createDebug("yclients:ratelimit"),
-} satisfies Log;
+};
 
 /** The level each channel logs at on a caller's logger: a changed circuit deserves attention, a request doesn't. */
 const LEVELS: Record<keyof Log, keyof Logger> = { http: "debug", retry: "info", breaker: "warn", ratelimit: "info" };
