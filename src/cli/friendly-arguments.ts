@@ -12,6 +12,8 @@ export type Slot =
   | { kind: "field"; flag: string; name: string; description: string }
   | { kind: "qfield"; flag: string; doc: ParameterDoc }
   | { kind: "body"; required: boolean }
+  /** A multipart upload (a FormData): the command line cannot build one yet. */
+  | { kind: "form" }
   | { kind: "query"; required: boolean; flags: { flag: string; doc: ParameterDoc }[] };
 
 export interface FlagDoc {
@@ -64,8 +66,10 @@ export function slotsOf(entry: CatalogueEntry): Slot[] {
       case "body":
       case "body?":
         return { kind: "body", required: kind === "body" };
-      default: {
-        // query? / query / query:<required names>
+      case "form":
+        return { kind: "form" };
+      case "query":
+      case "query?": {
         const required = new Set(a ? a.split(",") : []);
         const flags = entry.parameters
           .filter((p) => p.in === "query" && !positionalQuery.has(p.name))
@@ -75,6 +79,9 @@ export function slotsOf(entry: CatalogueEntry): Slot[] {
           }));
         return { kind: "query", required: kind === "query", flags };
       }
+      default:
+        // A token kind this CLI does not know yet: fail loudly rather than guess its flags.
+        throw new Error(`generated/resources.ts: unknown argument token "${token}"`);
     }
   });
 }
@@ -115,6 +122,7 @@ export function flagDocs(entry: CatalogueEntry): FlagDoc[] {
           out.push({ name: flag, value: typeHint(doc), help: doc.description, required: doc.required });
         break;
       case "company":
+      case "form":
         break;
     }
   }

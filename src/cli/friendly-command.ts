@@ -93,6 +93,11 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
   if (positionals.length) throw new CliUsageError(`${where} takes flags, not "${positionals[0]}": see ${where} --help`);
   const raw = values as Record<string, string | string[] | undefined>;
   const asList = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+  if (slotsOf(entry).some((s) => s.kind === "form")) {
+    throw new CliUsageError(
+      `${where} uploads a file as multipart/form-data, which the command line does not send yet: use yc.${entry.method!.join(".")}() from the SDK`,
+    );
+  }
   const missing: string[] = [];
   const args: unknown[] = [];
   let body: unknown;

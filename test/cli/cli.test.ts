@@ -235,6 +235,13 @@ describe("friendly commands", () => {
     expect(noMethod.stderr).toContain('has no method "lst"');
     expect(sim.requests).toHaveLength(0);
   });
+  it("refuses a multipart upload it cannot send, pointing at the SDK method (exit 2)", async () => {
+    const { code, stderr } = await cli.run(["images", "upload", "--entity", "service"], { env });
+    expect(code).toBe(2);
+    expect(stderr).toContain("uploads a file as multipart/form-data, which the command line does not send yet");
+    expect(stderr).toContain("yc.images.upload()");
+    expect(sim.requests).toHaveLength(0);
+  });
 });
 
 describe("errors: class, status, request id, message, exit code", () => {
