@@ -1,5 +1,6 @@
 // The `yclients` executable end to end: a child process against the simulator on 127.0.0.1.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { operations } from "../../generated/operations";
@@ -113,6 +114,23 @@ describe("yclients call", () => {
     expect(code).toBe(0);
     expect(stdout.startsWith('{\n  "success": true')).toBe(true);
     expect(sim.requests[0].route).toBe("GET /book_dates/{company_id}");
+  });
+
+  it("pretty-prints on a terminal (--compact overrides)", async () => {
+    const onTerminal = async (args: string[]) => {
+      const command = [process.execPath, cli.file, ...args].map((a) => `'${a}'`).join(" ");
+      const script = spawn("script", ["-qec", command, "/dev/null"], {
+        env: { ...process.env, ...env, NODE_PATH: join(__dirname, "..", "..", "node_modules") },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let screen = "";
+      script.stdout.on("data", (chunk: Buffer) => (screen += chunk.toString("utf8")));
+      await once(script, "close");
+      cli.seen.push(screen);
+      return screen;
+    };
+    expect(await onTerminal(["call", "GET", "/book_dates/{company_id}"])).toMatch(/^\{\r?\n {2}"success": true,\r?\n/);
+    expect(await onTerminal(["call", "GET", "/book_dates/{company_id}", "--compact"])).toMatch(/^\{"success":true,/);
   });
 
   it("sends a JSON body given inline, from a file and from stdin", async () => {
