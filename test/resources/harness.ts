@@ -117,7 +117,13 @@ function parseSent(h: Harness): Sent {
     method: req.method,
     path: url.pathname,
     query,
-    body: req.body === "" ? undefined : JSON.parse(req.body),
+    // A multipart upload (images.upload) arrives as text; everything else the SDK sends is JSON.
+    body:
+      req.body === ""
+        ? undefined
+        : String(req.headers["content-type"]).startsWith("multipart/")
+          ? req.body
+          : JSON.parse(req.body),
     authorization: req.headers.authorization,
     contentType: req.headers["content-type"],
   };
