@@ -13,6 +13,7 @@ import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.j
 import { imageHandlers, imagesValidateOwnBody } from "./images.js";
 import { loyaltyHandlers, loyaltyValidatesOwnBody } from "./loyalty.js";
 import { loyaltyVisitHandlers, loyaltyVisitsValidateOwnBody } from "./loyalty-visits.js";
+import { moneyHandlers } from "./money.js";
 import { recordHandlers, recordsValidateOwnBody } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
 import { visitHandlers } from "./visits.js";
@@ -37,6 +38,7 @@ export const handlers: HandlerTable = {
   ...loyaltyVisitHandlers,
   ...abonementHandlers,
   ...depositHandlers,
+  ...moneyHandlers,
 };
 
 /** Operations that check their own body, so the generic required-field check stays out of their way. */
