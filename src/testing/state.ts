@@ -107,6 +107,28 @@ export interface Client {
   updated_at?: number;
 }
 
+/** Adds a client to a company with the API's empty defaults; `fields` sets what the caller knows. */
+export function addClient(state: SimulatorState, companyId: number, fields: Partial<Client>): Client {
+  const client: Client = {
+    id: nextId(state, "client"),
+    company_id: companyId,
+    name: "",
+    surname: "",
+    patronymic: "",
+    phone: "",
+    email: "",
+    sex_id: 0,
+    visits: 0,
+    spent: 0,
+    discount: 0,
+    comment: "",
+    birth_date: "",
+    ...fields,
+  };
+  state.clients.push(client);
+  return client;
+}
+
 /** A label (category) of clients (`entity` 1) or records (`entity` 2). */
 export interface Label {
   id: number;

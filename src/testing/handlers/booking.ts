@@ -5,6 +5,7 @@ import { abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
 import {
+  addClient,
   companyStaff,
   findCompany,
   nextId,
@@ -303,23 +304,7 @@ function findOrCreateClient(
   const existing = state.clients.find((c) => c.company_id === company.id && c.phone === phone);
   if (existing) return existing;
   const [name, ...rest] = fullname.split(/\s+/);
-  const client: Client = {
-    id: nextId(state, "client"),
-    company_id: company.id,
-    name,
-    surname: rest.join(" "),
-    patronymic: "",
-    phone,
-    email,
-    sex_id: 0,
-    visits: 0,
-    spent: 0,
-    discount: 0,
-    comment: "",
-    birth_date: "",
-  };
-  state.clients.push(client);
-  return client;
+  return addClient(state, company.id, { name, surname: rest.join(" "), phone, email });
 }
 
 function createBookingRecord(ctx: HandlerContext): SimResponse {

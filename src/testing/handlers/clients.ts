@@ -4,7 +4,7 @@
 import { compileFilters, SearchFilterError, type SearchContext } from "../client-search.js";
 import { slice } from "../pagination.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { nextId, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
+import { addClient, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
 import { requireCompany } from "./booking.js";
@@ -179,24 +179,8 @@ function applyClient(client: Client, body: Record<string, any>, now: number): vo
 }
 
 function newClient(state: SimulatorState, company: Company, body: Record<string, any>, now: number): Client {
-  const client: Client = {
-    id: nextId(state, "client"),
-    company_id: company.id,
-    name: "",
-    surname: "",
-    patronymic: "",
-    phone: "",
-    email: "",
-    sex_id: 0,
-    visits: 0,
-    spent: 0,
-    discount: 0,
-    comment: "",
-    birth_date: "",
-    created_at: now,
-  };
+  const client = addClient(state, company.id, { created_at: now });
   applyClient(client, body, now);
-  state.clients.push(client);
   return client;
 }
 

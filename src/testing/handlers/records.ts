@@ -2,7 +2,15 @@
 // included), reading, creating, changing and deleting a record. Online bookings land in the
 // same `state.records`, so they show up here too.
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { nextId, normalizePhone, type Appointment, type Client, type Company, type SimulatorState } from "../state.js";
+import {
+  addClient,
+  nextId,
+  normalizePhone,
+  type Appointment,
+  type Client,
+  type Company,
+  type SimulatorState,
+} from "../state.js";
 import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientChange, recordChange } from "../webhook-payloads.js";
 import { requireCompany } from "./booking.js";
@@ -120,25 +128,15 @@ export function clientByPhone(
   const phone = normalizePhone(input.phone);
   const existing = state.clients.find((c) => c.company_id === company.id && normalizePhone(c.phone) === phone);
   if (existing) return existing;
-  const client: Client = {
-    id: nextId(state, "client"),
-    company_id: company.id,
+  return addClient(state, company.id, {
     name: text(input.name),
     surname: text(input.surname),
     patronymic: text(input.patronymic),
     phone,
     email: text(input.email),
-    sex_id: 0,
-    visits: 0,
-    spent: 0,
-    discount: 0,
-    comment: "",
-    birth_date: "",
     created_at: now,
     updated_at: now,
-  };
-  state.clients.push(client);
-  return client;
+  });
 }
 
 interface RecordPlan {
