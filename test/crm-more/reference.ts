@@ -1,4 +1,4 @@
-// Reads the official examples of the API from ../shared/reference: the current documentation's answer and
+// Reads the official examples of the API from test/fixtures/reference: the current documentation's answer and
 // request examples (yclients-docs-extract.json), the two API Blueprint copies (third-party/*.apib: answers
 // and request bodies) and the response samples (yclients-samples/). Each example names the spec operation
 // and, for an answer, the status it shows.
@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
-export const REFERENCE_DIR = join(REPO_ROOT, "..", "shared", "reference");
+export const REFERENCE_DIR = join(REPO_ROOT, "test", "fixtures", "reference");
 
 export interface ReferenceExample {
   /** Where it comes from, stable enough to name in a list of known disagreements. */

@@ -1,5 +1,5 @@
 // Reads the examples out of an API Blueprint file (the official YCLIENTS docs of 2020 and 2024 in
-// ../shared/reference/third-party): for every `+ Response NNN` and `+ Request` of an action, the JSON
+// test/fixtures/reference/third-party): for every `+ Response NNN` and `+ Request` of an action, the JSON
 // body that follows it, with the action's method and path. Many bodies have trailing commas; those are
 // read with the commas dropped (`relaxed`). Bodies that are still not JSON come back with
 // `parseError` set instead of `body`.

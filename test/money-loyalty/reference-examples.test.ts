@@ -7,7 +7,7 @@ import { createSpecValidator } from "../../scripts/spec-validator";
 import { parseBlueprintExamples, stripQueryTemplate } from "./blueprint";
 
 const repoRoot = join(__dirname, "..", "..");
-const reference = join(repoRoot, "..", "shared", "reference");
+const reference = join(repoRoot, "test", "fixtures", "reference");
 const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8"));
 const notes = readFileSync(join(repoRoot, "openapi", "NOTES.md"), "utf8");
 const validator = createSpecValidator(spec);

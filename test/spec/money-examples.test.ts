@@ -8,7 +8,7 @@ import addFormats from "ajv-formats";
 import { createSpecValidator } from "../../scripts/spec-validator";
 
 const repoRoot = join(__dirname, "..", "..");
-const reference = join(repoRoot, "..", "shared", "reference");
+const reference = join(repoRoot, "test", "fixtures", "reference");
 const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8"));
 const validator = createSpecValidator(spec);
 

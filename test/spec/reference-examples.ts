@@ -1,11 +1,11 @@
-// Reads the official answer and request examples out of ../shared/reference (the docs extract,
+// Reads the official answer and request examples out of test/fixtures/reference (copies of the docs extract,
 // the response samples and both copies of the API Blueprint) and maps each to the spec
 // operations its documented path stands for.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const repoRoot = join(__dirname, "..", "..");
-export const referenceDir = join(repoRoot, "..", "shared", "reference");
+export const referenceDir = join(repoRoot, "test", "fixtures", "reference");
 
 export interface ReferenceExample {
   /** `docs`, `docs-request`, `sample`, `apib2024`, `apib2020`. */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { loadSpec } from "../../scripts/spec";
 import { createSpecValidator } from "../../scripts/spec-validator";
 
-const SAMPLES = join(__dirname, "..", "..", "..", "shared", "reference", "yclients-samples");
+const SAMPLES = join(__dirname, "..", "fixtures", "reference", "yclients-samples");
 
 export const sampleText = (name: string): string => readFileSync(join(SAMPLES, name), "utf8");
 
