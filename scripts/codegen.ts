@@ -29,10 +29,35 @@ function needsUserToken(spec: Json, op: Json): boolean {
   return security.length > 0 && security.every((req) => "UserToken" in req);
 }
 
+/** The method rule the compact retry facts are written against: GET and HEAD are safe to repeat, others not. */
+const SAFE_BY_METHOD = new Set(["GET", "HEAD"]);
+
+/** An operation's `x-idempotent`: required on every operation, and a boolean. */
+export function retryClassOf(method: string, path: string, op: Json): boolean {
+  const mark = op["x-idempotent"];
+  if (mark === undefined) {
+    throw new Error(
+      `${method} ${path}: x-idempotent is missing. Mark every operation x-idempotent: true (a second copy changes ` +
+        `nothing: reads, searches, setting a value) or false (money, stock, messages, creation, sign-in); ` +
+        `see openapi/README.md`,
+    );
+  }
+  if (typeof mark !== "boolean") {
+    throw new Error(`${method} ${path}: x-idempotent must be true or false, not ${JSON.stringify(mark)}`);
+  }
+  return mark;
+}
+
 export function renderOperations(spec: Json): string {
   const rows = listOperations(spec).map(({ method, path, op }) => {
     if (!op.operationId) throw new Error(`${method} ${path}: operationId is missing`);
-    const row: Json = { operationId: op.operationId, method, path, userToken: needsUserToken(spec, op) };
+    const row: Json = {
+      operationId: op.operationId,
+      method,
+      path,
+      userToken: needsUserToken(spec, op),
+      idempotent: retryClassOf(method, path, op),
+    };
     if (isHostRooted(spec, path)) row.hostRooted = true;
     const pagination = pagingOf(op, `${method} ${path}`);
     if (pagination) row.pagination = pagination;
@@ -57,6 +82,10 @@ export function renderOperations(spec: Json): string {
       }),
     )
     .map(({ method, path }) => `${method} ${path}`);
+  // Only the operations whose retry class differs from the method rule: a path outside the spec gets that rule.
+  const retryExceptions = rows
+    .filter((r) => r.idempotent !== SAFE_BY_METHOD.has(r.method))
+    .map((r) => `${r.method} ${r.path}`);
   const prefixes = [
     ...new Set(rows.filter((r) => r.hostRooted).map((r) => `/${String(r.path).split("/")[1]}/`)),
   ].sort();
@@ -78,6 +107,8 @@ export interface OperationInfo {
   readonly path: string;
   /** True when the operation fails without a user token. */
   readonly userToken: boolean;
+  /** Its \`x-idempotent\`: true when a second copy has no further effect, so it is retried after a lost answer. */
+  readonly idempotent: boolean;
   readonly pagination?: OperationPagination;
   readonly deprecated?: boolean;
   /** True when the path is written from the host root (\`/api/v2/...\`, \`/marketplace/...\`), not from \`/api/v1\`. */
@@ -99,6 +130,12 @@ export const emptyAnswers: ReadonlySet<string> = new Set(${JSON.stringify(empty)
 
 /** Operations whose success is not JSON (\`METHOD /path\`): the client hands back the body as a Blob. */
 export const binaryAnswers: ReadonlySet<string> = new Set(${JSON.stringify(binary)});
+
+/**
+ * Operations (\`METHOD /path\`) whose retry class differs from "GET and HEAD are safe to repeat, others are not":
+ * safe POST searches and PUT/PATCH/DELETE that set a value, and a GET that sends an SMS. From \`x-idempotent\`.
+ */
+export const retryClassExceptions: ReadonlySet<string> = new Set(${JSON.stringify(retryExceptions)});
 
 /** Path prefixes that are relative to the host root instead of the \`/api/v1\` base URL. */
 export const hostRootedPrefixes: readonly string[] = ${JSON.stringify(prefixes)};
