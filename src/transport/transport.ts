@@ -296,15 +296,15 @@ export class Transport {
       const mayHaveReachedServer = !error.neverSent;
       const acted = mayHaveReachedServer && !isIdempotent(call.method, call.path) ? MAY_HAVE_ACTED : "";
       if (error.kind === "timeout") {
-        return new YclientsTimeoutError(`${where} timed out: ${error.message}${acted}${suffix}${note}`, {
+        return new YclientsTimeoutError(`${where} timed out: ${error.message}${suffix}${acted}${note}`, {
           ...this.context(call),
           mayHaveReachedServer,
         });
       }
       const message = acted
-        ? `${where}: the connection failed after the request was sent (${error.message})${acted}`
-        : `${where} could not reach the server: ${error.message}`;
-      return new YclientsNetworkError(`${message}${suffix}${note}`, {
+        ? `${where}: the connection failed after the request was sent (${error.message})${suffix}${acted}`
+        : `${where} could not reach the server: ${error.message}${suffix}`;
+      return new YclientsNetworkError(`${message}${note}`, {
         ...this.context(call),
         cause: { code: error.code },
         mayHaveReachedServer,
