@@ -20,7 +20,13 @@ export interface RetryOptions {
   expoFactor?: number;
   /** Randomise each delay within ±50 % so clients do not retry in lockstep (env YCLIENTS_BACKOFF_JITTER, default true). */
   jitter?: boolean;
-  /** Also retry POST and PATCH after 5xx, timeouts and resets. Off by default: a booking must never be made twice. */
+  /**
+   * Also retry operations the spec marks unsafe to repeat (bookings, payments, messages, creation) after a 5xx, a
+   * timeout or a reset. Off by default: a payment must never be booked twice. Set it only for a call you know is
+   * harmless to send again (the server de-duplicates it, or you check before repeating).
+   */
+  unsafe?: boolean;
+  /** @deprecated Use `unsafe`; still accepted, with the same meaning. */
   nonIdempotent?: boolean;
   /** Longest wait a `Retry-After` header may impose, in ms (default 60 000). */
   maxRetryAfterMs?: number;
@@ -41,7 +47,8 @@ export interface BackoffSettings {
 }
 
 export interface RetrySettings extends BackoffSettings {
-  nonIdempotent: boolean;
+  /** Retry operations that are unsafe to repeat too (`retry.unsafe`, or its old name `nonIdempotent`). */
+  unsafe: boolean;
   maxRetryAfterMs: number;
 }
 
@@ -129,7 +136,7 @@ export function mergeBackoff(base: BackoffSettings, options: Partial<BackoffSett
 
 export function resolveRetry(option: RetryOptions | false | undefined, env: Env = readEnv()): RetrySettings {
   const fromEnv = backoffFromEnv(env);
-  if (option === false) return { ...fromEnv, maxTries: 1, nonIdempotent: false, maxRetryAfterMs: 60_000 };
+  if (option === false) return { ...fromEnv, maxTries: 1, unsafe: false, maxRetryAfterMs: 60_000 };
   if (option !== undefined && (option === null || typeof option !== "object")) {
     throw new YclientsConfigError("retry must be an object or false");
   }
@@ -138,7 +145,21 @@ export function resolveRetry(option: RetryOptions | false | undefined, env: Env 
   if (!Number.isFinite(maxRetryAfterMs) || maxRetryAfterMs < 0) {
     throw new YclientsConfigError("retry.maxRetryAfterMs must be a non-negative number");
   }
-  return { ...merged, nonIdempotent: option?.nonIdempotent === true, maxRetryAfterMs };
+  return { ...merged, unsafe: unsafeOptIn(option ?? {}) ?? false, maxRetryAfterMs };
+}
+
+/** `retry.unsafe`, or its deprecated name `nonIdempotent`; undefined when neither is given. */
+function unsafeOptIn(option: RetryOptions): boolean | undefined {
+  for (const name of ["unsafe", "nonIdempotent"] as const) {
+    const value = option[name];
+    if (value !== undefined && typeof value !== "boolean") {
+      throw new YclientsConfigError(`retry.${name} must be a boolean`);
+    }
+  }
+  if (option.unsafe !== undefined && option.nonIdempotent !== undefined && option.unsafe !== option.nonIdempotent) {
+    throw new YclientsConfigError("retry.unsafe and retry.nonIdempotent (its old name) disagree: pass only unsafe");
+  }
+  return option.unsafe ?? option.nonIdempotent;
 }
 
 /** A per-call or derived client's `retry`, applied over the settings it refines (not over the defaults). */
@@ -151,7 +172,7 @@ export function refineRetry(base: RetrySettings, option: RetryOptions | false): 
   }
   return {
     ...mergeBackoff(base, option, "retry"),
-    nonIdempotent: option.nonIdempotent ?? base.nonIdempotent,
+    unsafe: unsafeOptIn(option) ?? base.unsafe,
     maxRetryAfterMs,
   };
 }

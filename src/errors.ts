@@ -106,10 +106,40 @@ export class YclientsRateLimitError extends YclientsError {
 
 /** 5xx after the retries ran out. */
 export class YclientsServerError extends YclientsError {}
+/** What a network failure or a timeout adds: whether the server may have read the request. */
+export interface TransportFailureContext extends ErrorContext {
+  mayHaveReachedServer?: boolean;
+}
+
 /** The connection failed (refused, reset, DNS). */
-export class YclientsNetworkError extends YclientsError {}
+export class YclientsNetworkError extends YclientsError {
+  /**
+   * True unless the request provably never left (connection refused, DNS failure): the server may have read it and
+   * acted. For an operation with effects (a payment, a booking, an SMS) check its outcome before repeating it.
+   */
+  readonly mayHaveReachedServer: boolean;
+  constructor(message: string, context: TransportFailureContext = {}) {
+    super(message, context);
+    this.mayHaveReachedServer = context.mayHaveReachedServer ?? false;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), mayHaveReachedServer: this.mayHaveReachedServer };
+  }
+}
 /** An attempt took longer than `timeoutMs`. */
-export class YclientsTimeoutError extends YclientsError {}
+export class YclientsTimeoutError extends YclientsError {
+  /** True: the request may have reached the server, which may still act on it after the SDK stopped waiting. */
+  readonly mayHaveReachedServer: boolean;
+  constructor(message: string, context: TransportFailureContext = {}) {
+    super(message, context);
+    this.mayHaveReachedServer = context.mayHaveReachedServer ?? true;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), mayHaveReachedServer: this.mayHaveReachedServer };
+  }
+}
 /** The circuit breaker is open: the call failed fast and sent nothing. */
 export class YclientsCircuitOpenError extends YclientsError {}
 /** A body that should be JSON is not (an HTML page, truncated JSON). */

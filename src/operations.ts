@@ -1,12 +1,23 @@
 // What the client needs to know per operation, from the compact generated facts (not the full table, so the
 // typed-only bundle stays the same size as the API grows), and the path-parameter checks openapi-fetch does not
 // do (it would silently leave `{company_id}` in the URL).
-import { binaryAnswers, hostRootedPrefixes, userTokenFree } from "../generated/operations.js";
+import { binaryAnswers, hostRootedPrefixes, retryClassExceptions, userTokenFree } from "../generated/operations.js";
 import { YclientsConfigError } from "./errors.js";
 
 /** True unless the spec says the operation works with the partner token alone (unknown paths need one too). */
 export function needsUserToken(method: string, path: string): boolean {
   return !userTokenFree.has(`${method} ${path}`);
+}
+
+/**
+ * Whether sending the operation twice is harmless, from its `x-idempotent` in the spec. The generated facts list
+ * only the operations that differ from "GET and HEAD are safe, every other method is not", which is also the
+ * answer for a path the spec does not have: a PUT outside the spec is not retried.
+ */
+export function isIdempotent(method: string, path: string): boolean {
+  const upper = method.toUpperCase();
+  const byMethod = upper === "GET" || upper === "HEAD";
+  return retryClassExceptions.has(`${upper} ${path}`) ? !byMethod : byMethod;
 }
 
 /** True when the operation answers with a file (PDF, image…) rather than JSON. */

@@ -1,7 +1,7 @@
 // "Should this be retried?" and "does this count against the breaker?" as small pure functions,
 // kept apart from the loop that acts on them so tests can call them directly.
 
-export const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+import { isIdempotent } from "../operations.js";
 
 /** Why an attempt produced no response. */
 export type AttemptFailureKind = "timeout" | "network";
@@ -44,9 +44,12 @@ export function isNeverSent(code: string | undefined): boolean {
   return code !== undefined && NEVER_SENT_CODES.has(code);
 }
 
-/** Whether sending the request twice is harmless: idempotent methods, or any method when the user opted in. */
-export function isSafeToRepeat(method: string, nonIdempotent: boolean): boolean {
-  return nonIdempotent || IDEMPOTENT_METHODS.has(method.toUpperCase());
+/**
+ * Whether sending the request twice is harmless: the operation's retry class from the spec (`x-idempotent`), not
+ * its method (a PUT that books a payment is not), or any operation when the caller opted in with `retry.unsafe`.
+ */
+export function isSafeToRepeat(method: string, path: string, unsafeOptIn: boolean): boolean {
+  return unsafeOptIn || isIdempotent(method, path);
 }
 
 /**

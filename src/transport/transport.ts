@@ -22,6 +22,7 @@ import { parseRetryAfter } from "./backoff.js";
 import { CircuitBreaker } from "./breaker.js";
 import { isTextual, keepBody } from "./kept-response.js";
 import { AttemptFailure, isNeverSent, isSafeToRepeat, networkErrorCode, shouldRetry } from "./decisions.js";
+import { isIdempotent } from "../operations.js";
 import { RetryRunner } from "./retry.js";
 
 /** A WHATWG fetch: called with the Request and `{ signal }`, the attempt's own abort signal. */
@@ -92,7 +93,7 @@ export class Transport {
     this.log = settings.log ?? defaultLog;
     this.breaker = settings.breaker ? new CircuitBreaker(settings.breaker, this.log) : undefined;
     this.repeatable = this.runner(true, settings.retry);
-    this.unrepeatable = settings.retry.nonIdempotent ? this.repeatable : this.runner(false, settings.retry);
+    this.unrepeatable = settings.retry.unsafe ? this.repeatable : this.runner(false, settings.retry);
   }
 
   /** The client's own retry settings, which a per-call or derived `retry` refines. */
@@ -111,7 +112,7 @@ export class Transport {
     let runners = this.otherRunners.get(retry);
     if (!runners) {
       const safe = this.runner(true, retry);
-      runners = { safe, unsafe: retry.nonIdempotent ? safe : this.runner(false, retry) };
+      runners = { safe, unsafe: retry.unsafe ? safe : this.runner(false, retry) };
       this.otherRunners.set(retry, runners);
     }
     return runners;
@@ -151,7 +152,8 @@ export class Transport {
 
     const retry = call.retry ?? this.#settings.retry;
     const runners = this.runnersFor(retry);
-    const runner = isSafeToRepeat(call.method, retry.nonIdempotent) ? runners.safe : runners.unsafe;
+    // The operation's retry class from the spec decides, not the method (a PUT may book a payment).
+    const runner = isSafeToRepeat(call.method, call.path, retry.unsafe) ? runners.safe : runners.unsafe;
     // The outcome of the last attempt that was really sent, for when the breaker refuses a later one.
     let last: Response | AttemptFailure | undefined;
     const sendOnce = async () => {
@@ -183,9 +185,9 @@ export class Transport {
 
   /** Whether retries ended early because the breaker opened (this call's own failures may have opened it). */
   private stoppedByBreaker(outcome: unknown, call: CallContext): boolean {
-    const { maxTries, nonIdempotent } = call.retry ?? this.#settings.retry;
+    const { maxTries, unsafe } = call.retry ?? this.#settings.retry;
     if (!this.breaker?.refusesNow() || call.attempts >= maxTries) return false;
-    return shouldRetry(isSafeToRepeat(call.method, nonIdempotent), outcome);
+    return shouldRetry(isSafeToRepeat(call.method, call.path, unsafe), outcome);
   }
 
   /** One attempt: a fresh copy of the request, its own timeout, the whole body read inside that timeout. */
@@ -289,12 +291,23 @@ export class Transport {
     const where = `${call.method} ${call.path}`;
     if (error instanceof AttemptFailure) {
       const suffix = call.attempts > 1 ? ` after ${call.attempts} attempts` : "";
+      // A reset or a timeout may come after the server read the request: never say "could not reach" for an
+      // operation with effects, or the caller repeats a payment by hand.
+      const mayHaveReachedServer = !error.neverSent;
+      const acted = mayHaveReachedServer && !isIdempotent(call.method, call.path) ? MAY_HAVE_ACTED : "";
       if (error.kind === "timeout") {
-        return new YclientsTimeoutError(`${where} timed out: ${error.message}${suffix}${note}`, this.context(call));
+        return new YclientsTimeoutError(`${where} timed out: ${error.message}${suffix}${acted}${note}`, {
+          ...this.context(call),
+          mayHaveReachedServer,
+        });
       }
-      return new YclientsNetworkError(`${where} could not reach the server: ${error.message}${suffix}${note}`, {
+      const message = acted
+        ? `${where}: the connection failed after the request was sent (${error.message})${suffix}${acted}`
+        : `${where} could not reach the server: ${error.message}${suffix}`;
+      return new YclientsNetworkError(`${message}${note}`, {
         ...this.context(call),
         cause: { code: error.code },
+        mayHaveReachedServer,
       });
     }
     if (error instanceof BrokenCircuitError) {
@@ -355,6 +368,9 @@ function describeBody(body: unknown): string {
   const reason = reasonOf(body);
   return reason ? `: ${reason}` : "";
 }
+
+/** Appended when a request with effects failed after it may have reached the server. */
+const MAY_HAVE_ACTED = "; the server may have acted on it — check before repeating";
 
 /** Appended to an error's message when the circuit breaker cut a retry series short. */
 const BREAKER_STOPPED = "; no more attempts were made because the circuit breaker opened";
