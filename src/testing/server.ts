@@ -29,6 +29,11 @@ export interface YclientsSimulator {
   readonly port: number;
   /** The partner token requests must carry. */
   readonly partnerToken: string;
+  /**
+   * The user token of the first staff user (an administrator of every seeded company), the token `POST /auth`
+   * hands out for that user: pass it as `userToken` to call the staff operations without signing in.
+   */
+  readonly userToken: string;
   /** The live data; tests may read it and change it. */
   readonly state: SimulatorState;
   /** What arrived, oldest first, secrets redacted; bounded by `maxLoggedRequests`. */
@@ -164,6 +169,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     url: `http://${hostInUrl}:${port}${BASE_PATH}`,
     port,
     partnerToken,
+    userToken: state.staffUsers[0]?.token ?? "",
     state,
     requests: log.entries,
     clearRequests: () => log.clear(),

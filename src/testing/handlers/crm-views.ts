@@ -3,6 +3,7 @@
 // documented mix: `date` zone-less company time, `datetime` with `+03:00`, change dates with `+0300`.
 import type { Appointment, Client, Company, Label, Service, SimulatorState } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
+import { documentRef, visitDocument, visitIdOf } from "../visit-document.js";
 
 const SEX = ["Неизвестно", "Мужской", "Женский"];
 const IMPORTANCE = ["Без класса важности", "Бронза", "Серебро", "Золото"];
@@ -11,10 +12,7 @@ export function companyOf(state: SimulatorState, companyId: number): Company {
   return state.companies.find((c) => c.id === companyId)!;
 }
 
-/** A record belongs to its own visit unless it was booked into another one. */
-export function visitIdOf(record: Appointment): number {
-  return record.visit_id ?? record.id;
-}
+export { visitIdOf };
 
 function labelsOf(state: SimulatorState, ids: readonly number[] | undefined): Label[] {
   return (ids ?? []).map((id) => state.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
@@ -226,7 +224,7 @@ export function staffRecord(
     activity_id: 0,
     custom_fields:
       record.custom_fields && Object.keys(record.custom_fields).length ? { ...record.custom_fields } : ([] as never[]),
-    documents: [],
+    documents: record.deleted ? [] : [documentRef(visitDocument(state, record))],
     sms_remain_hours: record.sms_remain_hours ?? record.notify_by_sms,
     email_remain_hours: record.email_remain_hours ?? record.notify_by_email,
     bookform_id: 0,

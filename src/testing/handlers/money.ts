@@ -16,8 +16,9 @@ import {
 } from "../money-state.js";
 import { slice } from "../pagination.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import type { Company } from "../state.js";
+import type { Appointment, Company } from "../state.js";
 import { isoWithOffset } from "../time.js";
+import { SERVICES_ITEM, visitDocument, visitServices } from "../visit-document.js";
 import { requireCompany } from "./booking.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { isObject, queryInt, text, toInt } from "./input.js";
@@ -379,27 +380,44 @@ function listVisitTransactions(ctx: HandlerContext): SimResponse {
 
 function saleOf(ctx: HandlerContext, money: MoneyState, document: StorageDocument) {
   const lines = money.goodsLines.filter((l) => l.document_id === document.id && !l.deleted);
+  // A visit's document also sells the services of the visit's records.
+  const services = visitServices(ctx.state, document);
   const payments = money.transactions.filter((t) => t.document_id === document.id && !t.deleted);
-  const due = roundMoney(lines.reduce((sum, l) => sum + l.cost, 0) - payments.reduce((sum, t) => sum + t.amount, 0));
+  const total =
+    lines.reduce((sum, l) => sum + l.cost, 0) + services.reduce((sum, { service }) => sum + service.price_min, 0);
+  const due = roundMoney(total - payments.reduce((sum, t) => sum + t.amount, 0));
   const accounts = money.accounts.filter((a) => a.company_id === document.company_id);
   return {
     due,
     view: {
       state: {
-        items: lines.map((l) => {
-          const quantity = Math.abs(l.amount);
-          return {
-            id: l.id,
-            type: "good",
-            document_id: l.document_id,
-            title: money.goods.find((g) => g.id === l.good_id)?.title ?? "",
-            amount: quantity,
-            default_cost_per_unit: l.cost_per_unit,
-            default_cost_total: roundMoney(l.cost_per_unit * quantity),
-            client_discount_percent: l.discount,
-            cost_to_pay_total: l.cost,
-          };
-        }),
+        items: [
+          ...services.map(({ service }) => ({
+            id: service.id,
+            type: "service",
+            document_id: document.id,
+            title: service.title,
+            amount: 1,
+            default_cost_per_unit: service.price_min,
+            default_cost_total: service.price_min,
+            client_discount_percent: 0,
+            cost_to_pay_total: service.price_min,
+          })),
+          ...lines.map((l) => {
+            const quantity = Math.abs(l.amount);
+            return {
+              id: l.id,
+              type: "good",
+              document_id: l.document_id,
+              title: money.goods.find((g) => g.id === l.good_id)?.title ?? "",
+              amount: quantity,
+              default_cost_per_unit: l.cost_per_unit,
+              default_cost_total: roundMoney(l.cost_per_unit * quantity),
+              client_discount_percent: l.discount,
+              cost_to_pay_total: l.cost,
+            };
+          }),
+        ],
         loyalty_transactions: [],
         payment_transactions: payments.map((t) => ({
           id: t.id,
@@ -448,11 +466,12 @@ function paySale(ctx: HandlerContext): SimResponse {
   if (amount === undefined || amount <= 0) errors.add("payment.amount", "Сумма должна быть больше нуля");
   else if (roundMoney(amount) > due) errors.add("payment.amount", `Сумма больше остатка к оплате (${due})`);
   errors.check();
+  const isVisit = document.type_id === 7;
   money.transactions.push({
     id: nextMoneyId(money),
     company_id: company.id,
     document_id: document.id,
-    expense_id: GOODS_SALE_ITEM,
+    expense_id: isVisit ? SERVICES_ITEM : GOODS_SALE_ITEM,
     account_id: accountId!,
     amount: roundMoney(amount!),
     client_id: 0,
@@ -460,8 +479,8 @@ function paySale(ctx: HandlerContext): SimResponse {
     supplier_id: 0,
     comment: "",
     date: document.create_date,
-    record_id: 0,
-    visit_id: 0,
+    record_id: isVisit ? (visitServices(ctx.state, document)[0]?.record.id ?? 0) : 0,
+    visit_id: isVisit ? (document.visit_id ?? 0) : 0,
     goods_transaction_id: 0,
     updated_at: ctx.now,
     deleted: false,
@@ -784,10 +803,9 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
   const company = requireCompany(ctx.state, String(companyId));
   const errors = new FieldErrors();
   const shop = money.storages.find((s) => s.company_id === company.id && s.for_sale === 1);
-  let document = money.documents.find((d) => d.visit_id === visitId && d.company_id === company.id && !d.deleted);
-  const known = new Set(
-    document ? money.goodsLines.filter((l) => l.document_id === document!.id && !l.deleted).map((l) => l.id) : [],
-  );
+  const record = ctx.state.records.find((r) => r.id === recordId)!;
+  const document = visitDocument(ctx.state, record);
+  const known = new Set(money.goodsLines.filter((l) => l.document_id === document.id && !l.deleted).map((l) => l.id));
 
   const goodsItems = (Array.isArray(body.goods_transactions) ? body.goods_transactions : []).filter(
     (item: unknown) => !(isObject(item) && known.has(toInt(item.id) ?? -1)),
@@ -815,29 +833,17 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
   );
   errors.check();
 
-  const visitDocument = () => {
-    if (!document) {
-      document = newDocument(ctx, money, company, {
-        type_id: 7,
-        storage_id: shop?.id ?? 0,
-        create_date: new Date(ctx.now * 1000).toISOString().slice(0, 19).replace("T", " "),
-        comment: "",
-      });
-      document.visit_id = visitId;
-    }
-    return document;
-  };
   for (const { input, storageId } of inputs) {
     // The line is booked on the warehouse the item names, with the visit document's direction (out).
-    bookLine(ctx, money, { ...visitDocument(), storage_id: storageId }, input);
+    bookLine(ctx, money, { ...document, storage_id: storageId }, input);
   }
   for (const { amount, accountId } of payments) {
-    const doc = visitDocument();
+    const doc = document;
     money.transactions.push({
       id: nextMoneyId(money),
       company_id: company.id,
       document_id: doc.id,
-      expense_id: 5,
+      expense_id: SERVICES_ITEM,
       account_id: accountId,
       amount,
       client_id: 0,
@@ -859,6 +865,79 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
       t.updated_at = ctx.now;
     }
   }
+}
+
+/** What was sold and paid in a visit: its services and goods, and the payments booked on its document. */
+export function visitDetailsView(ctx: HandlerContext, record: Appointment): Record<string, unknown> {
+  const money = moneyState(ctx.state);
+  const document = visitDocument(ctx.state, record);
+  const lines = money.goodsLines.filter((l) => l.document_id === document.id && !l.deleted);
+  const payments = money.transactions.filter((t) => t.document_id === document.id && !t.deleted);
+  const serviceItems = visitServices(ctx.state, document).map(({ record: r, service }) => ({
+    id: 0,
+    item_id: service.id,
+    item_type_id: 1,
+    record_id: r.id,
+    item_title: service.title,
+    amount: 1,
+    first_cost: service.price_min,
+    manual_cost: service.price_min,
+    discount: 0,
+    cost: service.price_min,
+    master_id: r.staff_id,
+    good_id: 0,
+    service_id: service.id,
+    event_id: 0,
+    is_service: true,
+    is_event: false,
+    is_good: false,
+  }));
+  const goodItems = lines.map((l) => ({
+    id: l.id,
+    item_id: l.good_id,
+    item_type_id: 2,
+    record_id: record.id,
+    item_title: money.goods.find((g) => g.id === l.good_id)?.title ?? "",
+    amount: Math.abs(l.amount),
+    first_cost: roundMoney(l.cost_per_unit * Math.abs(l.amount)),
+    manual_cost: l.cost,
+    discount: l.discount,
+    cost: l.cost,
+    master_id: 0,
+    good_id: l.good_id,
+    service_id: 0,
+    event_id: 0,
+    is_service: false,
+    is_event: false,
+    is_good: true,
+  }));
+  return {
+    payment_transactions: payments.map((t) => ({
+      id: t.id,
+      document_id: t.document_id,
+      date: t.date,
+      type_id: 0,
+      expense_id: t.expense_id,
+      account_id: t.account_id,
+      amount: t.amount,
+      client_id: t.client_id,
+      master_id: t.master_id,
+      supplier_id: t.supplier_id,
+      comment: t.comment,
+      item_id: 0,
+      target_type_id: 0,
+      record_id: t.record_id,
+      goods_transaction_id: t.goods_transaction_id,
+      expense: itemRef(money, t.expense_id),
+      account: { id: t.account_id, title: money.accounts.find((a) => a.id === t.account_id)?.title ?? "" },
+      client: [],
+      master: [],
+      supplier: [],
+    })),
+    loyalty_transactions: [],
+    kkm_transaction_details_container: { last_operation_type: 0, transactions: [] },
+    items: [...serviceItems, ...goodItems],
+  };
 }
 
 // ---- products ---------------------------------------------------------------------------------

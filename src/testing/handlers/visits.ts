@@ -4,7 +4,7 @@ import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { visitIdOf, visitView } from "./crm-views.js";
 import { isObject, toInt } from "./input.js";
-import { applyVisitMoney } from "./money.js";
+import { applyVisitMoney, visitDetailsView } from "./money.js";
 
 function getVisit(ctx: HandlerContext): SimResponse {
   return ok(visitView(ctx.state, Number(ctx.params.visit_id)) ?? abort(fail(404, "Визит не найден")));
@@ -25,6 +25,20 @@ function updateVisit(ctx: HandlerContext): SimResponse {
   if (typeof body.comment === "string") record.comment = body.comment;
   record.updated_at = ctx.now;
   return ok(visitView(ctx.state, visitId));
+}
+
+/** The visit's items and payments, read from its document: the same money the sale endpoints change. */
+function getVisitDetails(ctx: HandlerContext): SimResponse {
+  const visitId = Number(ctx.params.visit_id);
+  const record =
+    ctx.state.records.find(
+      (r) =>
+        r.id === Number(ctx.params.record_id) &&
+        r.company_id === Number(ctx.params.salon_id) &&
+        !r.deleted &&
+        visitIdOf(r) === visitId,
+    ) ?? abort(fail(404, "Визит не найден"));
+  return ok(visitDetailsView(ctx, record));
 }
 
 /** A one-page PDF naming the visit: enough for a client to check it got a PDF, not a real receipt. */
@@ -48,6 +62,7 @@ function getReceiptPdf(ctx: HandlerContext): SimResponse {
 
 export const visitHandlers: HandlerTable = {
   "GET /visits/{visit_id}": getVisit,
+  "GET /visit/details/{salon_id}/{record_id}/{visit_id}": getVisitDetails,
   "GET /attendance/receipt_print/{visit_id}": getReceiptPdf,
   "PUT /visits/{visit_id}/{record_id}": updateVisit,
 };

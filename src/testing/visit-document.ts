@@ -1,0 +1,79 @@
+// The document of a visit (type 7). YCLIENTS opens one for every visit: it holds the goods sold during the
+// visit and the visit's payments, a record lists it in `documents`, and the sale endpoints take its id. Here it
+// is opened the first time anything asks for it, so every visit has exactly one.
+import { moneyState, nextMoneyId, type StorageDocument } from "./money-state.js";
+import type { Appointment, Service, SimulatorState } from "./state.js";
+import { spacedDateTime } from "./time.js";
+
+/** The payment item YCLIENTS books a visit's service payments under ("Оказание услуг"). */
+export const SERVICES_ITEM = 5;
+
+export function visitIdOf(record: Appointment): number {
+  return record.visit_id ?? record.id;
+}
+
+/** The visit's document, opened on first use. */
+export function visitDocument(state: SimulatorState, record: Appointment): StorageDocument {
+  const money = moneyState(state);
+  const visitId = visitIdOf(record);
+  const found = money.documents.find(
+    (d) => d.type_id === 7 && d.visit_id === visitId && d.company_id === record.company_id && !d.deleted,
+  );
+  if (found) return found;
+  const company = state.companies.find((c) => c.id === record.company_id);
+  const shop = money.storages.find((s) => s.company_id === record.company_id && s.for_sale === 1);
+  const document: StorageDocument = {
+    id: nextMoneyId(money),
+    company_id: record.company_id,
+    type_id: 7,
+    visit_id: visitId,
+    storage_id: shop?.id ?? 0,
+    number: money.documents.filter((d) => d.company_id === record.company_id).length + 1,
+    comment: "",
+    create_date: spacedDateTime(record.start, company?.utcOffset ?? 3),
+    user_id: record.created_user_id ?? 0,
+    deleted: false,
+  };
+  money.documents.push(document);
+  return document;
+}
+
+/** The live records of the visit a document belongs to (none for other documents). */
+export function visitRecords(state: SimulatorState, document: StorageDocument): Appointment[] {
+  if (document.type_id !== 7 || document.visit_id === undefined) return [];
+  return state.records.filter(
+    (r) => !r.deleted && r.company_id === document.company_id && visitIdOf(r) === document.visit_id,
+  );
+}
+
+/** The services a visit's records provide, each at the price the catalogue asks for it. */
+export function visitServices(
+  state: SimulatorState,
+  document: StorageDocument,
+): { record: Appointment; service: Service }[] {
+  return visitRecords(state, document).flatMap((record) =>
+    record.service_ids
+      .map((id) => state.services.find((s) => s.id === id))
+      .filter((s): s is Service => s !== undefined)
+      .map((service) => ({ record, service })),
+  );
+}
+
+/** A record's `documents` entry for its visit document. */
+export function documentRef(document: StorageDocument): Record<string, unknown> {
+  return {
+    id: document.id,
+    type_id: document.type_id,
+    type_title: "Визит",
+    storage_id: document.storage_id,
+    user_id: document.user_id,
+    company_id: document.company_id,
+    number: document.number,
+    comment: document.comment,
+    date_created: document.create_date,
+    category_id: 0,
+    visit_id: document.visit_id,
+    record_id: 0,
+    is_sale_bill_printed: false,
+  };
+}
