@@ -141,9 +141,11 @@ describe("delivery keys", () => {
     const body = JSON.parse(recordUpdateText);
     const key = (value: unknown) => webhookDeliveryKey(parseWebhook(value)[0] as WebhookEvent);
     const reordered = Object.fromEntries(Object.entries(body.data).reverse());
-    expect(key(body)).toBe(key(JSON.parse(recordUpdateText)));
-    expect(key(body)).toBe(key({ ...body, data: reordered }));
-    expect(key(body)).not.toBe(key({ ...body, data: { ...body.data, comment: "moved" } }));
-    expect(key(body)).toMatch(/^record:199630:122641972:update:[0-9a-f]{16}$/);
+    expect(key(body)).toEqual(key(JSON.parse(recordUpdateText)));
+    expect(key(body)).toEqual(key({ ...body, data: reordered }));
+    expect(key(body).fingerprint).not.toBe(key({ ...body, data: { ...body.data, comment: "moved" } }).fingerprint);
+    expect(key(body).fingerprint).not.toBe(key({ ...body, status: "delete" }).fingerprint);
+    expect(key(body).entity).toBe("record:199630:122641972");
+    expect(key(body).fingerprint).toMatch(/^update:[0-9a-f]{16}$/);
   });
 });

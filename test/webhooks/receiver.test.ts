@@ -198,7 +198,20 @@ describe("answering and de-duplication", () => {
     }
     expect(hook.events).toHaveLength(2);
     expect(duplicates).toHaveLength(1);
-    expect(store.size).toBe(2);
+    expect(store.size).toBe(1); // one entity, its last delivery
+  });
+
+  it("processes a staff change A → B → A three times (staff data carry no change time)", async () => {
+    const hook = await receiver({ dedupe: true });
+    const staff = (name: string) =>
+      JSON.stringify({ company_id: 4564, resource: "staff", resource_id: 7, status: "update", data: { id: 7, name } });
+    for (const name of ["A", "B", "A"]) {
+      expect(await (await post(hook.url, staff(name))).json()).toEqual({ ok: true, events: 1, duplicates: 0 });
+    }
+    expect(hook.events.map((e) => (e.data as { name: string }).name)).toEqual(["A", "B", "A"]);
+    // An exact redelivery of the last one is still a duplicate.
+    expect(await (await post(hook.url, staff("A"))).json()).toEqual({ ok: true, events: 0, duplicates: 1 });
+    expect(hook.events).toHaveLength(3);
   });
 
   it("does not de-duplicate unless asked", async () => {
