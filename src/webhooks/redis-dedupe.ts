@@ -82,7 +82,8 @@ export class RedisDedupeStore implements WebhookDedupeStore {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new YclientsDedupeStoreError(`The dedupe store's ${what} got no answer within ${this.timeoutMs}ms`)),
+        () =>
+          reject(new YclientsDedupeStoreError(`The dedupe store's ${what} got no answer within ${this.timeoutMs}ms`)),
         this.timeoutMs,
       );
     });

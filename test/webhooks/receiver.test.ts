@@ -208,7 +208,7 @@ describe("answering and de-duplication", () => {
     for (const name of ["A", "B", "A"]) {
       expect(await (await post(hook.url, staff(name))).json()).toEqual({ ok: true, events: 1, duplicates: 0 });
     }
-    expect(hook.events.map((e) => (e.data as { name: string }).name)).toEqual(["A", "B", "A"]);
+    expect(hook.events.map((e) => (e as { data: { name: string } }).data.name)).toEqual(["A", "B", "A"]);
     // An exact redelivery of the last one is still a duplicate.
     expect(await (await post(hook.url, staff("A"))).json()).toEqual({ ok: true, events: 0, duplicates: 1 });
     expect(hook.events).toHaveLength(3);

@@ -64,7 +64,7 @@ describe("RedisDedupeStore", () => {
     const handle = createWebhookHandler({
       respond: "process",
       dedupe: { store: new RedisDedupeStore({ redis, prefix }) },
-      onEvent: (event) => void names.push((event.data as { name: string }).name),
+      onEvent: (event) => void names.push((event as { data: { name: string } }).data.name),
     });
     for (const name of ["A", "B", "A", "A"]) expect((await handle(post(staff(name)))).status).toBe(200);
     expect(names).toEqual(["A", "B", "A"]);
@@ -129,7 +129,13 @@ async function startRedisServer(port: number): Promise<ChildProcess> {
   try {
     for (let i = 0; i < 100; i++) {
       if (child.exitCode !== null) break;
-      if (await probe.ping().then(() => true, () => false)) return child;
+      if (
+        await probe.ping().then(
+          () => true,
+          () => false,
+        )
+      )
+        return child;
       await new Promise((r) => setTimeout(r, 50));
     }
     child.kill("SIGKILL");
