@@ -101,13 +101,33 @@ describe("node:http receiver", () => {
     expect(hook.errors.map((e) => (e as YclientsWebhookError).reason)).toEqual(bad.map(([, , , reason]) => reason));
   });
 
+  it("hands a record event with a status the SDK does not know to the record callback", async () => {
+    const seen: string[] = [];
+    const unknown: string[] = [];
+    const hook = await receiver({
+      on: { record: (event) => void seen.push(event.status), unknown: (event) => void unknown.push(event.status) },
+    });
+    const body = { ...JSON.parse(recordUpdateText), status: "restore" };
+    expect((await post(hook.url, JSON.stringify(body))).status).toBe(200);
+    expect(seen).toEqual(["restore"]);
+    expect(unknown).toEqual([]);
+  });
+
+  it("hands Altegio's `salon` event to the company callback", async () => {
+    const seen: number[] = [];
+    const hook = await receiver({ on: { company: (event) => void seen.push(event.resource_id as number) } });
+    const body = { company_id: 4564, resource: "salon", resource_id: 4564, status: "update", data: { id: 4564 } };
+    expect((await post(hook.url, JSON.stringify(body))).status).toBe(200);
+    expect(seen).toEqual([4564]);
+  });
+
   it("hands an unknown resource to the unknown callback with 200", async () => {
     const unknown: string[] = [];
     const hook = await receiver({ on: { unknown: (event) => void unknown.push(event.sentResource) } });
-    const body = { company_id: 1, resource: "loyalty_card", resource_id: 5, status: "create", data: { id: 5 } };
+    const body = { company_id: 1, resource: "wallet", resource_id: 5, status: "create", data: { id: 5 } };
     const response = await post(hook.url, JSON.stringify(body));
     expect(response.status).toBe(200);
-    expect(unknown).toEqual(["loyalty_card"]);
+    expect(unknown).toEqual(["wallet"]);
   });
 
   it("accepts the URL secret as a query parameter", async () => {
