@@ -6303,7 +6303,8 @@ export interface webhooks {
     /**
      * The company's details were created, changed or deleted
      * @description Sent to every URL of the company's webhook settings when a company changes, if the settings enable this
-     *     entity. The settings flag that turns these events on is `salon`. The data is the company as `GET
+     *     entity. The settings flag that turns these events on is `salon`, and Altegio's docs name the event's
+     *     resource `salon` too. The data is the company as `GET
      *     /company/{id}/` returns it. Answer with any 2xx; YCLIENTS signs nothing, so check the origin with a
      *     secret in the URL.
      */
@@ -6405,6 +6406,29 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  loyalty_card: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A client's loyalty card was created, changed or deleted
+     * @description Listed among the webhook events in Altegio's developer docs; no YCLIENTS source and no captured payload
+     *     shows it yet (see NOTES.md). The envelope is the one every resource event has; `data` is left open (an
+     *     object of any shape) until a real delivery shows it; it is probably the card as the loyalty API returns it
+     *     (`LoyaltyCard`). The settings flag is assumed to be `loyalty_card`. Answer with any 2xx.
+     */
+    post: operations["loyaltyCardWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   marketplace_application: {
     parameters: {
       query?: never;
@@ -6446,6 +6470,30 @@ export interface webhooks {
      *     Answer with any 2xx; YCLIENTS signs nothing, so check the origin with a secret in the URL.
      */
     post: operations["recordWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  schedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A staff member's work schedule was created, changed or deleted
+     * @description Listed among the webhook events in Altegio's developer docs; no YCLIENTS source and no captured payload
+     *     shows it yet (see NOTES.md). The envelope is the one every resource event has; `data` is left open (an
+     *     object of any shape) until a real delivery shows it, and what `resource_id` identifies (a staff member or
+     *     a schedule entry) is not confirmed either. The settings flag is assumed to be `schedule`. Answer with any
+     *     2xx.
+     */
+    post: operations["scheduleWebhook"];
     delete?: never;
     options?: never;
     head?: never;
@@ -9857,7 +9905,9 @@ export interface components {
     HooksFlag: 0 | 1;
     /**
      * @description Where and about what YCLIENTS sends change events (webhooks) for one company. Every flag is
-     *     0 or 1. `salon` is the flag of `company` events and `master` the flag of `staff` events.
+     *     0 or 1. `salon` is the flag of `company` events and `master` the flag of `staff` events. The documented
+     *     flags are in the legacy Blueprint; `loyalty_card`, `schedule`, `self_sending` and `url_settings` are not
+     *     (see NOTES.md for where each comes from).
      */
     HooksSettings: {
       /** @description The URLs every event is POSTed to. */
@@ -9890,6 +9940,17 @@ export interface components {
       goods_operations_move?: components["schemas"]["HooksFlag"];
       /** @description 1 sends finance operation events. */
       finances_operation?: components["schemas"]["HooksFlag"];
+      /** @description 1 sends loyalty card events (flag name assumed from the event's name; see NOTES.md). */
+      loyalty_card?: components["schemas"]["HooksFlag"];
+      /** @description 1 sends work schedule events (flag name assumed from the event's name; see NOTES.md). */
+      schedule?: components["schemas"]["HooksFlag"];
+      /**
+       * @description Sent by public clients of the settings call (as a boolean, default true); not in the docs. Taken to
+       *     switch on events about changes the integration made itself through the API. Accepts 0/1 or a boolean.
+       */
+      self_sending?: components["schemas"]["HooksFlag"] | boolean;
+      /** @description Settings per URL, reported from Altegio's docs; not in YCLIENTS' docs. Shape not confirmed, so left open. */
+      url_settings?: unknown;
     };
     /** @description New webhook settings. `urls` replaces the whole list. */
     HooksSettingsUpdateRequest: {
@@ -9923,6 +9984,17 @@ export interface components {
       goods_operations_move?: components["schemas"]["HooksFlag"];
       /** @description 1 sends finance operation events. */
       finances_operation?: components["schemas"]["HooksFlag"];
+      /** @description 1 sends loyalty card events (flag name assumed from the event's name; see NOTES.md). */
+      loyalty_card?: components["schemas"]["HooksFlag"];
+      /** @description 1 sends work schedule events (flag name assumed from the event's name; see NOTES.md). */
+      schedule?: components["schemas"]["HooksFlag"];
+      /**
+       * @description Sent by public clients of the settings call (as a boolean, default true); not in the docs. Taken to
+       *     switch on events about changes the integration made itself through the API. Accepts 0/1 or a boolean.
+       */
+      self_sending?: components["schemas"]["HooksFlag"] | boolean;
+      /** @description Settings per URL, reported from Altegio's docs; not in YCLIENTS' docs. Shape not confirmed, so left open. */
+      url_settings?: unknown;
     };
     /**
      * @description Free-form translation dictionary of the booking widget: keys map to translated strings
@@ -13853,6 +13925,15 @@ export interface components {
       id: string;
       attributes: components["schemas"]["WaitingListEntry"];
     };
+    /**
+     * @description What happened to the entity: `create`, `update` or `delete`, the three statuses documented. Left open (any
+     *     string) because a newer status can arrive (a record restored, for one); the SDK types it as the three
+     *     known ones plus any string, so a handler of the resource still receives such an event.
+     * @example create
+     * @example update
+     * @example delete
+     */
+    WebhookStatus: string;
     /**
      * @description The Z-report (end-of-day cash report) of a day: totals, payments by account and discount,
      *     and the day's visits. All money fields are in currency units; `currency` is the symbol.
@@ -42519,11 +42600,7 @@ export interface operations {
           resource: "client";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["Client"];
         };
       };
@@ -42558,17 +42635,15 @@ export interface operations {
           /** @description Id of the company (branch) where the change happened. */
           company_id: number;
           /**
-           * @description Which entity changed.
-           * @constant
-           */
-          resource: "company";
-          /** @description Id of the changed entity (the same as `data.id`). */
-          resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
+           * @description Which entity changed. YCLIENTS' legacy docs name it `company`; Altegio's docs name the same event
+           *     `salon` (the name of its settings flag). Both are accepted; `parseWebhook()` hands both to your
+           *     code as `company`.
            * @enum {string}
            */
-          status: "create" | "update" | "delete";
+          resource: "company" | "salon";
+          /** @description Id of the changed entity (the same as `data.id`). */
+          resource_id: components["schemas"]["Id"];
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["Company"];
         };
       };
@@ -42609,11 +42684,7 @@ export interface operations {
           resource: "finances_operation";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["FinanceTransaction"];
         };
       };
@@ -42754,11 +42825,7 @@ export interface operations {
           resource: "good";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["Good"];
         };
       };
@@ -42804,12 +42871,52 @@ export interface operations {
             | "goods_operations_move";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["StorageOperation"];
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event; YCLIENTS reads no body. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The receiver refused the body (not JSON, or not an event). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  loyaltyCardWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Id of the company (branch) where the change happened. */
+          company_id: number;
+          /**
+           * @description Which entity changed.
+           * @constant
+           */
+          resource: "loyalty_card";
+          /** @description Id of the changed card. */
+          resource_id: components["schemas"]["Id"];
+          status: components["schemas"]["WebhookStatus"];
+          /** @description The card; its shape is not confirmed (see the description). */
+          data: {
+            [key: string]: unknown;
+          };
         };
       };
     };
@@ -42901,16 +43008,56 @@ export interface operations {
           resource: "record";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           /** @description The whole record; a webhook always carries these fields. */
           data: WithRequired<
             components["schemas"]["Record"],
             "company_id" | "staff_id" | "services" | "date" | "datetime" | "deleted"
           >;
+        };
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event; YCLIENTS reads no body. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The receiver refused the body (not JSON, or not an event). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  scheduleWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Id of the company (branch) where the change happened. */
+          company_id: number;
+          /**
+           * @description Which entity changed.
+           * @constant
+           */
+          resource: "schedule";
+          /** @description Id of the changed entity (not confirmed which). */
+          resource_id: components["schemas"]["Id"];
+          status: components["schemas"]["WebhookStatus"];
+          /** @description The schedule change; its shape is not confirmed (see the description). */
+          data: {
+            [key: string]: unknown;
+          };
         };
       };
     };
@@ -42950,11 +43097,7 @@ export interface operations {
           resource: "service";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["Service"];
         };
       };
@@ -42995,11 +43138,7 @@ export interface operations {
           resource: "service_category";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["ServiceCategory"];
         };
       };
@@ -43135,11 +43274,7 @@ export interface operations {
           resource: "staff";
           /** @description Id of the changed entity (the same as `data.id`). */
           resource_id: components["schemas"]["Id"];
-          /**
-           * @description What happened to the entity.
-           * @enum {string}
-           */
-          status: "create" | "update" | "delete";
+          status: components["schemas"]["WebhookStatus"];
           data: components["schemas"]["Staff"];
         };
       };

@@ -8,19 +8,34 @@ type Body<Name extends keyof webhooks> = NonNullable<webhooks[Name]["post"]>["re
     : never
   : never;
 
-/** What happened to the entity. */
-export type WebhookStatus = "create" | "update" | "delete";
+/** The statuses the docs name. */
+export type KnownWebhookStatus = "create" | "update" | "delete";
 
-export type RecordEvent = Body<"record">;
-export type ClientEvent = Body<"client">;
-export type StaffEvent = Body<"staff">;
-export type ServiceEvent = Body<"service">;
-export type ServiceCategoryEvent = Body<"service_category">;
-export type CompanyEvent = Body<"company">;
-export type GoodEvent = Body<"good">;
+/**
+ * What happened to the entity: one of the documented statuses, or a newer one as sent (the `string & {}`
+ * keeps the three known ones offered by autocompletion). A known resource with a newer status is still its
+ * resource's event, so `on.record` receives it.
+ */
+export type WebhookStatus = KnownWebhookStatus | (string & {});
+
+/** The spec's body with `status` open (the spec types it as any string). */
+type Event<Name extends keyof webhooks> = Omit<Body<Name>, "status"> & { status: WebhookStatus };
+
+export type RecordEvent = Event<"record">;
+export type ClientEvent = Event<"client">;
+export type StaffEvent = Event<"staff">;
+export type ServiceEvent = Event<"service">;
+export type ServiceCategoryEvent = Event<"service_category">;
+/** The company (location) changed. Altegio names it `salon`; the parser hands both names to you as `company`. */
+export type CompanyEvent = Omit<Event<"company">, "resource"> & { resource: "company" };
+export type GoodEvent = Event<"good">;
 /** A goods operation: one resource name per kind (`goods_operations_sale`, `…_receipt`, `…_move`…). */
-export type GoodsOperationEvent = Body<"goods_operations">;
-export type FinanceOperationEvent = Body<"finances_operation">;
+export type GoodsOperationEvent = Event<"goods_operations">;
+export type FinanceOperationEvent = Event<"finances_operation">;
+/** A loyalty card changed (documented by Altegio only; `data` is not typed yet, see openapi/NOTES.md). */
+export type LoyaltyCardEvent = Event<"loyalty_card">;
+/** A work schedule changed (documented by Altegio only; `data` is not typed yet, see openapi/NOTES.md). */
+export type ScheduleEvent = Event<"schedule">;
 
 /** An event about an entity this SDK knows, discriminated by `resource` (and `status`). */
 export type ResourceEvent =
@@ -32,7 +47,9 @@ export type ResourceEvent =
   | CompanyEvent
   | GoodEvent
   | GoodsOperationEvent
-  | FinanceOperationEvent;
+  | FinanceOperationEvent
+  | LoyaltyCardEvent
+  | ScheduleEvent;
 
 /** The `resource` values this SDK types. */
 export type ResourceName = ResourceEvent["resource"];
@@ -52,7 +69,7 @@ export type EventOf<R extends ResourceName> = ResourceEvent extends infer E
   : never;
 
 /**
- * An event whose `resource` (or `status`) this SDK version does not know. Its `resource` is the literal
+ * An event whose `resource` this SDK version does not know. Its `resource` is the literal
  * `"unknown"` so that `event.resource === "record"` narrows the union; the name as sent is `sentResource`.
  */
 export interface UnknownResourceEvent {
@@ -94,9 +111,12 @@ export const RESOURCE_NAMES: readonly ResourceName[] = [
   "goods_operations_stolen",
   "goods_operations_move",
   "finances_operation",
+  "loyalty_card",
+  "schedule",
 ];
 
-export const WEBHOOK_STATUSES: readonly WebhookStatus[] = ["create", "update", "delete"];
+/** The statuses the docs name; any other arrives as sent. */
+export const WEBHOOK_STATUSES: readonly KnownWebhookStatus[] = ["create", "update", "delete"];
 
 export function isMarketplaceEvent(event: WebhookEvent): event is MarketplaceEvent {
   return event.resource === undefined;

@@ -7,10 +7,13 @@ export type {
   FinanceOperationEvent,
   GoodEvent,
   GoodsOperationEvent,
+  KnownWebhookStatus,
+  LoyaltyCardEvent,
   MarketplaceEvent,
   RecordEvent,
   ResourceEvent,
   ResourceName,
+  ScheduleEvent,
   ServiceCategoryEvent,
   ServiceEvent,
   StaffEvent,
@@ -26,10 +29,18 @@ export {
   DEFAULT_DEDUPE_TTL_MS,
   MemoryDedupeStore,
   webhookDeliveryKey,
+  type DedupeClaim,
   type DedupeOptions,
+  type DeliveryIdentity,
   type WebhookDedupeStore,
 } from "./dedupe.js";
-export { RedisDedupeStore, type RedisDedupeClient, type RedisDedupeStoreOptions } from "./redis-dedupe.js";
+export {
+  DEFAULT_DEDUPE_STORE_TIMEOUT_MS,
+  RedisDedupeStore,
+  YclientsDedupeStoreError,
+  type RedisDedupeClient,
+  type RedisDedupeStoreOptions,
+} from "./redis-dedupe.js";
 export {
   DEFAULT_MAX_BODY_BYTES,
   WebhookReceiver,

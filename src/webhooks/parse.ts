@@ -3,7 +3,6 @@
 import { YclientsWebhookError } from "./errors.js";
 import {
   RESOURCE_NAMES,
-  WEBHOOK_STATUSES,
   type MarketplaceEvent,
   type ResourceEvent,
   type UnknownResourceEvent,
@@ -13,7 +12,8 @@ import {
 export type WebhookBody = string | Uint8Array | ArrayBuffer | unknown;
 
 const KNOWN_RESOURCES = new Set<string>(RESOURCE_NAMES);
-const KNOWN_STATUSES = new Set<string>(WEBHOOK_STATUSES);
+/** Other names of known resources: Altegio's docs name the company (location) event `salon`. */
+const ALIASES: Readonly<Record<string, string>> = { salon: "company" };
 
 /**
  * Parses a webhook body into its events (a single event becomes a one-item array). Throws
@@ -70,16 +70,19 @@ function toResourceEvent(item: Record<string, unknown>, where: string): Resource
   if (typeof item.status !== "string" || !item.status) problems.push("status must be a non-empty string");
   if (!isObject(item.data)) problems.push("data must be an object");
   if (problems.length) throw new YclientsWebhookError("not-an-event", `${where}: ${problems.join("; ")}`);
-  const resource = item.resource as string;
+  const sent = item.resource as string;
+  const resource = Object.hasOwn(ALIASES, sent) ? ALIASES[sent] : sent;
   const status = item.status as string;
   // A number sent as a digit string is made a number, as the spec types it.
   const companyId = Number(item.company_id);
-  if (KNOWN_RESOURCES.has(resource) && KNOWN_STATUSES.has(status)) {
-    return (typeof item.company_id === "number" ? item : { ...item, company_id: companyId }) as ResourceEvent;
+  // A known resource stays its resource whatever its status: a newer status must not hide a record event.
+  if (KNOWN_RESOURCES.has(resource)) {
+    if (typeof item.company_id === "number" && resource === sent) return item as ResourceEvent;
+    return { ...item, resource, company_id: companyId } as ResourceEvent;
   }
   return {
     resource: "unknown",
-    sentResource: resource,
+    sentResource: sent,
     company_id: companyId,
     resource_id: item.resource_id as number | string,
     status,

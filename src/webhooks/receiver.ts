@@ -1,6 +1,13 @@
 // The runtime-neutral core of a webhook endpoint: one delivery in (method, URL, body), one answer out.
 // The WHATWG handler and the node:http / Express adapters only move bytes in and out of it.
-import { DEFAULT_DEDUPE_TTL_MS, MemoryDedupeStore, webhookDeliveryKey, type DedupeOptions } from "./dedupe.js";
+import {
+  DEFAULT_DEDUPE_TTL_MS,
+  MemoryDedupeStore,
+  newClaim,
+  webhookDeliveryKey,
+  type DedupeClaim,
+  type DedupeOptions,
+} from "./dedupe.js";
 import { YclientsWebhookError } from "./errors.js";
 import type { EventOf, MarketplaceEvent, ResourceName, UnknownResourceEvent, WebhookEvent } from "./events.js";
 import { checkPartnerToken, urlCarriesSecret, type UrlSecretOptions } from "./origin.js";
@@ -106,19 +113,23 @@ export class WebhookReceiver {
     } catch (error) {
       return this.refuse(error);
     }
-    const fresh: Array<{ event: WebhookEvent; key?: string }> = [];
+    const fresh: Array<{ event: WebhookEvent; claim?: DedupeClaim }> = [];
     let duplicates = 0;
     for (const event of events) {
-      const key = this.dedupe?.key(event);
+      const claim = this.dedupe ? newClaim(this.dedupe.key(event)) : undefined;
       let claimed = true;
       try {
-        if (key !== undefined) claimed = await this.dedupe!.store.claim(key, this.dedupe!.ttlMs);
+        if (claim !== undefined) claimed = await this.dedupe!.store.claim(claim, this.dedupe!.ttlMs);
       } catch (error) {
-        // The store is down: refuse the delivery (nothing was processed) so the sender tries again,
-        // and give back the keys already claimed for it.
+        // The store failed or did not answer in time: refuse the delivery (nothing was processed) so the
+        // sender tries again. The store may have applied this claim although its answer was lost, so it is
+        // given back too, with the claims already made for the delivery; otherwise the retry would be taken
+        // for a duplicate and the event lost. Best effort, not awaited: the 503 is not held up by a store
+        // that is down (a Redis client sends the release after the claim on the same connection).
         await this.report(error, event);
-        for (const item of fresh)
-          if (item.key !== undefined) await this.safely(() => this.dedupe!.store.release(item.key!));
+        for (const item of [...fresh, { event, claim }]) {
+          if (item.claim !== undefined) this.releaseInBackground(item.claim, item.event);
+        }
         return {
           status: 503,
           body: { ok: false, error: "dedupe-store-failed", message: "The de-duplication store failed; send again" },
@@ -130,7 +141,7 @@ export class WebhookReceiver {
         await this.safely(() => this.options.onDuplicate?.(event), event);
         continue;
       }
-      fresh.push({ event, key });
+      fresh.push({ event, claim });
     }
     const run = this.runCallbacks(fresh);
     const accepted = { ok: true as const, events: fresh.length, duplicates };
@@ -187,20 +198,26 @@ export class WebhookReceiver {
   }
 
   /** Runs the callbacks of each event in order; resolves true when one failed. */
-  private async runCallbacks(items: ReadonlyArray<{ event: WebhookEvent; key?: string }>): Promise<boolean> {
+  private async runCallbacks(items: ReadonlyArray<{ event: WebhookEvent; claim?: DedupeClaim }>): Promise<boolean> {
     let failed = false;
-    for (const { event, key } of items) {
+    for (const { event, claim } of items) {
       const ok = await this.safely(async () => {
         await callbackFor(this.options.on ?? {}, event)?.(event as never);
         await this.options.onEvent?.(event);
       }, event);
       if (!ok) {
         failed = true;
-        // Forget the key, so the same delivery is processed when it comes again.
-        if (key !== undefined) await this.safely(() => this.dedupe!.store.release(key), event);
+        // Forget the claim, so the same delivery is processed when it comes again.
+        if (claim !== undefined) await this.safely(() => this.dedupe!.store.release(claim), event);
       }
     }
     return failed;
+  }
+
+  private releaseInBackground(claim: DedupeClaim, event: WebhookEvent): void {
+    void Promise.resolve()
+      .then(() => this.dedupe!.store.release(claim))
+      .catch((error: unknown) => this.report(error, event));
   }
 
   private async safely(work: () => unknown, event?: WebhookEvent): Promise<boolean> {

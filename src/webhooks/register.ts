@@ -23,6 +23,9 @@ const FLAG_OF: Record<ResourceName, Flag> = {
   goods_operations_stolen: "goods_operations_stolen",
   goods_operations_move: "goods_operations_move",
   finances_operation: "finances_operation",
+  // Assumed: these flags share the event's name (no source shows them; see openapi/NOTES.md).
+  loyalty_card: "loyalty_card",
+  schedule: "schedule",
 };
 
 export interface RegisterWebhookOptions {

@@ -7,6 +7,7 @@ import {
   DEFAULT_DEDUPE_TTL_MS,
   DEFAULT_MAX_BODY_BYTES,
   MemoryDedupeStore,
+  type DedupeClaim,
   type WebhookDedupeStore,
 } from "../../src/webhooks/index";
 import { marketplaceUninstallText, recordUpdateText } from "./samples";
@@ -26,7 +27,7 @@ describe("receiver defaults", () => {
     expect(DEFAULT_DEDUPE_TTL_MS).toBe(24 * 60 * 60 * 1000);
     const ttls: number[] = [];
     const store: WebhookDedupeStore = {
-      claim: (_key, ttlMs) => (ttls.push(ttlMs), true),
+      claim: (_claim, ttlMs) => (ttls.push(ttlMs), true),
       release: () => undefined,
     };
     const handle = createWebhookHandler({ dedupe: { store } });
@@ -36,30 +37,60 @@ describe("receiver defaults", () => {
 });
 
 describe("MemoryDedupeStore", () => {
-  it("forgets a key when its time is up", () => {
+  const claim = (entity: string, fingerprint = "update:x", attempt = Math.random().toString(36)): DedupeClaim => ({
+    entity,
+    fingerprint,
+    attempt,
+  });
+
+  it("forgets an entity's last delivery when its time is up", () => {
     let now = 1_000;
     const store = new MemoryDedupeStore(10, () => now);
-    expect(store.claim("a", 500)).toBe(true);
-    expect(store.claim("a", 500)).toBe(false);
+    expect(store.claim(claim("a"), 500)).toBe(true);
+    expect(store.claim(claim("a"), 500)).toBe(false);
     now += 499;
-    expect(store.claim("a", 500)).toBe(false);
+    expect(store.claim(claim("a"), 500)).toBe(false);
     now += 1;
-    expect(store.claim("a", 500)).toBe(true);
+    expect(store.claim(claim("a"), 500)).toBe(true);
   });
 
-  it("keeps 10,000 keys by default, dropping the oldest first", () => {
+  it("compares with the last delivery of the entity only: A, B, A are all claimed; A, A once", () => {
     const store = new MemoryDedupeStore();
-    for (let i = 0; i <= 10_000; i++) store.claim(`k${i}`, 60_000);
+    expect(["A", "B", "A"].map((f) => store.claim(claim("staff:1:7", f), 60_000))).toEqual([true, true, true]);
+    expect(["C", "C"].map((f) => store.claim(claim("staff:1:7", f), 60_000))).toEqual([true, false]);
+    // Another entity with the same content is its own.
+    expect(store.claim(claim("staff:1:8", "C"), 60_000)).toBe(true);
+  });
+
+  it("claims again for the same attempt (a re-sent claim is not its own duplicate)", () => {
+    const store = new MemoryDedupeStore();
+    const mine = claim("a");
+    expect(store.claim(mine, 60_000)).toBe(true);
+    expect(store.claim(mine, 60_000)).toBe(true);
+    expect(store.claim({ ...mine, attempt: "other" }, 60_000)).toBe(false);
+  });
+
+  it("keeps 10,000 entities by default, dropping the oldest first", () => {
+    const store = new MemoryDedupeStore();
+    for (let i = 0; i <= 10_000; i++) store.claim(claim(`k${i}`), 60_000);
     expect(store.size).toBe(10_000);
-    expect(store.claim("k10000", 60_000)).toBe(false); // the newest is kept
-    expect(store.claim("k0", 60_000)).toBe(true); // the oldest was dropped
+    expect(store.claim(claim("k10000"), 60_000)).toBe(false); // the newest is kept
+    expect(store.claim(claim("k0"), 60_000)).toBe(true); // the oldest was dropped
   });
 
-  it("lets a released key be claimed again", () => {
+  it("releases only its own claim", () => {
     const store = new MemoryDedupeStore();
-    store.claim("a", 60_000);
-    store.release("a");
-    expect(store.claim("a", 60_000)).toBe(true);
+    const first = claim("a", "A");
+    store.claim(first, 60_000);
+    store.release({ ...first, attempt: "someone else" });
+    expect(store.claim(claim("a", "A"), 60_000)).toBe(false);
+    store.release(first);
+    expect(store.claim(claim("a", "A"), 60_000)).toBe(true);
+    // A newer delivery of the entity is not undone by the release of an older one.
+    const b = claim("a", "B");
+    store.claim(b, 60_000);
+    store.release(first);
+    expect(store.claim(claim("a", "B"), 60_000)).toBe(false);
   });
 });
 
@@ -100,12 +131,12 @@ describe("a failing de-duplication store", () => {
     const claimed = new Set<string>();
     let calls = 0;
     const flaky: WebhookDedupeStore = {
-      claim: (key) => {
+      claim: ({ entity }) => {
         if (claimed.size === 1) throw new Error("store down");
-        claimed.add(key);
+        claimed.add(entity);
         return true;
       },
-      release: (key) => void claimed.delete(key),
+      release: ({ entity }) => void claimed.delete(entity),
     };
     const errors: unknown[] = [];
     const handle = createWebhookHandler({
@@ -121,5 +152,31 @@ describe("a failing de-duplication store", () => {
     expect(calls).toBe(0);
     expect(claimed.size).toBe(0);
     expect(errors).toHaveLength(1);
+  });
+
+  it("gives back the claim whose answer was lost, so the sender's retry is processed", async () => {
+    // The store applies the claim, then its answer is lost (the store throws after applying it).
+    const inner = new MemoryDedupeStore();
+    let loseNextAnswer = true;
+    const lossy: WebhookDedupeStore = {
+      claim: (claim, ttlMs) => {
+        const result = inner.claim(claim, ttlMs);
+        if (loseNextAnswer) {
+          loseNextAnswer = false;
+          throw new Error("connection reset after the command was applied");
+        }
+        return result;
+      },
+      release: (claim) => inner.release(claim),
+    };
+    let calls = 0;
+    const handle = createWebhookHandler({ dedupe: { store: lossy }, respond: "process", onEvent: () => void calls++ });
+    expect((await handle(post(recordUpdateText))).status).toBe(503);
+    const retry = await handle(post(recordUpdateText));
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ ok: true, events: 1, duplicates: 0 });
+    expect(calls).toBe(1);
+    // And a redelivery after that is a duplicate.
+    expect(await (await handle(post(recordUpdateText))).json()).toEqual({ ok: true, events: 0, duplicates: 1 });
   });
 });

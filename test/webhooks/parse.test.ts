@@ -22,7 +22,8 @@ describe("the production record payload", () => {
 
   it("would not validate with a wrong envelope (the check can fail)", () => {
     const body = JSON.parse(recordUpdateText);
-    expect(webhookSchemaError("record", { ...body, status: "moved" })).toMatch(/status/);
+    expect(webhookSchemaError("record", { ...body, status: 5 })).toMatch(/status/);
+    expect(webhookSchemaError("record", { ...body, resource: "records" })).toMatch(/resource/);
     expect(webhookSchemaError("record", { ...body, data: { ...body.data, services: undefined } })).toMatch(/services/);
   });
 
@@ -69,14 +70,14 @@ describe("batches, unknown resources and marketplace events", () => {
   it("types an unknown resource as an unknown event instead of failing", () => {
     const [event] = parseWebhook({
       company_id: 4564,
-      resource: "loyalty_card",
+      resource: "wallet",
       resource_id: "77",
       status: "create",
       data: { id: 77 },
     });
     expect(event).toEqual({
       resource: "unknown",
-      sentResource: "loyalty_card",
+      sentResource: "wallet",
       company_id: 4564,
       resource_id: "77",
       status: "create",
@@ -84,9 +85,43 @@ describe("batches, unknown resources and marketplace events", () => {
     });
   });
 
-  it("treats a known resource with an unknown status as an unknown event", () => {
-    const [event] = parseWebhook({ ...JSON.parse(recordUpdateText), status: "restore" });
-    expect(event).toMatchObject({ resource: "unknown", sentResource: "record", status: "restore" });
+  it("keeps a known resource whose status is newer than the SDK (the spec allows any status)", () => {
+    const body = { ...JSON.parse(recordUpdateText), status: "restore" };
+    expect(webhookSchemaError("record", body)).toBeUndefined();
+    const [event] = parseWebhook(body);
+    expect(event).toMatchObject({ resource: "record", status: "restore", resource_id: 122641972 });
+    expect(event).not.toHaveProperty("sentResource");
+  });
+
+  it("takes Altegio's `salon` as the company event, and the spec accepts both names", () => {
+    const company = { company_id: 4564, resource_id: 4564, status: "update", data: { id: 4564, title: "Salon" } };
+    for (const name of ["company", "salon"]) {
+      const [event] = parseWebhook({ ...company, resource: name });
+      expect(event).toMatchObject({ resource: "company", resource_id: 4564, data: { title: "Salon" } });
+      expect(webhookSchemaError("company", { ...company, resource: name })).toBeUndefined();
+    }
+    expect(webhookSchemaError("company", { ...company, resource: "location" })).toMatch(/resource/);
+  });
+
+  it("does not take an inherited property name for an alias", () => {
+    const [event] = parseWebhook({
+      company_id: 1,
+      resource: "constructor",
+      resource_id: 1,
+      status: "update",
+      data: {},
+    });
+    expect(event).toMatchObject({ resource: "unknown", sentResource: "constructor" });
+  });
+
+  it("types Altegio's loyalty_card and schedule events, their data left open", () => {
+    for (const resource of ["loyalty_card", "schedule"]) {
+      const body = { company_id: 4564, resource, resource_id: 31, status: "update", data: { id: 31, anything: [1] } };
+      expect(webhookSchemaError(resource, body)).toBeUndefined();
+      expect(webhookSchemaError(resource, { ...body, data: [] })).toMatch(/data/);
+      const [event] = parseWebhook(body);
+      expect(event).toMatchObject({ resource, resource_id: 31 });
+    }
   });
 
   it("parses the marketplace sample, which matches the spec, and hides its partner token from output", () => {
@@ -141,9 +176,11 @@ describe("delivery keys", () => {
     const body = JSON.parse(recordUpdateText);
     const key = (value: unknown) => webhookDeliveryKey(parseWebhook(value)[0] as WebhookEvent);
     const reordered = Object.fromEntries(Object.entries(body.data).reverse());
-    expect(key(body)).toBe(key(JSON.parse(recordUpdateText)));
-    expect(key(body)).toBe(key({ ...body, data: reordered }));
-    expect(key(body)).not.toBe(key({ ...body, data: { ...body.data, comment: "moved" } }));
-    expect(key(body)).toMatch(/^record:199630:122641972:update:[0-9a-f]{16}$/);
+    expect(key(body)).toEqual(key(JSON.parse(recordUpdateText)));
+    expect(key(body)).toEqual(key({ ...body, data: reordered }));
+    expect(key(body).fingerprint).not.toBe(key({ ...body, data: { ...body.data, comment: "moved" } }).fingerprint);
+    expect(key(body).fingerprint).not.toBe(key({ ...body, status: "delete" }).fingerprint);
+    expect(key(body).entity).toBe("record:199630:122641972");
+    expect(key(body).fingerprint).toMatch(/^update:[0-9a-f]{16}$/);
   });
 });

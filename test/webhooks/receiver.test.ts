@@ -101,13 +101,33 @@ describe("node:http receiver", () => {
     expect(hook.errors.map((e) => (e as YclientsWebhookError).reason)).toEqual(bad.map(([, , , reason]) => reason));
   });
 
+  it("hands a record event with a status the SDK does not know to the record callback", async () => {
+    const seen: string[] = [];
+    const unknown: string[] = [];
+    const hook = await receiver({
+      on: { record: (event) => void seen.push(event.status), unknown: (event) => void unknown.push(event.status) },
+    });
+    const body = { ...JSON.parse(recordUpdateText), status: "restore" };
+    expect((await post(hook.url, JSON.stringify(body))).status).toBe(200);
+    expect(seen).toEqual(["restore"]);
+    expect(unknown).toEqual([]);
+  });
+
+  it("hands Altegio's `salon` event to the company callback", async () => {
+    const seen: number[] = [];
+    const hook = await receiver({ on: { company: (event) => void seen.push(event.resource_id as number) } });
+    const body = { company_id: 4564, resource: "salon", resource_id: 4564, status: "update", data: { id: 4564 } };
+    expect((await post(hook.url, JSON.stringify(body))).status).toBe(200);
+    expect(seen).toEqual([4564]);
+  });
+
   it("hands an unknown resource to the unknown callback with 200", async () => {
     const unknown: string[] = [];
     const hook = await receiver({ on: { unknown: (event) => void unknown.push(event.sentResource) } });
-    const body = { company_id: 1, resource: "loyalty_card", resource_id: 5, status: "create", data: { id: 5 } };
+    const body = { company_id: 1, resource: "wallet", resource_id: 5, status: "create", data: { id: 5 } };
     const response = await post(hook.url, JSON.stringify(body));
     expect(response.status).toBe(200);
-    expect(unknown).toEqual(["loyalty_card"]);
+    expect(unknown).toEqual(["wallet"]);
   });
 
   it("accepts the URL secret as a query parameter", async () => {
@@ -198,7 +218,20 @@ describe("answering and de-duplication", () => {
     }
     expect(hook.events).toHaveLength(2);
     expect(duplicates).toHaveLength(1);
-    expect(store.size).toBe(2);
+    expect(store.size).toBe(1); // one entity, its last delivery
+  });
+
+  it("processes a staff change A → B → A three times (staff data carry no change time)", async () => {
+    const hook = await receiver({ dedupe: true });
+    const staff = (name: string) =>
+      JSON.stringify({ company_id: 4564, resource: "staff", resource_id: 7, status: "update", data: { id: 7, name } });
+    for (const name of ["A", "B", "A"]) {
+      expect(await (await post(hook.url, staff(name))).json()).toEqual({ ok: true, events: 1, duplicates: 0 });
+    }
+    expect(hook.events.map((e) => (e as { data: { name: string } }).data.name)).toEqual(["A", "B", "A"]);
+    // An exact redelivery of the last one is still a duplicate.
+    expect(await (await post(hook.url, staff("A"))).json()).toEqual({ ok: true, events: 0, duplicates: 1 });
+    expect(hook.events).toHaveLength(3);
   });
 
   it("does not de-duplicate unless asked", async () => {

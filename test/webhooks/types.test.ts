@@ -1,6 +1,13 @@
 // Type-level promises of the event union: `make typecheck` (tsc over test/) fails when one stops holding,
 // including a @ts-expect-error line that stops being an error. The runtime assertions keep the test honest.
-import { parseWebhook, type EventOf, type RecordEvent, type WebhookEvent } from "../../src/webhooks/index";
+import {
+  parseWebhook,
+  type EventOf,
+  type KnownWebhookStatus,
+  type RecordEvent,
+  type WebhookEvent,
+  type WebhookStatus,
+} from "../../src/webhooks/index";
 import type { components } from "../../src/index";
 import { recordUpdateText } from "./samples";
 
@@ -22,10 +29,20 @@ describe("the webhook event union", () => {
     } else throw new Error("expected a record event");
   });
 
-  it("narrows on status together with resource", () => {
+  it("types status as the known ones plus any string, and narrows data on resource", () => {
     const event = parseWebhook(recordUpdateText)[0];
-    if (event.resource === "record" && event.status === "delete") {
-      assertType<Equal<typeof event.status, "delete">>(true);
+    if (event.resource === "record") {
+      // Open: a newer status still arrives as a record event.
+      assertType<Equal<typeof event.status, WebhookStatus>>(true);
+      const newer: typeof event.status = "restore";
+      const known: KnownWebhookStatus = "delete";
+      // @ts-expect-error a known status is one of the three
+      const wrong: KnownWebhookStatus = "restore";
+      void [newer, known, wrong];
+    }
+    if (event.resource === "company") {
+      // Altegio's `salon` arrives as `company`: one name to handle.
+      assertType<Equal<typeof event.resource, "company">>(true);
     }
     if (event.resource === "client") {
       // A client event's data is the spec's Client.
