@@ -4,7 +4,7 @@
 // shared store fails or is slow, a local sliding log with a share of the quota takes over, so calls
 // never hang on the store.
 import { log as defaultLog, type Log } from "../log.js";
-import { parseRetryAfter } from "../transport/backoff.js";
+import { parseRetryAfter } from "../retry-after.js";
 import type { RateLimitSettings } from "./options.js";
 import { YclientsRateLimitQueueError } from "./queue-error.js";
 import { SlidingLog } from "./sliding-log.js";
