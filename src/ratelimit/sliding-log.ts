@@ -90,7 +90,8 @@ export class SlidingLog {
   entries(now: number): LoggedRequest[] {
     this.advance(now);
     const out: LoggedRequest[] = [];
-    for (let i = this.head; i < this.times.length; i++) out.push({ id: this.ids[i], at: this.times[i], inFlight: false });
+    for (let i = this.head; i < this.times.length; i++)
+      out.push({ id: this.ids[i], at: this.times[i], inFlight: false });
     for (const [id, at] of this.inFlight) out.push({ id, at, inFlight: true });
     return out;
   }

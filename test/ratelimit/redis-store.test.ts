@@ -40,7 +40,7 @@ test("grants up to each window's limit, then says how long until the oldest requ
   const { store: s } = store("decisions");
   for (let i = 0; i < 3; i++) {
     const r = request();
-    expect(await s.acquire(r)).toEqual({ granted: true });
+    expect(await s.acquire(r)).toMatchObject({ granted: true });
     await s.release(r.id);
   }
   const refused = await s.acquire(request());
@@ -51,8 +51,8 @@ test("grants up to each window's limit, then says how long until the oldest requ
 
 test("requests still in flight count, and the answer is to ask again soon", async () => {
   const { store: s } = store("in-flight");
-  for (let i = 0; i < 3; i++) expect(await s.acquire(request())).toEqual({ granted: true });
-  expect(await s.acquire(request())).toEqual({ granted: false, waitMs: IN_FLIGHT_RECHECK_MS, paused: false });
+  for (let i = 0; i < 3; i++) expect(await s.acquire(request())).toMatchObject({ granted: true });
+  expect(await s.acquire(request())).toMatchObject({ granted: false, waitMs: IN_FLIGHT_RECHECK_MS, paused: false });
 });
 
 test("atomic: 60 concurrent acquires on 6 connections get exactly the 5 slots the long window allows", async () => {
@@ -72,9 +72,9 @@ test("a prefix is a quota of its own", async () => {
   const { store: first } = store("prefix-a");
   const { store: second } = store("prefix-b");
   const windows = [{ limit: 1, windowMs: 60_000 }];
-  expect(await first.acquire({ windows, id: "x1", leaseMs: 1_000 })).toEqual({ granted: true });
+  expect(await first.acquire({ windows, id: "x1", leaseMs: 1_000 })).toMatchObject({ granted: true });
   expect((await first.acquire({ windows, id: "x2", leaseMs: 1_000 })).granted).toBe(false);
-  expect(await second.acquire({ windows, id: "x3", leaseMs: 1_000 })).toEqual({ granted: true });
+  expect(await second.acquire({ windows, id: "x3", leaseMs: 1_000 })).toMatchObject({ granted: true });
 });
 
 test("a pause refuses everyone until it ends and is never shortened", async () => {
