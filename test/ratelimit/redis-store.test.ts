@@ -86,6 +86,60 @@ test("a pause refuses everyone until it ends and is never shortened", async () =
   expect((refused as { waitMs: number }).waitMs).toBeGreaterThan(2_000);
 });
 
+test("cancel forgets a grant that was never used", async () => {
+  const { store: s, prefix } = store("cancel");
+  const windows = [{ limit: 1, windowMs: 60_000 }];
+  expect(await s.acquire({ windows, id: "c1", leaseMs: 5_000 })).toMatchObject({ granted: true });
+  await s.cancel("c1");
+  expect(await redis.zcard(`${prefix}log`)).toBe(0);
+  expect(await s.acquire({ windows, id: "c2", leaseMs: 5_000 })).toMatchObject({ granted: true });
+});
+
+test("restore writes requests back by id at their offsets, and for one window grants only within the caller's share", async () => {
+  const { store: s, prefix } = store("restore");
+  const windows = [{ limit: 10, windowMs: 2_000 }];
+  const requests = [
+    { id: "r1", fromNowMs: -1_500 },
+    { id: "r2", fromNowMs: -100 },
+    { id: "r3", fromNowMs: 4_000 }, // in flight: counts until its lease ends
+  ];
+  const { generation } = await s.restore({ windows, requests });
+  await s.restore({ windows, requests }); // twice: the same three entries
+  expect(await redis.zcard(`${prefix}log`)).toBe(3);
+  const [, r1] = await redis.zrange(`${prefix}log`, 0, 0, "WITHSCORES");
+  const [seconds, micros] = await redis.time();
+  const now = Number(seconds) * 1000 + Number(micros) / 1000;
+  expect(now - Number(r1)).toBeGreaterThanOrEqual(1_490);
+  expect(now - Number(r1)).toBeLessThan(1_600);
+  expect(await redis.pttl(`${prefix}recovering`)).toBeGreaterThan(1_500);
+  // Recovering: a caller whose own share is full waits for it, one within its share is granted.
+  expect(await s.acquire({ windows, id: "x1", leaseMs: 1_000, generation, shareWaitMs: 700 })).toMatchObject({
+    granted: false,
+    waitMs: 700,
+  });
+  expect(await s.acquire({ windows, id: "x2", leaseMs: 1_000, generation, shareWaitMs: 0 })).toMatchObject({
+    granted: true,
+    generation,
+  });
+});
+
+test("a store that lost its data has a new generation, and a caller that knew the old one must restore first", async () => {
+  const { store: s, prefix } = store("generation");
+  const windows = [{ limit: 10, windowMs: 1_000 }];
+  const first = await s.acquire({ windows, id: "g1", leaseMs: 1_000 });
+  expect(first).toMatchObject({ granted: true, generation: expect.any(String) });
+  const known = first.generation!;
+  expect(await s.acquire({ windows, id: "g2", leaseMs: 1_000, generation: known })).toMatchObject({ granted: true });
+  await dropPrefix(redis, prefix); // what a restart without persistence leaves
+  expect(await s.acquire({ windows, id: "g3", leaseMs: 1_000, generation: known })).toMatchObject({
+    granted: false,
+    restore: true,
+  });
+  expect(await redis.zcard(`${prefix}log`)).toBe(0);
+  // A caller with no generation yet (a process that just started) is simply granted.
+  expect(await s.acquire({ windows, id: "g4", leaseMs: 1_000 })).toMatchObject({ granted: true });
+});
+
 test("bad options are configuration errors", () => {
   expect(() => new RedisRateLimitStore({ redis: {} as never })).toThrow(YclientsConfigError);
   expect(() => new RedisRateLimitStore({ redis, prefix: "" })).toThrow(YclientsConfigError);
