@@ -126,7 +126,10 @@ async function main(): Promise<void> {
       const backs = done.map((d) => d.events.find((e) => e.event === "shared" && e.at >= o.end)?.at ?? NaN);
       let gap = 0;
       let last = o.end;
-      for (const r of after) ((gap = Math.max(gap, r.time - last)), (last = r.time));
+      for (const r of after) {
+        gap = Math.max(gap, r.time - last);
+        last = r.time;
+      }
       return {
         outage: o.kind,
         seconds: (o.end - o.start) / 1000,

@@ -86,7 +86,7 @@ class PlainLog {
 
 test("the indexed log decides exactly like the plain rule over 20,000 random steps", () => {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const indexed = new SlidingLog();
   const plain = new PlainLog();
   const inFlight: string[] = [];
