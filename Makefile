@@ -1,5 +1,5 @@
 # The README's commands. `make test` is what CI runs (after `npm ci`).
-.PHONY: install codegen check lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit clean
+.PHONY: install codegen check lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit bench-ratelimit-outage bench-ratelimit-entries clean
 
 NPM_BIN := node_modules/.bin
 
@@ -51,14 +51,27 @@ demo: install
 bench: build
 	$(NPM_BIN)/tsx bench/run.ts
 	$(NPM_BIN)/tsx bench/ratelimit.ts
+	$(NPM_BIN)/tsx bench/ratelimit-outage.ts
+	$(NPM_BIN)/tsx bench/ratelimit-entries.ts
 
 # The rate limiter at the real limits alone (about 8 minutes: two 150-s utilisation runs and a 100-s paging run).
 # Needs Redis (REDIS_URL or 127.0.0.1:6379).
 bench-ratelimit: build
 	$(NPM_BIN)/tsx bench/ratelimit.ts
 
+# The shared quota across a Redis outage (kill and restart empty, freeze): 4 processes, a redis-server of its own
+# on a free port (needs redis-server on PATH). About 5 minutes at the real limits; --quick scales them down (1 min).
+bench-ratelimit-outage: build
+	$(NPM_BIN)/tsx bench/ratelimit-outage.ts
+
+# The in-memory sliding log's cost per decision, 200 to 100,000 entries in the window (seconds).
+bench-ratelimit-entries: build
+	$(NPM_BIN)/tsx bench/ratelimit-entries.ts
+
 bench-quick: build
 	$(NPM_BIN)/tsx bench/run.ts --quick
+	$(NPM_BIN)/tsx bench/ratelimit-outage.ts --quick
+	$(NPM_BIN)/tsx bench/ratelimit-entries.ts --quick
 
 # The API reference (typedoc) in docs/api/: warnings are errors, so it stays clean.
 docs: install

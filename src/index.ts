@@ -40,6 +40,8 @@ export {
   type RateLimitWindow,
   type AcquireRequest,
   type AcquireResult,
+  type RestoreRequest,
+  type RestoredRequest,
 } from "./ratelimit/store.js";
 // Webhook event types only: the receivers and the parser live in `yclients-client/webhooks`, so the
 // client bundle carries no server-side code.

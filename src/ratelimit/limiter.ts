@@ -2,11 +2,14 @@
 // in a FIFO queue until the store grants them quota; only the head of the queue asks the store, so
 // order is kept and a full window costs one store call per wait, not one per waiting call. When a
 // shared store fails or is slow, a local sliding log with a share of the quota takes over, so calls
-// never hang on the store.
+// never hang on the store; the store is probed in the background, and before it grants again it is given
+// back what this process sent meanwhile (`restore`). Local times are monotonic (`performance.now`); times
+// shared between processes are the store's own clock (Redis `TIME`).
 import { log as defaultLog, type Log } from "../log.js";
-import { parseRetryAfter } from "../transport/backoff.js";
+import { parseRetryAfter } from "../retry-after.js";
 import type { RateLimitSettings } from "./options.js";
 import { YclientsRateLimitQueueError } from "./queue-error.js";
+import { monotonicNow as clock } from "./memory-store.js";
 import { SlidingLog } from "./sliding-log.js";
 import type { RateLimitWindow } from "./store.js";
 
@@ -15,6 +18,8 @@ export interface LimitedCall {
   method: string;
   path: string;
   signal?: AbortSignal;
+  /** Attempts made so far, this one included: a retry (more than 1) goes to the head of the queue, not the back. */
+  attempts?: number;
 }
 
 /** A granted slot; `local` when the fallback log granted it rather than the store. */
@@ -36,8 +41,8 @@ type Attempt = { granted: true; grant: Grant } | { granted: false; waitMs: numbe
 
 /** How long an unreleased slot may count as "in flight" beyond the attempt's own timeout. */
 const LEASE_SLACK_MS = 1_000;
-/** After the store failed, how long the local fallback runs before the store is tried again. */
-const STORE_RETRY_MS = 2_000;
+/** While the store is failing, how often it is probed in the background (never by a waiting call). */
+const PROBE_MS = 250;
 /** The longest pause a 429 may impose on everyone, whatever its `Retry-After` says. */
 const MAX_PAUSE_MS = 60_000;
 
@@ -66,8 +71,11 @@ export class RateLimiter {
   private pumping = false;
   /** Ends the pump's current wait early (a slot was released, or the queue emptied). */
   private wake?: () => void;
-  /** Set while the store is failing: local grants until `retryAt`. */
-  private outage?: { retryAt: number };
+  /** Set while the store is failing (or forgot what it knew): local grants, and a probe in the background. */
+  private outage?: { since: number };
+  private probing = false;
+  /** The store's generation seen last; a store that lost its memory has a new one and asks to be restored. */
+  private generation?: string;
   /**
    * This process's own requests, whoever granted them: during an outage it is the limiter, and it already
    * knows what this process sent just before the store failed.
@@ -75,7 +83,7 @@ export class RateLimiter {
   private readonly local = new SlidingLog();
   private readonly longestMs: number;
   /** Set by a 429 seen here, so this process stops at once even before a shared store records the pause. */
-  private pausedUntil = 0;
+  private pausedUntil = -Infinity;
   /** While the pump waits: when the head may be served at the earliest. */
   private blockedUntil = 0;
   private readonly fallbackWindows: RateLimitWindow[];
@@ -120,7 +128,7 @@ export class RateLimiter {
     const { signal } = call;
     if (signal?.aborted) return Promise.reject(signal.reason);
     // While the queue is known to be blocked, a call that cannot fit fails at once.
-    const blockedFor = this.blockedUntil - Date.now();
+    const blockedFor = this.blockedUntil - clock();
     if (blockedFor > 0 && this.queue.length >= this.settings.maxQueue) {
       return Promise.reject(this.queueError(call, "queue"));
     }
@@ -141,7 +149,9 @@ export class RateLimiter {
         timer = setTimeout(() => this.drop(waiter, this.queueError(call, "wait")), this.settings.maxWaitMs);
       }
       if (signal) this.watch(signal);
-      this.queue.push(waiter);
+      // A retry was at the head once already (its first attempt was sent): it keeps that place.
+      if ((call.attempts ?? 1) > 1) this.queue.unshift(waiter);
+      else this.queue.push(waiter);
       void this.pump();
     });
   }
@@ -153,11 +163,18 @@ export class RateLimiter {
     try {
       while (this.queue.length > 0) {
         const head = this.queue[0];
-        const attempt = await this.tryAcquire(head.leaseMs);
+        let attempt = await this.tryAcquire(head.leaseMs);
         if (this.queue[0] !== head) {
-          // The head gave up (aborted, or its wait cap) while the store answered: hand the slot back.
-          if (attempt.granted) this.release(attempt.grant);
+          // The head gave up (aborted, or its wait cap) or a retry took its place while the store answered:
+          // the slot was never used.
+          if (attempt.granted) this.cancel(attempt.grant);
           continue;
+        }
+        const pausedFor = this.pausedUntil - clock();
+        if (attempt.granted && pausedFor > 0) {
+          // A 429 arrived while the store answered: nothing more goes out until the pause ends.
+          this.cancel(attempt.grant);
+          attempt = { granted: false, waitMs: pausedFor, paused: true };
         }
         if (attempt.granted) {
           this.queue.shift();
@@ -175,7 +192,7 @@ export class RateLimiter {
             attempt.paused ? "paused after a 429" : "window full",
           );
         }
-        this.blockedUntil = Date.now() + attempt.waitMs;
+        this.blockedUntil = clock() + attempt.waitMs;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, attempt.waitMs);
           this.wake = () => {
@@ -262,29 +279,90 @@ export class RateLimiter {
   /** Asks the store (or, during an outage, the local fallback log) for one slot. Never throws. */
   private async tryAcquire(leaseMs: number): Promise<Attempt> {
     const id = `${this.idPrefix}:${++this.nextId}`;
-    const { store, windows } = this.settings;
-    const pausedFor = this.pausedUntil - Date.now();
+    const { store, windows, sharedStore } = this.settings;
+    const pausedFor = this.pausedUntil - clock();
     if (pausedFor > 0) return { granted: false, waitMs: pausedFor, paused: true };
-    if (this.outage && Date.now() < this.outage.retryAt) return this.acquireLocally(id, leaseMs);
+    if (this.outage) return this.acquireLocally(id, leaseMs);
+    const shareWaitMs = sharedStore ? (this.local.check(clock(), this.fallbackWindows)?.waitMs ?? 0) : 0;
+    let result;
     try {
-      const result = await this.guard(store.acquire({ windows, id, leaseMs }));
-      if (this.outage) {
-        this.outage = undefined;
-        if (this.log.ratelimit.enabled) this.log.ratelimit("the store answers again: back to the shared quota");
-      }
-      if (!result.granted) return result;
-      if (this.settings.sharedStore) this.local.record(Date.now(), id, leaseMs, this.longestMs);
-      return { granted: true, grant: { id, local: false } };
+      result = await this.guard(store.acquire({ windows, id, leaseMs, generation: this.generation, shareWaitMs }));
     } catch (error) {
-      if (!this.outage && this.log.ratelimit.enabled) {
+      // A late answer may still grant it (a frozen Redis runs the queued script when it wakes): take it back.
+      this.cancelInStore(id);
+      this.startOutage(`the store failed (${describe(error)})`);
+      return this.acquireLocally(id, leaseMs);
+    }
+    if (result.generation !== undefined) this.generation = result.generation;
+    if (!result.granted && result.restore) {
+      this.startOutage("the store lost what it knew (restarted empty?)");
+      return this.acquireLocally(id, leaseMs);
+    }
+    if (!result.granted) return result;
+    if (sharedStore) this.local.record(clock(), id, leaseMs, this.longestMs);
+    return { granted: true, grant: { id, local: false } };
+  }
+
+  /** Switches to the local fallback and starts probing the store in the background. */
+  private startOutage(why: string): void {
+    if (!this.outage) {
+      this.outage = { since: clock() };
+      if (this.log.ratelimit.enabled) {
         this.log.ratelimit(
-          "the store failed (%s): using a local limiter with %d%% of the quota until it answers again",
-          describe(error),
+          "%s: using a local limiter with %d%% of the quota until it answers again",
+          why,
           Math.round(this.settings.fallbackShare * 100),
         );
       }
-      this.outage = { retryAt: Date.now() + STORE_RETRY_MS };
-      return this.acquireLocally(id, leaseMs);
+    }
+    void this.probe();
+  }
+
+  /**
+   * While the outage lasts: every PROBE_MS, give the store back this process's requests of the last window. Once
+   * that succeeds with nothing granted locally in the meantime, the store has the full picture and takes over.
+   */
+  private async probe(): Promise<void> {
+    if (this.probing) return;
+    this.probing = true;
+    try {
+      while (this.outage) {
+        const version = this.local.version;
+        if (await this.restore()) {
+          if (this.local.version !== version) continue; // granted locally meanwhile: write that back too
+          this.outage = undefined;
+          if (this.log.ratelimit.enabled) this.log.ratelimit("the store answers again: back to the shared quota");
+          this.wake?.();
+          break;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, PROBE_MS);
+          // A probe alone does not keep the process alive (Node; other runtimes have no unref).
+          (timer as { unref?: () => void }).unref?.();
+        });
+      }
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  /** One probe: true when the store answered (and, if it can, took back this process's requests). */
+  private async restore(): Promise<boolean> {
+    const { store, windows } = this.settings;
+    try {
+      if (store.restore) {
+        const now = clock();
+        const requests = this.local.entries(now).map((r) => ({ id: r.id, fromNowMs: r.at - now }));
+        const { generation } = await this.guard(store.restore({ windows, requests }));
+        if (generation !== undefined) this.generation = generation;
+        return true;
+      }
+      const id = `${this.idPrefix}:probe:${++this.nextId}`;
+      const result = await this.guard(store.acquire({ windows, id, leaseMs: 1, generation: this.generation }));
+      if (result.granted) this.cancelInStore(id);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -294,12 +372,12 @@ export class RateLimiter {
   }
 
   private acquireLocally(id: string, leaseMs: number): Attempt {
-    const result = this.local.acquire(Date.now(), this.fallbackWindows, id, leaseMs);
+    const result = this.local.acquire(clock(), this.fallbackWindows, id, leaseMs);
     return result.granted ? { granted: true, grant: { id, local: true } } : result;
   }
 
   private release(grant: Grant): void {
-    this.local.release(Date.now(), grant.id);
+    this.local.release(clock(), grant.id);
     if (grant.local) {
       this.wake?.();
       return;
@@ -312,13 +390,26 @@ export class RateLimiter {
     );
   }
 
+  /** A grant that was never used: it counts nowhere. */
+  private cancel(grant: Grant): void {
+    this.local.cancel(grant.id);
+    if (!grant.local) this.cancelInStore(grant.id);
+    this.wake?.();
+  }
+
+  /** Not awaited, and not timed out: a store that is away runs it after the acquire it undoes (same connection). */
+  private cancelInStore(id: string): void {
+    const { store } = this.settings;
+    (store.cancel ? store.cancel(id) : store.release(id)).catch(() => undefined);
+  }
+
   /** A 429: every caller sharing the store waits `Retry-After` (default: the shortest window). */
   private pauseAll(retryAfter: string | null): void {
     const shortest = Math.min(...this.settings.windows.map((w) => w.windowMs));
     const ms = Math.min(parseRetryAfter(retryAfter) ?? shortest, MAX_PAUSE_MS);
     if (this.log.ratelimit.enabled)
       this.log.ratelimit("HTTP 429: pausing every caller that shares the quota for %dms", ms);
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, clock() + ms);
     this.guard(this.settings.store.pause(ms)).catch(() => undefined);
   }
 }

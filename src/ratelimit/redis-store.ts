@@ -4,7 +4,13 @@
 // why this script and not rate-limiter-flexible or bottleneck.
 import { createHash } from "node:crypto";
 import { YclientsConfigError } from "../errors.js";
-import { IN_FLIGHT_RECHECK_MS, type AcquireRequest, type AcquireResult, type RateLimitStore } from "./store.js";
+import {
+  IN_FLIGHT_RECHECK_MS,
+  type AcquireRequest,
+  type AcquireResult,
+  type RateLimitStore,
+  type RestoreRequest,
+} from "./store.js";
 
 /** What the store needs from a Redis client; an ioredis `Redis` or `Cluster` fits. */
 export interface RedisScriptClient {
@@ -22,22 +28,37 @@ export interface RedisRateLimitStoreOptions {
   prefix?: string;
 }
 
-// KEYS: log (sorted set id → time it counts from), pause. ARGV: id, leaseMs, recheckMs, then limit, windowMs pairs.
-// Replies {1} when granted, {0, waitMs, paused}.
-const ACQUIRE = `
+// Every script reads Redis' clock; the generation is a key that never expires, so a Redis that lost its data
+// (restarted empty, flushed) has none, makes a new one, and callers that knew the old one restore first.
+const CLOCK_AND_GENERATION = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local generation = redis.call('GET', KEYS[3])
+if not generation then
+  generation = t[1] .. string.format('%06d', tonumber(t[2]))
+  redis.call('SET', KEYS[3], generation)
+end
+`;
+
+// KEYS: log (sorted set id → time it counts from), pause, generation, recovering. ARGV: id, leaseMs, recheckMs,
+// the caller's generation ('' when it has none), shareWaitMs, then limit, windowMs pairs.
+// Replies {1, 0, 0, generation} when granted, {0, waitMs, paused, generation} when not, {2, 0, 0, generation}
+// when the caller must restore first. The 429 pause is checked in the same step as the grant.
+const ACQUIRE = `${CLOCK_AND_GENERATION}
+if ARGV[4] ~= '' and ARGV[4] ~= generation then return {2, 0, 0, generation} end
 local paused = redis.call('PTTL', KEYS[2])
-if paused > 0 then return {0, paused, 1} end
+if paused > 0 then return {0, paused, 1, generation} end
+local share = tonumber(ARGV[5])
+if share > 0 and redis.call('PTTL', KEYS[4]) > 0 then return {0, math.ceil(share), 0, generation} end
 local longest = 0
-for i = 4, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   local w = tonumber(ARGV[i + 1])
   if w > longest then longest = w end
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
 local recheck = tonumber(ARGV[3])
 local wait = 0
-for i = 4, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   local limit = tonumber(ARGV[i])
   local w = tonumber(ARGV[i + 1])
   local from = '(' .. string.format('%d', now - w)
@@ -50,11 +71,29 @@ for i = 4, #ARGV, 2 do
     if free > wait then wait = free end
   end
 end
-if wait > 0 then return {0, math.ceil(wait), 0} end
+if wait > 0 then return {0, math.ceil(wait), 0, generation} end
 local lease = tonumber(ARGV[2])
 redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
 if redis.call('PTTL', KEYS[1]) < longest + lease then redis.call('PEXPIRE', KEYS[1], longest + lease) end
-return {1}
+return {1, 0, 0, generation}
+`;
+
+// KEYS: log, pause, generation, recovering. ARGV: longest window, then id, fromNowMs pairs. Writes the caller's
+// own requests back at Redis' present time plus their offset (the same id overwrites: idempotent), and marks the
+// quota as recovering for one window. Replies the generation.
+const RESTORE = `${CLOCK_AND_GENERATION}
+local longest = tonumber(ARGV[1])
+local latest = now
+for i = 2, #ARGV, 2 do
+  local at = now + tonumber(ARGV[i + 1])
+  if at > latest then latest = at end
+  redis.call('ZADD', KEYS[1], at, ARGV[i])
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
+local keep = latest - now + longest
+if redis.call('PTTL', KEYS[1]) < keep then redis.call('PEXPIRE', KEYS[1], keep) end
+if redis.call('PTTL', KEYS[4]) < longest then redis.call('SET', KEYS[4], '1', 'PX', longest) end
+return generation
 `;
 
 // KEYS: log. ARGV: id. The request now counts from Redis' present time (only if it is still recorded).
@@ -63,6 +102,9 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 return redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
 `;
+
+// KEYS: log. ARGV: id. The request was never sent.
+const CANCEL = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
 
 // KEYS: pause. ARGV: ms. Extends the pause, never shortens it.
 const PAUSE = `
@@ -89,13 +131,17 @@ class Script {
 }
 
 const acquireScript = new Script(ACQUIRE);
+const restoreScript = new Script(RESTORE);
 const releaseScript = new Script(RELEASE);
+const cancelScript = new Script(CANCEL);
 const pauseScript = new Script(PAUSE);
 
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: RedisScriptClient;
   private readonly logKey: string;
   private readonly pauseKey: string;
+  /** The keys every decision reads: log, pause, generation, recovering. */
+  private readonly keys: string[];
 
   constructor(options: RedisRateLimitStoreOptions) {
     const redis = options?.redis as Partial<RedisScriptClient> | undefined;
@@ -109,14 +155,33 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.redis = redis as RedisScriptClient;
     this.logKey = `${prefix}log`;
     this.pauseKey = `${prefix}pause`;
+    this.keys = [this.logKey, this.pauseKey, `${prefix}generation`, `${prefix}recovering`];
   }
 
   async acquire(request: AcquireRequest): Promise<AcquireResult> {
-    const args: Array<string | number> = [request.id, Math.ceil(request.leaseMs), IN_FLIGHT_RECHECK_MS];
+    const args: Array<string | number> = [
+      request.id,
+      Math.ceil(request.leaseMs),
+      IN_FLIGHT_RECHECK_MS,
+      request.generation ?? "",
+      Math.ceil(request.shareWaitMs ?? 0),
+    ];
     for (const w of request.windows) args.push(w.limit, w.windowMs);
-    const reply = (await acquireScript.run(this.redis, [this.logKey, this.pauseKey], args)) as number[];
-    if (reply[0] === 1) return { granted: true };
-    return { granted: false, waitMs: Number(reply[1]), paused: reply[2] === 1 };
+    const reply = (await acquireScript.run(this.redis, this.keys, args)) as [number, number, number, string];
+    const generation = String(reply[3]);
+    if (reply[0] === 1) return { granted: true, generation };
+    if (reply[0] === 2) return { granted: false, waitMs: 0, paused: false, restore: true, generation };
+    return { granted: false, waitMs: Number(reply[1]), paused: reply[2] === 1, generation };
+  }
+
+  async restore(request: RestoreRequest): Promise<{ generation: string }> {
+    const args: Array<string | number> = [Math.max(...request.windows.map((w) => w.windowMs))];
+    for (const r of request.requests) args.push(r.id, Math.round(r.fromNowMs));
+    return { generation: String(await restoreScript.run(this.redis, this.keys, args)) };
+  }
+
+  async cancel(id: string): Promise<void> {
+    await cancelScript.run(this.redis, [this.logKey], [id]);
   }
 
   async release(id: string): Promise<void> {

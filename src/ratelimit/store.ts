@@ -18,12 +18,39 @@ export interface AcquireRequest {
    * window; if `release()` never comes (the process died), it counts as sent at acquire time + `leaseMs`.
    */
   leaseMs: number;
+  /**
+   * The store's `generation` the caller saw last (undefined at first). A store that lost its memory since then
+   * (Redis restarted empty) refuses with `restore: true` instead of granting from a log that forgot requests.
+   */
+  generation?: string;
+  /**
+   * 0 when the caller's own requests leave room within its fallback share of every window, else how long until
+   * they do. After an outage, while the store is `restore`d by processes coming back, it grants only to callers
+   * within their share (a store that was just restored may still miss another process's requests).
+   */
+  shareWaitMs?: number;
 }
 
 export type AcquireResult =
-  | { granted: true }
-  /** `waitMs`: when asking again may succeed. `paused`: a 429 paused everyone sharing the store. */
-  | { granted: false; waitMs: number; paused: boolean };
+  | { granted: true; generation?: string }
+  /**
+   * `waitMs`: when asking again may succeed. `paused`: a 429 paused everyone sharing the store. `restore`: the
+   * store forgot requests (a new generation): call `restore()` before asking again.
+   */
+  | { granted: false; waitMs: number; paused: boolean; restore?: boolean; generation?: string };
+
+/** One of the caller's own requests that still counts, for `restore()`. */
+export interface RestoredRequest {
+  id: string;
+  /** Relative to now: negative for a finished request (when it finished), positive for one in flight (its lease end). */
+  fromNowMs: number;
+}
+
+export interface RestoreRequest {
+  windows: readonly RateLimitWindow[];
+  /** Every request of this caller that still counts in the longest window, whoever granted it. */
+  requests: readonly RestoredRequest[];
+}
 
 export interface RateLimitStore {
   /** Atomically checks every window and, when all have room, records the request. */
@@ -35,6 +62,18 @@ export interface RateLimitStore {
   release(id: string): Promise<void>;
   /** The server answered 429: nobody sharing this store may acquire for `ms`. Never shortens a longer pause. */
   pause(ms: number): Promise<void>;
+  /**
+   * Optional: the request was granted but never sent (its caller gave up, or the grant came too late): forget it.
+   * Without it the limiter calls `release()`, which keeps the slot counted for one window.
+   */
+  cancel?(id: string): Promise<void>;
+  /**
+   * Optional, for a store that can fail: after an outage, writes back the caller's own requests of the last window
+   * (idempotent by id), so the store knows what was sent while it was away, and for one window grants only within
+   * each caller's share (`shareWaitMs`). Resolves with the store's generation. Without it, the store is probed
+   * with an `acquire` that is cancelled at once.
+   */
+  restore?(request: RestoreRequest): Promise<{ generation?: string }>;
 }
 
 /** The published YCLIENTS limit: 5 requests per second and 200 per rolling minute, per IP. */

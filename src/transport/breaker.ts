@@ -11,6 +11,9 @@ import type { BreakerSettings } from "../config.js";
 import { log as defaultLog, type Log } from "../log.js";
 import { isBreakerFailure } from "./decisions.js";
 
+/** Monotonic milliseconds: a wall clock stepped back (NTP, a VM resumed) must not hold the circuit open. */
+const now = (): number => performance.now();
+
 type State = { value: "closed" } | { value: "open"; since: number } | { value: "halfOpen" };
 
 export class CircuitBreaker {
@@ -27,7 +30,7 @@ export class CircuitBreaker {
   /** Whether an attempt started now would be refused: open and still cooling down, or a trial in flight. */
   refusesNow(): boolean {
     if (this.state.value === "halfOpen") return true;
-    return this.state.value === "open" && Date.now() - this.state.since < this.settings.halfOpenAfterMs;
+    return this.state.value === "open" && now() - this.state.since < this.settings.halfOpenAfterMs;
   }
 
   /**
@@ -55,18 +58,18 @@ export class CircuitBreaker {
     if (trial) {
       if (failed) this.counter.failure();
       else this.counter.success();
-      this.enter(failed ? { value: "open", since: Date.now() } : { value: "closed" });
+      this.enter(failed ? { value: "open", since: now() } : { value: "closed" });
       return;
     }
     // An attempt that started while closed but ends after the circuit opened changes nothing.
     if (this.state.value !== "closed") return;
     if (!failed) this.counter.success();
-    else if (this.counter.failure()) this.enter({ value: "open", since: Date.now() });
+    else if (this.counter.failure()) this.enter({ value: "open", since: now() });
   }
 
   /** A trial that ended without a verdict (aborted): open again, cool-down already over, so the next call may try. */
   private undecided(trial: boolean): void {
-    if (trial) this.enter({ value: "open", since: Date.now() - this.settings.halfOpenAfterMs });
+    if (trial) this.enter({ value: "open", since: now() - this.settings.halfOpenAfterMs });
   }
 
   private enter(state: State): void {

@@ -18,7 +18,7 @@ import type { RateLimiter } from "../ratelimit/limiter.js";
 import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
 import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./auth.js";
-import { parseRetryAfter } from "./backoff.js";
+import { parseRetryAfter } from "../retry-after.js";
 import { CircuitBreaker } from "./breaker.js";
 import { isTextual, keepBody } from "./kept-response.js";
 import { AttemptFailure, isNeverSent, isSafeToRepeat, networkErrorCode, shouldRetry } from "./decisions.js";

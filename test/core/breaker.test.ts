@@ -223,8 +223,9 @@ describe("documented breaker defaults", () => {
     const yc = defaults();
     server.handle((_req, res) => json(res, 500, {}));
     await failing(yc, 5);
-    const opened = Date.now();
-    const now = jest.spyOn(Date, "now");
+    // The breaker keeps monotonic time (a stepped wall clock must not move it), so that is the clock to step here.
+    const opened = performance.now();
+    const now = jest.spyOn(performance, "now");
     try {
       now.mockReturnValue(opened + 9_900);
       await expect(yc.GET("/countries")).rejects.toBeInstanceOf(YclientsCircuitOpenError);

@@ -7,7 +7,8 @@ import {
   YclientsServerError,
   YclientsTimeoutError,
 } from "../../src/index";
-import { DelayPlan, backoffSequence, parseRetryAfter } from "../../src/transport/backoff";
+import { DelayPlan, backoffSequence } from "../../src/transport/backoff";
+import { parseRetryAfter } from "../../src/retry-after";
 import { AttemptFailure, shouldRetry } from "../../src/transport/decisions";
 import { closedPort, json, later, ok, startServer, type TestServer } from "../helpers/server";
 

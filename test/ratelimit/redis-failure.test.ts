@@ -2,63 +2,17 @@
 // one) is frozen (slow), killed (down) and started again (restarted, its scripts forgotten) while a client keeps
 // calling the simulator. The limiter falls back to a local share of the quota, says so once, never hangs, and
 // goes back to the shared quota when Redis answers again.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { format } from "node:util";
 import Redis from "ioredis";
 import { YclientsClient } from "../../src/index";
 import { log } from "../../src/log";
 import { RedisRateLimitStore } from "../../src/redis";
 import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
-import { START_REDIS, uniquePrefix } from "./redis";
+import { freePort, startRedisServer, stopped } from "../helpers/redis-server";
+import { uniquePrefix } from "./redis";
 
 const WINDOWS = [{ limit: 8, windowMs: 1_000 }];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: "ignore" },
-  );
-  const failed = new Promise<never>((_, reject) =>
-    child.once("error", (e) =>
-      reject(new Error(`cannot run redis-server (${e.message}); install it, e.g. ${START_REDIS}`)),
-    ),
-  );
-  const probe = new Redis(port, "127.0.0.1", { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: 0 });
-  probe.on("error", () => undefined);
-  try {
-    for (let i = 0; i < 100; i++) {
-      const ok = await Promise.race([
-        probe.ping().then(
-          () => true,
-          () => false,
-        ),
-        failed,
-      ]);
-      if (ok) return child;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`redis-server on port ${port} did not answer`);
-  } finally {
-    probe.disconnect();
-  }
-}
-
-function stopped(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
-}
 
 let sim: YclientsSimulator;
 let server: ChildProcess | undefined;

@@ -40,7 +40,7 @@ test("grants up to each window's limit, then says how long until the oldest requ
   const { store: s } = store("decisions");
   for (let i = 0; i < 3; i++) {
     const r = request();
-    expect(await s.acquire(r)).toEqual({ granted: true });
+    expect(await s.acquire(r)).toMatchObject({ granted: true });
     await s.release(r.id);
   }
   const refused = await s.acquire(request());
@@ -51,8 +51,8 @@ test("grants up to each window's limit, then says how long until the oldest requ
 
 test("requests still in flight count, and the answer is to ask again soon", async () => {
   const { store: s } = store("in-flight");
-  for (let i = 0; i < 3; i++) expect(await s.acquire(request())).toEqual({ granted: true });
-  expect(await s.acquire(request())).toEqual({ granted: false, waitMs: IN_FLIGHT_RECHECK_MS, paused: false });
+  for (let i = 0; i < 3; i++) expect(await s.acquire(request())).toMatchObject({ granted: true });
+  expect(await s.acquire(request())).toMatchObject({ granted: false, waitMs: IN_FLIGHT_RECHECK_MS, paused: false });
 });
 
 test("atomic: 60 concurrent acquires on 6 connections get exactly the 5 slots the long window allows", async () => {
@@ -72,9 +72,9 @@ test("a prefix is a quota of its own", async () => {
   const { store: first } = store("prefix-a");
   const { store: second } = store("prefix-b");
   const windows = [{ limit: 1, windowMs: 60_000 }];
-  expect(await first.acquire({ windows, id: "x1", leaseMs: 1_000 })).toEqual({ granted: true });
+  expect(await first.acquire({ windows, id: "x1", leaseMs: 1_000 })).toMatchObject({ granted: true });
   expect((await first.acquire({ windows, id: "x2", leaseMs: 1_000 })).granted).toBe(false);
-  expect(await second.acquire({ windows, id: "x3", leaseMs: 1_000 })).toEqual({ granted: true });
+  expect(await second.acquire({ windows, id: "x3", leaseMs: 1_000 })).toMatchObject({ granted: true });
 });
 
 test("a pause refuses everyone until it ends and is never shortened", async () => {
@@ -84,6 +84,60 @@ test("a pause refuses everyone until it ends and is never shortened", async () =
   const refused = await s.acquire(request());
   expect(refused).toMatchObject({ granted: false, paused: true });
   expect((refused as { waitMs: number }).waitMs).toBeGreaterThan(2_000);
+});
+
+test("cancel forgets a grant that was never used", async () => {
+  const { store: s, prefix } = store("cancel");
+  const windows = [{ limit: 1, windowMs: 60_000 }];
+  expect(await s.acquire({ windows, id: "c1", leaseMs: 5_000 })).toMatchObject({ granted: true });
+  await s.cancel("c1");
+  expect(await redis.zcard(`${prefix}log`)).toBe(0);
+  expect(await s.acquire({ windows, id: "c2", leaseMs: 5_000 })).toMatchObject({ granted: true });
+});
+
+test("restore writes requests back by id at their offsets, and for one window grants only within the caller's share", async () => {
+  const { store: s, prefix } = store("restore");
+  const windows = [{ limit: 10, windowMs: 2_000 }];
+  const requests = [
+    { id: "r1", fromNowMs: -1_500 },
+    { id: "r2", fromNowMs: -100 },
+    { id: "r3", fromNowMs: 4_000 }, // in flight: counts until its lease ends
+  ];
+  const { generation } = await s.restore({ windows, requests });
+  await s.restore({ windows, requests }); // twice: the same three entries
+  expect(await redis.zcard(`${prefix}log`)).toBe(3);
+  const [, r1] = await redis.zrange(`${prefix}log`, 0, 0, "WITHSCORES");
+  const [seconds, micros] = await redis.time();
+  const now = Number(seconds) * 1000 + Number(micros) / 1000;
+  expect(now - Number(r1)).toBeGreaterThanOrEqual(1_490);
+  expect(now - Number(r1)).toBeLessThan(1_600);
+  expect(await redis.pttl(`${prefix}recovering`)).toBeGreaterThan(1_500);
+  // Recovering: a caller whose own share is full waits for it, one within its share is granted.
+  expect(await s.acquire({ windows, id: "x1", leaseMs: 1_000, generation, shareWaitMs: 700 })).toMatchObject({
+    granted: false,
+    waitMs: 700,
+  });
+  expect(await s.acquire({ windows, id: "x2", leaseMs: 1_000, generation, shareWaitMs: 0 })).toMatchObject({
+    granted: true,
+    generation,
+  });
+});
+
+test("a store that lost its data has a new generation, and a caller that knew the old one must restore first", async () => {
+  const { store: s, prefix } = store("generation");
+  const windows = [{ limit: 10, windowMs: 1_000 }];
+  const first = await s.acquire({ windows, id: "g1", leaseMs: 1_000 });
+  expect(first).toMatchObject({ granted: true, generation: expect.any(String) });
+  const known = first.generation!;
+  expect(await s.acquire({ windows, id: "g2", leaseMs: 1_000, generation: known })).toMatchObject({ granted: true });
+  await dropPrefix(redis, prefix); // what a restart without persistence leaves
+  expect(await s.acquire({ windows, id: "g3", leaseMs: 1_000, generation: known })).toMatchObject({
+    granted: false,
+    restore: true,
+  });
+  expect(await redis.zcard(`${prefix}log`)).toBe(0);
+  // A caller with no generation yet (a process that just started) is simply granted.
+  expect(await s.acquire({ windows, id: "g4", leaseMs: 1_000 })).toMatchObject({ granted: true });
 });
 
 test("bad options are configuration errors", () => {

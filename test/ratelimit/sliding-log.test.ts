@@ -62,3 +62,55 @@ test("a pause refuses everything until it ends and is never shortened", () => {
   expect(log.acquire(1_000, WINDOWS, "a", 5_000)).toEqual({ granted: false, waitMs: 1_000, paused: true });
   expect(log.acquire(2_000, WINDOWS, "a", 5_000)).toEqual({ granted: true });
 });
+
+/** The rule written the plain way (every entry looked at on every decision), to check the indexed log against. */
+class PlainLog {
+  readonly times = new Map<string, number>();
+  acquire(now: number, windows: typeof WINDOWS, id: string, leaseMs: number) {
+    let waitMs = 0;
+    for (const { limit, windowMs } of windows) {
+      const inside = [...this.times.values()].filter((at) => at > now - windowMs).sort((a, b) => a - b);
+      if (inside.length < limit) continue;
+      const blocking = inside[inside.length - limit];
+      const free = blocking + windowMs - now;
+      waitMs = Math.max(waitMs, blocking > now ? Math.min(free, IN_FLIGHT_RECHECK_MS) : free);
+    }
+    if (waitMs > 0) return { granted: false, waitMs, paused: false };
+    this.times.set(id, now + leaseMs);
+    return { granted: true };
+  }
+  release(now: number, id: string) {
+    if (this.times.has(id)) this.times.set(id, now);
+  }
+}
+
+test("the indexed log decides exactly like the plain rule over 20,000 random steps", () => {
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const indexed = new SlidingLog();
+  const plain = new PlainLog();
+  const inFlight: string[] = [];
+  let now = 0;
+  for (let step = 0; step < 20_000; step++) {
+    now += Math.floor(random() * 150);
+    if (inFlight.length > 0 && random() < 0.5) {
+      const [id] = inFlight.splice(Math.floor(random() * inFlight.length), 1);
+      indexed.release(now, id);
+      plain.release(now, id);
+      continue;
+    }
+    const id = `r${step}`;
+    // Leases far longer than the run: only releases end a request here (the lease test above covers the rest).
+    const expected = plain.acquire(now, WINDOWS, id, 1e9);
+    expect(indexed.acquire(now, WINDOWS, id, 1e9)).toEqual(expected);
+    if (expected.granted) inFlight.push(id);
+  }
+});
+
+test("a request cancelled before it was sent no longer counts", () => {
+  const log = new SlidingLog();
+  for (const id of ["a", "b", "c"]) expect(log.acquire(0, WINDOWS, id, 5_000)).toEqual({ granted: true });
+  expect(log.acquire(10, WINDOWS, "d", 5_000).granted).toBe(false);
+  log.cancel("b");
+  expect(log.acquire(20, WINDOWS, "d", 5_000)).toEqual({ granted: true });
+});
