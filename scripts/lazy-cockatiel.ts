@@ -1,41 +1,48 @@
-// cockatiel goes into dist/ bundled (one file: Node no longer resolves its 29 ES modules one by one at startup) and
-// its module body runs on first use, not when yclients-client loads. That body creates `AbortController`s, which
-// Cloudflare's workerd forbids at global scope ("Disallowed operation called within global scope"), so a Worker
-// importing the SDK would not start. The SDK only uses cockatiel inside calls and constructors, never at module
-// level, so each import is served by a stand-in that loads the real module the first time it is called.
+// cockatiel goes into dist/ bundled: one file, so Node no longer resolves its 29 ES modules one by one at startup,
+// and bundlers still drop the parts the SDK does not use. One change on the way in: cockatiel's common/abort.js
+// creates two AbortControllers when it loads, which Cloudflare's workerd forbids at global scope ("Disallowed
+// operation called within global scope"), so no Worker importing the SDK could start. Those two signals become
+// functions that create them on first use, and their few readers (default parameters, all inside functions) call
+// them. The build fails if cockatiel's sources no longer look as expected, rather than ship a half-patched copy.
+import { readFileSync } from "node:fs";
 import type { Plugin } from "esbuild";
 
-const SHIM = "yclients-lazy-cockatiel";
+const EAGER = `export const neverAbortedSignal = new AbortController().signal;
+const cancelledSrc = new AbortController();
+cancelledSrc.abort();
+export const abortedSignal = cancelledSrc.signal;`;
+
+const LAZY = `let neverAborted, aborted;
+export const neverAbortedSignal = () => (neverAborted ??= new AbortController().signal);
+export const abortedSignal = () => {
+  if (!aborted) {
+    const cancelledSrc = new AbortController();
+    cancelledSrc.abort();
+    aborted = cancelledSrc.signal;
+  }
+  return aborted;
+};`;
+
+const SIGNALS = /\b(neverAbortedSignal|abortedSignal)\b/g;
 
 export function lazyCockatiel(): Plugin {
   return {
     name: "lazy-cockatiel",
     setup(b) {
-      b.onResolve({ filter: /^cockatiel$/ }, (args) =>
-        args.namespace === SHIM ? undefined : { path: "cockatiel", namespace: SHIM },
-      );
-      b.onLoad({ filter: /.*/, namespace: SHIM }, async () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the export list of the installed version
-        const real = require("cockatiel") as Record<string, unknown>;
-        const names = Object.keys(real).filter((name) => typeof real[name] === "function");
-        const stand = names.map((name) => `export const ${name} = /* @__PURE__ */ standIn(() => load().${name});`);
-        return {
-          resolveDir: process.cwd(),
-          loader: "js",
-          contents: `let real;
-const load = () => (real ??= require("cockatiel"));
-/** Calls, constructs and answers instanceof as the real export does, loading cockatiel on first use. */
-function standIn(get) {
-  function stand(...args) {
-    const target = get();
-    return new.target ? Reflect.construct(target, args, target) : target(...args);
-  }
-  Object.defineProperty(stand, Symbol.hasInstance, { value: (value) => value instanceof get() });
-  return stand;
-}
-${stand.join("\n")}
-`,
-        };
+      b.onLoad({ filter: /[\\/]node_modules[\\/]cockatiel[\\/]dist[\\/]esm[\\/].*\.js$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        if (/[\\/]common[\\/]abort\.js$/.test(args.path)) {
+          if (!source.includes(EAGER))
+            throw new Error(`${args.path}: its AbortControllers changed; update lazy-cockatiel.ts`);
+          return { contents: source.replace(EAGER, LAZY), loader: "js" };
+        }
+        if (!source.includes("bortedSignal")) return undefined;
+        // Every reader other than the import line now calls the function.
+        const contents = source
+          .split("\n")
+          .map((line) => (line.startsWith("import ") ? line : line.replace(SIGNALS, "$1()")))
+          .join("\n");
+        return { contents, loader: "js" };
       });
     },
   };
