@@ -1,5 +1,5 @@
 # The README's commands. `make test` is what CI runs (after `npm ci`).
-.PHONY: install codegen check release-check lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit clean
+.PHONY: install codegen check release-check runtimes lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit clean
 
 NPM_BIN := node_modules/.bin
 
@@ -43,6 +43,11 @@ package-lint: build
 # already does it).
 release-check: build
 	$(NPM_BIN)/tsx scripts/release-check.ts
+
+# The runtimes the smoke suite (test/runtimes/) runs the package in: Node 22 and 24, Bun, Deno, workerd
+# (miniflare), from npm by name into .runtimes/. Without them `make test` skips those runtimes, with a warning.
+runtimes:
+	scripts/install-runtimes.sh
 
 test: check build jest
 

@@ -2,7 +2,7 @@
 // and bundlers still drop the parts the SDK does not use. One change on the way in: cockatiel's common/abort.js
 // creates two AbortControllers when it loads, which Cloudflare's workerd forbids at global scope ("Disallowed
 // operation called within global scope"), so no Worker importing the SDK could start. Those two signals become
-// functions that create them on first use, and their few readers (default parameters, all inside functions) call
+// functions that create one when asked, and their few readers (default parameters, all inside functions) call
 // them. The build fails if cockatiel's sources no longer look as expected, rather than ship a half-patched copy.
 import { readFileSync } from "node:fs";
 import type { Plugin } from "esbuild";
@@ -12,15 +12,13 @@ const cancelledSrc = new AbortController();
 cancelledSrc.abort();
 export const abortedSignal = cancelledSrc.signal;`;
 
-const LAZY = `let neverAborted, aborted;
-export const neverAbortedSignal = () => (neverAborted ??= new AbortController().signal);
+// A fresh signal per use, not one cached at module level: in workerd an AbortSignal belongs to the request that
+// created it, and using it from another request throws "Cannot perform I/O on behalf of a different request".
+const LAZY = `export const neverAbortedSignal = () => new AbortController().signal;
 export const abortedSignal = () => {
-  if (!aborted) {
-    const cancelledSrc = new AbortController();
-    cancelledSrc.abort();
-    aborted = cancelledSrc.signal;
-  }
-  return aborted;
+  const cancelledSrc = new AbortController();
+  cancelledSrc.abort();
+  return cancelledSrc.signal;
 };`;
 
 const SIGNALS = /\b(neverAbortedSignal|abortedSignal)\b/g;

@@ -1,3 +1,4 @@
+/* global Deno, process, console */
 // Runs the smoke suite in the current runtime (Node, Bun, Deno) from the installed package, against the simulator
 // named by argv/env (SMOKE_SIM: JSON), and prints its answer as one JSON line.
 import * as client from "yclients-client";

@@ -1,3 +1,4 @@
+/* global Request */
 // The runtime smoke suite: what every runtime the README names must do with the installed package. Plain ES
 // module, no Node APIs (fetch, Request and timers only), so the same file runs in Node, Bun, Deno and, bundled, in
 // workerd. `smoke()` answers one JSON-able object; the driver (runtimes.test.ts) compares it across runtimes.
@@ -37,7 +38,8 @@ export async function smoke(client, webhooks, sim) {
     await yc.GET("/book_services/{company_id}", { params: { path: { company_id: 999999999 } } });
     out.notFound = "no error";
   } catch (error) {
-    out.notFound = error instanceof YclientsNotFoundError && error instanceof YclientsError ? true : String(error?.name);
+    out.notFound =
+      error instanceof YclientsNotFoundError && error instanceof YclientsError ? true : String(error?.name);
   }
   try {
     new YclientsClient({});
