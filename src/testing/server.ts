@@ -89,7 +89,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     log,
     handlers,
     validatesOwnBody,
-    operations: operationIndex,
+    operations: operationIndex(),
     onChange: (change) => webhooks.emit(change),
   });
 
