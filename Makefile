@@ -1,5 +1,5 @@
 # The README's commands. `make test` is what CI runs (after `npm ci`).
-.PHONY: install codegen check lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit bench-ratelimit-outage bench-ratelimit-entries clean
+.PHONY: install codegen check release-check runtimes lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit bench-ratelimit-outage bench-ratelimit-entries clean
 
 NPM_BIN := node_modules/.bin
 
@@ -15,6 +15,7 @@ codegen: install
 # Everything that must hold before tests run: lint and format, types, spec lint, examples, generated/ fresh,
 # and the package as npm would publish it.
 check: install lint typecheck spec-lint codegen-check package-lint
+	$(NPM_BIN)/tsx scripts/release-check.ts --only version,metadata,contents
 
 lint: install
 	$(NPM_BIN)/eslint .
@@ -36,6 +37,17 @@ codegen-check: install
 package-lint: build
 	$(NPM_BIN)/publint --strict
 	$(NPM_BIN)/attw --pack . --format table-flipped
+
+# Whether this checkout is a coherent release: version ↔ CHANGELOG, `npm publish --dry-run` contents, publishing
+# metadata, and the tarball's entry points (publint, attw). Offline. `make check` runs all but the last (package-lint
+# already does it).
+release-check: build
+	$(NPM_BIN)/tsx scripts/release-check.ts
+
+# The runtimes the smoke suite (test/runtimes/) runs the package in: Node 22 and 24, Bun, Deno, workerd
+# (miniflare), from npm by name into .runtimes/. Without them `make test` skips those runtimes, with a warning.
+runtimes:
+	scripts/install-runtimes.sh
 
 test: check build jest
 

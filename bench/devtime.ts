@@ -8,7 +8,6 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { DIST_CJS, DIST_ESM } from "./contenders";
 import { median } from "./stats";
 
 const ROOT = join(__dirname, "..");
@@ -19,7 +18,6 @@ const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 export interface DevtimeInput {
   codegenRuns: number;
   tscRuns: number;
-  loadRuns: number;
 }
 
 export interface TscVariant {
@@ -34,20 +32,10 @@ export interface TscVariant {
   errors: number;
 }
 
-export interface LoadResult {
-  id: string;
-  label: string;
-  /** Median in-process time of the require()/import() alone. */
-  loadMs: number;
-  /** Median wall time of the whole `node` process. */
-  processMs: number;
-}
-
 export interface DevtimeOutput {
   /** `wrote`: files codegen rewrote because they differed (normally none: generated/ is already fresh). */
   codegen: { runs: number; medianMs: number; allMs: number[]; exitCodes: number[]; wrote: string[] };
   tsc: { calls: number; runs: number; variants: TscVariant[]; callList: string[] };
-  load: { runs: number; results: LoadResult[] };
 }
 
 // ---------- codegen ----------
@@ -225,56 +213,10 @@ function timeTsc(runs: number): DevtimeOutput["tsc"] {
   return { calls: calls.length, runs, variants: out, callList: calls };
 }
 
-// ---------- cold load ----------
-
-function timeLoad(runs: number): DevtimeOutput["load"] {
-  const cases = [
-    { id: "sdk-cjs", label: "yclients-client require(dist/index.cjs)", esm: false, spec: DIST_CJS },
-    { id: "sdk-esm", label: "yclients-client import(dist/index.mjs)", esm: true, spec: DIST_ESM },
-    { id: "openapi-fetch-cjs", label: "openapi-fetch require()", esm: false, spec: "openapi-fetch" },
-    { id: "openapi-fetch-esm", label: "openapi-fetch import()", esm: true, spec: "openapi-fetch" },
-    // The SDK's other runtime dependencies alone, to show where its load time goes.
-    { id: "cockatiel-cjs", label: "cockatiel require()", esm: false, spec: "cockatiel" },
-    { id: "cockatiel-esm", label: "cockatiel import()", esm: true, spec: "cockatiel" },
-    { id: "debug-cjs", label: "debug require()", esm: false, spec: "debug" },
-  ];
-  const loadMs = new Map<string, number[]>(cases.map((c) => [c.id, []]));
-  const processMs = new Map<string, number[]>(cases.map((c) => [c.id, []]));
-  for (let run = 0; run < runs; run++) {
-    for (const c of run % 2 === 0 ? cases : [...cases].reverse()) {
-      const target = JSON.stringify(c.esm && c.spec.startsWith("/") ? `file://${c.spec}` : c.spec);
-      const code = c.esm
-        ? `const t0 = performance.now(); await import(${target}); console.log(performance.now() - t0);`
-        : `const t0 = performance.now(); require(${target}); console.log(performance.now() - t0);`;
-      const args = c.esm ? ["--input-type=module", "-e", code] : ["-e", code];
-      const t0 = performance.now();
-      const result = spawnSync(process.execPath, args, {
-        cwd: ROOT,
-        encoding: "utf8",
-        env: { PATH: process.env.PATH },
-      });
-      processMs.get(c.id)!.push(performance.now() - t0);
-      if (result.status !== 0) throw new Error(`${c.label} failed: ${result.stderr.slice(0, 500)}`);
-      loadMs.get(c.id)!.push(Number(result.stdout.trim()));
-    }
-  }
-  return {
-    runs,
-    results: cases.map((c) => ({
-      id: c.id,
-      label: c.label,
-      loadMs: median(loadMs.get(c.id)!),
-      processMs: median(processMs.get(c.id)!),
-    })),
-  };
-}
-
 export function measureDevtime(input: DevtimeInput, log: (text: string) => void): DevtimeOutput {
   log(`codegen x${input.codegenRuns}`);
   const codegen = timeCodegen(input.codegenRuns);
   log(`tsc x${input.tscRuns} per variant`);
   const tsc = timeTsc(input.tscRuns);
-  log(`cold load x${input.loadRuns} per case`);
-  const load = timeLoad(input.loadRuns);
-  return { codegen, tsc, load };
+  return { codegen, tsc };
 }

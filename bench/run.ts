@@ -2,7 +2,7 @@
 // bench/results.json (full run) or bench/tmp/results-quick.json (--quick). Markdown versions of the
 // tables go to bench/tmp/results.md for BENCHMARKS.md. Needs dist/ (`make build` runs first).
 //   --quick         small counts, one round: a smoke run for CI (< 1 minute)
-//   --only a,b      run only some sections: latency, pieces, memory, devtime, size
+//   --only a,b      run only some sections: latency, pieces, memory, devtime, size, coldstart
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { join } from "node:path";
@@ -22,10 +22,12 @@ import {
   type LatencyRow,
   type TargetCheck,
 } from "./report";
-import { measureSize, type SizeOutput } from "./size";
+import { installPackedTarball } from "./installed";
+import { BUNDLE_TARGETS, measureShippedBundles, type ShippedBundle } from "./shipped-size";
+import { measureColdStart, type ColdStartRow } from "./cold-start";
 import type { ServerStats } from "./server";
 
-const SECTIONS = ["latency", "pieces", "memory", "devtime", "size"] as const;
+const SECTIONS = ["latency", "pieces", "memory", "devtime", "size", "coldstart"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Plan {
@@ -33,6 +35,8 @@ interface Plan {
   pieces: PiecesInput;
   memory: Omit<MemoryInput, "baseUrl" | "pagedBaseUrl">;
   devtime: DevtimeInput;
+  /** Fresh processes per cold-start case. */
+  coldStartRuns: number;
 }
 
 const scenarios = (smallSeq: number, smallWide: number, pageSeq: number, pageWide: number): Scenario[] => [
@@ -46,17 +50,19 @@ const FULL: Plan = {
   latency: { rounds: 10, warmupRequests: 200, slices: 4, scenarios: scenarios(400, 1024, 100, 512) },
   pieces: { iterations: { small: 1200, page: 150 }, block: { small: 10, page: 3 }, batches: 7 },
   memory: { items: 100_000, requests: 100_000, inFlight: 16, contrast: true },
-  devtime: { codegenRuns: 3, tscRuns: 5, loadRuns: 15 },
+  devtime: { codegenRuns: 3, tscRuns: 5 },
+  coldStartRuns: 15,
 };
 
 const QUICK: Plan = {
   latency: { rounds: 1, warmupRequests: 50, slices: 2, scenarios: scenarios(200, 384, 50, 128) },
   pieces: { iterations: { small: 200, page: 30 }, block: { small: 10, page: 3 }, batches: 1 },
   memory: { items: 5_000, requests: 2_000, inFlight: 16, contrast: false },
-  devtime: { codegenRuns: 1, tscRuns: 1, loadRuns: 2 },
+  devtime: { codegenRuns: 1, tscRuns: 1 },
+  coldStartRuns: 3,
 };
 
-const TARGETS = { pageCost: 1.1, smallCost: 1.25, typedClientGzip: 12_000 };
+const TARGETS = { pageCost: 1.1, smallCost: 1.25 };
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
   const quick = argv.includes("--quick");
@@ -106,7 +112,8 @@ async function main(): Promise<void> {
   let pieces: PiecesOutput | undefined;
   let memory: MemoryOutput | undefined;
   let devtime: DevtimeOutput | undefined;
-  let size: SizeOutput | undefined;
+  let size: { installedBy: string; bundles: Omit<ShippedBundle, "code">[] } | undefined;
+  let coldStart: { installedBy: string; runs: number; rows: ColdStartRow[] } | undefined;
   let serverStats: ServerStats | undefined;
   let bodies: { smallBytes: number; pageBytes: number; pagedPageBytes: number } | undefined;
 
@@ -236,45 +243,62 @@ async function main(): Promise<void> {
         `tsc --noEmit: ${v.label}`,
         `${(v.wallMs / 1000).toFixed(2)} s wall, check ${(v.checkMs / 1000).toFixed(2)} s, ${v.instantiations} instantiations, ${v.memoryMB} MB${v.errors ? `, ${v.errors} ERRORS` : ""}`,
       ]),
-      ...devtime.load.results.map((r) => [
-        `cold ${r.label}`,
-        `${r.loadMs.toFixed(1)} ms (whole process ${r.processMs.toFixed(0)} ms)`,
-      ]),
     ];
-    console.log(textTable(["measure", `median (tsc x${devtime.tsc.runs}, load x${devtime.load.runs})`], rows));
+    console.log(textTable(["measure", `median (tsc x${devtime.tsc.runs})`], rows));
     md.push(`#### Developer time\n\n${markdownTable(["measure", "median"], rows)}\n`);
   }
 
-  if (only.has("size")) {
-    section("bundle size (esbuild, browser, minified, gzip -9)");
-    size = await measureSize();
-    const rows = [...size.rows, ...size.whatIf].map((r) => [r.label, fmt.kb(r.minifiedBytes), fmt.kb(r.gzipBytes)]);
-    console.log(textTable(["bundle", "minified", "gzip"], rows));
-    const parts = size.typedClientBreakdown.map((b) => [b.input, fmt.kb(b.bytes)]);
-    console.log(
-      `\n${size.typedClientBreakdownOf} bundle by input (minified):\n${textTable(["input", "minified"], parts)}`,
-    );
-    const own = size.ownCodeBySource.map((g) => [`${g.group} (${g.files} files)`, fmt.kb(g.minifiedBytes)]);
-    console.log(
-      `\n${size.ownCodeOf}: the SDK's own code by source (minified):\n${textTable(["source", "minified"], own)}`,
-    );
-    console.log(
-      `operation table alone: ${fmt.kb(size.operationTableAlone.minifiedBytes)} minified, ${fmt.kb(size.operationTableAlone.gzipBytes)} gzip; ` +
-        `own code gzip with keepNames ${fmt.kb(size.keepNamesCost.withKeepNames)}, without ${fmt.kb(size.keepNamesCost.withoutKeepNames)} ` +
-        `(scripts/build.ts: keepNames ${size.keepNamesCost.inBuild ? "on" : "off"})`,
-    );
-    md.push(
-      `#### Size\n\n${markdownTable(["bundle", "minified", "gzip"], rows)}\n\n${markdownTable([`${size.typedClientBreakdownOf} bundle, input`, "minified"], parts)}\n\n${markdownTable([`${size.ownCodeOf}: SDK's own code, source`, "minified"], own)}\n`,
-    );
-    for (const id of ["sdk-typed-client", "sdk-typed-class"]) {
-      const row = size.rows.find((r) => r.id === id);
-      if (!row) continue;
-      targets.push({
-        name: `typed-client-only bundle: ${row.label.replace("yclients-client, ", "")}`,
-        target: `≤ ${fmt.kb(TARGETS.typedClientGzip)} gzip`,
-        measured: fmt.kb(row.gzipBytes),
-        met: row.gzipBytes <= TARGETS.typedClientGzip,
-      });
+  if (only.has("size") || only.has("coldstart")) {
+    // Both from the packed tarball installed by name in an empty folder, never from src/ or dist/ in place.
+    const installed = installPackedTarball();
+    try {
+      if (only.has("size")) {
+        section("bundle size from the packed tarball (esbuild, browser, ESM, minified, gzip -9)");
+        const bundles = (await measureShippedBundles(installed.dir)).map(({ code: _code, ...rest }) => rest);
+        size = { installedBy: installed.how, bundles };
+        const rows = bundles.map((b) => [
+          b.label,
+          fmt.kb(b.minifiedBytes),
+          fmt.kb(b.gzipBytes),
+          b.targetGzip ? `≤ ${fmt.kb(b.targetGzip)}` : "",
+        ]);
+        console.log(textTable(["bundle", "minified", "gzip", "target"], rows));
+        const parts = bundles
+          .filter((b) => b.id !== "openapi-fetch")
+          .flatMap((b) => b.byPackage.filter((p) => p.bytes >= 50).map((p) => [b.id, p.input, fmt.kb(p.bytes)]));
+        console.log(`\nby input (minified):\n${textTable(["bundle", "input", "minified"], parts)}`);
+        md.push(
+          `#### Size (from the tarball)\n\n${markdownTable(["bundle", "minified", "gzip", "target"], rows)}\n\n${markdownTable(["bundle", "input", "minified"], parts)}\n`,
+        );
+        for (const b of bundles) {
+          const target = (BUNDLE_TARGETS as Record<string, number>)[b.id];
+          if (!target) continue;
+          targets.push({
+            name: `bundle: ${b.label}`,
+            target: `≤ ${fmt.kb(target)} gzip`,
+            measured: fmt.kb(b.gzipBytes),
+            met: b.gzipBytes <= target,
+          });
+        }
+      }
+      if (only.has("coldstart")) {
+        section(`cold start from the packed tarball (${plan.coldStartRuns} fresh processes per case, median)`);
+        const rows = measureColdStart(installed.dir, plan.coldStartRuns);
+        coldStart = { installedBy: installed.how, runs: plan.coldStartRuns, rows };
+        const table = rows.map((r) => [r.label, `${r.medianMs.toFixed(1)} ms`]);
+        console.log(textTable(["cold load", "median"], table));
+        md.push(`#### Cold start (from the tarball)\n\n${markdownTable(["cold load", "median"], table)}\n`);
+        for (const r of rows.filter((x) => x.targetMs !== undefined)) {
+          targets.push({
+            name: `cold ${r.label}`,
+            target: `≤ ${r.targetMs} ms`,
+            measured: `${r.medianMs.toFixed(1)} ms`,
+            met: r.medianMs <= r.targetMs!,
+          });
+        }
+      }
+    } finally {
+      installed.remove();
     }
   }
 
@@ -299,6 +323,7 @@ async function main(): Promise<void> {
     memory,
     devtime,
     size,
+    coldStart,
     server: serverStats,
     targets,
   };

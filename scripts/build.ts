@@ -7,24 +7,34 @@ import { build, type Plugin } from "esbuild";
 import { writeEntryDeclarations } from "./entry-declarations";
 import { shippedSpec, writeShippedSpec } from "./shipped-spec";
 import { buildCli } from "./cli-build";
+import { lazyCockatiel } from "./lazy-cockatiel";
 
 const ROOT = join(__dirname, "..");
-const external = ["openapi-fetch", "cockatiel", "debug", "node:*"];
+const external = ["openapi-fetch", "node:*"];
 
 /**
- * `yclients-client/redis` takes the error classes from the core package rather than bundling a copy of them,
- * so `instanceof YclientsConfigError` holds whichever entry threw it. The Redis client itself is never imported.
+ * The error classes live once, in dist/errors.{mjs,cjs}, and every entry (the client, webhooks, redis) imports them
+ * from there: `instanceof YclientsConfigError` holds whichever entry threw it, and the webhooks and redis entries
+ * don't pull the client core (with its policies, limiter and operation table) into a bundle just for the errors.
  */
-const coreAsPackage: Plugin = {
-  name: "core-as-package",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/errors\.js$/ }, () => ({ path: "yclients-client", external: true }));
-  },
-};
+function errorsLeaf(format: "esm" | "cjs"): Plugin {
+  const errorsSource = join(ROOT, "src", "errors.ts");
+  return {
+    name: "errors-leaf",
+    setup(b) {
+      b.onResolve({ filter: /(^|\/)errors\.js$/ }, (args) => {
+        const resolved = join(args.resolveDir, args.path.replace(/\.js$/, ".ts"));
+        if (resolved !== errorsSource) return undefined;
+        return { path: format === "esm" ? "./errors.mjs" : "./errors.cjs", external: true };
+      });
+    },
+  };
+}
 
 async function main(): Promise<void> {
   rmSync(join(ROOT, "dist"), { recursive: true, force: true });
   const entries = [
+    { in: "src/errors.ts", out: "errors" },
     { in: "src/index.ts", out: "index" },
     { in: "src/testing/index.ts", out: "testing" },
     { in: "src/redis.ts", out: "redis" },
@@ -41,8 +51,8 @@ async function main(): Promise<void> {
         mainFields: ["module", "main"],
         target: "es2022",
         external,
-        // Both take the error classes from the core package, so `instanceof` holds across entry points.
-        plugins: entry.out === "redis" || entry.out === "webhooks" ? [coreAsPackage, shippedSpec] : [shippedSpec],
+        plugins:
+          entry.out === "testing" ? [lazyCockatiel(), shippedSpec] : [errorsLeaf(format), lazyCockatiel(), shippedSpec],
         // No source maps: the bundles are not minified, so stack traces already name real functions and lines.
         sourcemap: false,
         logLevel: "warning",

@@ -15,11 +15,24 @@ export const shippedSpec: Plugin = {
   setup(b) {
     b.onResolve({ filter: /(^|\/)generated\/openapi\.json$/ }, () => ({ path: SPEC, namespace: "shipped-spec" }));
     b.onResolve({ filter: /^yclients-client\/openapi\.json$/ }, () => ({ path: SPEC, external: true }));
-    // ESM reads the JSON through createRequire: a JSON import needs import attributes, which Node 20.0-20.9 lack.
-    const contents =
+    // Read on first use, not when the entry loads: `yclients-client/testing` then loads without touching 1 MB of
+    // JSON. Read as a file and parsed, not require()d: tsx under Node 20 fails on a require() of a package's JSON
+    // from a .cts file. The default export stands in for the document and reads it the first time any property is
+    // asked for.
+    const read =
       b.initialOptions.format === "esm"
-        ? `import { createRequire } from "node:module";\nexport default createRequire(import.meta.url)(${JSON.stringify(SPEC)});`
-        : `module.exports = require(${JSON.stringify(SPEC)});`;
+        ? `import { createRequire } from "node:module";\nimport { readFileSync } from "node:fs";\nconst where = () => createRequire(import.meta.url).resolve(${JSON.stringify(SPEC)});`
+        : `const { createRequire } = require("node:module");\nconst { readFileSync } = require("node:fs");\nconst where = () => createRequire(__filename).resolve(${JSON.stringify(SPEC)});`;
+    const contents = `${read}
+let spec;
+const load = () => (spec ??= JSON.parse(readFileSync(where(), "utf8")));
+export default new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
+});
+`;
     b.onLoad({ filter: /.*/, namespace: "shipped-spec" }, () => ({ contents, loader: "js" }));
   },
 };

@@ -63,12 +63,25 @@ type Env = Record<string, string | undefined>;
 
 /** `process.env` where there is one (Node, Bun, Deno with compat); an empty object in browsers and workers. */
 export function readEnv(): Env {
-  const candidate = (globalThis as { process?: { env?: Env } }).process;
-  return candidate && typeof candidate.env === "object" && candidate.env ? candidate.env : {};
+  try {
+    const candidate = (globalThis as { process?: { env?: Env } }).process;
+    return candidate && typeof candidate.env === "object" && candidate.env ? candidate.env : {};
+  } catch {
+    return {};
+  }
+}
+
+/** One variable; none where the runtime refuses to show it (Deno without --allow-env throws on each read). */
+function envValue(env: Env, name: string): string | undefined {
+  try {
+    return env[name];
+  } catch {
+    return undefined;
+  }
 }
 
 function envNumber(env: Env, name: string, check: (n: number) => boolean, rule: string): number | undefined {
-  const raw = env[name];
+  const raw = envValue(env, name);
   if (raw === undefined || raw.trim() === "") return undefined;
   const value = Number(raw.trim());
   if (!Number.isFinite(value) || !check(value)) {
@@ -78,7 +91,7 @@ function envNumber(env: Env, name: string, check: (n: number) => boolean, rule: 
 }
 
 function envBoolean(env: Env, name: string): boolean | undefined {
-  const raw = env[name];
+  const raw = envValue(env, name);
   if (raw === undefined || raw.trim() === "") return undefined;
   const value = raw.trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(value)) return true;

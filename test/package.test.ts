@@ -10,7 +10,7 @@ import { build } from "esbuild";
 import { operations as operationTable } from "../generated/operations";
 
 const ROOT = join(__dirname, "..");
-const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel", "debug", "ms"];
+const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel"];
 
 let scratch: string;
 

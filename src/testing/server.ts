@@ -94,7 +94,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     log,
     handlers,
     validatesOwnBody,
-    operations: operationIndex,
+    operations: operationIndex(),
     onChange: (change) => webhooks.emit(change),
   });
 

@@ -82,4 +82,9 @@ function buildIndex(): OperationEntry[] {
   });
 }
 
-export const operationIndex: readonly OperationEntry[] = buildIndex();
+let index: readonly OperationEntry[] | undefined;
+
+/** The index, built on first use: loading `yclients-client/testing` reads no spec until a simulator needs it. */
+export function operationIndex(): readonly OperationEntry[] {
+  return (index ??= buildIndex());
+}

@@ -43,43 +43,51 @@ function rebuild(response: Response): Response {
   return copy;
 }
 
-/** Response readers that answer from the kept body. Only `Response.prototype` getters are used on the instance. */
-class KeptBodyResponse extends Response {
-  override text(): Promise<string> {
-    return Promise.resolve(textOf(keptOf(this)));
-  }
-  override json(): Promise<any> {
-    return Promise.resolve(textOf(keptOf(this))).then(JSON.parse);
-  }
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(bytesOf(keptOf(this)).slice().buffer);
-  }
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return Promise.resolve(bytesOf(keptOf(this)).slice());
-  }
-  override blob(): Promise<Blob> {
-    const type = this.headers.get("content-type") ?? "";
-    return Promise.resolve(new Blob([bytesOf(keptOf(this)) as BlobPart], { type }));
-  }
-  override formData(): Promise<FormData> {
-    return rebuild(this).formData();
-  }
-  override clone(): Response {
-    return keepBody(rebuild(this), bytesOf(keptOf(this)));
-  }
-  override get bodyUsed(): boolean {
-    return false;
-  }
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    const kept = keptOf(this);
-    return (kept.stream ??= rebuild(this).body) as ReadableStream<Uint8Array<ArrayBuffer>> | null;
-  }
-}
+/**
+ * Response readers that answer from the kept body. Only `Response.prototype` getters are used on the instance.
+ * Defined on first use: `extends Response` at module level reads the global `Response`, which in Node loads its
+ * whole fetch implementation (undici) while yclients-client loads, the largest part of the package's cold start.
+ */
+let keptBodyPrototype: object | undefined;
+const keptBodyResponsePrototype = () => (keptBodyPrototype ??= defineKeptBodyResponse().prototype);
+
+const defineKeptBodyResponse = () =>
+  class KeptBodyResponse extends Response {
+    override text(): Promise<string> {
+      return Promise.resolve(textOf(keptOf(this)));
+    }
+    override json(): Promise<any> {
+      return Promise.resolve(textOf(keptOf(this))).then(JSON.parse);
+    }
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      return Promise.resolve(bytesOf(keptOf(this)).slice().buffer);
+    }
+    override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+      return Promise.resolve(bytesOf(keptOf(this)).slice());
+    }
+    override blob(): Promise<Blob> {
+      const type = this.headers.get("content-type") ?? "";
+      return Promise.resolve(new Blob([bytesOf(keptOf(this)) as BlobPart], { type }));
+    }
+    override formData(): Promise<FormData> {
+      return rebuild(this).formData();
+    }
+    override clone(): Response {
+      return keepBody(rebuild(this), bytesOf(keptOf(this)));
+    }
+    override get bodyUsed(): boolean {
+      return false;
+    }
+    override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+      const kept = keptOf(this);
+      return (kept.stream ??= rebuild(this).body) as ReadableStream<Uint8Array<ArrayBuffer>> | null;
+    }
+  };
 
 /** Makes `response`, whose body has been consumed into `body` (text or bytes), readable again; returns it. */
 export function keepBody(response: Response, body: string | Uint8Array): Response {
   const kept: Kept = typeof body === "string" ? { text: body } : { bytes: body };
   Object.defineProperty(response, KEPT, { value: kept });
-  Object.setPrototypeOf(response, KeptBodyResponse.prototype);
+  Object.setPrototypeOf(response, keptBodyResponsePrototype());
   return response;
 }

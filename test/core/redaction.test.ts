@@ -1,5 +1,5 @@
-import { inspect, format } from "node:util";
-import createDebug from "debug";
+import { inspect } from "node:util";
+import { setDebugNamespaces, setDebugSink } from "../../src/log";
 import { YclientsClient } from "../../src/index";
 import { redactAuthorization, redactBody, redactUrl } from "../../src/redact";
 import { closedPort, json, later, startServer, type TestServer } from "../helpers/server";
@@ -12,16 +12,15 @@ const SECRETS = [PARTNER, USER, PASSWORD, SMS_CODE];
 
 let server: TestServer;
 const lines: string[] = [];
-const originalLog = createDebug.log;
 
 beforeAll(async () => {
   server = await startServer();
-  createDebug.log = (...args: unknown[]) => lines.push(format(...(args as [string])));
-  createDebug.enable("yclients:*");
+  setDebugSink((line) => lines.push(line));
+  setDebugNamespaces("yclients:*");
 });
 afterAll(async () => {
-  createDebug.disable();
-  createDebug.log = originalLog;
+  setDebugNamespaces("");
+  setDebugSink(undefined);
   await server.close();
 });
 

@@ -1,5 +1,4 @@
-import { format } from "node:util";
-import createDebug from "debug";
+import { setDebugNamespaces, setDebugSink } from "../../src/log";
 import {
   YclientsClient,
   YclientsNetworkError,
@@ -227,9 +226,8 @@ describe("pure decisions", () => {
 describe("documented retry defaults, through the real transport", () => {
   it("Retry-After is capped at 60 s by default", async () => {
     const lines: string[] = [];
-    const originalLog = createDebug.log;
-    createDebug.log = (...args: unknown[]) => lines.push(format(...(args as [string])));
-    createDebug.enable("yclients:retry");
+    setDebugSink((line) => lines.push(line));
+    setDebugNamespaces("yclients:retry");
     try {
       server.handle((_req, res) => json(res, 429, {}, { "retry-after": "3600" }));
       const controller = new AbortController();
@@ -242,8 +240,8 @@ describe("documented retry defaults, through the real transport", () => {
       expect(lines[0]).toMatch(/attempt 2 of \d+ after HTTP 429, waiting 60000ms/);
       expect(server.seen).toHaveLength(1);
     } finally {
-      createDebug.disable();
-      createDebug.log = originalLog;
+      setDebugNamespaces("");
+      setDebugSink(undefined);
     }
   });
 

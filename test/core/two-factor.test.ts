@@ -1,7 +1,7 @@
 // Two-factor staff sign-in against the simulator: the challenge is not a token, a wrong code costs an
 // attempt, the right one gives the token, and no code, password or uuid reaches an error or a log line.
-import { format, inspect } from "node:util";
-import createDebug from "debug";
+import { inspect } from "node:util";
+import { setDebugNamespaces, setDebugSink } from "../../src/log";
 import { YclientsClient, YclientsValidationError, YclientsAuthError, isTwoFactorChallenge } from "../../src/index";
 import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
 
@@ -10,15 +10,14 @@ const PASSWORD = "sim-2fa-password";
 
 let sim: YclientsSimulator;
 const lines: string[] = [];
-const originalLog = createDebug.log;
 beforeAll(async () => {
   sim = await startYclientsSimulator({ seed: 1, rateLimit: false });
-  createDebug.log = (...args: unknown[]) => lines.push(format(...(args as [string])));
-  createDebug.enable("yclients:*");
+  setDebugSink((line) => lines.push(line));
+  setDebugNamespaces("yclients:*");
 });
 afterAll(async () => {
-  createDebug.disable();
-  createDebug.log = originalLog;
+  setDebugNamespaces("");
+  setDebugSink(undefined);
   await sim.close();
 });
 

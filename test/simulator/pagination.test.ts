@@ -35,7 +35,7 @@ describe("readPage", () => {
 
 describe("GET /companies", () => {
   let sim: YclientsSimulator;
-  const op = operationIndex.find((o) => o.key === "GET /companies");
+  const op = operationIndex().find((o) => o.key === "GET /companies");
 
   beforeAll(async () => {
     sim = await start();
