@@ -28,6 +28,8 @@ export interface Log {
   retry: LogChannel;
   breaker: LogChannel;
   ratelimit: LogChannel;
+  /** `validateResponses: "warn"`: where an answer departs from the spec. */
+  validate: LogChannel;
 }
 
 /** The default: `debug` namespaces, off unless DEBUG names them. */
@@ -36,10 +38,17 @@ export const log: Log = {
   retry: createDebug("yclients:retry"),
   breaker: createDebug("yclients:breaker"),
   ratelimit: createDebug("yclients:ratelimit"),
+  validate: createDebug("yclients:validate"),
 };
 
 /** The level each channel logs at on a caller's logger: a changed circuit deserves attention, a request doesn't. */
-const LEVELS: Record<keyof Log, keyof Logger> = { http: "debug", retry: "info", breaker: "warn", ratelimit: "info" };
+const LEVELS: Record<keyof Log, keyof Logger> = {
+  http: "debug",
+  retry: "info",
+  breaker: "warn",
+  ratelimit: "info",
+  validate: "warn",
+};
 
 /** printf-style formatting as `debug` does it, so messages read the same on both routes. */
 export function formatMessage(format: string, args: readonly unknown[]): string {
@@ -74,5 +83,6 @@ export function logFor(logger: Logger | undefined): Log {
     retry: channel("retry"),
     breaker: channel("breaker"),
     ratelimit: channel("ratelimit"),
+    validate: channel("validate"),
   };
 }
