@@ -7,6 +7,7 @@ import { build, type Plugin } from "esbuild";
 import { writeEntryDeclarations } from "./entry-declarations";
 import { shippedSpec, writeShippedSpec } from "./shipped-spec";
 import { buildCli } from "./cli-build";
+import { lazyValidator, specByPackage } from "./lazy-validator";
 
 const ROOT = join(__dirname, "..");
 const external = ["openapi-fetch", "cockatiel", "debug", "node:*"];
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     { in: "src/testing/index.ts", out: "testing" },
     { in: "src/redis.ts", out: "redis" },
     { in: "src/webhooks/index.ts", out: "webhooks" },
+    // Not a public entry: the client imports it on first use when `validateResponses` is on.
+    { in: "src/validation/response-validator.ts", out: "validation" },
   ];
   for (const entry of entries) {
     for (const format of ["esm", "cjs"] as const) {
@@ -39,21 +42,28 @@ async function main(): Promise<void> {
         format,
         platform: entry.out === "testing" || entry.out === "redis" ? "node" : "neutral",
         mainFields: ["module", "main"],
-        target: "es2022",
-        external,
+        // esnext for the validator: es2022 would drop the `with { type: "json" }` of its spec import.
+        target: entry.out === "validation" ? "esnext" : "es2022",
+        external: entry.out === "validation" ? [...external, "@cfworker/json-schema"] : external,
         // Both take the error classes from the core package, so `instanceof` holds across entry points.
-        plugins: entry.out === "redis" || entry.out === "webhooks" ? [coreAsPackage, shippedSpec] : [shippedSpec],
+        plugins: [
+          ...(entry.out === "redis" || entry.out === "webhooks" ? [coreAsPackage] : []),
+          ...(entry.out === "validation" ? [specByPackage] : [lazyValidator, shippedSpec]),
+        ],
         // No source maps: the bundles are not minified, so stack traces already name real functions and lines.
         sourcemap: false,
         logLevel: "warning",
       });
     }
   }
-  await buildCli(join(ROOT, "dist", "cli.cjs"), [shippedSpec]);
+  await buildCli(join(ROOT, "dist", "cli.cjs"), [lazyValidator, shippedSpec]);
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], {
     stdio: "inherit",
   });
-  writeEntryDeclarations(join(ROOT, "dist"), entries);
+  writeEntryDeclarations(
+    join(ROOT, "dist"),
+    entries.filter((entry) => entry.out !== "validation"),
+  );
   writeShippedSpec(ROOT);
   console.log("built dist/ (esm + cjs + types)");
 }

@@ -52,7 +52,10 @@ export class SpecChecker {
 
   private load(): Promise<SpecValidator> {
     this.validator ??= import("./response-validator.js")
-      .then((module) => module.loadSpecValidator())
+      // A CommonJS build imports the .cjs sibling, whose exports Node may put under `default`.
+      .then((module) =>
+        (module.loadSpecValidator ?? (module as { default?: typeof module }).default!.loadSpecValidator)(),
+      )
       .catch((cause: unknown) => {
         this.validator = undefined;
         throw new YclientsConfigError(

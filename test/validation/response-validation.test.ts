@@ -101,7 +101,16 @@ describe('validateResponses: "warn"', () => {
 
   it("is reported once for a list where many items share the mismatch", async () => {
     const { lines, logger } = captureLogger();
-    server.handle((_req, res) => json(res, 200, ok([1, 2, 3].map((id) => ({ id, name: id }))), []));
+    server.handle((_req, res) =>
+      json(
+        res,
+        200,
+        ok(
+          [1, 2, 3].map((id) => ({ id, name: id })),
+          [],
+        ),
+      ),
+    );
     try {
       const yc = client({ validateResponses: "warn", logger });
       await yc.GET("/company/{company_id}/staff/", { params: { path: { company_id: 1 } } });
