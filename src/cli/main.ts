@@ -9,7 +9,7 @@ import { completeWords, completionScript } from "./completion.js";
 import { Diagnostics } from "./diagnostics.js";
 import { EXIT } from "./exit-codes.js";
 import { friendlyCommand } from "./friendly-command.js";
-import { VALUE_OPTIONS } from "./global-options.js";
+import { VALUE_OPTIONS, withValidateDefault } from "./global-options.js";
 import { mainHelp } from "./help.js";
 import { loginCommand } from "./login-command.js";
 import { opsCommand } from "./ops-command.js";
@@ -51,7 +51,7 @@ function commandWords(argv: readonly string[]): { words: string[]; rest: string[
 }
 
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
-  const { words, rest } = commandWords(argv);
+  const { words, rest } = commandWords(withValidateDefault(argv));
   const [first] = words;
   const wantsHelp = rest.includes("--help") || rest.includes("-h");
   switch (first) {
