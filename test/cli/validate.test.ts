@@ -37,7 +37,7 @@ describe("yclients --validate", () => {
 
   it("--validate=throw fails the command with the finding", async () => {
     const { code, stdout, stderr } = await cli.run([...args, "--validate=throw"], { env: env() });
-    expect(code).not.toBe(0);
+    expect(code).toBe(15);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/YclientsResponseValidationError.*\/data\/company_id: expected integer, got string/);
     expect(stderr).not.toContain(TOKEN_LIKE);
