@@ -122,9 +122,9 @@ export class YclientsParseError extends YclientsError {}
  */
 export class YclientsResponseValidationError extends YclientsError {
   readonly findings: readonly ValidationFinding[];
-  constructor(message: string, context: ErrorContext & { findings: ValidationFinding[] }) {
+  constructor(message: string, context: ErrorContext & { findings?: ValidationFinding[] } = {}) {
     super(message, context);
-    this.findings = context.findings;
+    this.findings = context.findings ?? [];
   }
 
   override toJSON(): Record<string, unknown> {
