@@ -1,7 +1,8 @@
 // The spec against a docs extract (the per-operation JSON that test/fixtures/reference/yclients-docs-extract.json
 // is a copy of): which operations, parameters, request fields and answer fields the docs have and the spec lacks
 // ("added"), the spec has and the docs lack ("removed"), or both have with types that do not agree ("retyped").
-// Pure: the spec and the extract in, the differences out. scripts/spec-drift.ts reads the files and prints.
+// Pure: the spec and the extract in, the differences out. `make spec-drift` (scripts/spec-drift.ts) and
+// `yclients spec-drift` (src/cli/spec-drift-command.ts) read the files and print with report.ts.
 
 /** One operation of a docs extract, as far as the comparison reads it. */
 export interface ExtractOperation {
