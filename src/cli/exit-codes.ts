@@ -35,6 +35,7 @@ export const EXIT = {
   circuitOpen: 13,
   parse: 14,
   responseValidation: 15,
+  drift: 16,
 } as const;
 
 // Most specific class first: the booking, auth, not-found and validation errors are client errors too.
