@@ -1,5 +1,5 @@
 # The README's commands. `make test` is what CI runs (after `npm ci`).
-.PHONY: install codegen check release-check runtimes lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit bench-ratelimit-outage bench-ratelimit-entries clean
+.PHONY: install codegen spec-drift check release-check runtimes lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit bench-ratelimit-outage bench-ratelimit-entries clean
 
 NPM_BIN := node_modules/.bin
 
@@ -11,6 +11,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 codegen: install
 	$(NPM_BIN)/tsx scripts/codegen.ts
+
+# The spec against a docs extract (SPEC_DRIFT_EXTRACT=file, default the reference copy in test/fixtures): what the
+# docs added, removed or retyped that openapi/drift-baseline.json does not already list. Exit 1 on drift.
+# ARGS passes flags: ARGS=--json, ARGS=--write-baseline, ARGS=--no-baseline.
+SPEC_DRIFT_EXTRACT ?= test/fixtures/reference/yclients-docs-extract.json
+spec-drift: install
+	$(NPM_BIN)/tsx scripts/spec-drift.ts --extract $(SPEC_DRIFT_EXTRACT) $(ARGS)
 
 # Everything that must hold before tests run: lint and format, types, spec lint, examples, generated/ fresh,
 # and the package as npm would publish it.

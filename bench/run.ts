@@ -2,7 +2,8 @@
 // bench/results.json (full run) or bench/tmp/results-quick.json (--quick). Markdown versions of the
 // tables go to bench/tmp/results.md for BENCHMARKS.md. Needs dist/ (`make build` runs first).
 //   --quick         small counts, one round: a smoke run for CI (< 1 minute)
-//   --only a,b      run only some sections: latency, pieces, memory, devtime, size, coldstart
+//   --only a,b      run only some sections: latency, pieces, memory, devtime, size, coldstart, validation
+//   --baseline f    with validation: a dist/index.mjs built before validateResponses, to compare with
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { join } from "node:path";
@@ -25,9 +26,10 @@ import {
 import { installPackedTarball } from "./installed";
 import { BUNDLE_TARGETS, measureShippedBundles, type ShippedBundle } from "./shipped-size";
 import { measureColdStart, type ColdStartRow } from "./cold-start";
+import { measureValidation, type ValidationOutput } from "./validation";
 import type { ServerStats } from "./server";
 
-const SECTIONS = ["latency", "pieces", "memory", "devtime", "size", "coldstart"] as const;
+const SECTIONS = ["latency", "pieces", "memory", "devtime", "size", "coldstart", "validation"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Plan {
@@ -302,6 +304,21 @@ async function main(): Promise<void> {
     }
   }
 
+  let validation: ValidationOutput | undefined;
+  if (only.has("validation")) {
+    section("validateResponses: bundle and per-request cost");
+    const at = process.argv.indexOf("--baseline");
+    validation = await measureValidation({ baselineDist: at > 0 ? process.argv[at + 1] : undefined });
+    const bundleRows = validation.bundles.map((b) => [b.label, fmt.kb(b.entryGzip), fmt.kb(b.lazyGzip)]);
+    const costRows = validation.perRequest.map((r) => [r.body, r.mode, r.microseconds.toFixed(1)]);
+    console.log(textTable(["browser bundle of a typed-client consumer", "entry gzip", "lazy chunks gzip"], bundleRows));
+    console.log(textTable(["answer", "validateResponses", "CPU µs per call"], costRows));
+    console.log(`first validated call: +${validation.firstCallMs} ms (validator and spec loaded and prepared)`);
+    md.push(
+      `#### validateResponses\n\n${markdownTable(["bundle", "entry gzip", "lazy chunks gzip"], bundleRows)}\n\n${markdownTable(["answer", "validateResponses", "CPU µs per call"], costRows)}\n`,
+    );
+  }
+
   if (targets.length) {
     section("targets (figures, not tests)");
     const rows = targets.map((t) => [t.name, t.target, t.measured, t.met ? "met" : "MISSED"]);
@@ -324,6 +341,7 @@ async function main(): Promise<void> {
     devtime,
     size,
     coldStart,
+    validation,
     server: serverStats,
     targets,
   };

@@ -8,6 +8,7 @@ import { writeEntryDeclarations } from "./entry-declarations";
 import { shippedSpec, writeShippedSpec } from "./shipped-spec";
 import { buildCli } from "./cli-build";
 import { lazyCockatiel } from "./lazy-cockatiel";
+import { lazyValidator, specByPackage } from "./lazy-validator";
 
 const ROOT = join(__dirname, "..");
 const external = ["openapi-fetch", "node:*"];
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
     { in: "src/testing/index.ts", out: "testing" },
     { in: "src/redis.ts", out: "redis" },
     { in: "src/webhooks/index.ts", out: "webhooks" },
+    // Not a public entry: the client imports it on first use when `validateResponses` is on.
+    { in: "src/validation/response-validator.ts", out: "validation" },
   ];
   for (const entry of entries) {
     for (const format of ["esm", "cjs"] as const) {
@@ -49,21 +52,29 @@ async function main(): Promise<void> {
         format,
         platform: entry.out === "testing" || entry.out === "redis" ? "node" : "neutral",
         mainFields: ["module", "main"],
-        target: "es2022",
-        external,
+        // esnext for the validator: es2022 would drop the `with { type: "json" }` of its spec import.
+        target: entry.out === "validation" ? "esnext" : "es2022",
+        external: entry.out === "validation" ? [...external, "@cfworker/json-schema"] : external,
         plugins:
-          entry.out === "testing" ? [lazyCockatiel(), shippedSpec] : [errorsLeaf(format), lazyCockatiel(), shippedSpec],
+          entry.out === "validation"
+            ? [errorsLeaf(format), specByPackage]
+            : entry.out === "testing"
+              ? [lazyCockatiel(), lazyValidator, shippedSpec]
+              : [errorsLeaf(format), lazyCockatiel(), lazyValidator, shippedSpec],
         // No source maps: the bundles are not minified, so stack traces already name real functions and lines.
         sourcemap: false,
         logLevel: "warning",
       });
     }
   }
-  await buildCli(join(ROOT, "dist", "cli.cjs"), [shippedSpec]);
+  await buildCli(join(ROOT, "dist", "cli.cjs"), [lazyValidator, shippedSpec]);
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], {
     stdio: "inherit",
   });
-  writeEntryDeclarations(join(ROOT, "dist"), entries);
+  writeEntryDeclarations(
+    join(ROOT, "dist"),
+    entries.filter((entry) => entry.out !== "validation"),
+  );
   writeShippedSpec(ROOT);
   console.log("built dist/ (esm + cjs + types)");
 }

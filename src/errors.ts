@@ -1,5 +1,6 @@
 // The error classes and the one function that decides which of them a failed exchange becomes.
 // Every error is built from already-redacted values: nothing here ever sees a token.
+import type { ValidationFinding } from "./validation/finding.js";
 
 /** Where an error happened: enough to find the request in logs, never a header or a body field that is a secret. */
 export interface ErrorContext {
@@ -145,6 +146,22 @@ export class YclientsCircuitOpenError extends YclientsError {}
 /** A body that should be JSON is not (an HTML page, truncated JSON). */
 export class YclientsParseError extends YclientsError {}
 
+/**
+ * With `validateResponses: "throw"`: a successful answer that does not match the spec. `findings` says where and
+ * how (JSON pointer, expected, the JSON type that came); `body` is the answer, masked and bounded like any error's.
+ */
+export class YclientsResponseValidationError extends YclientsError {
+  readonly findings: readonly ValidationFinding[];
+  constructor(message: string, context: ErrorContext & { findings?: ValidationFinding[] } = {}) {
+    super(message, context);
+    this.findings = context.findings ?? [];
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), findings: this.findings };
+  }
+}
+
 /** Online-booking error codes documented for book_check and book_record. */
 export const BOOKING_ERROR_CODES = new Set([431, 432, 433, 434, 435, 436, 437, 438]);
 
@@ -246,6 +263,7 @@ for (const [name, errorClass] of Object.entries({
   YclientsTimeoutError,
   YclientsCircuitOpenError,
   YclientsParseError,
+  YclientsResponseValidationError,
 })) {
   Object.defineProperty(errorClass.prototype, "name", { value: name, writable: true, configurable: true });
 }

@@ -4,6 +4,8 @@ export { YclientsTypedClient, type YclientsClientOptions } from "./typed-client.
 export type { CallOptions, TypedMethod, TypedResult, EnvelopeData } from "./types.js";
 export type { YclientsResponse, YclientsSuccess, YclientsFailure, YclientsMeta } from "./envelope.js";
 export type { RetryOptions, CircuitBreakerOptions } from "./config.js";
+export type { ValidateResponses } from "./validation/options.js";
+export type { ValidationFinding } from "./validation/finding.js";
 export { DEFAULT_BASE_URL, ALTEGIO_BASE_URL, DEFAULT_ACCEPT } from "./config.js";
 export {
   YclientsError,
@@ -19,6 +21,7 @@ export {
   YclientsTimeoutError,
   YclientsCircuitOpenError,
   YclientsParseError,
+  YclientsResponseValidationError,
   type ErrorContext,
 } from "./errors.js";
 export type { paths, components, operations } from "../generated/schema.js";

@@ -31,6 +31,8 @@ export interface Log {
   retry: LogChannel;
   breaker: LogChannel;
   ratelimit: LogChannel;
+  /** `validateResponses: "warn"`: where an answer departs from the spec. */
+  validate: LogChannel;
 }
 
 let namespaces: { include: RegExp[]; exclude: RegExp[] } | undefined;
@@ -108,10 +110,17 @@ export const log: Log = {
   retry: /* @__PURE__ */ debugChannel("yclients:retry"),
   breaker: /* @__PURE__ */ debugChannel("yclients:breaker"),
   ratelimit: /* @__PURE__ */ debugChannel("yclients:ratelimit"),
+  validate: /* @__PURE__ */ debugChannel("yclients:validate"),
 };
 
 /** The level each channel logs at on a caller's logger: a changed circuit deserves attention, a request doesn't. */
-const LEVELS: Record<keyof Log, keyof Logger> = { http: "debug", retry: "info", breaker: "warn", ratelimit: "info" };
+const LEVELS: Record<keyof Log, keyof Logger> = {
+  http: "debug",
+  retry: "info",
+  breaker: "warn",
+  ratelimit: "info",
+  validate: "warn",
+};
 
 /** printf-style formatting as `debug` does it, so messages read the same on both routes. */
 export function formatMessage(format: string, args: readonly unknown[]): string {
@@ -146,5 +155,6 @@ export function logFor(logger: Logger | undefined): Log {
     retry: channel("retry"),
     breaker: channel("breaker"),
     ratelimit: channel("ratelimit"),
+    validate: channel("validate"),
   };
 }

@@ -34,6 +34,8 @@ import { logFor, type Logger } from "./log.js";
 import type { RetrySettings } from "./config.js";
 import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
+import { checkValidateResponses, type ValidateResponses } from "./validation/options.js";
+import { SpecChecker } from "./validation/spec-checker.js";
 import { VERSION } from "./version.js";
 
 export interface YclientsClientOptions<Raise extends boolean = true> {
@@ -77,6 +79,12 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   logger?: Logger;
   /** Client-side rate limit (default on: 5/s and 200 per rolling minute, in this process); `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Check answers against the spec the package ships (default `false`: nothing is loaded or checked). `"warn"`
+   * logs each mismatch once (channel `yclients:validate`, or `logger.warn`); `"throw"` rejects with a
+   * `YclientsResponseValidationError`. Also per call and in `withOptions()`.
+   */
+  validateResponses?: ValidateResponses;
 }
 
 /** Shared by a client and every client scoped from it. */
@@ -87,6 +95,8 @@ interface Core {
   companyId?: number | string;
   /** Scheme, host and port of the base URL: where `/api/v2/...` and `/marketplace/...` paths are sent. */
   origin: string;
+  /** Checks answers when `validateResponses` is on; remembers what it reported, for the whole client family. */
+  checker: SpecChecker;
 }
 
 /** What a client adds on top of the shared core; a derived client (`withOptions`) has its own. */
@@ -98,6 +108,7 @@ interface Scope {
   timeoutMs?: number;
   retry?: RetrySettings;
   middleware: readonly Middleware[];
+  validateResponses: ValidateResponses;
 }
 
 const SCOPE = Symbol("yclients.scope");
@@ -119,6 +130,8 @@ export interface YclientsDerivedOptions {
   headers?: Record<string, string>;
   /** Middleware run after this client's. */
   middleware?: Middleware[];
+  /** Response validation for this client's calls: `false`, `"warn"` or `"throw"`. */
+  validateResponses?: ValidateResponses;
 }
 
 export class YclientsTypedClient<Raise extends boolean = true> {
@@ -148,7 +161,13 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       this.core = buildCore(options);
       this.userToken = options.userToken === undefined ? undefined : checkToken(options.userToken, "userToken");
       this.globalHeaders = checkHeaders(options.headers, "headers");
-      this.scoped = { middleware: checkMiddleware(options.middleware, "middleware") };
+      this.scoped = {
+        middleware: checkMiddleware(options.middleware, "middleware"),
+        validateResponses:
+          options.validateResponses === undefined
+            ? false
+            : checkValidateResponses(options.validateResponses, "validateResponses"),
+      };
     }
     this.GET = ((path: string, init?: object) => this.typed("GET", path, init)) as TypedMethod<paths, "get", Raise>;
     this.POST = ((path: string, init?: object) => this.typed("POST", path, init)) as TypedMethod<paths, "post", Raise>;
@@ -176,7 +195,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
    */
   withOptions(options: YclientsDerivedOptions): this {
     if (!options || typeof options !== "object") throw new YclientsConfigError("withOptions() takes an object");
-    const { userToken, companyId, timeoutMs, retry, headers, middleware, ...unknown } = options;
+    const { userToken, companyId, timeoutMs, retry, headers, middleware, validateResponses, ...unknown } = options;
     const extra = Object.keys(unknown);
     if (extra.length) throw new YclientsConfigError(`withOptions() does not take ${extra.join(", ")}`);
     const scope: Scope = {
@@ -190,6 +209,10 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       timeoutMs: timeoutMs === undefined ? this.scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
       retry: retry === undefined ? this.scoped.retry : refineRetry(this.retrySettings(), retry),
       middleware: [...this.scoped.middleware, ...checkMiddleware(middleware, "middleware")],
+      validateResponses:
+        validateResponses === undefined
+          ? this.scoped.validateResponses
+          : checkValidateResponses(validateResponses, "validateResponses"),
     };
     // The same class as this one, so a derived YclientsClient keeps its friendly resources.
     const Same = this.constructor as new (options: YclientsClientOptions<Raise>) => this;
@@ -243,6 +266,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       headers,
       retry,
       middleware,
+      validateResponses,
       parseAs: _parseAs,
       fetch: _fetch,
       baseUrl: _baseUrl,
@@ -270,6 +294,10 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       pathParams: params?.path,
       attempts: 0,
     };
+    const validation =
+      validateResponses === undefined
+        ? this.scoped.validateResponses
+        : checkValidateResponses(validateResponses, "validateResponses");
     const callHeaders = headers === undefined ? undefined : checkHeaders(headers, "headers");
     const result = await this.core.api.request(
       method.toLowerCase() as "get",
@@ -286,7 +314,11 @@ export class YclientsTypedClient<Raise extends boolean = true> {
         fetch: (request: Request) => this.core.transport.send(request, call),
       } as never,
     );
-    return this.classify(result as FetchResult, call);
+    const outcome = this.classify(result as FetchResult, call);
+    if (validation && outcome.ok) {
+      await this.core.checker.check(validation, call, outcome.body, outcome.response, this.core.transport);
+    }
+    return outcome;
   }
 
   private classify(result: FetchResult, call: CallContext): CallOutcome {
@@ -360,6 +392,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     raise: options.raiseClientErrors ?? true,
     origin: new URL(baseUrl).origin,
     companyId: options.companyId === undefined ? undefined : checkCompanyId(options.companyId, "companyId"),
+    checker: new SpecChecker(log),
   };
 }
 

@@ -1,6 +1,7 @@
 // Type machinery for the typed methods (`yc.GET(...)`), kept apart from the runtime.
 import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
 import type { RetryOptions } from "./config.js";
+import type { ValidateResponses } from "./validation/options.js";
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 
 /** Options every call accepts, typed or friendly. */
@@ -21,6 +22,8 @@ export interface CallOptions {
    * answer, `onError` when the call fails.
    */
   middleware?: Middleware[];
+  /** Check this call's answer against the spec: `"warn"` logs mismatches, `"throw"` rejects, `false` skips. */
+  validateResponses?: ValidateResponses;
 }
 
 type InitParam<Init> =

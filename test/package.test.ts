@@ -5,12 +5,12 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 import { operations as operationTable } from "../generated/operations";
 
 const ROOT = join(__dirname, "..");
-const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel"];
+const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel", "@cfworker/json-schema"];
 
 let scratch: string;
 
@@ -28,8 +28,10 @@ beforeAll(() => {
   mkdirSync(target, { recursive: true });
   execFileSync("tar", ["-xzf", join(scratch, packed), "-C", target, "--strip-components=1"]);
   // The runtime dependencies come from this checkout, so the test needs no network.
-  for (const dep of RUNTIME_DEPS)
+  for (const dep of RUNTIME_DEPS) {
+    mkdirSync(dirname(join(scratch, "node_modules", dep)), { recursive: true });
     symlinkSync(join(ROOT, "node_modules", dep), join(scratch, "node_modules", dep), "dir");
+  }
 }, 60_000);
 
 afterAll(() => {
@@ -248,6 +250,54 @@ describe("yclients-client/redis", () => {
       expect(code).not.toContain("ioredis");
       expect(code).not.toContain("redis.call");
       expect(code).not.toContain("RedisRateLimitStore");
+    }
+  });
+});
+
+describe("validateResponses from the packed package", () => {
+  // A server answering a staff member whose name is null (the spec says string): the validator and the shipped
+  // spec (yclients-client/openapi.json) are loaded on first use, from the package itself.
+  const validation = (header: string) => `${header}
+    const server = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ success: true, data: { id: 1, name: null }, meta: [] }));
+    });
+    server.listen(0, "127.0.0.1", async () => {
+      const yc = new YclientsClient({ partnerToken: "p", userToken: "u", retry: false, rateLimit: false,
+        baseUrl: "http://127.0.0.1:" + server.address().port + "/api/v1", validateResponses: "throw" });
+      let result;
+      try {
+        await yc.GET("/company/{company_id}/staff/{staff_id}", { params: { path: { company_id: 1, staff_id: 1 } } });
+        result = { rejected: false };
+      } catch (e) {
+        result = { rejected: e instanceof YclientsResponseValidationError, findings: e.findings };
+      }
+      server.close();
+      console.log(JSON.stringify(result));
+    });`;
+  const expected = {
+    rejected: true,
+    findings: [expect.objectContaining({ pointer: "/data/name", expected: "string", got: "null", status: 200 })],
+  };
+
+  it("loads the validator and the spec with require", () => {
+    const source = validation(`const { YclientsClient, YclientsResponseValidationError } = require("yclients-client");
+      const { createServer } = require("node:http");`);
+    expect(run("validate.cjs", source)).toEqual(expected);
+  });
+
+  it("loads the validator and the spec with import", () => {
+    const source = validation(`import { YclientsClient, YclientsResponseValidationError } from "yclients-client";
+      import { createServer } from "node:http";`);
+    expect(run("validate.mjs", source)).toEqual(expected);
+  });
+
+  it("keeps the validator and the spec out of the core bundles", () => {
+    for (const file of ["index.mjs", "index.cjs"]) {
+      const code = readFileSync(join(ROOT, "dist", file), "utf8");
+      expect(code).not.toContain("@cfworker/json-schema");
+      expect(code).not.toContain("dereference");
+      expect(code).not.toMatch(/(import\(|require\()"yclients-client\/openapi\.json"/);
     }
   });
 });

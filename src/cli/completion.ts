@@ -56,6 +56,7 @@ export function completeWords(words: readonly string[]): string[] {
       ];
     } else candidates = [];
   } else if (first === "ops") candidates = ["--tag", "--json"];
+  else if (first === "spec-drift") candidates = ["--extract", "--baseline", "--json"];
   else if (first === "login") candidates = ["--login", "--out", ...globalFlags()];
   else if (first === "simulator") candidates = ["--port", "--seed"];
   else {

@@ -9,6 +9,7 @@ import {
   YclientsNetworkError,
   YclientsNotFoundError,
   YclientsParseError,
+  YclientsResponseValidationError,
   YclientsRateLimitError,
   YclientsServerError,
   YclientsTimeoutError,
@@ -33,6 +34,8 @@ export const EXIT = {
   timeout: 12,
   circuitOpen: 13,
   parse: 14,
+  responseValidation: 15,
+  drift: 16,
 } as const;
 
 // Most specific class first: the booking, auth, not-found and validation errors are client errors too.
@@ -51,6 +54,7 @@ const BY_CLASS: [new (...args: never[]) => Error, number][] = [
   [YclientsTimeoutError, EXIT.timeout],
   [YclientsCircuitOpenError, EXIT.circuitOpen],
   [YclientsParseError, EXIT.parse],
+  [YclientsResponseValidationError, EXIT.responseValidation],
 ];
 
 export function exitCodeOf(error: unknown): number {

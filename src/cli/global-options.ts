@@ -44,6 +44,12 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
   },
   { name: "simulator", spec: { type: "boolean" }, help: "Run this one command against an in-process simulator." },
   {
+    name: "validate",
+    spec: { type: "string" },
+    value: "[=MODE]",
+    help: "Check answers against the spec: --validate warns on stderr, --validate=throw fails the command.",
+  },
+  {
     name: "seed",
     spec: { type: "string" },
     value: "N",
@@ -73,6 +79,12 @@ export interface GlobalValues {
   "user-token"?: string;
   simulator?: boolean;
   seed?: string;
+  validate?: string;
+}
+
+/** A bare `--validate` means `--validate=warn`: parseArgs has no optional values, so it is rewritten first. */
+export function withValidateDefault(argv: readonly string[]): string[] {
+  return argv.map((arg) => (arg === "--validate" ? "--validate=warn" : arg));
 }
 
 /** `--name VALUE` lines for help, aligned. */

@@ -24,6 +24,7 @@ export function mainHelp(): string {
     "  <resource> [group] <method>     Call a friendly SDK method: yclients records list --changed-after …",
     "  login [--login L] [--out FILE]  Sign in as a staff user (asks for the password and a 2FA code)",
     "  simulator [--port N] [--seed N] Run the bundled API simulator",
+    "  spec-drift --extract FILE       Compare the spec with a docs extract (--baseline FILE, --json)",
     "  completion bash|zsh             Print a shell completion script",
     "",
     "Resources (`yclients <resource> --help` lists their methods):",

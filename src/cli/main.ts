@@ -9,11 +9,12 @@ import { completeWords, completionScript } from "./completion.js";
 import { Diagnostics } from "./diagnostics.js";
 import { EXIT } from "./exit-codes.js";
 import { friendlyCommand } from "./friendly-command.js";
-import { VALUE_OPTIONS } from "./global-options.js";
+import { VALUE_OPTIONS, withValidateDefault } from "./global-options.js";
 import { mainHelp } from "./help.js";
 import { loginCommand } from "./login-command.js";
 import { opsCommand } from "./ops-command.js";
 import { simulatorCommand } from "./simulator-command.js";
+import { specDriftCommand } from "./spec-drift-command.js";
 import { CliUsageError } from "./usage-error.js";
 
 /** The leading command words, skipping global options (and their values) written before them. */
@@ -34,7 +35,7 @@ function commandWords(argv: readonly string[]): { words: string[]; rest: string[
       words.push(arg);
       if (
         words.length === 1 &&
-        ["ops", "call", "login", "simulator", "completion", "help", "__complete"].includes(arg)
+        ["ops", "call", "login", "simulator", "spec-drift", "completion", "help", "__complete"].includes(arg)
       ) {
         i++;
         break;
@@ -51,7 +52,7 @@ function commandWords(argv: readonly string[]): { words: string[]; rest: string[
 }
 
 export async function run(argv: string[], ctx: CommandContext): Promise<number> {
-  const { words, rest } = commandWords(argv);
+  const { words, rest } = commandWords(withValidateDefault(argv));
   const [first] = words;
   const wantsHelp = rest.includes("--help") || rest.includes("-h");
   switch (first) {
@@ -71,6 +72,8 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     case "simulator":
       await simulatorCommand(rest, ctx);
       return EXIT.ok;
+    case "spec-drift":
+      return specDriftCommand(rest, ctx);
     case "completion":
       ctx.stdout.write(completionScript(rest[0]));
       return EXIT.ok;

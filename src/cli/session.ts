@@ -6,6 +6,7 @@ import { YclientsConfigError } from "../errors.js";
 import { CountingRateLimitStore } from "./counting-store.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { GlobalValues } from "./global-options.js";
+import type { Logger } from "../log.js";
 import type { ProgressCounters } from "./progress.js";
 import { CliUsageError } from "./usage-error.js";
 
@@ -76,6 +77,11 @@ export async function openSession(
       `${needs.operation ?? "This operation"} needs a user token: set YCLIENTS_USER_TOKEN (\`yclients login\` gets one)`,
     );
   }
+  const validate = values.validate;
+  if (validate !== undefined && validate !== "warn" && validate !== "throw") {
+    await closeSimulator();
+    throw new CliUsageError("--validate takes no value (warn) or --validate=warn / --validate=throw");
+  }
   const counters: ProgressCounters = { pages: 0, rateLimitWaits: 0 };
   try {
     const yc = new YclientsClient({
@@ -89,10 +95,21 @@ export async function openSession(
         if (response.ok) counters.pages++;
         return response;
       },
+      ...(validate ? { validateResponses: validate, logger: stderrLogger(diagnostics) } : {}),
     });
     return { yc, counters, close: closeSimulator };
   } catch (error) {
     await closeSimulator();
     throw error;
   }
+}
+
+/**
+ * With --validate: the SDK's warnings (a finding, an opened circuit) go to stderr through the masking diagnostics;
+ * its debug and info lines are dropped, as they are without a logger unless DEBUG asks for them.
+ */
+function stderrLogger(diagnostics: Diagnostics): Logger {
+  const ignore = () => {};
+  const print = (message: string) => diagnostics.warn(message);
+  return { debug: ignore, info: ignore, warn: print, error: print };
 }

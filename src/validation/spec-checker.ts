@@ -1,0 +1,68 @@
+// What a client does with `validateResponses` on: loads the validator and the spec on first use (a dynamic
+// import, so they cost nothing until then), checks each successful answer, and logs each mismatch once per
+// operation, status and location, or rejects with the findings.
+import { YclientsConfigError, YclientsResponseValidationError } from "../errors.js";
+import type { Log } from "../log.js";
+import type { CallContext, Transport } from "../transport/transport.js";
+import { describeFinding, type ValidationFinding } from "./finding.js";
+import type { SpecValidator } from "./response-validator.js";
+
+/** How many distinct locations a client remembers having reported; past that, it stops warning about new ones. */
+const MAX_REMEMBERED = 10_000;
+
+export class SpecChecker {
+  private readonly reported = new Set<string>();
+  private validator?: Promise<SpecValidator>;
+
+  constructor(private readonly log: Log) {}
+
+  async check(mode: "warn" | "throw", call: CallContext, body: unknown, response: Response, transport: Transport) {
+    // A file answer (PDF) has no JSON to check.
+    if (typeof Blob !== "undefined" && body instanceof Blob) return;
+    const findings = (await this.load()).check(call.method, call.path, response.status, body);
+    if (findings.length === 0) return;
+    if (mode === "throw") {
+      const { body: kept, meta, truncated } = transport.errorBody(body, call);
+      const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
+      throw new YclientsResponseValidationError(
+        `The answer does not match the spec: ${describeFinding(findings[0])}${more}`,
+        {
+          status: response.status,
+          method: call.method,
+          path: call.path,
+          url: transport.urlOf(call),
+          requestId: response.headers.get("x-request-id") ?? undefined,
+          attempts: call.attempts,
+          body: kept,
+          meta,
+          bodyTruncated: truncated || undefined,
+          findings,
+        },
+      );
+    }
+    for (const finding of findings) this.warnOnce(finding);
+  }
+
+  private warnOnce(finding: ValidationFinding): void {
+    const key = `${finding.operation} ${finding.status} ${finding.location}`;
+    if (this.reported.has(key) || this.reported.size >= MAX_REMEMBERED) return;
+    this.reported.add(key);
+    this.log.validate("answer departs from the spec: %s %j", describeFinding(finding), finding);
+  }
+
+  private load(): Promise<SpecValidator> {
+    this.validator ??= import("./response-validator.js")
+      // A CommonJS build imports the .cjs sibling, whose exports Node may put under `default`.
+      .then((module) =>
+        (module.loadSpecValidator ?? (module as { default?: typeof module }).default!.loadSpecValidator)(),
+      )
+      .catch((cause: unknown) => {
+        this.validator = undefined;
+        throw new YclientsConfigError(
+          "validateResponses could not load the validator or the spec (yclients-client/openapi.json)",
+          { cause },
+        );
+      });
+    return this.validator;
+  }
+}
