@@ -140,14 +140,17 @@ export class Transport {
   /** Sends `request` as one call; resolves with the final 2xx/3xx/4xx response, its body already read. */
   async send(request: Request, call: CallContext): Promise<Response> {
     call.request = request;
+    // The headers every attempt sends. The Request middleware saw (and sees again in onResponse/onError) is never
+    // given the Authorization header: each attempt sends its own copy carrying these.
+    const headers = new Headers(request.headers);
     try {
-      request.headers.set("Authorization", authorizationValue(this.#settings.partnerToken, call.userToken));
+      headers.set("Authorization", authorizationValue(this.#settings.partnerToken, call.userToken));
     } catch {
       // The tokens are checked on the way in; this only guards against a TypeError that would quote them.
       throw new YclientsConfigError("partnerToken or userToken cannot be sent in an HTTP header");
     }
-    if (!request.headers.has("Accept")) request.headers.set("Accept", this.#settings.accept);
-    if (this.#settings.userAgent) request.headers.set("User-Agent", this.#settings.userAgent);
+    if (!headers.has("Accept")) headers.set("Accept", this.#settings.accept);
+    if (this.#settings.userAgent) headers.set("User-Agent", this.#settings.userAgent);
 
     const retry = call.retry ?? this.#settings.retry;
     const runners = this.runnersFor(retry);
@@ -161,8 +164,8 @@ export class Transport {
         const limiter = this.#settings.rateLimiter;
         const timeoutMs = call.timeoutMs ?? this.#settings.timeoutMs;
         return (last = await (limiter
-          ? limiter.run(() => this.attempt(request, call), call, timeoutMs)
-          : this.attempt(request, call)));
+          ? limiter.run(() => this.attempt(request, headers, call), call, timeoutMs)
+          : this.attempt(request, headers, call)));
       } catch (error) {
         if (error instanceof AttemptFailure) last = error;
         throw error;
@@ -188,8 +191,11 @@ export class Transport {
     return shouldRetry(isSafeToRepeat(call.method, nonIdempotent), outcome);
   }
 
-  /** One attempt: a fresh copy of the request, its own timeout, the whole body read inside that timeout. */
-  private async attempt(template: Request, call: CallContext): Promise<Response> {
+  /**
+   * One attempt: a fresh copy of the request carrying `headers` (the only Request that ever holds the tokens),
+   * its own timeout, the body read inside that timeout.
+   */
+  private async attempt(template: Request, headers: Headers, call: CallContext): Promise<Response> {
     const timeoutMs = call.timeoutMs ?? this.#settings.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
@@ -202,8 +208,8 @@ export class Transport {
     }
     const started = Date.now();
     try {
-      // fetch copies the Request anyway; only a body must be cloned, or the next attempt would find it used.
-      const input = template.body === null ? template : template.clone();
+      // A body is cloned first, or the next attempt would find it used.
+      const input = new Request(template.body === null ? template : template.clone(), { headers });
       const raw = await this.#settings.fetch(input, { signal: controller.signal });
       const response = NULL_BODY_STATUSES.has(raw.status)
         ? raw
