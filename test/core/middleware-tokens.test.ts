@@ -17,7 +17,9 @@ beforeEach(() => server.seen.splice(0));
 
 /** Everything a middleware could print of a Request: every header, and the object inspected. */
 function whatMiddlewareSees(request: Request): string {
-  return [...request.headers].map(([name, value]) => `${name}: ${value}`).join("\n") + inspect(request, { depth: 5 });
+  const lines: string[] = [];
+  request.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
+  return `${lines.join("\n")}\n${inspect(request, { depth: 5 })}`;
 }
 
 function recorder() {
@@ -94,7 +96,9 @@ describe("middleware sees no token at any hook", () => {
 
   it("onError of a connection the server cut", async () => {
     const { seen, middleware } = recorder();
-    server.handle((_req, res) => res.socket?.destroy());
+    server.handle((_req, res) => {
+      res.socket?.destroy();
+    });
     await expect(client().GET("/countries", { middleware: [middleware] })).rejects.toBeInstanceOf(YclientsNetworkError);
     expect(seen.map((s) => s.hook)).toEqual(["onRequest", "onError"]);
     for (const { shown } of seen) expect(shown).not.toMatch(/MIDDLEWARE-secret/);
