@@ -1,5 +1,6 @@
 // The error classes and the one function that decides which of them a failed exchange becomes.
 // Every error is built from already-redacted values: nothing here ever sees a token.
+import { gistOfText } from "./text-gist.js";
 
 /** Where an error happened: enough to find the request in logs, never a header or a body field that is a secret. */
 export interface ErrorContext {
@@ -144,16 +145,6 @@ export function reasonOf(body: unknown): string | undefined {
   const text = raw.replace(/\s+/g, " ").trim();
   if (!text) return undefined;
   return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON)}…` : text;
-}
-
-function gistOfText(text: string): string {
-  if (!/<[a-z!/][^>]*>/i.test(text)) return text;
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
-  if (title?.trim()) return title;
-  return text
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ");
 }
 
 /** The end of a client error's message: the server's reason, or what was missing. */
