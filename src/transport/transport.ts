@@ -20,7 +20,8 @@ import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./auth.js";
 import { parseRetryAfter } from "./backoff.js";
 import { CircuitBreaker } from "./breaker.js";
-import { isTextual, keepBody } from "./kept-response.js";
+import { isTextual, keepBody, truncationNote } from "./kept-response.js";
+import { errorReadLimit, MAX_ANSWER_BYTES, readBody } from "./read-body.js";
 import { AttemptFailure, isNeverSent, isSafeToRepeat, networkErrorCode, shouldRetry } from "./decisions.js";
 import { RetryRunner } from "./retry.js";
 
@@ -211,12 +212,7 @@ export class Transport {
       // A body is cloned first, or the next attempt would find it used.
       const input = new Request(template.body === null ? template : template.clone(), { headers });
       const raw = await this.#settings.fetch(input, { signal: controller.signal });
-      const response = NULL_BODY_STATUSES.has(raw.status)
-        ? raw
-        : keepBody(
-            raw,
-            isTextual(raw.headers.get("content-type")) ? await raw.text() : new Uint8Array(await raw.arrayBuffer()),
-          );
+      const response = NULL_BODY_STATUSES.has(raw.status) ? raw : await this.readWithin(raw);
       if (this.log.http.enabled) {
         this.log.http(
           "%s %s -> %d in %dms (attempt %d, request id %s)",
@@ -250,6 +246,13 @@ export class Transport {
       clearTimeout(timer);
       unsubscribe?.();
     }
+  }
+
+  /** `raw` with its body read (at most what an answer of its status may use; see read-body.ts) and kept. */
+  private async readWithin(raw: Response): Promise<Response> {
+    const limit = raw.status >= 400 ? errorReadLimit(this.#settings.errorBodyLimit) : MAX_ANSWER_BYTES;
+    const { body, truncatedAfter } = await readBody(raw, isTextual(raw.headers.get("content-type")), limit);
+    return keepBody(raw, body, truncatedAfter);
   }
 
   /** Every secret of a call (tokens, password, SMS code, 2FA uuid); worked out only when an error is being built. */
@@ -333,15 +336,16 @@ export class Transport {
       }
     }
     const { body, meta, truncated } = this.errorBody(raw, call);
+    const cut = truncationNote(response);
     const context = this.context(call, {
       status: response.status,
       requestId: response.headers.get("x-request-id") ?? undefined,
       body,
       meta,
-      bodyTruncated: truncated || undefined,
+      bodyTruncated: truncated || cut !== "" || undefined,
     });
     const tries = call.attempts === 1 ? "1 attempt" : `${call.attempts} attempts`;
-    const detail = describeBody(body);
+    const detail = describeBody(body) + cut;
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
       return new YclientsRateLimitError(
