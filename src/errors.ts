@@ -17,7 +17,10 @@ export interface ErrorContext {
   body?: unknown;
   /** The envelope's `meta`, when there was one. */
   meta?: unknown;
-  /** True when `body` was cut to the client's `errorBodyLimit` (the cut is marked `[TRUNCATED]`). */
+  /**
+   * True when `body` was cut to the client's `errorBodyLimit` (the cut is marked `[TRUNCATED]`), or when the
+   * answer was longer than the SDK reads (the message then ends with "body truncated after N bytes").
+   */
   bodyTruncated?: boolean;
   /** How many attempts were sent (1 when it was not retried; 0 when the circuit breaker refused the call). */
   attempts?: number;

@@ -61,13 +61,14 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   fetch?: FetchLike;
   /**
    * Largest error body kept on an error (`error.body`), in characters of JSON or text; default 65 536.
-   * Larger bodies are cut and marked `[TRUNCATED]`. `Infinity` keeps every body whole.
+   * Larger bodies are cut and marked `[TRUNCATED]`. Error answers are read up to 8 MiB or 4 × this many bytes,
+   * whichever is more. `Infinity` keeps (and reads) every body whole.
    */
   errorBodyLimit?: number;
   /**
    * openapi-fetch middleware (tracing headers, metrics) for every call. It runs once per call, outside the SDK's
    * retries: `onRequest` before the first attempt, `onResponse` on the final answer. It never sees the tokens:
-   * the Authorization header is set after it, per attempt.
+   * each attempt sends its own copy of the request with the Authorization header, never the one middleware gets.
    */
   middleware?: Middleware[];
   /**
