@@ -29,20 +29,9 @@ const decoder = new TextDecoder();
 
 /** The body of `raw`, at most `maxBytes` of it. */
 export async function readBody(raw: Response, textual: boolean, maxBytes: number): Promise<ReadBody> {
-  if (fitsForSure(raw, maxBytes)) {
-    // The fast path: the length is declared, not compressed, and within the bound (fetch holds the server to it).
-    return { body: textual ? await raw.text() : new Uint8Array(await raw.arrayBuffer()) };
-  }
+  if (raw.body === null) return { body: textual ? "" : new Uint8Array(0) };
   const { bytes, truncatedAfter } = await readAtMost(raw, maxBytes);
   return { body: textual ? decoder.decode(bytes) : bytes, truncatedAfter };
-}
-
-function fitsForSure(raw: Response, maxBytes: number): boolean {
-  if (maxBytes === Infinity || raw.body === null) return true;
-  const encoding = raw.headers.get("content-encoding");
-  if (encoding && encoding.trim().toLowerCase() !== "identity") return false;
-  const length = raw.headers.get("content-length");
-  return length !== null && /^\d+$/.test(length.trim()) && Number(length) <= maxBytes;
 }
 
 async function readAtMost(raw: Response, maxBytes: number): Promise<{ bytes: Uint8Array; truncatedAfter?: number }> {

@@ -209,8 +209,9 @@ export class Transport {
     }
     const started = Date.now();
     try {
-      // A body is cloned first, or the next attempt would find it used.
-      const input = new Request(template.body === null ? template : template.clone(), { headers });
+      // A body is cloned first, or the next attempt would find it used. `signal: null`: the copy need not follow
+      // the template's signal (that costs more than the copy); fetch gets the attempt's own signal below.
+      const input = new Request(template.body === null ? template : template.clone(), { headers, signal: null });
       const raw = await this.#settings.fetch(input, { signal: controller.signal });
       const response = NULL_BODY_STATUSES.has(raw.status) ? raw : await this.readWithin(raw);
       if (this.log.http.enabled) {
