@@ -3,6 +3,8 @@
 import { emptyAnswers } from "../generated/operations.js";
 import { isHostRooted } from "./operations.js";
 import { classifyClientError, YclientsParseError, type ErrorContext, type YclientsClientError } from "./errors.js";
+import { truncationNote } from "./transport/kept-response.js";
+import { MAX_ANSWER_BYTES } from "./transport/read-body.js";
 import type { CallContext, Transport } from "./transport/transport.js";
 
 /** The outcome of one call before it is shaped for the typed or the friendly API. */
@@ -20,6 +22,8 @@ export interface FetchResult {
 
 export function classifyAnswer(result: FetchResult, call: CallContext, transport: Transport): CallOutcome {
   const { response } = result;
+  // "; body truncated after N bytes" when the transport stopped reading a body over its bound.
+  const cut = truncationNote(response);
   // Only failures need the error context; a success should not pay for it.
   const context = (raw: unknown): ErrorContext => {
     const { body, meta, truncated } = transport.errorBody(raw, call);
@@ -32,10 +36,16 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
       attempts: call.attempts,
       body,
       meta,
-      bodyTruncated: truncated || undefined,
+      bodyTruncated: truncated || cut !== "" || undefined,
     };
   };
   if (response.ok) {
+    if (cut) {
+      // Half a body is no answer: a cut JSON page or file must not pass for the whole.
+      const limit = `${MAX_ANSWER_BYTES / 1024 / 1024} MiB`;
+      const where = `${call.method} ${call.path} answered HTTP ${response.status}`;
+      throw new YclientsParseError(`${where} with a body larger than the ${limit} the SDK reads${cut}`, context(""));
+    }
     if (typeof result.data === "object" && result.data !== null) return { ok: true, body: result.data, response };
     const text = result.data;
     const where = `${call.method} ${call.path} answered HTTP ${response.status}`;
@@ -57,7 +67,7 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
     const success = isEnvelope(body) ? (body as { success: unknown }).success : undefined;
     if (success === true) return { ok: true, body, response };
     if (success === false) {
-      const error = classifyClientError(context(body) as ErrorContext & { status: number });
+      const error = classifyClientError(context(body) as ErrorContext & { status: number }, cut);
       return { ok: false, error, body, response };
     }
     throw new YclientsParseError(
@@ -65,7 +75,7 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
       context(body),
     );
   }
-  const error = classifyClientError(context(result.error) as ErrorContext & { status: number });
+  const error = classifyClientError(context(result.error) as ErrorContext & { status: number }, cut);
   return { ok: false, error, body: result.error, response };
 }
 

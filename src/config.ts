@@ -1,6 +1,7 @@
 // Client options, their defaults, and the YCLIENTS_BACKOFF_* environment variables the Python
 // predecessor used. Everything is validated here, once, when a client is constructed.
 import { YclientsConfigError } from "./errors.js";
+import { redactConfigUrl } from "./redact.js";
 
 export const DEFAULT_BASE_URL = "https://api.yclients.com/api/v1";
 export const ALTEGIO_BASE_URL = "https://api.alteg.io/api/v1";
@@ -244,6 +245,8 @@ export function checkCompanyId(value: unknown, label: string): number | string {
   throw new YclientsConfigError(`${label} must be a positive integer`);
 }
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 export function checkHeaders(value: unknown, label: string): HeaderMap {
   if (value === undefined) return {};
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -251,8 +254,11 @@ export function checkHeaders(value: unknown, label: string): HeaderMap {
   }
   const out: HeaderMap = {};
   for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
-      throw new YclientsConfigError(`${label}: "${name}" is not a valid header name`);
+    if (!HEADER_NAME.test(name)) {
+      // Only the part before the first bad character is quoted: `"X-Key: <secret>"` given as a name stops at ":".
+      const valid = /^[!#$%&'*+.^_`|~0-9A-Za-z-]*/.exec(name)![0];
+      throw new YclientsConfigError(`${label}: "${valid}…" is not a valid header name`);
+    }
     if (name.toLowerCase() === "authorization") {
       throw new YclientsConfigError(`${label} must not set Authorization: use partnerToken and userToken`);
     }
@@ -276,7 +282,8 @@ export function checkBaseUrl(value: unknown): string {
   try {
     url = new URL(value);
   } catch {
-    throw new YclientsConfigError(`baseUrl is not a valid URL: ${JSON.stringify(value)}`);
+    // Quoted to show the mistake, but with credentials and query values masked: they may be tokens.
+    throw new YclientsConfigError(`baseUrl is not a valid URL: ${JSON.stringify(redactConfigUrl(value))}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new YclientsConfigError("baseUrl must be http(s)");
   if (url.username || url.password) throw new YclientsConfigError("baseUrl must not contain credentials");

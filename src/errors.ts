@@ -1,5 +1,6 @@
 // The error classes and the one function that decides which of them a failed exchange becomes.
 // Every error is built from already-redacted values: nothing here ever sees a token.
+import { gistOfText } from "./text-gist.js";
 import type { ValidationFinding } from "./validation/finding.js";
 
 /** Where an error happened: enough to find the request in logs, never a header or a body field that is a secret. */
@@ -17,7 +18,10 @@ export interface ErrorContext {
   body?: unknown;
   /** The envelope's `meta`, when there was one. */
   meta?: unknown;
-  /** True when `body` was cut to the client's `errorBodyLimit` (the cut is marked `[TRUNCATED]`). */
+  /**
+   * True when `body` was cut to the client's `errorBodyLimit` (the cut is marked `[TRUNCATED]`), or when the
+   * answer was longer than the SDK reads (the message then ends with "body truncated after N bytes").
+   */
   bodyTruncated?: boolean;
   /** How many attempts were sent (1 when it was not retried; 0 when the circuit breaker refused the call). */
   attempts?: number;
@@ -188,19 +192,14 @@ const MAX_REASON = 300;
 export function reasonOf(body: unknown): string | undefined {
   const raw = typeof body === "string" ? gistOfText(body) : messageOf(body);
   if (!raw) return undefined;
-  const text = raw.replace(/\s+/g, " ").trim();
-  if (!text) return undefined;
-  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON)}…` : text;
-}
-
-function gistOfText(text: string): string {
-  if (!/<[a-z!/][^>]*>/i.test(text)) return text;
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
-  if (title?.trim()) return title;
-  return text
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;/g, " ");
+  // Words joined by single spaces, read only until there are enough: a 20 MB text body costs microseconds.
+  let text = "";
+  const word = /\S+/g;
+  for (let found = word.exec(raw); found; found = word.exec(raw)) {
+    text = text ? `${text} ${found[0]}` : found[0];
+    if (text.length > MAX_REASON) return `${text.slice(0, MAX_REASON)}…`;
+  }
+  return text || undefined;
 }
 
 /** The end of a client error's message: the server's reason, or what was missing. */
@@ -230,13 +229,13 @@ function fieldErrorsOf(body: unknown): Record<string, string[]> | undefined {
 
 /**
  * Turns a client-side failure (a 4xx, or `success: false` with any status) into the most specific error class.
- * The body must already be redacted.
+ * The body must already be redacted; `note` ends the message (that the body was cut while reading).
  */
-export function classifyClientError(context: ErrorContext & { status: number }): YclientsClientError {
+export function classifyClientError(context: ErrorContext & { status: number }, note = ""): YclientsClientError {
   const { status, body } = context;
   const code = codeOf(body);
   const where = `${context.method ?? ""} ${context.path ?? ""}`.trim();
-  const reason = reasonPhrase(body);
+  const reason = reasonPhrase(body) + note;
   const full = { ...context, code, fieldErrors: fieldErrorsOf(body) };
   if (code !== undefined && BOOKING_ERROR_CODES.has(code)) {
     return new YclientsBookingError(`${where} failed with booking error ${code}${reason}`, full);

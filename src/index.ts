@@ -27,7 +27,12 @@ export {
 export type { paths, components, operations } from "../generated/schema.js";
 export { operations as operationTable, type OperationInfo } from "../generated/operations.js";
 export { backoff, type BackoffOptions, type BackoffWrapper } from "./backoff.js";
-export { YclientsPaginationLimitError, type PageOptions, type ListAllOptions } from "./pagination.js";
+export {
+  YclientsPaginationError,
+  YclientsPaginationLimitError,
+  type PageOptions,
+  type ListAllOptions,
+} from "./pagination.js";
 export {
   parseYclientsDate,
   DEFAULT_YCLIENTS_TIME_ZONE,

@@ -1,7 +1,8 @@
 // Lazy paging over list operations, driven by each operation's own paging parameters from the
 // `x-pagination` rule (`page` + `count`, `page` + `page_size`, limits). One page is held in memory at a time.
 import type { YclientsTypedClient } from "./typed-client.js";
-import { YclientsConfigError, YclientsError } from "./errors.js";
+import { YclientsConfigError, YclientsError, type ErrorContext } from "./errors.js";
+import { pageFingerprint } from "./page-fingerprint.js";
 import type { CallOptions } from "./types.js";
 
 export interface PageOptions extends CallOptions {
@@ -19,6 +20,29 @@ export interface ListAllOptions extends PageOptions {
 /** `listAll` found more items than its `limit` allows. */
 export class YclientsPaginationLimitError extends YclientsError {}
 Object.defineProperty(YclientsPaginationLimitError.prototype, "name", { value: "YclientsPaginationLimitError" });
+
+/**
+ * Paging made no progress: a page had exactly the items of an earlier page of the same iteration (a server that
+ * ignores the page number and repeats a page), so going on would never end. Nothing of the repeated page was
+ * yielded.
+ */
+export class YclientsPaginationError extends YclientsError {
+  /** The page number whose answer repeated an earlier page. */
+  readonly page: number;
+  /** The earlier page it repeated. */
+  readonly repeatedPage: number;
+  constructor(message: string, context: ErrorContext & { page: number; repeatedPage: number }) {
+    super(message, context);
+    // `?.`: tolerant of a bare `new YclientsPaginationError(message)`, as every other error class is.
+    this.page = context?.page;
+    this.repeatedPage = context?.repeatedPage;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), page: this.page, repeatedPage: this.repeatedPage };
+  }
+}
+Object.defineProperty(YclientsPaginationError.prototype, "name", { value: "YclientsPaginationError" });
 
 /** An operation's paging rule, from its `x-pagination` in the spec. */
 export interface Paging {
@@ -63,6 +87,8 @@ export async function* iterateItems<T>(
     throw new YclientsConfigError("startPage must be a positive integer");
 
   let seen = (startPage - 1) * pageSize;
+  // Each page's fingerprint and number: a page equal to any earlier one means the server is not paging.
+  const pagesSeen = new Map<string, number>();
   for (let page = startPage; ; page++) {
     const paramsAt = { [paging.page]: page, [paging.size]: pageSize };
     const init: Record<string, unknown> = {
@@ -76,6 +102,12 @@ export async function* iterateItems<T>(
     const result = await client.request<unknown>(call.method, call.path, init);
     if (!result.success) throw result.error;
     const items = Array.isArray(result.data) ? (result.data as T[]) : [];
+    if (items.length) {
+      const fingerprint = pageFingerprint(items);
+      const earlier = pagesSeen.get(fingerprint);
+      if (earlier !== undefined) throw noProgress(call, page, earlier, items.length, result.requestId);
+      pagesSeen.set(fingerprint, page);
+    }
     for (const item of items) yield item;
     seen += items.length;
     const total =
@@ -83,6 +115,20 @@ export async function* iterateItems<T>(
     // Stop on a short page, or as soon as the reported total is reached (no extra request after a full last page).
     if (items.length < pageSize || (total !== undefined && seen >= total)) return;
   }
+}
+
+function noProgress(
+  call: PagedCall,
+  page: number,
+  repeatedPage: number,
+  count: number,
+  requestId: string | undefined,
+): YclientsPaginationError {
+  return new YclientsPaginationError(
+    `${call.method} ${call.path} made no progress: page ${page} has the same ${count} items as page ${repeatedPage}, ` +
+      "so the server is not paging; stopped instead of requesting the same page forever",
+    { method: call.method, path: call.path, page, repeatedPage, requestId },
+  );
 }
 
 /** Loads every item into an array, refusing (before loading more) once there are more than `limit`. */

@@ -186,3 +186,26 @@ function decodeURIComponentSafe(text: string): string {
     return text;
   }
 }
+
+/**
+ * A URL given as configuration, quoted in an error, perhaps not even parseable: the userinfo (`user:pass@`) and
+ * the value of every query and fragment parameter are masked (`?partner_token=[REDACTED]`); a parameter without
+ * `=` is masked whole. Scheme, host and path stay, so the mistake can still be found.
+ */
+export function redactConfigUrl(text: string): string {
+  const authority = /^([a-z][a-z0-9+.-]*:)?([/\\]{2})([^/\\?#]*)@/i.exec(text);
+  let out = authority ? `${authority[1] ?? ""}${authority[2]}${REDACTED}@${text.slice(authority[0].length)}` : text;
+  const cut = out.search(/[?#]/);
+  if (cut < 0) return out;
+  const rest = out.slice(cut);
+  out = out.slice(0, cut);
+  // `?a=1&b=2#c=3`: each separator kept, each value masked.
+  return (
+    out +
+    rest.replace(/([?#&;])([^?#&;]*)/g, (_all, separator: string, pair: string) => {
+      if (pair === "") return separator;
+      const eq = pair.indexOf("=");
+      return eq < 0 ? `${separator}${REDACTED}` : `${separator}${pair.slice(0, eq + 1)}${REDACTED}`;
+    })
+  );
+}

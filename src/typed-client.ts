@@ -63,13 +63,14 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   fetch?: FetchLike;
   /**
    * Largest error body kept on an error (`error.body`), in characters of JSON or text; default 65 536.
-   * Larger bodies are cut and marked `[TRUNCATED]`. `Infinity` keeps every body whole.
+   * Larger bodies are cut and marked `[TRUNCATED]`. Error answers are read up to 8 MiB or 4 × this many bytes,
+   * whichever is more. `Infinity` keeps (and reads) every body whole.
    */
   errorBodyLimit?: number;
   /**
    * openapi-fetch middleware (tracing headers, metrics) for every call. It runs once per call, outside the SDK's
    * retries: `onRequest` before the first attempt, `onResponse` on the final answer. It never sees the tokens:
-   * the Authorization header is set after it, per attempt.
+   * each attempt sends its own copy of the request with the Authorization header, never the one middleware gets.
    */
   middleware?: Middleware[];
   /**
@@ -141,10 +142,12 @@ export class YclientsTypedClient<Raise extends boolean = true> {
   readonly PATCH: TypedMethod<paths, "patch", Raise>;
   readonly DELETE: TypedMethod<paths, "delete", Raise>;
 
-  private readonly core: Core;
-  private readonly userToken?: string;
-  private globalHeaders: HeaderMap;
-  private readonly scoped: Omit<Scope, "core" | "userToken" | "headers">;
+  // Private (#), not just `private`: a spread, Object.entries, JSON.stringify or util.inspect (customInspect
+  // off) of a client then reaches neither the user token, nor custom header values, nor the transport.
+  readonly #core: Core;
+  readonly #userToken?: string;
+  #globalHeaders: HeaderMap;
+  readonly #scoped: Omit<Scope, "core" | "userToken" | "headers">;
 
   static readonly ALTEGIO_BASE_URL = ALTEGIO_BASE_URL;
 
@@ -152,16 +155,16 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     const scope = (options as unknown as Partial<ScopeInit>)?.[SCOPE];
     if (scope) {
       const { core, userToken, headers, ...scoped } = scope;
-      this.core = core;
-      this.userToken = userToken;
-      this.globalHeaders = headers;
-      this.scoped = scoped;
+      this.#core = core;
+      this.#userToken = userToken;
+      this.#globalHeaders = headers;
+      this.#scoped = scoped;
     } else {
       if (!options || typeof options !== "object") throw new YclientsConfigError("options must be an object");
-      this.core = buildCore(options);
-      this.userToken = options.userToken === undefined ? undefined : checkToken(options.userToken, "userToken");
-      this.globalHeaders = checkHeaders(options.headers, "headers");
-      this.scoped = {
+      this.#core = buildCore(options);
+      this.#userToken = options.userToken === undefined ? undefined : checkToken(options.userToken, "userToken");
+      this.#globalHeaders = checkHeaders(options.headers, "headers");
+      this.#scoped = {
         middleware: checkMiddleware(options.middleware, "middleware"),
         validateResponses:
           options.validateResponses === undefined
@@ -199,19 +202,19 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     const extra = Object.keys(unknown);
     if (extra.length) throw new YclientsConfigError(`withOptions() does not take ${extra.join(", ")}`);
     const scope: Scope = {
-      core: this.core,
-      userToken: userToken === undefined ? this.userToken : checkToken(userToken, "userToken"),
+      core: this.#core,
+      userToken: userToken === undefined ? this.#userToken : checkToken(userToken, "userToken"),
       headers:
         headers === undefined
-          ? { ...this.globalHeaders }
-          : { ...this.globalHeaders, ...checkHeaders(headers, "headers") },
-      companyId: companyId === undefined ? this.scoped.companyId : checkCompanyId(companyId, "companyId"),
-      timeoutMs: timeoutMs === undefined ? this.scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
-      retry: retry === undefined ? this.scoped.retry : refineRetry(this.retrySettings(), retry),
-      middleware: [...this.scoped.middleware, ...checkMiddleware(middleware, "middleware")],
+          ? { ...this.#globalHeaders }
+          : { ...this.#globalHeaders, ...checkHeaders(headers, "headers") },
+      companyId: companyId === undefined ? this.#scoped.companyId : checkCompanyId(companyId, "companyId"),
+      timeoutMs: timeoutMs === undefined ? this.#scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
+      retry: retry === undefined ? this.#scoped.retry : refineRetry(this.retrySettings(), retry),
+      middleware: [...this.#scoped.middleware, ...checkMiddleware(middleware, "middleware")],
       validateResponses:
         validateResponses === undefined
-          ? this.scoped.validateResponses
+          ? this.#scoped.validateResponses
           : checkValidateResponses(validateResponses, "validateResponses"),
     };
     // The same class as this one, so a derived YclientsClient keeps its friendly resources.
@@ -220,17 +223,17 @@ export class YclientsTypedClient<Raise extends boolean = true> {
   }
 
   private retrySettings(): RetrySettings {
-    return this.scoped.retry ?? this.core.transport.retrySettings;
+    return this.#scoped.retry ?? this.#core.transport.retrySettings;
   }
 
   /** Replaces the custom headers sent with every request by this client (scoped clients keep their own copy). */
   setGlobalHeaders(headers: Record<string, string>): void {
-    this.globalHeaders = checkHeaders(headers, "setGlobalHeaders()");
+    this.#globalHeaders = checkHeaders(headers, "setGlobalHeaders()");
   }
 
   /** The company id to use: the argument, else the constructor's; none is a configuration error. */
   resolveCompanyId(companyId?: number | string): number {
-    const value = companyId ?? this.scoped.companyId ?? this.core.companyId;
+    const value = companyId ?? this.#scoped.companyId ?? this.#core.companyId;
     if (value === undefined) {
       throw new YclientsConfigError("No company id: pass one to the method or set companyId in the client options");
     }
@@ -245,14 +248,14 @@ export class YclientsTypedClient<Raise extends boolean = true> {
   ): Promise<YclientsResponse<T, Raise>> {
     const outcome = await this.execute(method, path, init);
     if (outcome.ok) return successOf<T>(outcome.body, outcome.response) as YclientsResponse<T, Raise>;
-    if (this.core.raise) throw outcome.error;
+    if (this.#core.raise) throw outcome.error;
     return failureOf(outcome.error, outcome.response) as YclientsResponse<T, Raise>;
   }
 
   private async typed(method: string, path: string, init: object | undefined): Promise<unknown> {
     const outcome = await this.execute(method, path, (init ?? {}) as Record<string, unknown>);
     if (outcome.ok) return { data: outcome.body, response: outcome.response };
-    if (this.core.raise) throw outcome.error;
+    if (this.#core.raise) throw outcome.error;
     return { error: outcome.body, response: outcome.response };
   }
 
@@ -274,7 +277,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     } = init as CallOptions & Record<string, unknown>;
     const params = rest.params as { path?: Record<string, unknown> } | undefined;
     checkPathParams(method, path, params?.path);
-    const token = userToken === undefined ? this.userToken : checkToken(userToken, "userToken");
+    const token = userToken === undefined ? this.#userToken : checkToken(userToken, "userToken");
     if (!token && needsUserToken(method, path)) {
       throw new YclientsConfigError(
         `${method} ${path} needs a user token: pass { userToken }, use withUserToken(), or set userToken in the client options`,
@@ -287,8 +290,8 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       method,
       path,
       userToken: token,
-      timeoutMs: timeoutMs === undefined ? this.scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
-      retry: retry === undefined ? this.scoped.retry : refineRetry(this.retrySettings(), retry),
+      timeoutMs: timeoutMs === undefined ? this.#scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
+      retry: retry === undefined ? this.#scoped.retry : refineRetry(this.retrySettings(), retry),
       signal,
       body: rest.body,
       pathParams: params?.path,
@@ -296,41 +299,41 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     };
     const validation =
       validateResponses === undefined
-        ? this.scoped.validateResponses
+        ? this.#scoped.validateResponses
         : checkValidateResponses(validateResponses, "validateResponses");
     const callHeaders = headers === undefined ? undefined : checkHeaders(headers, "headers");
-    const result = await this.core.api.request(
+    const result = await this.#core.api.request(
       method.toLowerCase() as "get",
       path as never,
       {
         ...(rest as object),
-        headers: callHeaders ? { ...this.globalHeaders, ...callHeaders } : this.globalHeaders,
+        headers: callHeaders ? { ...this.#globalHeaders, ...callHeaders } : this.#globalHeaders,
         parseAs: isBinaryAnswer(method, path) ? "blob" : "text",
         middleware:
           middleware === undefined
-            ? this.scoped.middleware
-            : [...this.scoped.middleware, ...checkMiddleware(middleware, "middleware")],
-        ...(isHostRooted(path) ? { baseUrl: this.core.origin } : {}),
-        fetch: (request: Request) => this.core.transport.send(request, call),
+            ? this.#scoped.middleware
+            : [...this.#scoped.middleware, ...checkMiddleware(middleware, "middleware")],
+        ...(isHostRooted(path) ? { baseUrl: this.#core.origin } : {}),
+        fetch: (request: Request) => this.#core.transport.send(request, call),
       } as never,
     );
     const outcome = this.classify(result as FetchResult, call);
     if (validation && outcome.ok) {
-      await this.core.checker.check(validation, call, outcome.body, outcome.response, this.core.transport);
+      await this.#core.checker.check(validation, call, outcome.body, outcome.response, this.#core.transport);
     }
     return outcome;
   }
 
   private classify(result: FetchResult, call: CallContext): CallOutcome {
-    return classifyAnswer(result, call, this.core.transport);
+    return classifyAnswer(result, call, this.#core.transport);
   }
 
   /** What `JSON.stringify(client)` gives: never a token. */
   toJSON(): Record<string, unknown> {
     return {
       client: this.constructor.name,
-      userToken: this.userToken === undefined ? undefined : REDACTED,
-      companyId: this.core.companyId,
+      userToken: this.#userToken === undefined ? undefined : REDACTED,
+      companyId: this.#core.companyId,
     };
   }
 

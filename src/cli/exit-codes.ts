@@ -15,6 +15,7 @@ import {
   YclientsTimeoutError,
   YclientsValidationError,
 } from "../errors.js";
+import { YclientsPaginationError } from "../pagination.js";
 import { YclientsRateLimitQueueError } from "../ratelimit/queue-error.js";
 import { CliUsageError } from "./usage-error.js";
 
@@ -55,6 +56,8 @@ const BY_CLASS: [new (...args: never[]) => Error, number][] = [
   [YclientsCircuitOpenError, EXIT.circuitOpen],
   [YclientsParseError, EXIT.parse],
   [YclientsResponseValidationError, EXIT.responseValidation],
+  // A server that repeats a page instead of paging: its answer cannot be used, like an unparseable one.
+  [YclientsPaginationError, EXIT.parse],
 ];
 
 export function exitCodeOf(error: unknown): number {

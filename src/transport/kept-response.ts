@@ -18,6 +18,8 @@ interface Kept {
   text?: string;
   bytes?: Uint8Array;
   stream?: ReadableStream<Uint8Array> | null;
+  /** Set when only the first bytes of the body were read (see read-body.ts). */
+  truncatedAfter?: number;
 }
 
 /** Whether an answer is text, so reading it as text loses nothing. */
@@ -84,10 +86,25 @@ const defineKeptBodyResponse = () =>
     }
   };
 
-/** Makes `response`, whose body has been consumed into `body` (text or bytes), readable again; returns it. */
-export function keepBody(response: Response, body: string | Uint8Array): Response {
+/**
+ * Makes `response`, whose body has been consumed into `body` (text or bytes), readable again; returns it.
+ * `truncatedAfter` records that only that many bytes of a longer body were read.
+ */
+export function keepBody(response: Response, body: string | Uint8Array, truncatedAfter?: number): Response {
   const kept: Kept = typeof body === "string" ? { text: body } : { bytes: body };
+  if (truncatedAfter !== undefined) kept.truncatedAfter = truncatedAfter;
   Object.defineProperty(response, KEPT, { value: kept });
   Object.setPrototypeOf(response, keptBodyResponsePrototype());
   return response;
+}
+
+/** How many bytes of the body were read when the rest was not (a body over the SDK's bound); else undefined. */
+export function truncatedAfterOf(response: Response): number | undefined {
+  return (response as unknown as { [KEPT]?: Kept })[KEPT]?.truncatedAfter;
+}
+
+/** The end of an error message for an answer whose body was cut while reading, else "". */
+export function truncationNote(response: Response): string {
+  const after = truncatedAfterOf(response);
+  return after === undefined ? "" : `; body truncated after ${after} bytes`;
 }

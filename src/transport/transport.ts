@@ -20,7 +20,8 @@ import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./auth.js";
 import { parseRetryAfter } from "../retry-after.js";
 import { CircuitBreaker } from "./breaker.js";
-import { isTextual, keepBody } from "./kept-response.js";
+import { isTextual, keepBody, truncationNote } from "./kept-response.js";
+import { errorReadLimit, MAX_ANSWER_BYTES, readBody } from "./read-body.js";
 import { AttemptFailure, isNeverSent, isSafeToRepeat, networkErrorCode, shouldRetry } from "./decisions.js";
 import { isIdempotent } from "../operations.js";
 import { RetryRunner } from "./retry.js";
@@ -141,14 +142,17 @@ export class Transport {
   /** Sends `request` as one call; resolves with the final 2xx/3xx/4xx response, its body already read. */
   async send(request: Request, call: CallContext): Promise<Response> {
     call.request = request;
+    // The headers every attempt sends. The Request middleware saw (and sees again in onResponse/onError) is never
+    // given the Authorization header: each attempt sends its own copy carrying these.
+    const headers = new Headers(request.headers);
     try {
-      request.headers.set("Authorization", authorizationValue(this.#settings.partnerToken, call.userToken));
+      headers.set("Authorization", authorizationValue(this.#settings.partnerToken, call.userToken));
     } catch {
       // The tokens are checked on the way in; this only guards against a TypeError that would quote them.
       throw new YclientsConfigError("partnerToken or userToken cannot be sent in an HTTP header");
     }
-    if (!request.headers.has("Accept")) request.headers.set("Accept", this.#settings.accept);
-    if (this.#settings.userAgent) request.headers.set("User-Agent", this.#settings.userAgent);
+    if (!headers.has("Accept")) headers.set("Accept", this.#settings.accept);
+    if (this.#settings.userAgent) headers.set("User-Agent", this.#settings.userAgent);
 
     const retry = call.retry ?? this.#settings.retry;
     const runners = this.runnersFor(retry);
@@ -163,8 +167,8 @@ export class Transport {
         const limiter = this.#settings.rateLimiter;
         const timeoutMs = call.timeoutMs ?? this.#settings.timeoutMs;
         return (last = await (limiter
-          ? limiter.run(() => this.attempt(request, call), call, timeoutMs)
-          : this.attempt(request, call)));
+          ? limiter.run(() => this.attempt(request, headers, call), call, timeoutMs)
+          : this.attempt(request, headers, call)));
       } catch (error) {
         if (error instanceof AttemptFailure) last = error;
         throw error;
@@ -190,8 +194,11 @@ export class Transport {
     return shouldRetry(isSafeToRepeat(call.method, call.path, unsafe), outcome);
   }
 
-  /** One attempt: a fresh copy of the request, its own timeout, the whole body read inside that timeout. */
-  private async attempt(template: Request, call: CallContext): Promise<Response> {
+  /**
+   * One attempt: a fresh copy of the request carrying `headers` (the only Request that ever holds the tokens),
+   * its own timeout, the body read inside that timeout.
+   */
+  private async attempt(template: Request, headers: Headers, call: CallContext): Promise<Response> {
     const timeoutMs = call.timeoutMs ?? this.#settings.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
@@ -204,15 +211,11 @@ export class Transport {
     }
     const started = Date.now();
     try {
-      // fetch copies the Request anyway; only a body must be cloned, or the next attempt would find it used.
-      const input = template.body === null ? template : template.clone();
+      // A body is cloned first, or the next attempt would find it used. `signal: null`: the copy need not follow
+      // the template's signal (that costs more than the copy); fetch gets the attempt's own signal below.
+      const input = new Request(template.body === null ? template : template.clone(), { headers, signal: null });
       const raw = await this.#settings.fetch(input, { signal: controller.signal });
-      const response = NULL_BODY_STATUSES.has(raw.status)
-        ? raw
-        : keepBody(
-            raw,
-            isTextual(raw.headers.get("content-type")) ? await raw.text() : new Uint8Array(await raw.arrayBuffer()),
-          );
+      const response = NULL_BODY_STATUSES.has(raw.status) ? raw : await this.readWithin(raw);
       if (this.log.http.enabled) {
         this.log.http(
           "%s %s -> %d in %dms (attempt %d, request id %s)",
@@ -246,6 +249,13 @@ export class Transport {
       clearTimeout(timer);
       unsubscribe?.();
     }
+  }
+
+  /** `raw` with its body read (at most what an answer of its status may use; see read-body.ts) and kept. */
+  private async readWithin(raw: Response): Promise<Response> {
+    const limit = raw.status >= 400 ? errorReadLimit(this.#settings.errorBodyLimit) : MAX_ANSWER_BYTES;
+    const { body, truncatedAfter } = await readBody(raw, isTextual(raw.headers.get("content-type")), limit);
+    return keepBody(raw, body, truncatedAfter);
   }
 
   /** Every secret of a call (tokens, password, SMS code, 2FA uuid); worked out only when an error is being built. */
@@ -340,15 +350,16 @@ export class Transport {
       }
     }
     const { body, meta, truncated } = this.errorBody(raw, call);
+    const cut = truncationNote(response);
     const context = this.context(call, {
       status: response.status,
       requestId: response.headers.get("x-request-id") ?? undefined,
       body,
       meta,
-      bodyTruncated: truncated || undefined,
+      bodyTruncated: truncated || cut !== "" || undefined,
     });
     const tries = call.attempts === 1 ? "1 attempt" : `${call.attempts} attempts`;
-    const detail = describeBody(body);
+    const detail = describeBody(body) + cut;
     if (response.status === 429) {
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
       return new YclientsRateLimitError(
