@@ -40,8 +40,8 @@ async function main(): Promise<void> {
     { in: "src/testing/index.ts", out: "testing" },
     { in: "src/redis.ts", out: "redis" },
     { in: "src/webhooks/index.ts", out: "webhooks" },
-    // Not a public entry: the client imports it on first use when `validateResponses` is on.
-    { in: "src/validation/response-validator.ts", out: "validation" },
+    // `yclients-client/validation`: Node loads it on first use of `validateResponses`; bundled apps import it.
+    { in: "src/validation.ts", out: "validation" },
   ];
   for (const entry of entries) {
     for (const format of ["esm", "cjs"] as const) {
@@ -71,10 +71,7 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], {
     stdio: "inherit",
   });
-  writeEntryDeclarations(
-    join(ROOT, "dist"),
-    entries.filter((entry) => entry.out !== "validation"),
-  );
+  writeEntryDeclarations(join(ROOT, "dist"), entries);
   writeShippedSpec(ROOT);
   console.log("built dist/ (esm + cjs + types)");
 }

@@ -1,13 +1,32 @@
-// Response validation ships as its own files (dist/validation.mjs and .cjs), imported by the client only when
-// `validateResponses` is on, so the core bundles carry none of it: not the validator, not the 2 MB spec.
+// Response validation ships as its own entry (dist/validation.mjs and .cjs, `yclients-client/validation`), loaded by
+// the client only when `validateResponses` is on, so the core bundles carry none of it: not the validator, not the spec.
 import type { Plugin } from "esbuild";
 
-/** In the client's bundles: the dynamic import of the validator stays a dynamic import of the sibling file. */
+/**
+ * In the client's bundles: `import-validator.ts` becomes an import of the sibling dist/validation file by a specifier
+ * computed at run time, which no bundler follows (esbuild, Rollup, Vite and webpack leave such imports alone), so an
+ * app bundled from the package carries the validator only if it imports `yclients-client/validation` itself.
+ */
 export const lazyValidator: Plugin = {
   name: "lazy-validator",
   setup(b) {
-    const file = b.initialOptions.format === "esm" ? "./validation.mjs" : "./validation.cjs";
-    b.onResolve({ filter: /(^|\/)response-validator\.js$/ }, () => ({ path: file, external: true }));
+    const esm = b.initialOptions.format === "esm";
+    b.onResolve({ filter: /(^|\/)import-validator\.js$/ }, (args) => ({
+      path: args.path,
+      namespace: "lazy-validator",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-validator" }, () => ({
+      loader: "js",
+      contents: esm
+        ? `export function importSpecValidator() {
+  const file = new URL(["./validation", "mjs"].join("."), import.meta.url).href;
+  return import(/* @vite-ignore */ /* webpackIgnore: true */ file).then((m) => m.loadSpecValidator());
+}`
+        : `export function importSpecValidator() {
+  const file = "./validation.cjs";
+  return Promise.resolve().then(() => require(file)).then((m) => m.loadSpecValidator());
+}`,
+    }));
   },
 };
 

@@ -5,6 +5,8 @@ import { YclientsConfigError, YclientsResponseValidationError } from "../errors.
 import type { Log } from "../log.js";
 import type { CallContext, Transport } from "../transport/transport.js";
 import { describeFinding, type ValidationFinding } from "./finding.js";
+import { importSpecValidator } from "./import-validator.js";
+import { registeredSpecValidator } from "./registry.js";
 import type { SpecValidator } from "./response-validator.js";
 
 /** How many distinct locations a client remembers having reported; past that, it stops warning about new ones. */
@@ -51,18 +53,15 @@ export class SpecChecker {
   }
 
   private load(): Promise<SpecValidator> {
-    this.validator ??= import("./response-validator.js")
-      // A CommonJS build imports the .cjs sibling, whose exports Node may put under `default`.
-      .then((module) =>
-        (module.loadSpecValidator ?? (module as { default?: typeof module }).default!.loadSpecValidator)(),
-      )
-      .catch((cause: unknown) => {
-        this.validator = undefined;
-        throw new YclientsConfigError(
-          "validateResponses could not load the validator or the spec (yclients-client/openapi.json)",
-          { cause },
-        );
-      });
+    const registered = registeredSpecValidator();
+    this.validator ??= (registered ? registered() : importSpecValidator()).catch((cause: unknown) => {
+      this.validator = undefined;
+      throw new YclientsConfigError(
+        "validateResponses could not load the validator and the spec: in a bundled app (browser, worker) " +
+          'import "yclients-client/validation" once; Node loads it by itself',
+        { cause },
+      );
+    });
     return this.validator;
   }
 }

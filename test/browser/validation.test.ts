@@ -1,6 +1,6 @@
 // validateResponses in a real browser: headless Chromium loads a page that forbids eval and `new Function`
 // (Content-Security-Policy `script-src 'self'`, the rule Cloudflare workers impose too) and bundles the typed client
-// with esbuild, split as a browser app's bundler would. A mistyped answer (from a `fetch` of the page's own, no
+// with esbuild, split as a browser app's bundler would, importing `yclients-client/validation` as the README says. A mistyped answer (from a `fetch` of the page's own, no
 // network) rejects with YclientsResponseValidationError: the validator and the spec loaded as a lazy chunk and ran
 // without code generation. Skipped without Chromium like the other browser test; CI always has it.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "yclients-browser-validate-"));
   await build({
     stdin: {
-      contents: `import { YclientsTypedClient } from "./src/index.ts"; window.YclientsTypedClient = YclientsTypedClient;`,
+      contents: `import { loadSpecValidator } from "./src/validation.ts"; import { YclientsTypedClient } from "./src/index.ts"; window.YclientsTypedClient = YclientsTypedClient; window.loadSpecValidator = loadSpecValidator;`,
       resolveDir: join(__dirname, "..", ".."),
       loader: "ts",
       sourcefile: "sdk.ts",

@@ -34,6 +34,13 @@ describe("bundles of the shipped package (browser, ESM, minified, gzip -9)", () 
     expect(hooks.code).not.toMatch(/consecutiveFailures|neverAborted/);
   });
 
+  it("no bundle carries the response validator or the spec unless the app imports yclients-client/validation", () => {
+    for (const bundle of bundles.values()) {
+      expect(bundle.byPackage.map((p) => p.input)).not.toContain("@cfworker/json-schema");
+      expect(bundle.code).not.toContain("x-sdk-method");
+    }
+  });
+
   it("no bundle carries the `debug` package", () => {
     for (const bundle of bundles.values()) expect(bundle.byPackage.map((p) => p.input)).not.toContain("debug");
   });
