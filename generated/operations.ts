@@ -1547,5 +1547,14 @@ export const emptyAnswers: ReadonlySet<string> = new Set([
 /** Operations whose success is not JSON (`METHOD /path`): the client hands back the body as a Blob. */
 export const binaryAnswers: ReadonlySet<string> = new Set(["GET /attendance/receipt_print/{visit_id}"]);
 
+/** Operations whose success may come without the envelope (`x-envelope: optional`): a bare answer is its `data`. */
+export const bareAnswers: ReadonlySet<string> = new Set([
+  "GET /company/{company_id}/analytics/overall/charts/fullness_daily/",
+  "GET /company/{company_id}/analytics/overall/charts/income_daily/",
+  "GET /company/{company_id}/analytics/overall/charts/record_source/",
+  "GET /company/{company_id}/analytics/overall/charts/record_status/",
+  "GET /company/{company_id}/analytics/overall/charts/records_daily/",
+]);
+
 /** Path prefixes that are relative to the host root instead of the `/api/v1` base URL. */
 export const hostRootedPrefixes: readonly string[] = ["/api/", "/marketplace/"];

@@ -54,8 +54,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Daily occupancy chart.
    *
    * One series: for each day, the share of the staff's working time that was booked, in percent. Daily
-   * points are `[Unix time in milliseconds, value]`. The documentation shows the list without the
-   * `{success, data, meta}` envelope; the spec keeps the envelope like every other answer.
+   * points are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/fullness_daily/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о заполненности в разрезе по дням}
@@ -70,8 +71,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Daily takings chart.
    *
    * One series: for each day, the takings in currency units. Daily points are `[Unix time in
-   * milliseconds, value]`. The documentation shows the list without the `{success, data, meta}`
-   * envelope; the spec keeps the envelope like every other answer.
+   * milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/income_daily/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о выручке в разрезе по дням}
@@ -86,8 +88,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Appointments by source.
    *
    * How many appointments came from each source (administrator, online widget, app...). Daily points are
-   * `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-   * meta}` envelope; the spec keeps the envelope like every other answer.
+   * `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/record_source/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить структуру записей по источникам}
@@ -102,8 +105,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Appointments by visit status.
    *
    * How many appointments are in each visit status (waiting, arrived, no-show, confirmed). Daily points
-   * are `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success,
-   * data, meta}` envelope; the spec keeps the envelope like every other answer.
+   * are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/record_status/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить структуру записей по статусам визитов}
@@ -118,8 +122,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Daily appointments chart.
    *
    * Two series: for each day, the number of appointments and the number of online ones. Daily points are
-   * `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-   * meta}` envelope; the spec keeps the envelope like every other answer.
+   * `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/records_daily/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о количестве записей в разрезе по дням}

@@ -1516,8 +1516,9 @@ export interface paths {
     /**
      * Daily occupancy chart
      * @description One series: for each day, the share of the staff's working time that was booked, in percent. Daily
-     *     points are `[Unix time in milliseconds, value]`. The documentation shows the list without the
-     *     `{success, data, meta}` envelope; the spec keeps the envelope like every other answer.
+     *     points are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsFullnessDaily"];
     put?: never;
@@ -1538,8 +1539,9 @@ export interface paths {
     /**
      * Daily takings chart
      * @description One series: for each day, the takings in currency units. Daily points are `[Unix time in
-     *     milliseconds, value]`. The documentation shows the list without the `{success, data, meta}`
-     *     envelope; the spec keeps the envelope like every other answer.
+     *     milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsIncomeDaily"];
     put?: never;
@@ -1560,8 +1562,9 @@ export interface paths {
     /**
      * Appointments by source
      * @description How many appointments came from each source (administrator, online widget, app...). Daily points are
-     *     `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-     *     meta}` envelope; the spec keeps the envelope like every other answer.
+     *     `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsRecordSources"];
     put?: never;
@@ -1582,8 +1585,9 @@ export interface paths {
     /**
      * Appointments by visit status
      * @description How many appointments are in each visit status (waiting, arrived, no-show, confirmed). Daily points
-     *     are `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success,
-     *     data, meta}` envelope; the spec keeps the envelope like every other answer.
+     *     are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsRecordStatuses"];
     put?: never;
@@ -1604,8 +1608,9 @@ export interface paths {
     /**
      * Daily appointments chart
      * @description Two series: for each day, the number of appointments and the number of online ones. Daily points are
-     *     `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-     *     meta}` envelope; the spec keeps the envelope like every other answer.
+     *     `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsRecordsDaily"];
     put?: never;
@@ -6577,14 +6582,14 @@ export interface components {
       period?: number;
       /** @description 1 day, 2 week, 3 month, 4 year. */
       period_unit_id?: number;
-      status?: components["schemas"]["AbonementStatus"];
+      status?: components["schemas"]["AbonementStatus"] | unknown[];
       /** @description True for one shared count of visits. */
       is_united_balance?: boolean;
       /** @description Visits left on the shared count. */
       united_balance_services_count?: number;
       /** @description Visits left per service or category. */
-      balance_container?: components["schemas"]["AbonementBalanceContainer"];
-      type?: components["schemas"]["AbonementType"];
+      balance_container?: components["schemas"]["AbonementBalanceContainer"] | unknown[];
+      type?: components["schemas"]["AbonementType"] | unknown[];
     };
     /** @description Week days and times of day when a season ticket may be used. */
     AbonementAvailability: {
@@ -6610,9 +6615,9 @@ export interface components {
       /** @description Number of visits. */
       count?: number;
       /** @description The service, when the visits are for one service. */
-      service?: components["schemas"]["AbonementServiceRef"];
+      service?: components["schemas"]["AbonementServiceRef"] | unknown[];
       /** @description The service category, when the visits are for a category. */
-      category?: components["schemas"]["AbonementServiceRef"];
+      category?: components["schemas"]["AbonementServiceRef"] | unknown[];
     };
     /** @description Freezes a season ticket until a date. */
     AbonementFreezeRequest: {
@@ -6630,7 +6635,7 @@ export interface components {
       /** @description Name. */
       title?: string;
       /** @description The category of a service. */
-      category?: components["schemas"]["AbonementServiceRef"];
+      category?: components["schemas"]["AbonementServiceRef"] | unknown[];
     };
     /**
      * @description Sets the visits left on a season ticket: `united_balance_services_count` for a ticket
@@ -6717,7 +6722,7 @@ export interface components {
       attached_salon_ids?: number[];
       availability?: components["schemas"]["AbonementAvailability"][];
       /** @description The visits it includes. */
-      balance_container?: components["schemas"]["AbonementBalanceContainer"];
+      balance_container?: components["schemas"]["AbonementBalanceContainer"] | unknown[];
     };
     /**
      * @description A season ticket type to create or replace. `cost` and `online_sale_price` are in
@@ -6879,13 +6884,13 @@ export interface components {
       period?: number;
       /** @description Unit of `period` (1 day, 2 week, 3 month, 4 year). */
       period_unit_id?: number;
-      status?: components["schemas"]["ActivityAbonementStatus"];
+      status?: components["schemas"]["ActivityAbonementStatus"] | unknown[];
       /** @description Whether visits are counted from one shared balance. */
       is_united_balance?: boolean;
       /** @description Visits left on the shared balance. */
       united_balance_services_count?: number;
-      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"];
-      type?: components["schemas"]["ActivityAbonementType"];
+      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"] | unknown[];
+      type?: components["schemas"]["ActivityAbonementType"] | unknown[];
     };
     /** @description What a subscription can be spent on and how many visits remain. */
     ActivityAbonementBalanceContainer: {
@@ -6896,21 +6901,25 @@ export interface components {
       /** @description Visits left (or included, on a subscription type). */
       count?: number;
       /** @description The service category the visits apply to. */
-      category?: {
-        /** @description Category id. */
-        id?: number;
-        /** @description Parent category id. */
-        category_id?: number;
-        /** @description Category name. */
-        title?: string;
-      };
+      category?:
+        | {
+            /** @description Category id. */
+            id?: number;
+            /** @description Parent category id. */
+            category_id?: number;
+            /** @description Category name. */
+            title?: string;
+          }
+        | unknown[];
       /** @description The single service the visits apply to, when the link is per service. */
-      service?: {
-        /** @description Service id. */
-        id?: number;
-        /** @description Service name. */
-        title?: string;
-      };
+      service?:
+        | {
+            /** @description Service id. */
+            id?: number;
+            /** @description Service name. */
+            title?: string;
+          }
+        | unknown[];
     };
     /**
      * @description Result of checking one subscription against a group event. The operation is listed in
@@ -6952,7 +6961,7 @@ export interface components {
       united_balance_services_count?: number;
       /** @description Whether the code must be entered to pay with it. */
       is_code_required?: boolean;
-      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"];
+      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"] | unknown[];
     };
     /** @description Books seats in a group event for one client. */
     ActivityBookRequest: {
@@ -7116,7 +7125,7 @@ export interface components {
       price_max?: number;
       /** @description True for group services. */
       is_multi?: boolean;
-      category?: components["schemas"]["ActivityServiceCategory"];
+      category?: components["schemas"]["ActivityServiceCategory"] | unknown[];
       /** @description Staff members who run the service, each with their own duration. */
       staff?: {
         /** @description Staff member id. */
@@ -7140,7 +7149,7 @@ export interface components {
     ActivityService: components["schemas"]["Service"] & {
       /** @description URL of the service's picture, may be empty. */
       image_url?: string;
-      category?: components["schemas"]["ActivityServiceCategory"];
+      category?: components["schemas"]["ActivityServiceCategory"] | unknown[];
     };
     /** @description The category of a group service. */
     ActivityServiceCategory: {
@@ -7408,44 +7417,50 @@ export interface components {
       previous_sum: components["schemas"]["Money"];
       /** @description Change in percent (negative when it fell). */
       change_percent?: number;
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description The main figures of the company for a period, each compared with the previous period. */
     AnalyticsOverall: {
-      income_total_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_services_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_goods_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_average_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_average_services_stats?: components["schemas"]["AnalyticsMoneyStat"];
+      income_total_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_services_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_goods_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_average_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_average_services_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
       /** @description Occupancy of the staff's working time, in percent. */
-      fullness_stats?: {
-        current_percent?: number;
-        previous_percent?: number;
-        change_percent?: number;
-      };
+      fullness_stats?:
+        | {
+            current_percent?: number;
+            previous_percent?: number;
+            change_percent?: number;
+          }
+        | unknown[];
       /** @description Appointments by state, counts and shares in percent. */
-      record_stats?: {
-        current_completed_count?: number;
-        current_completed_percent?: number;
-        current_pending_count?: number;
-        current_pending_percent?: number;
-        current_canceled_count?: number;
-        current_canceled_percent?: number;
-        current_total_count?: number;
-        previous_total_count?: number;
-        change_percent?: number;
-      };
+      record_stats?:
+        | {
+            current_completed_count?: number;
+            current_completed_percent?: number;
+            current_pending_count?: number;
+            current_pending_percent?: number;
+            current_canceled_count?: number;
+            current_canceled_percent?: number;
+            current_total_count?: number;
+            previous_total_count?: number;
+            change_percent?: number;
+          }
+        | unknown[];
       /** @description Clients in the period. */
-      client_stats?: {
-        total_count?: number;
-        new_count?: number;
-        new_percent?: number;
-        return_count?: number;
-        return_percent?: number;
-        active_count?: number;
-        lost_count?: number;
-        lost_percent?: number;
-      };
+      client_stats?:
+        | {
+            total_count?: number;
+            new_count?: number;
+            new_percent?: number;
+            return_count?: number;
+            return_percent?: number;
+            active_count?: number;
+            lost_count?: number;
+            lost_percent?: number;
+          }
+        | unknown[];
     };
     /** @description The signed-in user together with the token to send on their behalf. */
     AuthUser: {
@@ -7698,7 +7713,7 @@ export interface components {
     BookformSettings: {
       /** @description Steps of the booking form with their settings. */
       steps?: components["schemas"]["BookformStep"][];
-      style?: components["schemas"]["BookformStyle"];
+      style?: components["schemas"]["BookformStyle"] | unknown[];
       /** @description Chain id, 0 when the form belongs to one company. */
       group_id?: number;
       /** @description Company id (always sent). */
@@ -7871,7 +7886,7 @@ export interface components {
       /** @description Kind of booking the form offers. */
       record_type_id?: number | null;
       /** @description Header picture settings. */
-      header_images?: Record<string, never> | null;
+      header_images?: (Record<string, never> | null) | unknown[];
     };
     /** @description A new booking form; only `title` is required. */
     BookingFormCreateRequest: {
@@ -8025,9 +8040,9 @@ export interface components {
       created_date?: components["schemas"]["DateTimeValue"];
       /** @description When it expires; null when never. */
       expiration_date?: components["schemas"]["DateTimeValue"] | null;
-      type?: components["schemas"]["CertificateType"];
+      type?: components["schemas"]["CertificateType"] | unknown[];
       /** @description State with its name. */
-      status?: components["schemas"]["TitledRef"];
+      status?: components["schemas"]["TitledRef"] | unknown[];
     };
     /**
      * @description A gift certificate type: its face value (`balance`, in currency units), whether it can be
@@ -8050,7 +8065,7 @@ export interface components {
        */
       item_type_id?: number;
       /** @description `item_type_id` with its name. */
-      item_type?: components["schemas"]["TitledRef"];
+      item_type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description 0 never expires, 1 a fixed date for all (`expiration_date`), 2 a period after sale. */
       expiration_type_id?: number;
       /** @description The fixed expiry date (ISO 8601 or a Unix timestamp); null when not fixed. */
@@ -8070,7 +8085,7 @@ export interface components {
       title: string;
       /** @description Companies that belong to the chain. */
       companies?: components["schemas"]["ChainCompany"][];
-      access?: components["schemas"]["ChainAccess"];
+      access?: components["schemas"]["ChainAccess"] | unknown[];
     };
     /**
      * @description The user's rights at chain level. Each flag is 1 (granted) or 0; the API has sent
@@ -8250,11 +8265,13 @@ export interface components {
       /** @description Files attached to the comment. */
       files?: Record<string, never>[];
       /** @description Who wrote it. */
-      user?: {
-        id?: number;
-        name?: string;
-        avatar?: string;
-      };
+      user?:
+        | {
+            id?: number;
+            name?: string;
+            avatar?: string;
+          }
+        | unknown[];
     };
     /** @description A range of calendar days, `YYYY-MM-DD`, both ends included; either end may be left out. */
     ClientDateRange: {
@@ -8410,15 +8427,17 @@ export interface components {
           unit?: string;
         }[];
       }[];
-      staff?: components["schemas"]["ClientHistoryStaff"];
-      company?: components["schemas"]["ClientHistoryCompany"];
+      staff?: components["schemas"]["ClientHistoryStaff"] | unknown[];
+      company?: components["schemas"]["ClientHistoryCompany"] | unknown[];
       /** @description Tips left in the visit. */
-      tips?: {
-        has_tips?: boolean;
-        sum?: number | null;
-      };
+      tips?:
+        | {
+            has_tips?: boolean;
+            sum?: number | null;
+          }
+        | unknown[];
       /** @description The walk-in visitor of the record, if any (`id`, `title`, `slug`). */
-      comer?: Record<string, never> | null;
+      comer?: (Record<string, never> | null) | unknown[];
     };
     /** @description A goods sale in the client's visit history. */
     ClientHistorySale: {
@@ -8440,8 +8459,8 @@ export interface components {
         paid_sum?: number;
         payment_status?: string;
       }[];
-      staff?: components["schemas"]["ClientHistoryStaff"];
-      company?: components["schemas"]["ClientHistoryCompany"];
+      staff?: components["schemas"]["ClientHistoryStaff"] | unknown[];
+      company?: components["schemas"]["ClientHistoryCompany"] | unknown[];
     };
     /** @description The staff member of a history item. */
     ClientHistoryStaff: {
@@ -8921,7 +8940,7 @@ export interface components {
       allow_delete_record_delay_step?: number;
       /** @description Id of the company's main chain. */
       main_group_id?: number;
-      main_group?: components["schemas"]["CompanyChainRef"];
+      main_group?: components["schemas"]["CompanyChainRef"] | unknown[];
       /**
        * @description Chains the company belongs to, keyed by chain id (present with `show_groups=1`);
        *     an empty array when there are none.
@@ -9098,25 +9117,25 @@ export interface components {
     /** @description The rights of the signed-in user in one company, grouped by area of the back office. */
     CurrentUserPermissions: {
       /** @description The appointment journal (`master_id`, `position_id` restrict it; `last_days_count` limits the past). */
-      timetable?: components["schemas"]["PermissionSection"];
+      timetable?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description The record form: creating, editing and deleting records, goods and payments in them. */
-      record_form?: components["schemas"]["PermissionSection"];
+      record_form?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Finances, cash desks, suppliers, salary and reports. */
-      finances?: components["schemas"]["PermissionSection"];
+      finances?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description The client base, phones, comments and files. */
-      clients?: components["schemas"]["PermissionSection"];
+      clients?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description The overview screens, messages, reviews and calls. */
-      dashboard?: components["schemas"]["PermissionSection"];
+      dashboard?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Notifications the user receives. */
-      notification?: components["schemas"]["PermissionSection"];
+      notification?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Loyalty programmes and manual loyalty transactions. */
-      loyalty?: components["schemas"]["PermissionSection"];
+      loyalty?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Stock, storages, goods and their reports. */
-      storages?: components["schemas"]["PermissionSection"];
+      storages?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Company settings, users, services, staff and notifications settings. */
-      settings?: components["schemas"]["PermissionSection"];
+      settings?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Statistics, billing, SMS and sign-in restrictions (`auth_list_allowed_ip` is a list of addresses). */
-      other?: components["schemas"]["PermissionSection"];
+      other?: components["schemas"]["PermissionSection"] | unknown[];
     };
     /**
      * @description A custom (additional) field defined in a company for clients or records, as the list
@@ -9143,11 +9162,13 @@ export interface components {
       /** @description Whether staff may change the value. */
       user_can_edit?: boolean;
       /** @description Type of the value. */
-      type?: {
-        code: components["schemas"]["CustomFieldType"];
-        /** @description The type's name (Russian). */
-        title?: string;
-      };
+      type?:
+        | {
+            code: components["schemas"]["CustomFieldType"];
+            /** @description The type's name (Russian). */
+            title?: string;
+          }
+        | unknown[];
     };
     /**
      * @description Type of a custom field's value.
@@ -9213,27 +9234,27 @@ export interface components {
       salon_id?: number;
       /** @description Document type (9 personal-account top-up). */
       type_id?: number;
-      type?: components["schemas"]["TitledRef"];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       comment?: string;
       /** @description Document number within the company. */
       number?: number;
       /** @description The company. */
-      salon?: components["schemas"]["Company"];
+      salon?: components["schemas"]["Company"] | unknown[];
       /** @description The user who made it. */
-      user?: components["schemas"]["PersonRef"];
+      user?: components["schemas"]["PersonRef"] | unknown[];
     };
     /** @description A personal account with its type and, in the chain-wide list, its owner. */
     DepositEntry: {
       deposit: components["schemas"]["Deposit"];
-      deposit_type?: components["schemas"]["DepositType"];
+      deposit_type?: components["schemas"]["DepositType"] | unknown[];
       /** @description The client who owns the account (`id`, `name`, `phone`). */
-      client?: components["schemas"]["PersonRef"];
+      client?: components["schemas"]["PersonRef"] | unknown[];
     };
     /** @description One line of a personal account's history. */
     DepositHistoryEntry: {
       deposit_transaction: components["schemas"]["DepositTransaction"];
       /** @description Kind of movement (e.g. top-up) with its name. */
-      deposit_transaction_type?: components["schemas"]["TitledRef"];
+      deposit_transaction_type?: components["schemas"]["TitledRef"] | unknown[];
     };
     /**
      * @description Puts money on a client's personal account, paid into one of the company's cash desks or
@@ -9257,7 +9278,7 @@ export interface components {
      *     balance) and the payment booked on the cash desk.
      */
     DepositTopUpResult: {
-      document?: components["schemas"]["DepositDocument"];
+      document?: components["schemas"]["DepositDocument"] | unknown[];
       deposits_transactions?: components["schemas"]["DepositTransaction"][];
       payment_transactions?: components["schemas"]["FinanceTransaction"][];
     };
@@ -9293,8 +9314,8 @@ export interface components {
       /** @description When it was cancelled; null when not. */
       date_delete?: components["schemas"]["DateTimeValue"] | null;
       /** @description The account after the operation. */
-      deposit?: components["schemas"]["Deposit"];
-      deposit_type?: components["schemas"]["DepositType"];
+      deposit?: components["schemas"]["Deposit"] | unknown[];
+      deposit_type?: components["schemas"]["DepositType"] | unknown[];
     };
     /** @description A type of personal account defined by the chain. */
     DepositType: {
@@ -9322,7 +9343,7 @@ export interface components {
       id: number;
       /** @description Document type (see above). */
       type_id?: number;
-      type?: components["schemas"]["TitledRef"];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description Warehouse id, 0 when none. */
       storage_id?: number;
       /** @description Id of the user who created the document. */
@@ -9335,9 +9356,9 @@ export interface components {
       comment?: string;
       /** @description Date of the document. */
       create_date?: components["schemas"]["DateTimeValue"];
-      storage?: components["schemas"]["TitledRef"];
-      company?: components["schemas"]["Company"];
-      user?: components["schemas"]["PersonRef"];
+      storage?: components["schemas"]["TitledRef"] | unknown[];
+      company?: components["schemas"]["Company"] | unknown[];
+      user?: components["schemas"]["PersonRef"] | unknown[];
     };
     /** @description A storage document to create or change. */
     DocumentRequest: {
@@ -9374,7 +9395,7 @@ export interface components {
       title: string;
       /** @description Repetition mode, 1 to 7 (see above). */
       repeat_mode_id: number;
-      repeat_mode?: components["schemas"]["DuplicationRepeatMode"];
+      repeat_mode?: components["schemas"]["DuplicationRepeatMode"] | unknown[];
       /** @description Days of the week for the weekly mode (0 = Sunday … 6 = Saturday). */
       days?: number[];
       /** @description Gap between repetitions, in the mode's unit. */
@@ -9426,9 +9447,11 @@ export interface components {
       /** @description Id of that entity. */
       entity_id?: number;
       /** @description The pictures keyed by size version (`basic`, `sm`, `norm`, `origin`...). */
-      images?: {
-        [key: string]: components["schemas"]["EntityImage"];
-      };
+      images?:
+        | {
+            [key: string]: components["schemas"]["EntityImage"];
+          }
+        | unknown[];
     };
     /** @description Any error body the API sends; read `errors.message`, then `meta.message`. */
     ErrorBody: components["schemas"]["ErrorEnvelope"] | components["schemas"]["ErrorsShape"];
@@ -9450,12 +9473,14 @@ export interface components {
       meta: {
         message?: string;
         /** @description Field name mapped to the messages about it. */
-        errors?: {
-          [key: string]: string[];
-        };
+        errors?:
+          | {
+              [key: string]: string[];
+            }
+          | unknown[];
         conflict?: boolean;
       };
-      errors?: components["schemas"]["ErrorDetail"];
+      errors?: components["schemas"]["ErrorDetail"] | unknown[];
     };
     /**
      * @description The second error shape, seen mainly with 401 and 404: no `success` key, an `errors`
@@ -9463,9 +9488,11 @@ export interface components {
      */
     ErrorsShape: {
       errors: components["schemas"]["ErrorDetail"];
-      meta?: {
-        message?: string;
-      };
+      meta?:
+        | {
+            message?: string;
+          }
+        | unknown[];
     };
     /**
      * @description A payment item ("статья платежа") that classifies a finance transaction, e.g. 5 "services
@@ -9522,8 +9549,8 @@ export interface components {
       sold_item_id?: number;
       /** @description Kind of the sold item (`service`, `good`, ...). */
       sold_item_type?: string;
-      expense?: components["schemas"]["FinanceExpense"];
-      account?: components["schemas"]["Account"];
+      expense?: components["schemas"]["FinanceExpense"] | unknown[];
+      account?: components["schemas"]["Account"] | unknown[];
       client?: components["schemas"]["OptionalPersonRef"];
       master?: components["schemas"]["OptionalPersonRef"];
       supplier?: components["schemas"]["OptionalPersonRef"];
@@ -9977,21 +10004,23 @@ export interface components {
       printed_count?: number;
       /** @description Receipt total in currency units. */
       sum?: components["schemas"]["Money"];
-      type?: components["schemas"]["KkmTitled"];
-      status?: components["schemas"]["KkmTitled"];
+      type?: components["schemas"]["KkmTitled"] | unknown[];
+      status?: components["schemas"]["KkmTitled"] | unknown[];
       /** @description The document the receipt is for. */
-      document?: {
-        /** @description Document id. */
-        id?: number;
-        /**
-         * @description Document type: 1 goods sale, 2 services, 3 goods receipt, 4 write-off, 5 movement, 6
-         *     stocktaking, 7 visit, 8 consumables write-off, 9 deposit top-up.
-         */
-        type?: number;
-        /** @description Name of the document type. */
-        type_title?: string;
-      };
-      cashier?: components["schemas"]["PersonRef"];
+      document?:
+        | {
+            /** @description Document id. */
+            id?: number;
+            /**
+             * @description Document type: 1 goods sale, 2 services, 3 goods receipt, 4 write-off, 5 movement, 6
+             *     stocktaking, 7 visit, 8 consumables write-off, 9 deposit top-up.
+             */
+            type?: number;
+            /** @description Name of the document type. */
+            type_title?: string;
+          }
+        | unknown[];
+      cashier?: components["schemas"]["PersonRef"] | unknown[];
     };
     /**
      * @description A label ("category" in the web interface) that marks clients, records or staff. The
@@ -10071,7 +10100,7 @@ export interface components {
       phone?: string;
       /** @description Free-text note about the user. */
       information?: string;
-      access?: components["schemas"]["LegacyUserAccess"];
+      access?: components["schemas"]["LegacyUserAccess"] | unknown[];
     };
     /**
      * @description A promotion as the retired `/events` operation returned it. No source documents its
@@ -10190,9 +10219,9 @@ export interface components {
       /** @description Largest discount the card gives, in currency units. */
       max_discount_amount?: components["schemas"]["Money"];
       /** @description The card type. */
-      type?: components["schemas"]["LoyaltyCardType"];
+      type?: components["schemas"]["LoyaltyCardType"] | unknown[];
       /** @description The chain the card was issued in. */
-      salon_group?: components["schemas"]["ChainRef"];
+      salon_group?: components["schemas"]["ChainRef"] | unknown[];
       /** @description The loyalty programmes attached to the card that are active in the company. */
       programs?: components["schemas"]["LoyaltyProgram"][];
     };
@@ -10230,7 +10259,7 @@ export interface components {
       /** @description Id of the chain where the type was created. */
       salon_group_id?: number;
       /** @description The chain where the type was created. */
-      salon_group?: components["schemas"]["ChainRef"];
+      salon_group?: components["schemas"]["ChainRef"] | unknown[];
     };
     /** @description Pays part of a visit with bonus money from a loyalty card. */
     LoyaltyCardWithdrawalRequest: {
@@ -10259,12 +10288,14 @@ export interface components {
     };
     /** @description Revenue from new and existing clients of a programme, and revenue per day. */
     LoyaltyIncomeAnalytics: {
-      income_stats?: {
-        new?: components["schemas"]["LoyaltyIncomeSums"];
-        old?: components["schemas"]["LoyaltyIncomeSums"];
-        total?: components["schemas"]["LoyaltyIncomeSums"];
-      };
-      currency?: components["schemas"]["Currency"];
+      income_stats?:
+        | {
+            new?: components["schemas"]["LoyaltyIncomeSums"] | unknown[];
+            old?: components["schemas"]["LoyaltyIncomeSums"] | unknown[];
+            total?: components["schemas"]["LoyaltyIncomeSums"] | unknown[];
+          }
+        | unknown[];
+      currency?: components["schemas"]["Currency"] | unknown[];
       income_stats_by_day?: {
         /** @description The day (a Unix timestamp in the examples). */
         date?: components["schemas"]["DateValue"];
@@ -10316,7 +10347,7 @@ export interface components {
       type?: string;
       /** @description Numeric programme kind (see `LoyaltyType`). */
       loyalty_type_id?: number;
-      loyalty_type?: components["schemas"]["LoyaltyType"];
+      loyalty_type?: components["schemas"]["LoyaltyType"] | unknown[];
       /** @description The programme's value (percent or currency units per `value_unit`), for simple programmes. */
       value?: number;
       /** @description `percent` or `amount`. */
@@ -10357,8 +10388,8 @@ export interface components {
       on_expiration_notification_template_id?: number;
       /** @description Card types the programme is attached to. */
       loyalty_card_types?: components["schemas"]["LoyaltyCardType"][];
-      on_changed_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"];
-      on_expiration_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"];
+      on_changed_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"] | unknown[];
+      on_expiration_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"] | unknown[];
       rules?: components["schemas"]["LoyaltyProgramRule"][];
       /** @description Companies where the programme applies. */
       companies?: components["schemas"]["LoyaltyProgramCompany"][];
@@ -10494,9 +10525,9 @@ export interface components {
     };
     /** @description How many of one staff member's clients came back. */
     LoyaltyStaffAnalytics: {
-      client_stats?: components["schemas"]["LoyaltyClientCounts"];
+      client_stats?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
       /** @description The staff member (`id`, `name`). */
-      staff?: components["schemas"]["PersonRef"];
+      staff?: components["schemas"]["PersonRef"] | unknown[];
     };
     /**
      * @description One loyalty operation: a discount given, cashback or a referral bonus credited, or bonus
@@ -10540,9 +10571,9 @@ export interface components {
       /** @description True when bonus money was written off. */
       is_loyalty_withdraw?: boolean;
       /** @description Operation kind with its name. */
-      type?: components["schemas"]["TitledRef"];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description The programme, when the operation came from one. */
-      program?: components["schemas"]["LoyaltyProgram"];
+      program?: components["schemas"]["LoyaltyProgram"] | unknown[];
     };
     /** @description The kind of loyalty mechanism a programme uses (discount, cashback, accumulative...). */
     LoyaltyType: {
@@ -10613,12 +10644,14 @@ export interface components {
       /** @description Loyalty transactions applied to the visit. */
       loyalty_transactions?: components["schemas"]["LoyaltyTransaction"][];
       /** @description Receipt printing state of the visit. */
-      kkm_transaction_details_container?: {
-        /** @description Last receipt operation (1 sale). */
-        last_operation_type?: number;
-        /** @description Receipt transactions. */
-        transactions?: components["schemas"]["KkmTransaction"][];
-      };
+      kkm_transaction_details_container?:
+        | {
+            /** @description Last receipt operation (1 sale). */
+            last_operation_type?: number;
+            /** @description Receipt transactions. */
+            transactions?: components["schemas"]["KkmTransaction"][];
+          }
+        | unknown[];
       /** @description Services and products of the visit with their prices. */
       items?: components["schemas"]["LoyaltyVisitItem"][];
     };
@@ -10627,11 +10660,13 @@ export interface components {
      *     are Unix timestamps of midnight.
      */
     LoyaltyVisitsAnalytics: {
-      client_stats?: {
-        new?: components["schemas"]["LoyaltyClientCounts"];
-        old?: components["schemas"]["LoyaltyClientCounts"];
-        total?: components["schemas"]["LoyaltyClientCounts"];
-      };
+      client_stats?:
+        | {
+            new?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
+            old?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
+            total?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
+          }
+        | unknown[];
       visits_stats_by_day?: {
         /** @description The day (a Unix timestamp in the examples). */
         date?: components["schemas"]["DateValue"];
@@ -10999,14 +11034,14 @@ export interface components {
       events?: Record<string, never>[];
       /** @description Goods sold or written off within the visit. */
       goods_transactions?: components["schemas"]["RecordGoodsTransaction"][];
-      staff?: components["schemas"]["RecordStaff"];
+      staff?: components["schemas"]["RecordStaff"] | unknown[];
       /** @description The client; `null` (or an empty array) when the record has no client. */
       client?: components["schemas"]["RecordClient"] | null | unknown[];
-      company?: components["schemas"]["RecordCompany"];
+      company?: components["schemas"]["RecordCompany"] | unknown[];
       /** @description Data of a walk-in visitor, when the record was made for one; usually `null`. */
-      comer?: Record<string, never> | boolean | null;
+      comer?: (Record<string, never> | boolean | null) | unknown[];
       /** @description Extra details about the walk-in visitor, if any. */
-      comer_person_info?: Record<string, never> | null;
+      comer_person_info?: (Record<string, never> | null) | unknown[];
       /** @description Number of clients (seats) in the record; above 1 only for group events. */
       clients_count?: number;
       /**
@@ -11244,7 +11279,7 @@ export interface components {
       /** @description Product id. */
       good_id?: number;
       /** @description The product (`id`, `title`, `unit`), in older answers. */
-      good?: components["schemas"]["ConsumableGood"];
+      good?: components["schemas"]["ConsumableGood"] | unknown[];
       /** @description Quantity; negative for write-offs. */
       amount?: number;
       /** @description Cost of the consumable in the record (older field name). */
@@ -11379,8 +11414,8 @@ export interface components {
       record_id?: number;
       /** @description Goods transaction id, 0 when none. */
       goods_transaction_id?: number;
-      expense?: components["schemas"]["RecordTitledRef"];
-      account?: components["schemas"]["RecordTitledRef"];
+      expense?: components["schemas"]["RecordTitledRef"] | unknown[];
+      account?: components["schemas"]["RecordTitledRef"] | unknown[];
       /** @description The paying client (`id`, `name`, `phone`), or an empty array. */
       client?:
         | {
@@ -11462,9 +11497,9 @@ export interface components {
       /** @description Assistant staff members for this service. */
       assistants?: Record<string, never>[] | null;
       /** @description The staff member's settings for this service (`length` in seconds...). */
-      staff_service_link?: Record<string, never>;
+      staff_service_link?: Record<string, never> | unknown[];
       /** @description The company's settings for this service (`price_min`, `price_max`...). */
-      company_service_link?: Record<string, never>;
+      company_service_link?: Record<string, never> | unknown[];
     };
     /**
      * @description The staff member of a record. Online-booking answers may send the numbers as strings
@@ -11618,28 +11653,32 @@ export interface components {
       /** @description Title of the page. */
       page_title?: string;
       /** @description The staff member who served the client. */
-      master?: components["schemas"]["Staff"];
-      company?: components["schemas"]["ReviewFormCompany"];
+      master?: components["schemas"]["Staff"] | unknown[];
+      company?: components["schemas"]["ReviewFormCompany"] | unknown[];
       /** @description Tip amounts offered on the page, empty when tips are off. */
       tips?: number[];
-      record?: components["schemas"]["ReviewFormRecord"];
-      currency?: components["schemas"]["ReviewFormCurrency"];
+      record?: components["schemas"]["ReviewFormRecord"] | unknown[];
+      currency?: components["schemas"]["ReviewFormCurrency"] | unknown[];
       /** @description Links to the terms the client accepts by sending the form. */
-      agreement_links?: {
-        /** @description Terms of use of reviews and tips. */
-        terms_of_use?: string;
-        /** @description Privacy policy. */
-        confidentiality_agreement?: string;
-      };
+      agreement_links?:
+        | {
+            /** @description Terms of use of reviews and tips. */
+            terms_of_use?: string;
+            /** @description Privacy policy. */
+            confidentiality_agreement?: string;
+          }
+        | unknown[];
       /** @description Language of the page. */
-      language?: {
-        /** @description Language id. */
-        id?: number;
-        /** @description Locale, for example `ru-RU`. */
-        locale?: string;
-        /** @description Two-letter code. */
-        iso?: string;
-      };
+      language?:
+        | {
+            /** @description Language id. */
+            id?: number;
+            /** @description Locale, for example `ru-RU`. */
+            locale?: string;
+            /** @description Two-letter code. */
+            iso?: string;
+          }
+        | unknown[];
     };
     /** @description The company as the review page shows it. */
     ReviewFormCompany: {
@@ -11713,7 +11752,7 @@ export interface components {
       date_to?: string;
       comment?: string;
       salary_items?: components["schemas"]["SalaryItem"][];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description Settlements with a staff member, one entry per day. */
     SalaryDailySettlements: {
@@ -11722,7 +11761,7 @@ export interface components {
         date: string;
         payroll_sum: components["schemas"]["SalarySums"];
       }[];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description One appointment or sale that a payroll accrual counts. Sums are decimal strings. */
     SalaryItem: {
@@ -11738,26 +11777,32 @@ export interface components {
       client_id?: number;
       cost?: components["schemas"]["Money"];
       /** @description How the client paid, split by means. */
-      paid?: {
-        money_sum?: components["schemas"]["Money"];
-        discount_sum?: components["schemas"]["Money"];
-        bonus_sum?: components["schemas"]["Money"];
-        certificate_sum?: components["schemas"]["Money"];
-        abonement_sum?: components["schemas"]["Money"];
-        deposit_sum?: components["schemas"]["Money"];
-      };
-      salary_calculation_info?: {
-        criteria_title?: string;
-        param_title?: string;
-        scheme_title?: string;
-      };
+      paid?:
+        | {
+            money_sum?: components["schemas"]["Money"];
+            discount_sum?: components["schemas"]["Money"];
+            bonus_sum?: components["schemas"]["Money"];
+            certificate_sum?: components["schemas"]["Money"];
+            abonement_sum?: components["schemas"]["Money"];
+            deposit_sum?: components["schemas"]["Money"];
+          }
+        | unknown[];
+      salary_calculation_info?:
+        | {
+            criteria_title?: string;
+            param_title?: string;
+            scheme_title?: string;
+          }
+        | unknown[];
       targets?: components["schemas"]["SalaryItemTarget"][];
       /** @description Present when the accrued sum differs from what the current rules give. */
-      salary_discrepancy?: {
-        reason?: string;
-        actual_sum?: components["schemas"]["Money"];
-        difference_sum?: components["schemas"]["Money"];
-      };
+      salary_discrepancy?:
+        | {
+            reason?: string;
+            actual_sum?: components["schemas"]["Money"];
+            difference_sum?: components["schemas"]["Money"];
+          }
+        | unknown[];
     };
     /** @description What the salary of one item was computed from (a service or product). */
     SalaryItemTarget: {
@@ -11772,17 +11817,19 @@ export interface components {
       salary_sum?: components["schemas"]["Money"];
       /** @description Salary from promotions. */
       salary_promotion_sum?: components["schemas"]["Money"];
-      salary_calculation?: {
-        /** @description `percent` or `fixed`. */
-        type_slug?: string;
-        /** @description Percent or fixed amount. */
-        value?: number;
-        description?: string;
-      };
+      salary_calculation?:
+        | {
+            /** @description `percent` or `fixed`. */
+            type_slug?: string;
+            /** @description Percent or fixed amount. */
+            value?: number;
+            description?: string;
+          }
+        | unknown[];
     };
     /** @description Salary over a period for one staff member. */
     SalaryPeriodCalculation: components["schemas"]["SalaryPeriodFigures"] & {
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description Salary over a period for one staff member, one entry per day. */
     SalaryPeriodDaily: {
@@ -11791,7 +11838,7 @@ export interface components {
         date: string;
         period_calculation: components["schemas"]["SalaryPeriodFigures"];
       }[];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /**
      * @description Work done and salary earned over a period. Counts are integers; sums are decimal strings
@@ -11821,7 +11868,7 @@ export interface components {
     /** @description Settlements with a staff member over a period. */
     SalarySettlement: {
       total_sum: components["schemas"]["SalarySums"];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /**
      * @description Mutual settlements with a staff member: what the company owes (`income` accrued to the
@@ -11846,11 +11893,13 @@ export interface components {
         loyalty_transactions?: components["schemas"]["SaleLoyaltyTransaction"][];
         payment_transactions?: components["schemas"]["SalePaymentTransaction"][];
       };
-      kkm_state?: {
-        /** @description Type of the last fiscal operation (0 sale, 1 refund). */
-        last_operation_type?: number;
-        transactions?: components["schemas"]["KkmTransaction"][];
-      };
+      kkm_state?:
+        | {
+            /** @description Type of the last fiscal operation (0 sale, 1 refund). */
+            last_operation_type?: number;
+            transactions?: components["schemas"]["KkmTransaction"][];
+          }
+        | unknown[];
       payment_methods?: components["schemas"]["SalePaymentMethod"][];
     };
     /**
@@ -11886,12 +11935,14 @@ export interface components {
       number?: number | string;
       /** @description Card balance in currency units. */
       balance?: components["schemas"]["Money"];
-      type?: {
-        id?: number;
-        /** @description Card type name. */
-        type?: string;
-      };
-      chain?: components["schemas"]["TitledRef"];
+      type?:
+        | {
+            id?: number;
+            /** @description Card type name. */
+            type?: string;
+          }
+        | unknown[];
+      chain?: components["schemas"]["TitledRef"] | unknown[];
     };
     /**
      * @description A loyalty operation on a sale: a payment from a card, deposit or certificate, or a bonus
@@ -11912,25 +11963,29 @@ export interface components {
       deposit_transaction_id?: number;
       loyalty_card_id?: number;
       loyalty_program_id?: number;
-      chain?: components["schemas"]["TitledRef"];
-      type?: components["schemas"]["TitledRef"];
+      chain?: components["schemas"]["TitledRef"] | unknown[];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description The deposit paid from. */
-      deposit?: {
-        id?: number;
-        balance?: components["schemas"]["Money"];
-        type?: components["schemas"]["TitledRef"];
-      };
-      loyalty_card?: components["schemas"]["SaleLoyaltyCard"];
+      deposit?:
+        | {
+            id?: number;
+            balance?: components["schemas"]["Money"];
+            type?: components["schemas"]["TitledRef"] | unknown[];
+          }
+        | unknown[];
+      loyalty_card?: components["schemas"]["SaleLoyaltyCard"] | unknown[];
       /** @description The loyalty programme that credited the bonus. */
-      loyalty_program?: {
-        id?: number;
-        title?: string;
-        type_id?: number;
-        /** @description True when the programme's value is a percentage. */
-        is_value_percent?: boolean;
-        type?: components["schemas"]["TitledRef"];
-        chain?: components["schemas"]["TitledRef"];
-      };
+      loyalty_program?:
+        | {
+            id?: number;
+            title?: string;
+            type_id?: number;
+            /** @description True when the programme's value is a percentage. */
+            is_value_percent?: boolean;
+            type?: components["schemas"]["TitledRef"] | unknown[];
+            chain?: components["schemas"]["TitledRef"] | unknown[];
+          }
+        | unknown[];
     };
     /**
      * @description A way the sale can be paid (an account, a loyalty card, a certificate, a deposit...) and
@@ -11947,9 +12002,9 @@ export interface components {
       applicable_count?: number;
       applicable_value?: number;
       account_id?: number;
-      account?: components["schemas"]["Account"];
+      account?: components["schemas"]["Account"] | unknown[];
       loyalty_card_id?: number;
-      loyalty_card?: components["schemas"]["SaleLoyaltyCard"];
+      loyalty_card?: components["schemas"]["SaleLoyaltyCard"] | unknown[];
     };
     /** @description One payment of a sale. */
     SalePaymentRequest: {
@@ -11977,8 +12032,8 @@ export interface components {
       expense_id?: number;
       account_id?: number;
       amount?: components["schemas"]["Money"];
-      account?: components["schemas"]["Account"];
-      expense?: components["schemas"]["FinanceExpense"];
+      account?: components["schemas"]["Account"] | unknown[];
+      expense?: components["schemas"]["FinanceExpense"] | unknown[];
     };
     /**
      * @description A recurring schedule built from one group event (individual appointments are not
@@ -12055,7 +12110,7 @@ export interface components {
       /** @description Number of places in each event (1 for individual records). */
       events_capacity?: number;
       /** @description Staff member running the events (with `include=events_master`). */
-      events_master?: components["schemas"]["ScheduleMaster"];
+      events_master?: components["schemas"]["ScheduleMaster"] | unknown[];
       /** @description Categories attached to the events (with `include=events_labels`). */
       events_labels?: components["schemas"]["ScheduleLabel"][];
       /** @description Resources attached to the events (with `include=events_resource_instances`). */
@@ -12141,7 +12196,7 @@ export interface components {
       /** @description The resources were changed by hand on this entity. */
       is_entity_resource_instances_changed?: boolean;
       /** @description The staff member currently set on the entity. */
-      entity_master?: components["schemas"]["ScheduleMaster"];
+      entity_master?: components["schemas"]["ScheduleMaster"] | unknown[];
       /** @description Current start of the entity. */
       entity_datetime?: components["schemas"]["DateTimeValue"];
       /** @description Current duration of the entity, in seconds. */
@@ -12795,8 +12850,8 @@ export interface components {
       domain?: string | null;
       /** @description The services the member performs, with their duration and price. */
       services_links?: components["schemas"]["StaffServiceLink"][];
-      employee?: components["schemas"]["StaffEmployee"];
-      grid_settings?: components["schemas"]["StaffGridSettings"];
+      employee?: components["schemas"]["StaffEmployee"] | unknown[];
+      grid_settings?: components["schemas"]["StaffGridSettings"] | unknown[];
       /** @description Pictures of the member; `[]` when there are none. */
       image_group?: components["schemas"]["EntityImageGroup"] | unknown[];
     };
@@ -12864,14 +12919,16 @@ export interface components {
         /** @description Fixed slot start times, when the grid is not regular. */
         timeslots?: (number | string)[];
         /** @description Regular grid parameters. */
-        setting?: {
-          grid_first_timeslot?: number;
-          grid_last_timeslot?: number;
-          grid_display_step?: number;
-          grid_nearest_timeslot_delay?: number;
-          grid_base_type?: string;
-          is_grid_flexible?: boolean;
-        };
+        setting?:
+          | {
+              grid_first_timeslot?: number;
+              grid_last_timeslot?: number;
+              grid_display_step?: number;
+              grid_nearest_timeslot_delay?: number;
+              grid_base_type?: string;
+              is_grid_flexible?: boolean;
+            }
+          | unknown[];
       }[];
       /** @description Grid overrides for individual dates. */
       dates_settings?: Record<string, never>[];
@@ -13149,12 +13206,12 @@ export interface components {
       deleted?: boolean;
       /** @description Number of whole packages. */
       pkg_amount?: number;
-      good?: components["schemas"]["Good"];
-      storage?: components["schemas"]["TitledRef"];
-      unit?: components["schemas"]["StorageUnit"];
+      good?: components["schemas"]["Good"] | unknown[];
+      storage?: components["schemas"]["TitledRef"] | unknown[];
+      unit?: components["schemas"]["StorageUnit"] | unknown[];
       sale_unit?: components["schemas"]["StorageUnit"] | null;
       service_unit?: components["schemas"]["StorageUnit"] | null;
-      service?: components["schemas"]["TitledRef"];
+      service?: components["schemas"]["TitledRef"] | unknown[];
       supplier?: components["schemas"]["OptionalPersonRef"];
       client?: components["schemas"]["OptionalPersonRef"];
       master?: components["schemas"]["OptionalPersonRef"];
@@ -13230,7 +13287,7 @@ export interface components {
       price?: components["schemas"]["Money"];
       /** @description Product name. */
       title?: string;
-      good?: components["schemas"]["ConsumableGood"];
+      good?: components["schemas"]["ConsumableGood"] | unknown[];
     };
     /** @description A call of the company recorded by the telephony integration. */
     TelephonyCall: {
@@ -13287,7 +13344,7 @@ export interface components {
       date: components["schemas"]["DateValue"];
       /** @description Start times in seconds from midnight; empty means no booking that day. */
       timeslots?: number[];
-      setting?: components["schemas"]["TimeslotGridSetting"];
+      setting?: components["schemas"]["TimeslotGridSetting"] | unknown[];
     };
     /** @description Rules that generate the start-time grid for a day. */
     TimeslotGridSetting: {
@@ -13328,7 +13385,7 @@ export interface components {
       weekday: number;
       /** @description Fixed start times in seconds from midnight; used when `grid_base_type` is `predefined`. */
       timeslots?: number[];
-      setting?: components["schemas"]["TimeslotGridSetting"];
+      setting?: components["schemas"]["TimeslotGridSetting"] | unknown[];
     };
     /** @description One time slot of a staff member's day in the appointment journal. */
     TimetableSeance: {
@@ -13384,23 +13441,29 @@ export interface components {
       /** @description Whether the invitation SMS was sent to the staff member. */
       invite_sms_sent?: boolean;
       /** @description The staff member, with the linked user account when there is one. */
-      staff?: {
-        id: number;
-        name?: string;
-        specialization?: string;
-        avatar?: string;
-        employee?: {
-          id?: number;
-          phone?: string;
-        };
-        user?: {
-          id?: number;
-          name?: string;
-          email?: string;
-          phone?: string;
-        };
-        position?: components["schemas"]["RecordStaffPosition"];
-      };
+      staff?:
+        | {
+            id: number;
+            name?: string;
+            specialization?: string;
+            avatar?: string;
+            employee?:
+              | {
+                  id?: number;
+                  phone?: string;
+                }
+              | unknown[];
+            user?:
+              | {
+                  id?: number;
+                  name?: string;
+                  email?: string;
+                  phone?: string;
+                }
+              | unknown[];
+            position?: components["schemas"]["RecordStaffPosition"] | unknown[];
+          }
+        | unknown[];
     };
     /** @description The tips settings of the company's staff. */
     TipsSettingsList: {
@@ -13427,12 +13490,14 @@ export interface components {
       uuid: string;
       /** @description How the code is delivered, e.g. `sms`. */
       flow?: string;
-      transport?: {
-        /** @description The channel the code went through (`sms`, `email`, …). */
-        type?: string;
-        /** @description Where it went, partly masked by the API. */
-        recipient?: string;
-      };
+      transport?:
+        | {
+            /** @description The channel the code went through (`sms`, `email`, …). */
+            type?: string;
+            /** @description Where it went, partly masked by the API. */
+            recipient?: string;
+          }
+        | unknown[];
       /** @description Seconds before a new code may be requested. */
       refresh_ttl_sec?: number;
       /** @description Wrong codes still allowed before the sign-in must start over. */
@@ -13550,7 +13615,7 @@ export interface components {
       children?: components["schemas"]["UserPermissionDefinition"][] | null;
       /** @description The values to choose from, for permissions that pick an entity; null otherwise. */
       options?: components["schemas"]["UserPermissionOption"][] | null;
-      type?: components["schemas"]["UserPermissionType"];
+      type?: components["schemas"]["UserPermissionType"] | unknown[];
     };
     /** @description One choice of an entity-picking permission. */
     UserPermissionOption: {
@@ -13658,30 +13723,36 @@ export interface components {
         goods_transaction_id?: number;
         is_discount?: boolean;
         is_loyalty_withdraw?: boolean;
-        type?: components["schemas"]["RecordTitledRef"];
+        type?: components["schemas"]["RecordTitledRef"] | unknown[];
       }[];
       /** @description Receipts printed on the cash register for the visit. */
-      kkm_transaction_details_container?: {
-        last_operation_type?: number;
-        transactions?: {
-          id: number;
-          /** @description When the receipt was printed (Unix seconds in the documented example). */
-          print_date?: components["schemas"]["DateTimeValue"];
-          printed_count?: number;
-          sum?: number;
-          type?: components["schemas"]["RecordTitledRef"];
-          status?: components["schemas"]["RecordTitledRef"];
-          document?: {
-            id?: number;
-            type?: number;
-            type_title?: string;
-          };
-          cashier?: {
-            id?: number;
-            name?: string;
-          };
-        }[];
-      };
+      kkm_transaction_details_container?:
+        | {
+            last_operation_type?: number;
+            transactions?: {
+              id: number;
+              /** @description When the receipt was printed (Unix seconds in the documented example). */
+              print_date?: components["schemas"]["DateTimeValue"];
+              printed_count?: number;
+              sum?: number;
+              type?: components["schemas"]["RecordTitledRef"] | unknown[];
+              status?: components["schemas"]["RecordTitledRef"] | unknown[];
+              document?:
+                | {
+                    id?: number;
+                    type?: number;
+                    type_title?: string;
+                  }
+                | unknown[];
+              cashier?:
+                | {
+                    id?: number;
+                    name?: string;
+                  }
+                | unknown[];
+            }[];
+          }
+        | unknown[];
       /** @description What the visit sold. */
       items?: components["schemas"]["VisitItem"][];
     };
@@ -13885,10 +13956,12 @@ export interface components {
         accounts?: components["schemas"]["ZReportAmount"][];
         /** @description Discounts and loyalty write-offs by kind. */
         discount?: components["schemas"]["ZReportAmount"][];
-        total?: {
-          accounts?: components["schemas"]["Money"];
-          discount?: components["schemas"]["Money"];
-        };
+        total?:
+          | {
+              accounts?: components["schemas"]["Money"];
+              discount?: components["schemas"]["Money"];
+            }
+          | unknown[];
       };
       /**
        * @description The day's visits keyed by the Unix timestamp (seconds, as a string) of their start;
@@ -21449,25 +21522,21 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Заполненность рабочего дня, %",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               89.7
-           *             ],
-           *             [
-           *               1635552000000,
-           *               91.2
-           *             ]
+           * @example [
+           *       {
+           *         "label": "Заполненность рабочего дня, %",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             89.7
+           *           ],
+           *           [
+           *             1635552000000,
+           *             91.2
            *           ]
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           *         ]
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21525,25 +21594,21 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Выручка",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               1000
-           *             ],
-           *             [
-           *               1635552000000,
-           *               500
-           *             ]
+           * @example [
+           *       {
+           *         "label": "Выручка",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             1000
+           *           ],
+           *           [
+           *             1635552000000,
+           *             500
            *           ]
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           *         ]
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21599,20 +21664,16 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Администратор",
-           *           "data": 10
-           *         },
-           *         {
-           *           "label": "Виджет",
-           *           "data": 30
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           * @example [
+           *       {
+           *         "label": "Администратор",
+           *         "data": 10
+           *       },
+           *       {
+           *         "label": "Виджет",
+           *         "data": 30
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21668,20 +21729,16 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Ожидание клиента",
-           *           "data": 10
-           *         },
-           *         {
-           *           "label": "Клиент пришёл",
-           *           "data": 30
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           * @example [
+           *       {
+           *         "label": "Ожидание клиента",
+           *         "data": 10
+           *       },
+           *       {
+           *         "label": "Клиент пришёл",
+           *         "data": 30
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21737,38 +21794,34 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Количество записей",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               1000
-           *             ],
-           *             [
-           *               1635552000000,
-           *               500
-           *             ]
+           * @example [
+           *       {
+           *         "label": "Количество записей",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             1000
+           *           ],
+           *           [
+           *             1635552000000,
+           *             500
            *           ]
-           *         },
-           *         {
-           *           "label": "Количество онлайн-записей",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               1000
-           *             ],
-           *             [
-           *               1635552000000,
-           *               500
-           *             ]
+           *         ]
+           *       },
+           *       {
+           *         "label": "Количество онлайн-записей",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             1000
+           *           ],
+           *           [
+           *             1635552000000,
+           *             500
            *           ]
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           *         ]
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -31152,7 +31205,7 @@ export interface operations {
             data: {
               /** @description Whether the picture was attached to the service or staff member. */
               image_binded?: boolean;
-              image_group?: components["schemas"]["EntityImageGroup"];
+              image_group?: components["schemas"]["EntityImageGroup"] | unknown[];
             };
             meta: components["schemas"]["EmptyMeta"];
           };

@@ -1,6 +1,6 @@
 // What openapi-fetch handed back, sorted into a success or a client error: JSON parsed once, the envelope
 // checked against what the spec promises, `success: false` and 4xx classified into typed errors.
-import { emptyAnswers } from "../generated/operations.js";
+import { bareAnswers, emptyAnswers } from "../generated/operations.js";
 import { isHostRooted } from "./operations.js";
 import { classifyClientError, YclientsParseError, type ErrorContext, type YclientsClientError } from "./errors.js";
 import type { CallContext, Transport } from "./transport/transport.js";
@@ -54,6 +54,10 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
     }
     // `/api/v2` (JSON:API `{data, meta}`) and `/marketplace` answers have no v1 `success` flag: 2xx is success.
     if (isHostRooted(call.path)) return { ok: true, body, response };
+    // `x-envelope: optional` (the analytics charts): the bare list is the `data` of the envelope callers get.
+    if (Array.isArray(body) && bareAnswers.has(`${call.method} ${call.path}`)) {
+      return { ok: true, body: { success: true, data: body, meta: [] }, response };
+    }
     const success = isEnvelope(body) ? (body as { success: unknown }).success : undefined;
     if (success === true) return { ok: true, body, response };
     if (success === false) {
