@@ -3380,8 +3380,7 @@ export interface MarketplaceResource<Raise extends boolean> {
    * Switch a message channel on or off for a company.
    *
    * Tells YCLIENTS whether a sending channel (`sms`, `whatsapp`, ...) of a messaging application is
-   * available in a company. The documentation shows only error answers; success is assumed to be the
-   * usual envelope with `data: null`.
+   * available in a company. Answers the envelope with an object as `data` (issue 23), not `null`.
    *
    * `POST /marketplace/application/update_channel`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Изменение доступности каналов отправки}
@@ -3456,8 +3455,8 @@ export interface MarketplaceResource<Raise extends boolean> {
    *
    * Completes the installation of the application in a company after the user set it up on the partner's
    * side: sends the partner's key for that company, the URLs to receive the company's webhooks, and the
-   * message channels the application provides. The documentation shows only error answers; success is
-   * assumed to be the usual envelope with `data: null`. `api_key` is a secret: the SDK masks it in logs.
+   * message channels the application provides. Answers 201 with the envelope and `data: null` (issue 23,
+   * integrations that call it live). `api_key` is a secret: the SDK masks it in logs.
    *
    * `POST /marketplace/partner/callback`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Установка приложения для филиала}
@@ -3471,8 +3470,8 @@ export interface MarketplaceResource<Raise extends boolean> {
    * Confirm the installation and send the user back to YCLIENTS.
    *
    * The variant of `marketplace.confirmInstall` used at the end of a registration on the partner's site:
-   * same fields without `channels`, and YCLIENTS returns the user to the application's page. Only error
-   * answers are documented; success is assumed to be the usual envelope.
+   * same fields without `channels`, and YCLIENTS returns the user to the application's page. Answers
+   * `{success: true}` without `data`, or 301 to the application's page (issue 23).
    *
    * `POST /marketplace/partner/callback/redirect`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Адрес для редиректа пользователя после регистрации в сервисе-партнере}
@@ -3514,8 +3513,8 @@ export interface MarketplaceResource<Raise extends boolean> {
   /**
    * Report the SMS sender names of a company.
    *
-   * Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Only error
-   * answers are documented; success is assumed to be the usual envelope with `data: null`.
+   * Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Answers 201 with
+   * the envelope and `data: null` (issue 23).
    *
    * `POST /marketplace/partner/short_names`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Оповещение YCLIENTS о доступных именах отправителя SMS-сообщений}
@@ -3904,6 +3903,7 @@ export interface RecordsResource<Raise extends boolean> {
   update(
     recordId: Id,
     body: BodyOf<"/record/{company_id}/{record_id}", "put">,
+    query?: QueryOf<"/record/{company_id}/{record_id}", "put">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/record/{company_id}/{record_id}", "put", Raise>;
@@ -3920,6 +3920,7 @@ export interface RecordsResource<Raise extends boolean> {
    */
   delete(
     recordId: Id,
+    query?: QueryOf<"/record/{company_id}/{record_id}", "delete">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/record/{company_id}/{record_id}", "delete", Raise>;
@@ -6878,8 +6879,8 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
   },
   records: {
     get: ["GET", "/record/{company_id}/{record_id}", "id:record_id:recordId query? company:company_id"],
-    update: ["PUT", "/record/{company_id}/{record_id}", "id:record_id:recordId body company:company_id"],
-    delete: ["DELETE", "/record/{company_id}/{record_id}", "id:record_id:recordId company:company_id"],
+    update: ["PUT", "/record/{company_id}/{record_id}", "id:record_id:recordId body query? company:company_id"],
+    delete: ["DELETE", "/record/{company_id}/{record_id}", "id:record_id:recordId query? company:company_id"],
     listPartner: ["GET", "/records/partner/", "query?"],
     iterateListPartner: [
       "GET",

@@ -4338,8 +4338,7 @@ export interface paths {
     /**
      * Switch a message channel on or off for a company
      * @description Tells YCLIENTS whether a sending channel (`sms`, `whatsapp`, ...) of a messaging application is
-     *     available in a company. The documentation shows only error answers; success is assumed to be the
-     *     usual envelope with `data: null`.
+     *     available in a company. Answers the envelope with an object as `data` (issue 23), not `null`.
      */
     post: operations["updateMarketplaceChannel"];
     delete?: never;
@@ -4404,8 +4403,8 @@ export interface paths {
      * Confirm the installation in a company
      * @description Completes the installation of the application in a company after the user set it up on the partner's
      *     side: sends the partner's key for that company, the URLs to receive the company's webhooks, and the
-     *     message channels the application provides. The documentation shows only error answers; success is
-     *     assumed to be the usual envelope with `data: null`. `api_key` is a secret: the SDK masks it in logs.
+     *     message channels the application provides. Answers 201 with the envelope and `data: null` (issue 23,
+     *     integrations that call it live). `api_key` is a secret: the SDK masks it in logs.
      */
     post: operations["confirmMarketplaceInstall"];
     delete?: never;
@@ -4426,8 +4425,8 @@ export interface paths {
     /**
      * Confirm the installation and send the user back to YCLIENTS
      * @description The variant of `marketplace.confirmInstall` used at the end of a registration on the partner's site:
-     *     same fields without `channels`, and YCLIENTS returns the user to the application's page. Only error
-     *     answers are documented; success is assumed to be the usual envelope.
+     *     same fields without `channels`, and YCLIENTS returns the user to the application's page. Answers
+     *     `{success: true}` without `data`, or 301 to the application's page (issue 23).
      */
     post: operations["redirectMarketplaceInstall"];
     delete?: never;
@@ -4490,8 +4489,8 @@ export interface paths {
     put?: never;
     /**
      * Report the SMS sender names of a company
-     * @description Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Only error
-     *     answers are documented; success is assumed to be the usual envelope with `data: null`.
+     * @description Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Answers 201 with
+     *     the envelope and `data: null` (issue 23).
      */
     post: operations["setMarketplaceShortNames"];
     delete?: never;
@@ -7416,7 +7415,7 @@ export interface components {
       /** @description The previous period. */
       previous_sum: components["schemas"]["Money"];
       /** @description Change in percent (negative when it fell). */
-      change_percent?: number;
+      change_percent?: number | null;
       currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description The main figures of the company for a period, each compared with the previous period. */
@@ -7429,23 +7428,23 @@ export interface components {
       /** @description Occupancy of the staff's working time, in percent. */
       fullness_stats?:
         | {
-            current_percent?: number;
-            previous_percent?: number;
-            change_percent?: number;
+            current_percent?: number | null;
+            previous_percent?: number | null;
+            change_percent?: number | null;
           }
         | unknown[];
       /** @description Appointments by state, counts and shares in percent. */
       record_stats?:
         | {
             current_completed_count?: number;
-            current_completed_percent?: number;
+            current_completed_percent?: number | null;
             current_pending_count?: number;
-            current_pending_percent?: number;
+            current_pending_percent?: number | null;
             current_canceled_count?: number;
-            current_canceled_percent?: number;
+            current_canceled_percent?: number | null;
             current_total_count?: number;
             previous_total_count?: number;
-            change_percent?: number;
+            change_percent?: number | null;
           }
         | unknown[];
       /** @description Clients in the period. */
@@ -7453,12 +7452,12 @@ export interface components {
         | {
             total_count?: number;
             new_count?: number;
-            new_percent?: number;
+            new_percent?: number | null;
             return_count?: number;
-            return_percent?: number;
+            return_percent?: number | null;
             active_count?: number;
             lost_count?: number;
-            lost_percent?: number;
+            lost_percent?: number | null;
           }
         | unknown[];
     };
@@ -8190,8 +8189,8 @@ export interface components {
       importance_id?: number;
       /** @description The importance class as a Russian word. */
       importance?: string;
-      /** @description Client card number. */
-      card?: string;
+      /** @description Client card number (a number in some answers). */
+      card?: string | number;
       /** @description Birthday as `YYYY-MM-DD`; `0` or an empty string when unknown. */
       birth_date?: string | number;
       /** @description Comment on the client. */
@@ -8782,8 +8781,8 @@ export interface components {
       importance_id?: 0 | 1 | 2 | 3;
       /** @description Personal discount, in percent. */
       discount?: number;
-      /** @description Client card number. */
-      card?: string;
+      /** @description Client card number (a number in some answers). */
+      card?: string | number;
       /** @description Birthday, `YYYY-MM-DD`. */
       birth_date?: string;
       /** @description Comment. */
@@ -9734,9 +9733,9 @@ export interface components {
       /** @description 1 when the product is sold by scanning the barcode. */
       is_barcode?: number | boolean;
       /** @description Abonement type sold as this product, 0 when none. */
-      loyalty_abonement_type_id?: number;
+      loyalty_abonement_type_id?: number | string;
       /** @description Certificate type sold as this product, 0 when none. */
-      loyalty_certificate_type_id?: number;
+      loyalty_certificate_type_id?: number | string;
       /** @description 1 when a certificate or abonement may be sold without a code. */
       loyalty_allow_empty_code?: number | boolean;
       /** @description Stock per warehouse. */
@@ -10279,7 +10278,7 @@ export interface components {
       /** @description Clients who came back. */
       returned_count?: number;
       /** @description Share of clients who came back, in percent (0–100). */
-      returned_percent?: number;
+      returned_percent?: number | null;
     };
     /** @description A fresh code for a certificate or season ticket to be sold. */
     LoyaltyGeneratedCode: {
@@ -11146,8 +11145,8 @@ export interface components {
        *     widget, `2` desktop browser widget.
        */
       is_mobile?: number;
-      /** @description Whether the sales receipt has been printed. */
-      is_sale_bill_printed?: boolean;
+      /** @description Whether the sales receipt has been printed; `null` on documents without a sale (consumables). */
+      is_sale_bill_printed?: boolean | null;
       /** @description Consumables written off for the services; sent with `include_consumables=1`. */
       consumables?: components["schemas"]["RecordConsumable"][];
       /** @description Payments for the record; sent with `include_finance_transactions=1`. */
@@ -11183,8 +11182,8 @@ export interface components {
       phone_country_id?: number;
       /** @description Country calling code of the phone, digits (partner records list). */
       phone_code?: string;
-      /** @description Client card number. */
-      card?: string;
+      /** @description Client card number (a number in some answers). */
+      card?: string | number;
       /** @description E-mail address. */
       email?: string;
       /** @description Visits the client attended. */
@@ -11362,8 +11361,8 @@ export interface components {
       company_id?: number;
       /** @description Document number within the company. */
       number?: number;
-      /** @description Comment. */
-      comment?: string;
+      /** @description Comment; `null` on consumables write-off documents. */
+      comment?: string | null;
       /** @description When the document was created (often without a zone). */
       date_created?: components["schemas"]["DateTimeValue"];
       /** @description Category id, 0 when none. */
@@ -11372,8 +11371,8 @@ export interface components {
       visit_id?: number;
       /** @description Record id. */
       record_id?: number;
-      /** @description Whether the sales receipt has been printed. */
-      is_sale_bill_printed?: boolean;
+      /** @description Whether the sales receipt has been printed; `null` on documents without a sale (consumables). */
+      is_sale_bill_printed?: boolean | null;
     };
     /** @description The envelope of one record in the staff-side view. */
     RecordEnvelope: {
@@ -14603,7 +14602,21 @@ export interface operations {
          *       "content_type": 1
          *     }
          */
-        "application/json": components["schemas"]["DuplicationStrategyRequest"];
+        "application/json": {
+          /** @description Name of the strategy. */
+          title?: string;
+          /** @description Repetition mode, 1 daily … 7 yearly. */
+          repeat_mode_id?: number;
+          /** @description Days of the week for the weekly mode (0 = Sunday … 6 = Saturday). */
+          days?: number[];
+          /** @description Gap between repetitions, in the mode's unit. */
+          interval?: number;
+          /**
+           * @description 1 duplicates the event only, 2 also copies its records.
+           * @enum {integer}
+           */
+          content_type?: 1 | 2;
+        };
       };
     };
     responses: {
@@ -15247,7 +15260,37 @@ export interface operations {
          *       "instructions": "Возьмите коврик"
          *     }
          */
-        "application/json": components["schemas"]["ActivityWriteRequest"];
+        "application/json": {
+          /**
+           * @description Start, `YYYY-MM-DD HH:MM:SS` (or `YYYY-MM-DD HH:MM`), local to the company.
+           * @example 2026-10-10 19:00:00
+           */
+          date: string;
+          /** @description Id of a group service. */
+          service_id: number;
+          /** @description Id of the staff member who runs it. */
+          staff_id: number;
+          /** @description Number of places. */
+          capacity?: number;
+          /** @description Save even if the staff member or a resource is busy. */
+          force: boolean;
+          /** @description Duration in seconds; the service's duration when left out. */
+          length?: number;
+          /** @description Technical break after the event, in seconds; null for the service's setting. */
+          technical_break_duration?: number | null;
+          /** @description Ids of resource instances (rooms, equipment) to book. */
+          resource_instance_ids?: number[];
+          /** @description Ids of categories (labels) to mark the event with. */
+          label_ids?: number[];
+          /** @description Background colour in the journal, empty for the service's colour. */
+          color?: string;
+          /** @description Internal comment. */
+          comment?: string;
+          /** @description Link to an online broadcast. */
+          stream_link?: string;
+          /** @description Instructions for the clients. */
+          instructions?: string;
+        };
       };
     };
     responses: {
@@ -17925,7 +17968,52 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": components["schemas"]["AbonementTypeWrite"];
+        "application/json": {
+          /** @description Name. */
+          title?: string;
+          /** @description Chain id. */
+          salon_group_id?: number;
+          /** @description Price, in currency units. */
+          cost?: number;
+          /** @description Companies where it can be used. */
+          salon_ids?: number[];
+          /** @description Validity, in `period_unit_id`; 0 unlimited. */
+          period?: number;
+          /** @description 1 day, 2 week, 3 month, 4 year. */
+          period_unit_id?: number;
+          allow_freeze?: boolean;
+          /** @description Longest total freeze, in `freeze_limit_unit_id`. */
+          freeze_limit?: number;
+          freeze_limit_unit_id?: number;
+          service_price_correction?: boolean;
+          expiration_type_id?: number;
+          is_allow_empty_code?: boolean;
+          is_united_balance?: boolean;
+          united_balance_services_count?: number;
+          /** @description How the remaining visits may be edited by hand (a numeric code; the values are not documented). */
+          balance_edit_type_id?: number;
+          is_online_sale_enabled?: boolean;
+          online_sale_title?: string;
+          online_sale_description?: string;
+          /** @description Online price, in currency units. */
+          online_sale_price?: number;
+          /** @description Picture for the online sale. */
+          online_image?: string;
+          /** @description Self-activation period. */
+          autoactivation_period?: number;
+          /** @description Self-activation time (the update's name for it). */
+          autoactivation_time?: number;
+          /** @description Self-activation time in days (the create's name for it). */
+          autoactivation_time_in_days?: number;
+          autoactivation_time_unit_id?: number;
+          /** @description True to create or keep it archived. */
+          is_archived?: boolean;
+          /** @description Services it can be spent on. */
+          services?: number[];
+          /** @description Service categories it can be spent on. */
+          service_categories?: number[];
+          availability?: components["schemas"]["AbonementAvailability"][];
+        };
       };
     };
     responses: {
@@ -26625,7 +26713,80 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": components["schemas"]["ServiceUpdateRequest"];
+        "application/json": {
+          /** @description Service name. */
+          title?: string;
+          /** @description Name shown in online booking. */
+          booking_title?: string;
+          /** @description Id of the service category. */
+          category_id?: number;
+          /** @description Lowest price. */
+          price_min?: number;
+          /** @description Highest price. */
+          price_max?: number;
+          /** @description Default length in seconds. */
+          duration?: number;
+          /** @description Technical break in seconds (multiple of 300, at most 3600); `null` for the company-wide setting. */
+          technical_break_duration?: number | null;
+          /** @description Discount for the service. */
+          discount?: number;
+          /** @description Free-text comment. */
+          comment?: string;
+          /** @description True for a group service, false for an individual one. */
+          is_multi?: boolean;
+          /** @description Id of the taxation system. */
+          tax_variant?: number;
+          /** @description Id of the VAT rate. */
+          vat_id?: number;
+          /** @description Whether online booking is limited to a period or to a list of dates. */
+          is_need_limit_date?: boolean;
+          /**
+           * Format: date
+           * @description First bookable day (`YYYY-MM-DD`) when limited.
+           */
+          date_from?: string;
+          /**
+           * Format: date
+           * @description Last bookable day (`YYYY-MM-DD`) when limited.
+           */
+          date_to?: string;
+          /** @description Days open for online booking; when omitted every day of the period is open. */
+          dates?: string[];
+          /** @description Start of the bookable part of the day, seconds since midnight. */
+          seance_search_start?: number;
+          /** @description End of the bookable part of the day, seconds since midnight. */
+          seance_search_finish?: number;
+          /** @description Step between the slots shown to clients, in seconds. */
+          step?: number;
+          /** @description Step of the free-slot search, in seconds. */
+          seance_search_step?: number;
+          /** @description Sort weight. */
+          weight?: number;
+          /**
+           * @description 1 to allow online booking, 0 to forbid it.
+           * @enum {integer}
+           */
+          service_type?: 0 | 1;
+          /** @description External id of the service. */
+          api_service_id?: number;
+          /**
+           * @description Online prepayment, 0 off or 2 on.
+           * @enum {integer}
+           */
+          online_invoicing_status?: 0 | 2;
+          /** @description Prepayment as a percentage of the lowest price. */
+          price_prepaid_percent?: number;
+          /** @description Fixed prepayment amount. */
+          price_prepaid_amount?: number;
+          /** @description Forbids booking without a season ticket (only when online prepayment is off). */
+          abonement_restriction_value?: number;
+          /** @description 1 to charge the visit to a season ticket automatically. */
+          is_abonement_autopayment_enabled?: number;
+          /** @description How long before the visit the automatic charge happens. */
+          autopayment_before_visit_time?: number;
+          /** @description Staff members who perform the service, each with their duration. */
+          staff?: components["schemas"]["ServiceStaffInput"][];
+        };
       };
     };
     responses: {
@@ -26816,7 +26977,12 @@ export interface operations {
          *       "technological_card_id": 291341
          *     }
          */
-        "application/json": components["schemas"]["ServiceStaffLinkUpdateRequest"];
+        "application/json": {
+          /** @description How long this staff member takes, in seconds (5 minutes to 23 hours 55 minutes). */
+          seance_length?: number;
+          /** @description Tech card this staff member uses for the service, or `null`. */
+          technological_card_id?: number | null;
+        };
       };
     };
     responses: {
@@ -26961,7 +27127,16 @@ export interface operations {
          *       "activity_online_record_clients_count_max": 2
          *     }
          */
-        "application/json": components["schemas"]["OnlineBookingSettingsUpdateRequest"];
+        "application/json": {
+          /** @description Whether clients must confirm their phone number by SMS. */
+          confirm_number?: boolean;
+          /** @description Whether clients may choose "any staff member". */
+          any_master?: boolean;
+          /** @description Delay before the first bookable slot, in minutes, in steps of 30. */
+          seance_delay_step?: number;
+          /** @description Most seats one client may take in a group event. */
+          activity_online_record_clients_count_max?: number;
+        };
       };
     };
     responses: {
@@ -30437,7 +30612,44 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": components["schemas"]["GoodUpdateRequest"];
+        "application/json": {
+          /** @description Name. */
+          title?: string;
+          /** @description Name printed on receipts. */
+          print_title?: string;
+          /** @description Article number. */
+          article?: string;
+          /** @description Barcode. */
+          barcode?: string;
+          /** @description Goods category id. */
+          category_id?: number;
+          /** @description Sale price of one sale unit. */
+          cost?: number;
+          /** @description Cost price of one sale unit. */
+          actual_cost?: number;
+          /** @description Sale unit id. */
+          sale_unit_id?: number;
+          /** @description Write-off unit id. */
+          service_unit_id?: number;
+          /** @description Number of write-off units in one sale unit. */
+          unit_equals?: number;
+          /** @description Low-stock level. */
+          critical_amount?: number;
+          /** @description Reorder level. */
+          desired_amount?: number;
+          /** @description Net weight. */
+          netto?: number;
+          /** @description Gross weight. */
+          brutto?: number;
+          /** @description Comment. */
+          comment?: string;
+          /** @description Tax system used on receipts. */
+          tax_variant?: number;
+          /** @description VAT rate used on receipts. */
+          vat_id?: number;
+        } & {
+          correction_rules?: components["schemas"]["GoodCorrectionRule"][];
+        };
       };
     };
     responses: {
@@ -30747,7 +30959,16 @@ export interface operations {
          *       "comment": "Категория товаров для маникюра"
          *     }
          */
-        "application/json": components["schemas"]["GoodsCategoryRequest"];
+        "application/json": {
+          /** @description Name. */
+          title?: string;
+          /** @description Parent category id; 0 or omitted for a root category. */
+          parent_category_id?: number;
+          /** @description Article code of the category. */
+          article?: string;
+          /** @description Comment. */
+          comment?: string;
+        };
       };
     };
     responses: {
@@ -32868,14 +33089,18 @@ export interface operations {
           /**
            * @example {
            *       "success": true,
-           *       "data": null,
+           *       "data": {
+           *         "channel_slug": "sms",
+           *         "is_available": true
+           *       },
            *       "meta": {}
            *     }
            */
           "application/json": {
             /** @constant */
             success: true;
-            data: null;
+            /** @description The channel's new state; its fields are not documented. */
+            data: Record<string, never>;
             meta?: components["schemas"]["EmptyMeta"];
           };
         };
@@ -33088,7 +33313,7 @@ export interface operations {
     };
     responses: {
       /** @description The installation is confirmed. */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -33146,7 +33371,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Accepted. */
+      /** @description Accepted; the answer is `{success: true}`, without `data` or `meta`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -33154,18 +33379,26 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "success": true,
-           *       "data": null,
-           *       "meta": {}
+           *       "success": true
            *     }
            */
           "application/json": {
             /** @constant */
             success: true;
-            data: null;
+            data?: null;
             meta?: components["schemas"]["EmptyMeta"];
           };
         };
+      };
+      /**
+       * @description The user is sent on to YCLIENTS (`Location` header). `fetch` follows it by default; pass a `fetch`
+       *     with `redirect: "manual"` to see it.
+       */
+      301: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
@@ -33308,7 +33541,7 @@ export interface operations {
     };
     responses: {
       /** @description The names were saved. */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -35273,7 +35506,12 @@ export interface operations {
   };
   updateRecord: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `1`: answer with the consumables written off for the record. */
+        include_consumables?: 0 | 1;
+        /** @description `1`: answer with the payments of the record. */
+        include_finance_transactions?: 0 | 1;
+      };
       header?: never;
       path: {
         /**
@@ -35442,7 +35680,12 @@ export interface operations {
   };
   deleteRecord: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `1` or `0`: the documentation lists it for the delete as for the read, without saying what it changes. */
+        include_consumables?: 0 | 1;
+        /** @description `1` or `0`: the documentation lists it for the delete as for the read, without saying what it changes. */
+        include_finance_transactions?: 0 | 1;
+      };
       header?: never;
       path: {
         /**
@@ -36893,7 +37136,16 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": components["schemas"]["ServiceCategoryUpdateRequest"];
+        "application/json": {
+          /** @description Category name. */
+          title?: string;
+          /** @description External id. */
+          api_id?: string;
+          /** @description Sort weight. */
+          weight?: number;
+          /** @description Ids of the staff members who perform services of this category. */
+          staff?: number[];
+        };
       };
     };
     responses: {
@@ -38379,7 +38631,16 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["DocumentRequest"];
+        "application/json": {
+          /** @description Document type (1 sale, 3 receipt, 4 write-off, 5 movement). */
+          type_id: number;
+          /** @description Comment. */
+          comment?: string;
+          /** @description Warehouse id. */
+          storage_id: number;
+          /** @description Date of the document, `YYYY-MM-DD HH:MM:SS`. */
+          create_date?: string;
+        };
       };
     };
     responses: {

@@ -92,6 +92,36 @@ export function allowEmptyArrays(spec: Json): Json {
   return spec;
 }
 
+/**
+ * `x-required: [names]` on a request body: the request requires exactly these fields, whatever the shared schema
+ * (often the create body) requires. Updates carry `x-required: []` or the few fields a source marks required, so
+ * a typed caller can send a partial update. The schema is inlined as a copy; nested `$ref`s stay.
+ */
+export function applyRequestRequired(spec: Json): Json {
+  const deref = (schema: Json): Json =>
+    schema?.$ref ? spec.components.schemas[String(schema.$ref).slice(COMPONENT.length)] : schema;
+  const withRequired = (schema: Json, required: string[]): Json => {
+    const target = deref(schema);
+    const { required: _dropped, allOf, ...rest } = target;
+    const copy: Json = { ...rest };
+    if (allOf) copy.allOf = allOf.map((part: Json) => withRequired(part, []));
+    if (required.length) copy.required = required;
+    return copy;
+  };
+  for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
+    for (const [method, op] of Object.entries<Json>(item)) {
+      const body = op?.requestBody;
+      if (!body || body["x-required"] === undefined) continue;
+      const required = body["x-required"];
+      if (!Array.isArray(required)) throw new Error(`${method} ${path}: x-required must be a list of field names`);
+      for (const media of Object.values<Json>(body.content ?? {})) {
+        if (media.schema) media.schema = withRequired(media.schema, required);
+      }
+    }
+  }
+  return spec;
+}
+
 /** Operations whose success answer may come without the envelope (`x-envelope: optional`). */
 export function optionalEnvelopeOps(spec: Json): Array<{ method: string; path: string; op: Json }> {
   const out: Array<{ method: string; path: string; op: Json }> = [];

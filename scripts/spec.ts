@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { allowBareAnswers, allowEmptyArrays } from "./answer-rules";
+import { allowBareAnswers, allowEmptyArrays, applyRequestRequired } from "./answer-rules";
 
 type Json = Record<string, any>;
 
@@ -73,7 +73,7 @@ export function loadSpec(dir: string = SPEC_DIR): Json {
     components: sortComponents(components),
   };
   // What YCLIENTS really sends, as rules over the whole document (scripts/answer-rules.ts).
-  return allowBareAnswers(allowEmptyArrays(merged));
+  return applyRequestRequired(allowBareAnswers(allowEmptyArrays(merged)));
 }
 
 function sortComponents(components: Json): Json {
