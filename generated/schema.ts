@@ -9797,8 +9797,43 @@ export interface components {
       /** @description Quantity in stock, in sale units (a numeric string in some answers). */
       amount: number | string;
     };
-    /** @description New values of a product; the same fields as on create plus `correction_rules`. */
-    GoodUpdateRequest: components["schemas"]["GoodCreateRequest"] & {
+    /** @description New values of a product; the same fields as on create plus `correction_rules`, none required. */
+    GoodUpdateRequest: {
+      /** @description Name. */
+      title?: string;
+      /** @description Name printed on receipts. */
+      print_title?: string;
+      /** @description Article number. */
+      article?: string;
+      /** @description Barcode. */
+      barcode?: string;
+      /** @description Goods category id. */
+      category_id?: number;
+      /** @description Sale price of one sale unit. */
+      cost?: number;
+      /** @description Cost price of one sale unit. */
+      actual_cost?: number;
+      /** @description Sale unit id. */
+      sale_unit_id?: number;
+      /** @description Write-off unit id. */
+      service_unit_id?: number;
+      /** @description Number of write-off units in one sale unit. */
+      unit_equals?: number;
+      /** @description Low-stock level. */
+      critical_amount?: number;
+      /** @description Reorder level. */
+      desired_amount?: number;
+      /** @description Net weight. */
+      netto?: number;
+      /** @description Gross weight. */
+      brutto?: number;
+      /** @description Comment. */
+      comment?: string;
+      /** @description Tax system used on receipts. */
+      tax_variant?: number;
+      /** @description VAT rate used on receipts. */
+      vat_id?: number;
+    } & {
       correction_rules?: components["schemas"]["GoodCorrectionRule"][];
     };
     /** @description A goods category; ids are numeric strings in some answers. */
@@ -12411,7 +12446,7 @@ export interface components {
     /** @description The new state of a service category. */
     ServiceCategoryUpdateRequest: {
       /** @description Category name. */
-      title: string;
+      title?: string;
       /** @description External id. */
       api_id?: string;
       /** @description Sort weight. */
@@ -12602,9 +12637,9 @@ export interface components {
     /** @description New settings of a service-to-staff link. */
     ServiceStaffLinkUpdateRequest: {
       /** @description How long this staff member takes, in seconds (5 minutes to 23 hours 55 minutes). */
-      seance_length: number;
+      seance_length?: number;
       /** @description Tech card this staff member uses for the service, or `null`. */
-      technological_card_id: number | null;
+      technological_card_id?: number | null;
     };
     /** @description A service reduced to its id and name. */
     ServiceTitle: {
@@ -26713,80 +26748,7 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": {
-          /** @description Service name. */
-          title?: string;
-          /** @description Name shown in online booking. */
-          booking_title?: string;
-          /** @description Id of the service category. */
-          category_id?: number;
-          /** @description Lowest price. */
-          price_min?: number;
-          /** @description Highest price. */
-          price_max?: number;
-          /** @description Default length in seconds. */
-          duration?: number;
-          /** @description Technical break in seconds (multiple of 300, at most 3600); `null` for the company-wide setting. */
-          technical_break_duration?: number | null;
-          /** @description Discount for the service. */
-          discount?: number;
-          /** @description Free-text comment. */
-          comment?: string;
-          /** @description True for a group service, false for an individual one. */
-          is_multi?: boolean;
-          /** @description Id of the taxation system. */
-          tax_variant?: number;
-          /** @description Id of the VAT rate. */
-          vat_id?: number;
-          /** @description Whether online booking is limited to a period or to a list of dates. */
-          is_need_limit_date?: boolean;
-          /**
-           * Format: date
-           * @description First bookable day (`YYYY-MM-DD`) when limited.
-           */
-          date_from?: string;
-          /**
-           * Format: date
-           * @description Last bookable day (`YYYY-MM-DD`) when limited.
-           */
-          date_to?: string;
-          /** @description Days open for online booking; when omitted every day of the period is open. */
-          dates?: string[];
-          /** @description Start of the bookable part of the day, seconds since midnight. */
-          seance_search_start?: number;
-          /** @description End of the bookable part of the day, seconds since midnight. */
-          seance_search_finish?: number;
-          /** @description Step between the slots shown to clients, in seconds. */
-          step?: number;
-          /** @description Step of the free-slot search, in seconds. */
-          seance_search_step?: number;
-          /** @description Sort weight. */
-          weight?: number;
-          /**
-           * @description 1 to allow online booking, 0 to forbid it.
-           * @enum {integer}
-           */
-          service_type?: 0 | 1;
-          /** @description External id of the service. */
-          api_service_id?: number;
-          /**
-           * @description Online prepayment, 0 off or 2 on.
-           * @enum {integer}
-           */
-          online_invoicing_status?: 0 | 2;
-          /** @description Prepayment as a percentage of the lowest price. */
-          price_prepaid_percent?: number;
-          /** @description Fixed prepayment amount. */
-          price_prepaid_amount?: number;
-          /** @description Forbids booking without a season ticket (only when online prepayment is off). */
-          abonement_restriction_value?: number;
-          /** @description 1 to charge the visit to a season ticket automatically. */
-          is_abonement_autopayment_enabled?: number;
-          /** @description How long before the visit the automatic charge happens. */
-          autopayment_before_visit_time?: number;
-          /** @description Staff members who perform the service, each with their duration. */
-          staff?: components["schemas"]["ServiceStaffInput"][];
-        };
+        "application/json": components["schemas"]["ServiceUpdateRequest"];
       };
     };
     responses: {
@@ -26977,12 +26939,7 @@ export interface operations {
          *       "technological_card_id": 291341
          *     }
          */
-        "application/json": {
-          /** @description How long this staff member takes, in seconds (5 minutes to 23 hours 55 minutes). */
-          seance_length?: number;
-          /** @description Tech card this staff member uses for the service, or `null`. */
-          technological_card_id?: number | null;
-        };
+        "application/json": components["schemas"]["ServiceStaffLinkUpdateRequest"];
       };
     };
     responses: {
@@ -27127,16 +27084,7 @@ export interface operations {
          *       "activity_online_record_clients_count_max": 2
          *     }
          */
-        "application/json": {
-          /** @description Whether clients must confirm their phone number by SMS. */
-          confirm_number?: boolean;
-          /** @description Whether clients may choose "any staff member". */
-          any_master?: boolean;
-          /** @description Delay before the first bookable slot, in minutes, in steps of 30. */
-          seance_delay_step?: number;
-          /** @description Most seats one client may take in a group event. */
-          activity_online_record_clients_count_max?: number;
-        };
+        "application/json": components["schemas"]["OnlineBookingSettingsUpdateRequest"];
       };
     };
     responses: {
@@ -30612,44 +30560,7 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": {
-          /** @description Name. */
-          title?: string;
-          /** @description Name printed on receipts. */
-          print_title?: string;
-          /** @description Article number. */
-          article?: string;
-          /** @description Barcode. */
-          barcode?: string;
-          /** @description Goods category id. */
-          category_id?: number;
-          /** @description Sale price of one sale unit. */
-          cost?: number;
-          /** @description Cost price of one sale unit. */
-          actual_cost?: number;
-          /** @description Sale unit id. */
-          sale_unit_id?: number;
-          /** @description Write-off unit id. */
-          service_unit_id?: number;
-          /** @description Number of write-off units in one sale unit. */
-          unit_equals?: number;
-          /** @description Low-stock level. */
-          critical_amount?: number;
-          /** @description Reorder level. */
-          desired_amount?: number;
-          /** @description Net weight. */
-          netto?: number;
-          /** @description Gross weight. */
-          brutto?: number;
-          /** @description Comment. */
-          comment?: string;
-          /** @description Tax system used on receipts. */
-          tax_variant?: number;
-          /** @description VAT rate used on receipts. */
-          vat_id?: number;
-        } & {
-          correction_rules?: components["schemas"]["GoodCorrectionRule"][];
-        };
+        "application/json": components["schemas"]["GoodUpdateRequest"];
       };
     };
     responses: {
@@ -37136,16 +37047,7 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": {
-          /** @description Category name. */
-          title?: string;
-          /** @description External id. */
-          api_id?: string;
-          /** @description Sort weight. */
-          weight?: number;
-          /** @description Ids of the staff members who perform services of this category. */
-          staff?: number[];
-        };
+        "application/json": components["schemas"]["ServiceCategoryUpdateRequest"];
       };
     };
     responses: {

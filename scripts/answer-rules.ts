@@ -108,6 +108,14 @@ export function applyRequestRequired(spec: Json): Json {
     if (required.length) copy.required = required;
     return copy;
   };
+  // On a component schema (an update-only body built from the create body): rewritten in place.
+  for (const [name, schema] of Object.entries<Json>(spec.components?.schemas ?? {})) {
+    const required = schema?.["x-required"];
+    if (required === undefined) continue;
+    if (!Array.isArray(required)) throw new Error(`components.schemas.${name}: x-required must be a list`);
+    spec.components.schemas[name] = { ...withRequired(schema, required), "x-required": required };
+  }
+  // On a request body whose schema is shared with another operation: an inlined copy for this operation.
   for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
     for (const [method, op] of Object.entries<Json>(item)) {
       const body = op?.requestBody;

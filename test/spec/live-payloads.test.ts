@@ -96,9 +96,7 @@ describe("live mismatches the spec now allows", () => {
     expect(
       validator.requestBody("/activity/{company_id}/duplication_strategy/{strategy_id}", "PUT", { title: "Weekly" }),
     ).toBeUndefined();
-    expect(
-      validator.requestBody("/company/{company_id}/services/{service_id}", "PATCH", { price_min: 900 }),
-    ).toBeUndefined();
+    expect(validator.requestBody("/service_category/{company_id}/{id}", "PUT", { weight: 3 })).toBeUndefined();
     expect(
       validator.requestBody("/storage_operations/documents/{company_id}/{document_id}", "PUT", {
         type_id: 1,
