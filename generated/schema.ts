@@ -31062,7 +31062,7 @@ export interface operations {
             /** @constant */
             success: true;
             data: components["schemas"]["Chain"][];
-            meta: components["schemas"]["Meta"];
+            meta?: components["schemas"]["Meta"];
           };
         };
       };

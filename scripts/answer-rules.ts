@@ -148,9 +148,12 @@ export function allowBareAnswers(spec: Json): Json {
   for (const { method, path, op } of optionalEnvelopeOps(spec)) {
     for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
       const media = /^2/.test(status) ? response?.content?.["application/json"] : undefined;
-      const data = media?.schema?.properties?.data;
       if (!media) continue;
-      if (!data) throw new Error(`${method} ${path}: x-envelope needs an inline {success, data, meta} schema`);
+      const envelope = media.schema?.$ref
+        ? spec.components.schemas[String(media.schema.$ref).slice(COMPONENT.length)]
+        : media.schema;
+      const data = envelope?.properties?.data;
+      if (!data) throw new Error(`${method} ${path}: x-envelope needs a {success, data, meta} schema`);
       media.schema = { "x-sdk-envelope": media.schema, anyOf: [media.schema, data] };
     }
   }

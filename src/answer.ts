@@ -54,8 +54,9 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
     }
     // `/api/v2` (JSON:API `{data, meta}`) and `/marketplace` answers have no v1 `success` flag: 2xx is success.
     if (isHostRooted(call.path)) return { ok: true, body, response };
-    // `x-envelope: optional` (the analytics charts): the bare list is the `data` of the envelope callers get.
-    if (Array.isArray(body) && bareAnswers.has(`${call.method} ${call.path}`)) {
+    // `x-envelope: optional` (the analytics charts, operations the docs show bare): an answer without the
+    // envelope is the `data` of the envelope callers get.
+    if (!hasSuccessFlag(body) && bareAnswers.has(`${call.method} ${call.path}`)) {
       return { ok: true, body: { success: true, data: body, meta: [] }, response };
     }
     const success = isEnvelope(body) ? (body as { success: unknown }).success : undefined;
@@ -71,6 +72,10 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
   }
   const error = classifyClientError(context(result.error) as ErrorContext & { status: number });
   return { ok: false, error, body: result.error, response };
+}
+
+function hasSuccessFlag(body: unknown): boolean {
+  return isEnvelope(body) && typeof (body as { success?: unknown }).success === "boolean";
 }
 
 function isEnvelope(body: unknown): boolean {

@@ -69,3 +69,11 @@ it("the simulator answers the charts bare, and the friendly methods still get th
     await sim.close();
   }
 });
+
+it("an operation the docs show bare (x-envelope: optional) hands back a bare object as data", async () => {
+  const dictionary = { months: { "1": "январь" } };
+  server.handle((_req, res) => json(res, 200, dictionary));
+  const { data } = await client().GET("/i18n/{langCode}", { params: { path: { langCode: "ru-RU" } } });
+  expect(data.success).toBe(true);
+  expect(data.data).toEqual(dictionary);
+});
