@@ -1160,6 +1160,7 @@ export const operations: readonly OperationInfo[] = [
     path: "/references/business_groups_with_types",
     userToken: true,
   },
+  { operationId: "getDayReport", method: "GET", path: "/reports/day_report/{company_id}/{date}", userToken: true },
   { operationId: "getZReport", method: "GET", path: "/reports/z_report/{company_id}", userToken: true },
   { operationId: "listResources", method: "GET", path: "/resources/{company_id}", userToken: true },
   {

@@ -4056,6 +4056,23 @@ export interface ReferencesResource<Raise extends boolean> {
 /** The Z-report (end-of-day cash report). */
 export interface ReportsResource<Raise extends boolean> {
   /**
+   * Get the summary of one day.
+   *
+   * The main figures of one day: clients with appointments, the value of the booked services, of the
+   * completed visits and of goods sales, the money received, discounts, the average receipt and the
+   * average occupancy (a share from 0 to 1). Not in the YCLIENTS reference: it is known from Altegio's
+   * documentation as used by an integration (openapi/NOTES.md, "Operations beyond the inventory"). Figures
+   * may come as numbers or numeric strings.
+   *
+   * `GET /reports/day_report/{company_id}/{date}` (needs a user token).
+   */
+  dayReport(
+    date: DateArg,
+    companyId?: Id,
+    options?: CallOptions,
+  ): Answer<"/reports/day_report/{company_id}/{date}", "get", Raise>;
+
+  /**
    * Get the Z-report of a day.
    *
    * Returns the end-of-day cash report of a day: counts and takings (clients, appointments, services,
@@ -6917,6 +6934,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     businessGroups: ["GET", "/references/business_groups_with_types", ""],
   },
   reports: {
+    dayReport: ["GET", "/reports/day_report/{company_id}/{date}", "date:date:date company:company_id"],
     zReport: ["GET", "/reports/z_report/{company_id}", "query? company:company_id"],
   },
   resources: {

@@ -4942,6 +4942,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/reports/day_report/{company_id}/{date}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the summary of one day
+     * @description The main figures of one day: clients with appointments, the value of the booked services, of the
+     *     completed visits and of goods sales, the money received, discounts, the average receipt and the
+     *     average occupancy (a share from 0 to 1). Not in the YCLIENTS reference: it is known from Altegio's
+     *     documentation as used by an integration (openapi/NOTES.md, "Operations beyond the inventory"). Figures
+     *     may come as numbers or numeric strings.
+     */
+    get: operations["getDayReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/reports/z_report/{company_id}": {
     parameters: {
       query?: never;
@@ -9198,6 +9222,30 @@ export interface components {
      * @example 2026-09-29
      */
     DateValue: string | number;
+    /**
+     * @description The figures of one day (`reports.dayReport`). Money is in currency units; an integration reads every
+     *     figure as a number or a numeric string, so both are accepted.
+     */
+    DayReport: {
+      /** @description The day, ISO 8601 (its first ten characters are `YYYY-MM-DD`). */
+      date_iso?: string;
+      /** @description Clients with appointments that day. */
+      clients_count?: number | string;
+      /** @description Value of the booked services. */
+      record_sum?: number | string;
+      /** @description Value of the completed visits. */
+      visit_sum?: number | string;
+      /** @description Goods sales. */
+      sale_sum?: number | string;
+      /** @description Money received. */
+      transaction_sum?: number | string;
+      /** @description Discounts given. */
+      discount?: number | string;
+      /** @description Average receipt. */
+      average_income?: number | string;
+      /** @description Average occupancy of the staff's working time, a share from 0 to 1. */
+      average_workload?: number | string | null;
+    };
     /**
      * @description A client's personal account ("личный счёт"): prepaid money kept in the chain and spent on
      *     visits. `balance` and `initial_balance` are in the company's currency units with a
@@ -36365,6 +36413,64 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getDayReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+        /**
+         * @description The day, `YYYY-MM-DD`.
+         * @example 2026-03-02
+         */
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The day's figures. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "date_iso": "2026-03-02T00:00:00+03:00",
+           *         "clients_count": 12,
+           *         "record_sum": 45600,
+           *         "visit_sum": 38200,
+           *         "sale_sum": 4100,
+           *         "transaction_sum": 40100,
+           *         "discount": 1200,
+           *         "average_income": 3183.33,
+           *         "average_workload": 0.74
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["DayReport"];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       429: components["responses"]["TooManyRequests"];
       500: components["responses"]["ServerError"];
     };

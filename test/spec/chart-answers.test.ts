@@ -77,3 +77,17 @@ it("an operation the docs show bare (x-envelope: optional) hands back a bare obj
   expect(data.success).toBe(true);
   expect(data.data).toEqual(dictionary);
 });
+
+it("reports.dayReport (an operation beyond the YCLIENTS inventory) is typed and answered by the simulator", async () => {
+  const sim = await startYclientsSimulator({ rateLimit: false });
+  try {
+    const userToken = sim.state.staffUsers[0].token;
+    const companyId = sim.state.companies[0].id;
+    const yc = new YclientsClient({ partnerToken: sim.partnerToken, userToken, baseUrl: sim.url });
+    const answer = await yc.reports.dayReport("2026-03-02", companyId);
+    expect(answer.data.clients_count).toBeDefined();
+    expect(typeof answer.data.date_iso).toBe("string");
+  } finally {
+    await sim.close();
+  }
+});
