@@ -54,8 +54,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Daily occupancy chart.
    *
    * One series: for each day, the share of the staff's working time that was booked, in percent. Daily
-   * points are `[Unix time in milliseconds, value]`. The documentation shows the list without the
-   * `{success, data, meta}` envelope; the spec keeps the envelope like every other answer.
+   * points are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/fullness_daily/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о заполненности в разрезе по дням}
@@ -70,8 +71,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Daily takings chart.
    *
    * One series: for each day, the takings in currency units. Daily points are `[Unix time in
-   * milliseconds, value]`. The documentation shows the list without the `{success, data, meta}`
-   * envelope; the spec keeps the envelope like every other answer.
+   * milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/income_daily/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о выручке в разрезе по дням}
@@ -86,8 +88,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Appointments by source.
    *
    * How many appointments came from each source (administrator, online widget, app...). Daily points are
-   * `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-   * meta}` envelope; the spec keeps the envelope like every other answer.
+   * `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/record_source/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить структуру записей по источникам}
@@ -102,8 +105,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Appointments by visit status.
    *
    * How many appointments are in each visit status (waiting, arrived, no-show, confirmed). Daily points
-   * are `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success,
-   * data, meta}` envelope; the spec keeps the envelope like every other answer.
+   * are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/record_status/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить структуру записей по статусам визитов}
@@ -118,8 +122,9 @@ export interface AnalyticsResource<Raise extends boolean> {
    * Daily appointments chart.
    *
    * Two series: for each day, the number of appointments and the number of online ones. Daily points are
-   * `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-   * meta}` envelope; the spec keeps the envelope like every other answer.
+   * `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+   * some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+   * always hands back the envelope.
    *
    * `GET /company/{company_id}/analytics/overall/charts/records_daily/` (needs a user token).
    * @see {@link https://developers.yclients.com/ru/ | Аналитика — Получить данные о количестве записей в разрезе по дням}
@@ -3375,8 +3380,7 @@ export interface MarketplaceResource<Raise extends boolean> {
    * Switch a message channel on or off for a company.
    *
    * Tells YCLIENTS whether a sending channel (`sms`, `whatsapp`, ...) of a messaging application is
-   * available in a company. The documentation shows only error answers; success is assumed to be the
-   * usual envelope with `data: null`.
+   * available in a company. Answers the envelope with an object as `data` (issue 23), not `null`.
    *
    * `POST /marketplace/application/update_channel`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Изменение доступности каналов отправки}
@@ -3451,8 +3455,8 @@ export interface MarketplaceResource<Raise extends boolean> {
    *
    * Completes the installation of the application in a company after the user set it up on the partner's
    * side: sends the partner's key for that company, the URLs to receive the company's webhooks, and the
-   * message channels the application provides. The documentation shows only error answers; success is
-   * assumed to be the usual envelope with `data: null`. `api_key` is a secret: the SDK masks it in logs.
+   * message channels the application provides. Answers 201 with the envelope and `data: null` (issue 23,
+   * integrations that call it live). `api_key` is a secret: the SDK masks it in logs.
    *
    * `POST /marketplace/partner/callback`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Установка приложения для филиала}
@@ -3466,8 +3470,8 @@ export interface MarketplaceResource<Raise extends boolean> {
    * Confirm the installation and send the user back to YCLIENTS.
    *
    * The variant of `marketplace.confirmInstall` used at the end of a registration on the partner's site:
-   * same fields without `channels`, and YCLIENTS returns the user to the application's page. Only error
-   * answers are documented; success is assumed to be the usual envelope.
+   * same fields without `channels`, and YCLIENTS returns the user to the application's page. Answers
+   * `{success: true}` without `data`, or 301 to the application's page (issue 23).
    *
    * `POST /marketplace/partner/callback/redirect`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Адрес для редиректа пользователя после регистрации в сервисе-партнере}
@@ -3509,8 +3513,8 @@ export interface MarketplaceResource<Raise extends boolean> {
   /**
    * Report the SMS sender names of a company.
    *
-   * Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Only error
-   * answers are documented; success is assumed to be the usual envelope with `data: null`.
+   * Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Answers 201 with
+   * the envelope and `data: null` (issue 23).
    *
    * `POST /marketplace/partner/short_names`.
    * @see {@link https://developers.yclients.com/ru/ | Маркетплейс — Оповещение YCLIENTS о доступных именах отправителя SMS-сообщений}
@@ -3899,6 +3903,7 @@ export interface RecordsResource<Raise extends boolean> {
   update(
     recordId: Id,
     body: BodyOf<"/record/{company_id}/{record_id}", "put">,
+    query?: QueryOf<"/record/{company_id}/{record_id}", "put">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/record/{company_id}/{record_id}", "put", Raise>;
@@ -3915,6 +3920,7 @@ export interface RecordsResource<Raise extends boolean> {
    */
   delete(
     recordId: Id,
+    query?: QueryOf<"/record/{company_id}/{record_id}", "delete">,
     companyId?: Id,
     options?: CallOptions,
   ): Answer<"/record/{company_id}/{record_id}", "delete", Raise>;
@@ -4049,6 +4055,23 @@ export interface ReferencesResource<Raise extends boolean> {
 
 /** The Z-report (end-of-day cash report). */
 export interface ReportsResource<Raise extends boolean> {
+  /**
+   * Get the summary of one day.
+   *
+   * The main figures of one day: clients with appointments, the value of the booked services, of the
+   * completed visits and of goods sales, the money received, discounts, the average receipt and the
+   * average occupancy (a share from 0 to 1). Not in the YCLIENTS reference: it is known from Altegio's
+   * documentation as used by an integration (openapi/NOTES.md, "Operations beyond the inventory"). Figures
+   * may come as numbers or numeric strings.
+   *
+   * `GET /reports/day_report/{company_id}/{date}` (needs a user token).
+   */
+  dayReport(
+    date: DateArg,
+    companyId?: Id,
+    options?: CallOptions,
+  ): Answer<"/reports/day_report/{company_id}/{date}", "get", Raise>;
+
   /**
    * Get the Z-report of a day.
    *
@@ -6873,8 +6896,8 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
   },
   records: {
     get: ["GET", "/record/{company_id}/{record_id}", "id:record_id:recordId query? company:company_id"],
-    update: ["PUT", "/record/{company_id}/{record_id}", "id:record_id:recordId body company:company_id"],
-    delete: ["DELETE", "/record/{company_id}/{record_id}", "id:record_id:recordId company:company_id"],
+    update: ["PUT", "/record/{company_id}/{record_id}", "id:record_id:recordId body query? company:company_id"],
+    delete: ["DELETE", "/record/{company_id}/{record_id}", "id:record_id:recordId query? company:company_id"],
     listPartner: ["GET", "/records/partner/", "query?"],
     iterateListPartner: [
       "GET",
@@ -6911,6 +6934,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     businessGroups: ["GET", "/references/business_groups_with_types", ""],
   },
   reports: {
+    dayReport: ["GET", "/reports/day_report/{company_id}/{date}", "date:date:date company:company_id"],
     zReport: ["GET", "/reports/z_report/{company_id}", "query? company:company_id"],
   },
   resources: {

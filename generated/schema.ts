@@ -1516,8 +1516,9 @@ export interface paths {
     /**
      * Daily occupancy chart
      * @description One series: for each day, the share of the staff's working time that was booked, in percent. Daily
-     *     points are `[Unix time in milliseconds, value]`. The documentation shows the list without the
-     *     `{success, data, meta}` envelope; the spec keeps the envelope like every other answer.
+     *     points are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsFullnessDaily"];
     put?: never;
@@ -1538,8 +1539,9 @@ export interface paths {
     /**
      * Daily takings chart
      * @description One series: for each day, the takings in currency units. Daily points are `[Unix time in
-     *     milliseconds, value]`. The documentation shows the list without the `{success, data, meta}`
-     *     envelope; the spec keeps the envelope like every other answer.
+     *     milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsIncomeDaily"];
     put?: never;
@@ -1560,8 +1562,9 @@ export interface paths {
     /**
      * Appointments by source
      * @description How many appointments came from each source (administrator, online widget, app...). Daily points are
-     *     `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-     *     meta}` envelope; the spec keeps the envelope like every other answer.
+     *     `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsRecordSources"];
     put?: never;
@@ -1582,8 +1585,9 @@ export interface paths {
     /**
      * Appointments by visit status
      * @description How many appointments are in each visit status (waiting, arrived, no-show, confirmed). Daily points
-     *     are `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success,
-     *     data, meta}` envelope; the spec keeps the envelope like every other answer.
+     *     are `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsRecordStatuses"];
     put?: never;
@@ -1604,8 +1608,9 @@ export interface paths {
     /**
      * Daily appointments chart
      * @description Two series: for each day, the number of appointments and the number of online ones. Daily points are
-     *     `[Unix time in milliseconds, value]`. The documentation shows the list without the `{success, data,
-     *     meta}` envelope; the spec keeps the envelope like every other answer.
+     *     `[Unix time in milliseconds, value]`. The API answers the bare list (the documentation and live captures);
+     *     some answers come wrapped in `{success, data, meta}`. `x-envelope: optional`: the SDK accepts both and
+     *     always hands back the envelope.
      */
     get: operations["getAnalyticsRecordsDaily"];
     put?: never;
@@ -4333,8 +4338,7 @@ export interface paths {
     /**
      * Switch a message channel on or off for a company
      * @description Tells YCLIENTS whether a sending channel (`sms`, `whatsapp`, ...) of a messaging application is
-     *     available in a company. The documentation shows only error answers; success is assumed to be the
-     *     usual envelope with `data: null`.
+     *     available in a company. Answers the envelope with an object as `data` (issue 23), not `null`.
      */
     post: operations["updateMarketplaceChannel"];
     delete?: never;
@@ -4399,8 +4403,8 @@ export interface paths {
      * Confirm the installation in a company
      * @description Completes the installation of the application in a company after the user set it up on the partner's
      *     side: sends the partner's key for that company, the URLs to receive the company's webhooks, and the
-     *     message channels the application provides. The documentation shows only error answers; success is
-     *     assumed to be the usual envelope with `data: null`. `api_key` is a secret: the SDK masks it in logs.
+     *     message channels the application provides. Answers 201 with the envelope and `data: null` (issue 23,
+     *     integrations that call it live). `api_key` is a secret: the SDK masks it in logs.
      */
     post: operations["confirmMarketplaceInstall"];
     delete?: never;
@@ -4421,8 +4425,8 @@ export interface paths {
     /**
      * Confirm the installation and send the user back to YCLIENTS
      * @description The variant of `marketplace.confirmInstall` used at the end of a registration on the partner's site:
-     *     same fields without `channels`, and YCLIENTS returns the user to the application's page. Only error
-     *     answers are documented; success is assumed to be the usual envelope.
+     *     same fields without `channels`, and YCLIENTS returns the user to the application's page. Answers
+     *     `{success: true}` without `data`, or 301 to the application's page (issue 23).
      */
     post: operations["redirectMarketplaceInstall"];
     delete?: never;
@@ -4485,8 +4489,8 @@ export interface paths {
     put?: never;
     /**
      * Report the SMS sender names of a company
-     * @description Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Only error
-     *     answers are documented; success is assumed to be the usual envelope with `data: null`.
+     * @description Tells YCLIENTS which SMS sender names the company may use with the partner's SMS service. Answers 201 with
+     *     the envelope and `data: null` (issue 23).
      */
     post: operations["setMarketplaceShortNames"];
     delete?: never;
@@ -4930,6 +4934,30 @@ export interface paths {
      *     `meta.count` gives the number of groups.
      */
     get: operations["listBusinessGroupsWithTypes"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/reports/day_report/{company_id}/{date}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get the summary of one day
+     * @description The main figures of one day: clients with appointments, the value of the booked services, of the
+     *     completed visits and of goods sales, the money received, discounts, the average receipt and the
+     *     average occupancy (a share from 0 to 1). Not in the YCLIENTS reference: it is known from Altegio's
+     *     documentation as used by an integration (openapi/NOTES.md, "Operations beyond the inventory"). Figures
+     *     may come as numbers or numeric strings.
+     */
+    get: operations["getDayReport"];
     put?: never;
     post?: never;
     delete?: never;
@@ -6625,14 +6653,14 @@ export interface components {
       period?: number;
       /** @description 1 day, 2 week, 3 month, 4 year. */
       period_unit_id?: number;
-      status?: components["schemas"]["AbonementStatus"];
+      status?: components["schemas"]["AbonementStatus"] | unknown[];
       /** @description True for one shared count of visits. */
       is_united_balance?: boolean;
       /** @description Visits left on the shared count. */
       united_balance_services_count?: number;
       /** @description Visits left per service or category. */
-      balance_container?: components["schemas"]["AbonementBalanceContainer"];
-      type?: components["schemas"]["AbonementType"];
+      balance_container?: components["schemas"]["AbonementBalanceContainer"] | unknown[];
+      type?: components["schemas"]["AbonementType"] | unknown[];
     };
     /** @description Week days and times of day when a season ticket may be used. */
     AbonementAvailability: {
@@ -6658,9 +6686,9 @@ export interface components {
       /** @description Number of visits. */
       count?: number;
       /** @description The service, when the visits are for one service. */
-      service?: components["schemas"]["AbonementServiceRef"];
+      service?: components["schemas"]["AbonementServiceRef"] | unknown[];
       /** @description The service category, when the visits are for a category. */
-      category?: components["schemas"]["AbonementServiceRef"];
+      category?: components["schemas"]["AbonementServiceRef"] | unknown[];
     };
     /** @description Freezes a season ticket until a date. */
     AbonementFreezeRequest: {
@@ -6678,7 +6706,7 @@ export interface components {
       /** @description Name. */
       title?: string;
       /** @description The category of a service. */
-      category?: components["schemas"]["AbonementServiceRef"];
+      category?: components["schemas"]["AbonementServiceRef"] | unknown[];
     };
     /**
      * @description Sets the visits left on a season ticket: `united_balance_services_count` for a ticket
@@ -6765,7 +6793,7 @@ export interface components {
       attached_salon_ids?: number[];
       availability?: components["schemas"]["AbonementAvailability"][];
       /** @description The visits it includes. */
-      balance_container?: components["schemas"]["AbonementBalanceContainer"];
+      balance_container?: components["schemas"]["AbonementBalanceContainer"] | unknown[];
     };
     /**
      * @description A season ticket type to create or replace. `cost` and `online_sale_price` are in
@@ -6927,13 +6955,13 @@ export interface components {
       period?: number;
       /** @description Unit of `period` (1 day, 2 week, 3 month, 4 year). */
       period_unit_id?: number;
-      status?: components["schemas"]["ActivityAbonementStatus"];
+      status?: components["schemas"]["ActivityAbonementStatus"] | unknown[];
       /** @description Whether visits are counted from one shared balance. */
       is_united_balance?: boolean;
       /** @description Visits left on the shared balance. */
       united_balance_services_count?: number;
-      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"];
-      type?: components["schemas"]["ActivityAbonementType"];
+      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"] | unknown[];
+      type?: components["schemas"]["ActivityAbonementType"] | unknown[];
     };
     /** @description What a subscription can be spent on and how many visits remain. */
     ActivityAbonementBalanceContainer: {
@@ -6944,21 +6972,25 @@ export interface components {
       /** @description Visits left (or included, on a subscription type). */
       count?: number;
       /** @description The service category the visits apply to. */
-      category?: {
-        /** @description Category id. */
-        id?: number;
-        /** @description Parent category id. */
-        category_id?: number;
-        /** @description Category name. */
-        title?: string;
-      };
+      category?:
+        | {
+            /** @description Category id. */
+            id?: number;
+            /** @description Parent category id. */
+            category_id?: number;
+            /** @description Category name. */
+            title?: string;
+          }
+        | unknown[];
       /** @description The single service the visits apply to, when the link is per service. */
-      service?: {
-        /** @description Service id. */
-        id?: number;
-        /** @description Service name. */
-        title?: string;
-      };
+      service?:
+        | {
+            /** @description Service id. */
+            id?: number;
+            /** @description Service name. */
+            title?: string;
+          }
+        | unknown[];
     };
     /**
      * @description Result of checking one subscription against a group event. The operation is listed in
@@ -7000,7 +7032,7 @@ export interface components {
       united_balance_services_count?: number;
       /** @description Whether the code must be entered to pay with it. */
       is_code_required?: boolean;
-      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"];
+      balance_container?: components["schemas"]["ActivityAbonementBalanceContainer"] | unknown[];
     };
     /** @description Books seats in a group event for one client. */
     ActivityBookRequest: {
@@ -7164,7 +7196,7 @@ export interface components {
       price_max?: number;
       /** @description True for group services. */
       is_multi?: boolean;
-      category?: components["schemas"]["ActivityServiceCategory"];
+      category?: components["schemas"]["ActivityServiceCategory"] | unknown[];
       /** @description Staff members who run the service, each with their own duration. */
       staff?: {
         /** @description Staff member id. */
@@ -7188,7 +7220,7 @@ export interface components {
     ActivityService: components["schemas"]["Service"] & {
       /** @description URL of the service's picture, may be empty. */
       image_url?: string;
-      category?: components["schemas"]["ActivityServiceCategory"];
+      category?: components["schemas"]["ActivityServiceCategory"] | unknown[];
     };
     /** @description The category of a group service. */
     ActivityServiceCategory: {
@@ -7455,45 +7487,51 @@ export interface components {
       /** @description The previous period. */
       previous_sum: components["schemas"]["Money"];
       /** @description Change in percent (negative when it fell). */
-      change_percent?: number;
-      currency?: components["schemas"]["Currency"];
+      change_percent?: number | null;
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description The main figures of the company for a period, each compared with the previous period. */
     AnalyticsOverall: {
-      income_total_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_services_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_goods_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_average_stats?: components["schemas"]["AnalyticsMoneyStat"];
-      income_average_services_stats?: components["schemas"]["AnalyticsMoneyStat"];
+      income_total_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_services_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_goods_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_average_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
+      income_average_services_stats?: components["schemas"]["AnalyticsMoneyStat"] | unknown[];
       /** @description Occupancy of the staff's working time, in percent. */
-      fullness_stats?: {
-        current_percent?: number;
-        previous_percent?: number;
-        change_percent?: number;
-      };
+      fullness_stats?:
+        | {
+            current_percent?: number | null;
+            previous_percent?: number | null;
+            change_percent?: number | null;
+          }
+        | unknown[];
       /** @description Appointments by state, counts and shares in percent. */
-      record_stats?: {
-        current_completed_count?: number;
-        current_completed_percent?: number;
-        current_pending_count?: number;
-        current_pending_percent?: number;
-        current_canceled_count?: number;
-        current_canceled_percent?: number;
-        current_total_count?: number;
-        previous_total_count?: number;
-        change_percent?: number;
-      };
+      record_stats?:
+        | {
+            current_completed_count?: number;
+            current_completed_percent?: number | null;
+            current_pending_count?: number;
+            current_pending_percent?: number | null;
+            current_canceled_count?: number;
+            current_canceled_percent?: number | null;
+            current_total_count?: number;
+            previous_total_count?: number;
+            change_percent?: number | null;
+          }
+        | unknown[];
       /** @description Clients in the period. */
-      client_stats?: {
-        total_count?: number;
-        new_count?: number;
-        new_percent?: number;
-        return_count?: number;
-        return_percent?: number;
-        active_count?: number;
-        lost_count?: number;
-        lost_percent?: number;
-      };
+      client_stats?:
+        | {
+            total_count?: number;
+            new_count?: number;
+            new_percent?: number | null;
+            return_count?: number;
+            return_percent?: number | null;
+            active_count?: number;
+            lost_count?: number;
+            lost_percent?: number | null;
+          }
+        | unknown[];
     };
     /** @description The signed-in user together with the token to send on their behalf. */
     AuthUser: {
@@ -7746,7 +7784,7 @@ export interface components {
     BookformSettings: {
       /** @description Steps of the booking form with their settings. */
       steps?: components["schemas"]["BookformStep"][];
-      style?: components["schemas"]["BookformStyle"];
+      style?: components["schemas"]["BookformStyle"] | unknown[];
       /** @description Chain id, 0 when the form belongs to one company. */
       group_id?: number;
       /** @description Company id (always sent). */
@@ -7919,7 +7957,7 @@ export interface components {
       /** @description Kind of booking the form offers. */
       record_type_id?: number | null;
       /** @description Header picture settings. */
-      header_images?: Record<string, never> | null;
+      header_images?: (Record<string, never> | null) | unknown[];
     };
     /** @description A new booking form; only `title` is required. */
     BookingFormCreateRequest: {
@@ -8073,9 +8111,9 @@ export interface components {
       created_date?: components["schemas"]["DateTimeValue"];
       /** @description When it expires; null when never. */
       expiration_date?: components["schemas"]["DateTimeValue"] | null;
-      type?: components["schemas"]["CertificateType"];
+      type?: components["schemas"]["CertificateType"] | unknown[];
       /** @description State with its name. */
-      status?: components["schemas"]["TitledRef"];
+      status?: components["schemas"]["TitledRef"] | unknown[];
     };
     /**
      * @description A gift certificate type: its face value (`balance`, in currency units), whether it can be
@@ -8098,7 +8136,7 @@ export interface components {
        */
       item_type_id?: number;
       /** @description `item_type_id` with its name. */
-      item_type?: components["schemas"]["TitledRef"];
+      item_type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description 0 never expires, 1 a fixed date for all (`expiration_date`), 2 a period after sale. */
       expiration_type_id?: number;
       /** @description The fixed expiry date (ISO 8601 or a Unix timestamp); null when not fixed. */
@@ -8118,7 +8156,7 @@ export interface components {
       title: string;
       /** @description Companies that belong to the chain. */
       companies?: components["schemas"]["ChainCompany"][];
-      access?: components["schemas"]["ChainAccess"];
+      access?: components["schemas"]["ChainAccess"] | unknown[];
     };
     /**
      * @description The user's rights at chain level. Each flag is 1 (granted) or 0; the API has sent
@@ -8223,8 +8261,8 @@ export interface components {
       importance_id?: number;
       /** @description The importance class as a Russian word. */
       importance?: string;
-      /** @description Client card number. */
-      card?: string;
+      /** @description Client card number (a number in some answers). */
+      card?: string | number;
       /** @description Birthday as `YYYY-MM-DD`; `0` or an empty string when unknown. */
       birth_date?: string | number;
       /** @description Comment on the client. */
@@ -8298,11 +8336,13 @@ export interface components {
       /** @description Files attached to the comment. */
       files?: Record<string, never>[];
       /** @description Who wrote it. */
-      user?: {
-        id?: number;
-        name?: string;
-        avatar?: string;
-      };
+      user?:
+        | {
+            id?: number;
+            name?: string;
+            avatar?: string;
+          }
+        | unknown[];
     };
     /** @description A range of calendar days, `YYYY-MM-DD`, both ends included; either end may be left out. */
     ClientDateRange: {
@@ -8458,15 +8498,17 @@ export interface components {
           unit?: string;
         }[];
       }[];
-      staff?: components["schemas"]["ClientHistoryStaff"];
-      company?: components["schemas"]["ClientHistoryCompany"];
+      staff?: components["schemas"]["ClientHistoryStaff"] | unknown[];
+      company?: components["schemas"]["ClientHistoryCompany"] | unknown[];
       /** @description Tips left in the visit. */
-      tips?: {
-        has_tips?: boolean;
-        sum?: number | null;
-      };
+      tips?:
+        | {
+            has_tips?: boolean;
+            sum?: number | null;
+          }
+        | unknown[];
       /** @description The walk-in visitor of the record, if any (`id`, `title`, `slug`). */
-      comer?: Record<string, never> | null;
+      comer?: (Record<string, never> | null) | unknown[];
     };
     /** @description A goods sale in the client's visit history. */
     ClientHistorySale: {
@@ -8488,8 +8530,8 @@ export interface components {
         paid_sum?: number;
         payment_status?: string;
       }[];
-      staff?: components["schemas"]["ClientHistoryStaff"];
-      company?: components["schemas"]["ClientHistoryCompany"];
+      staff?: components["schemas"]["ClientHistoryStaff"] | unknown[];
+      company?: components["schemas"]["ClientHistoryCompany"] | unknown[];
     };
     /** @description The staff member of a history item. */
     ClientHistoryStaff: {
@@ -8811,8 +8853,8 @@ export interface components {
       importance_id?: 0 | 1 | 2 | 3;
       /** @description Personal discount, in percent. */
       discount?: number;
-      /** @description Client card number. */
-      card?: string;
+      /** @description Client card number (a number in some answers). */
+      card?: string | number;
       /** @description Birthday, `YYYY-MM-DD`. */
       birth_date?: string;
       /** @description Comment. */
@@ -8969,7 +9011,7 @@ export interface components {
       allow_delete_record_delay_step?: number;
       /** @description Id of the company's main chain. */
       main_group_id?: number;
-      main_group?: components["schemas"]["CompanyChainRef"];
+      main_group?: components["schemas"]["CompanyChainRef"] | unknown[];
       /**
        * @description Chains the company belongs to, keyed by chain id (present with `show_groups=1`);
        *     an empty array when there are none.
@@ -9146,25 +9188,25 @@ export interface components {
     /** @description The rights of the signed-in user in one company, grouped by area of the back office. */
     CurrentUserPermissions: {
       /** @description The appointment journal (`master_id`, `position_id` restrict it; `last_days_count` limits the past). */
-      timetable?: components["schemas"]["PermissionSection"];
+      timetable?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description The record form: creating, editing and deleting records, goods and payments in them. */
-      record_form?: components["schemas"]["PermissionSection"];
+      record_form?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Finances, cash desks, suppliers, salary and reports. */
-      finances?: components["schemas"]["PermissionSection"];
+      finances?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description The client base, phones, comments and files. */
-      clients?: components["schemas"]["PermissionSection"];
+      clients?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description The overview screens, messages, reviews and calls. */
-      dashboard?: components["schemas"]["PermissionSection"];
+      dashboard?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Notifications the user receives. */
-      notification?: components["schemas"]["PermissionSection"];
+      notification?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Loyalty programmes and manual loyalty transactions. */
-      loyalty?: components["schemas"]["PermissionSection"];
+      loyalty?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Stock, storages, goods and their reports. */
-      storages?: components["schemas"]["PermissionSection"];
+      storages?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Company settings, users, services, staff and notifications settings. */
-      settings?: components["schemas"]["PermissionSection"];
+      settings?: components["schemas"]["PermissionSection"] | unknown[];
       /** @description Statistics, billing, SMS and sign-in restrictions (`auth_list_allowed_ip` is a list of addresses). */
-      other?: components["schemas"]["PermissionSection"];
+      other?: components["schemas"]["PermissionSection"] | unknown[];
     };
     /**
      * @description A custom (additional) field defined in a company for clients or records, as the list
@@ -9191,11 +9233,13 @@ export interface components {
       /** @description Whether staff may change the value. */
       user_can_edit?: boolean;
       /** @description Type of the value. */
-      type?: {
-        code: components["schemas"]["CustomFieldType"];
-        /** @description The type's name (Russian). */
-        title?: string;
-      };
+      type?:
+        | {
+            code: components["schemas"]["CustomFieldType"];
+            /** @description The type's name (Russian). */
+            title?: string;
+          }
+        | unknown[];
     };
     /**
      * @description Type of a custom field's value.
@@ -9226,6 +9270,30 @@ export interface components {
      * @example 2026-09-29
      */
     DateValue: string | number;
+    /**
+     * @description The figures of one day (`reports.dayReport`). Money is in currency units; an integration reads every
+     *     figure as a number or a numeric string, so both are accepted.
+     */
+    DayReport: {
+      /** @description The day, ISO 8601 (its first ten characters are `YYYY-MM-DD`). */
+      date_iso?: string;
+      /** @description Clients with appointments that day. */
+      clients_count?: number | string;
+      /** @description Value of the booked services. */
+      record_sum?: number | string;
+      /** @description Value of the completed visits. */
+      visit_sum?: number | string;
+      /** @description Goods sales. */
+      sale_sum?: number | string;
+      /** @description Money received. */
+      transaction_sum?: number | string;
+      /** @description Discounts given. */
+      discount?: number | string;
+      /** @description Average receipt. */
+      average_income?: number | string;
+      /** @description Average occupancy of the staff's working time, a share from 0 to 1. */
+      average_workload?: number | string | null;
+    };
     /**
      * @description A client's personal account ("личный счёт"): prepaid money kept in the chain and spent on
      *     visits. `balance` and `initial_balance` are in the company's currency units with a
@@ -9261,27 +9329,27 @@ export interface components {
       salon_id?: number;
       /** @description Document type (9 personal-account top-up). */
       type_id?: number;
-      type?: components["schemas"]["TitledRef"];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       comment?: string;
       /** @description Document number within the company. */
       number?: number;
       /** @description The company. */
-      salon?: components["schemas"]["Company"];
+      salon?: components["schemas"]["Company"] | unknown[];
       /** @description The user who made it. */
-      user?: components["schemas"]["PersonRef"];
+      user?: components["schemas"]["PersonRef"] | unknown[];
     };
     /** @description A personal account with its type and, in the chain-wide list, its owner. */
     DepositEntry: {
       deposit: components["schemas"]["Deposit"];
-      deposit_type?: components["schemas"]["DepositType"];
+      deposit_type?: components["schemas"]["DepositType"] | unknown[];
       /** @description The client who owns the account (`id`, `name`, `phone`). */
-      client?: components["schemas"]["PersonRef"];
+      client?: components["schemas"]["PersonRef"] | unknown[];
     };
     /** @description One line of a personal account's history. */
     DepositHistoryEntry: {
       deposit_transaction: components["schemas"]["DepositTransaction"];
       /** @description Kind of movement (e.g. top-up) with its name. */
-      deposit_transaction_type?: components["schemas"]["TitledRef"];
+      deposit_transaction_type?: components["schemas"]["TitledRef"] | unknown[];
     };
     /**
      * @description Puts money on a client's personal account, paid into one of the company's cash desks or
@@ -9305,7 +9373,7 @@ export interface components {
      *     balance) and the payment booked on the cash desk.
      */
     DepositTopUpResult: {
-      document?: components["schemas"]["DepositDocument"];
+      document?: components["schemas"]["DepositDocument"] | unknown[];
       deposits_transactions?: components["schemas"]["DepositTransaction"][];
       payment_transactions?: components["schemas"]["FinanceTransaction"][];
     };
@@ -9341,8 +9409,8 @@ export interface components {
       /** @description When it was cancelled; null when not. */
       date_delete?: components["schemas"]["DateTimeValue"] | null;
       /** @description The account after the operation. */
-      deposit?: components["schemas"]["Deposit"];
-      deposit_type?: components["schemas"]["DepositType"];
+      deposit?: components["schemas"]["Deposit"] | unknown[];
+      deposit_type?: components["schemas"]["DepositType"] | unknown[];
     };
     /** @description A type of personal account defined by the chain. */
     DepositType: {
@@ -9370,7 +9438,7 @@ export interface components {
       id: number;
       /** @description Document type (see above). */
       type_id?: number;
-      type?: components["schemas"]["TitledRef"];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description Warehouse id, 0 when none. */
       storage_id?: number;
       /** @description Id of the user who created the document. */
@@ -9383,9 +9451,9 @@ export interface components {
       comment?: string;
       /** @description Date of the document. */
       create_date?: components["schemas"]["DateTimeValue"];
-      storage?: components["schemas"]["TitledRef"];
-      company?: components["schemas"]["Company"];
-      user?: components["schemas"]["PersonRef"];
+      storage?: components["schemas"]["TitledRef"] | unknown[];
+      company?: components["schemas"]["Company"] | unknown[];
+      user?: components["schemas"]["PersonRef"] | unknown[];
     };
     /** @description A storage document to create or change. */
     DocumentRequest: {
@@ -9422,7 +9490,7 @@ export interface components {
       title: string;
       /** @description Repetition mode, 1 to 7 (see above). */
       repeat_mode_id: number;
-      repeat_mode?: components["schemas"]["DuplicationRepeatMode"];
+      repeat_mode?: components["schemas"]["DuplicationRepeatMode"] | unknown[];
       /** @description Days of the week for the weekly mode (0 = Sunday … 6 = Saturday). */
       days?: number[];
       /** @description Gap between repetitions, in the mode's unit. */
@@ -9474,9 +9542,11 @@ export interface components {
       /** @description Id of that entity. */
       entity_id?: number;
       /** @description The pictures keyed by size version (`basic`, `sm`, `norm`, `origin`...). */
-      images?: {
-        [key: string]: components["schemas"]["EntityImage"];
-      };
+      images?:
+        | {
+            [key: string]: components["schemas"]["EntityImage"];
+          }
+        | unknown[];
     };
     /** @description Any error body the API sends; read `errors.message`, then `meta.message`. */
     ErrorBody: components["schemas"]["ErrorEnvelope"] | components["schemas"]["ErrorsShape"];
@@ -9498,12 +9568,14 @@ export interface components {
       meta: {
         message?: string;
         /** @description Field name mapped to the messages about it. */
-        errors?: {
-          [key: string]: string[];
-        };
+        errors?:
+          | {
+              [key: string]: string[];
+            }
+          | unknown[];
         conflict?: boolean;
       };
-      errors?: components["schemas"]["ErrorDetail"];
+      errors?: components["schemas"]["ErrorDetail"] | unknown[];
     };
     /**
      * @description The second error shape, seen mainly with 401 and 404: no `success` key, an `errors`
@@ -9511,9 +9583,11 @@ export interface components {
      */
     ErrorsShape: {
       errors: components["schemas"]["ErrorDetail"];
-      meta?: {
-        message?: string;
-      };
+      meta?:
+        | {
+            message?: string;
+          }
+        | unknown[];
     };
     /**
      * @description A payment item ("статья платежа") that classifies a finance transaction, e.g. 5 "services
@@ -9570,8 +9644,8 @@ export interface components {
       sold_item_id?: number;
       /** @description Kind of the sold item (`service`, `good`, ...). */
       sold_item_type?: string;
-      expense?: components["schemas"]["FinanceExpense"];
-      account?: components["schemas"]["Account"];
+      expense?: components["schemas"]["FinanceExpense"] | unknown[];
+      account?: components["schemas"]["Account"] | unknown[];
       client?: components["schemas"]["OptionalPersonRef"];
       master?: components["schemas"]["OptionalPersonRef"];
       supplier?: components["schemas"]["OptionalPersonRef"];
@@ -9755,9 +9829,9 @@ export interface components {
       /** @description 1 when the product is sold by scanning the barcode. */
       is_barcode?: number | boolean;
       /** @description Abonement type sold as this product, 0 when none. */
-      loyalty_abonement_type_id?: number;
+      loyalty_abonement_type_id?: number | string;
       /** @description Certificate type sold as this product, 0 when none. */
-      loyalty_certificate_type_id?: number;
+      loyalty_certificate_type_id?: number | string;
       /** @description 1 when a certificate or abonement may be sold without a code. */
       loyalty_allow_empty_code?: number | boolean;
       /** @description Stock per warehouse. */
@@ -9819,8 +9893,43 @@ export interface components {
       /** @description Quantity in stock, in sale units (a numeric string in some answers). */
       amount: number | string;
     };
-    /** @description New values of a product; the same fields as on create plus `correction_rules`. */
-    GoodUpdateRequest: components["schemas"]["GoodCreateRequest"] & {
+    /** @description New values of a product; the same fields as on create plus `correction_rules`, none required. */
+    GoodUpdateRequest: {
+      /** @description Name. */
+      title?: string;
+      /** @description Name printed on receipts. */
+      print_title?: string;
+      /** @description Article number. */
+      article?: string;
+      /** @description Barcode. */
+      barcode?: string;
+      /** @description Goods category id. */
+      category_id?: number;
+      /** @description Sale price of one sale unit. */
+      cost?: number;
+      /** @description Cost price of one sale unit. */
+      actual_cost?: number;
+      /** @description Sale unit id. */
+      sale_unit_id?: number;
+      /** @description Write-off unit id. */
+      service_unit_id?: number;
+      /** @description Number of write-off units in one sale unit. */
+      unit_equals?: number;
+      /** @description Low-stock level. */
+      critical_amount?: number;
+      /** @description Reorder level. */
+      desired_amount?: number;
+      /** @description Net weight. */
+      netto?: number;
+      /** @description Gross weight. */
+      brutto?: number;
+      /** @description Comment. */
+      comment?: string;
+      /** @description Tax system used on receipts. */
+      tax_variant?: number;
+      /** @description VAT rate used on receipts. */
+      vat_id?: number;
+    } & {
       correction_rules?: components["schemas"]["GoodCorrectionRule"][];
     };
     /** @description A goods category; ids are numeric strings in some answers. */
@@ -10049,21 +10158,23 @@ export interface components {
       printed_count?: number;
       /** @description Receipt total in currency units. */
       sum?: components["schemas"]["Money"];
-      type?: components["schemas"]["KkmTitled"];
-      status?: components["schemas"]["KkmTitled"];
+      type?: components["schemas"]["KkmTitled"] | unknown[];
+      status?: components["schemas"]["KkmTitled"] | unknown[];
       /** @description The document the receipt is for. */
-      document?: {
-        /** @description Document id. */
-        id?: number;
-        /**
-         * @description Document type: 1 goods sale, 2 services, 3 goods receipt, 4 write-off, 5 movement, 6
-         *     stocktaking, 7 visit, 8 consumables write-off, 9 deposit top-up.
-         */
-        type?: number;
-        /** @description Name of the document type. */
-        type_title?: string;
-      };
-      cashier?: components["schemas"]["PersonRef"];
+      document?:
+        | {
+            /** @description Document id. */
+            id?: number;
+            /**
+             * @description Document type: 1 goods sale, 2 services, 3 goods receipt, 4 write-off, 5 movement, 6
+             *     stocktaking, 7 visit, 8 consumables write-off, 9 deposit top-up.
+             */
+            type?: number;
+            /** @description Name of the document type. */
+            type_title?: string;
+          }
+        | unknown[];
+      cashier?: components["schemas"]["PersonRef"] | unknown[];
     };
     /**
      * @description A label ("category" in the web interface) that marks clients, records or staff. The
@@ -10143,7 +10254,7 @@ export interface components {
       phone?: string;
       /** @description Free-text note about the user. */
       information?: string;
-      access?: components["schemas"]["LegacyUserAccess"];
+      access?: components["schemas"]["LegacyUserAccess"] | unknown[];
     };
     /**
      * @description A promotion as the retired `/events` operation returned it. No source documents its
@@ -10262,9 +10373,9 @@ export interface components {
       /** @description Largest discount the card gives, in currency units. */
       max_discount_amount?: components["schemas"]["Money"];
       /** @description The card type. */
-      type?: components["schemas"]["LoyaltyCardType"];
+      type?: components["schemas"]["LoyaltyCardType"] | unknown[];
       /** @description The chain the card was issued in. */
-      salon_group?: components["schemas"]["ChainRef"];
+      salon_group?: components["schemas"]["ChainRef"] | unknown[];
       /** @description The loyalty programmes attached to the card that are active in the company. */
       programs?: components["schemas"]["LoyaltyProgram"][];
     };
@@ -10302,7 +10413,7 @@ export interface components {
       /** @description Id of the chain where the type was created. */
       salon_group_id?: number;
       /** @description The chain where the type was created. */
-      salon_group?: components["schemas"]["ChainRef"];
+      salon_group?: components["schemas"]["ChainRef"] | unknown[];
     };
     /** @description Pays part of a visit with bonus money from a loyalty card. */
     LoyaltyCardWithdrawalRequest: {
@@ -10322,7 +10433,7 @@ export interface components {
       /** @description Clients who came back. */
       returned_count?: number;
       /** @description Share of clients who came back, in percent (0–100). */
-      returned_percent?: number;
+      returned_percent?: number | null;
     };
     /** @description A fresh code for a certificate or season ticket to be sold. */
     LoyaltyGeneratedCode: {
@@ -10331,12 +10442,14 @@ export interface components {
     };
     /** @description Revenue from new and existing clients of a programme, and revenue per day. */
     LoyaltyIncomeAnalytics: {
-      income_stats?: {
-        new?: components["schemas"]["LoyaltyIncomeSums"];
-        old?: components["schemas"]["LoyaltyIncomeSums"];
-        total?: components["schemas"]["LoyaltyIncomeSums"];
-      };
-      currency?: components["schemas"]["Currency"];
+      income_stats?:
+        | {
+            new?: components["schemas"]["LoyaltyIncomeSums"] | unknown[];
+            old?: components["schemas"]["LoyaltyIncomeSums"] | unknown[];
+            total?: components["schemas"]["LoyaltyIncomeSums"] | unknown[];
+          }
+        | unknown[];
+      currency?: components["schemas"]["Currency"] | unknown[];
       income_stats_by_day?: {
         /** @description The day (a Unix timestamp in the examples). */
         date?: components["schemas"]["DateValue"];
@@ -10388,7 +10501,7 @@ export interface components {
       type?: string;
       /** @description Numeric programme kind (see `LoyaltyType`). */
       loyalty_type_id?: number;
-      loyalty_type?: components["schemas"]["LoyaltyType"];
+      loyalty_type?: components["schemas"]["LoyaltyType"] | unknown[];
       /** @description The programme's value (percent or currency units per `value_unit`), for simple programmes. */
       value?: number;
       /** @description `percent` or `amount`. */
@@ -10429,8 +10542,8 @@ export interface components {
       on_expiration_notification_template_id?: number;
       /** @description Card types the programme is attached to. */
       loyalty_card_types?: components["schemas"]["LoyaltyCardType"][];
-      on_changed_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"];
-      on_expiration_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"];
+      on_changed_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"] | unknown[];
+      on_expiration_notification_template?: components["schemas"]["LoyaltyNotificationTemplate"] | unknown[];
       rules?: components["schemas"]["LoyaltyProgramRule"][];
       /** @description Companies where the programme applies. */
       companies?: components["schemas"]["LoyaltyProgramCompany"][];
@@ -10566,9 +10679,9 @@ export interface components {
     };
     /** @description How many of one staff member's clients came back. */
     LoyaltyStaffAnalytics: {
-      client_stats?: components["schemas"]["LoyaltyClientCounts"];
+      client_stats?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
       /** @description The staff member (`id`, `name`). */
-      staff?: components["schemas"]["PersonRef"];
+      staff?: components["schemas"]["PersonRef"] | unknown[];
     };
     /**
      * @description One loyalty operation: a discount given, cashback or a referral bonus credited, or bonus
@@ -10612,9 +10725,9 @@ export interface components {
       /** @description True when bonus money was written off. */
       is_loyalty_withdraw?: boolean;
       /** @description Operation kind with its name. */
-      type?: components["schemas"]["TitledRef"];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description The programme, when the operation came from one. */
-      program?: components["schemas"]["LoyaltyProgram"];
+      program?: components["schemas"]["LoyaltyProgram"] | unknown[];
     };
     /** @description The kind of loyalty mechanism a programme uses (discount, cashback, accumulative...). */
     LoyaltyType: {
@@ -10685,12 +10798,14 @@ export interface components {
       /** @description Loyalty transactions applied to the visit. */
       loyalty_transactions?: components["schemas"]["LoyaltyTransaction"][];
       /** @description Receipt printing state of the visit. */
-      kkm_transaction_details_container?: {
-        /** @description Last receipt operation (1 sale). */
-        last_operation_type?: number;
-        /** @description Receipt transactions. */
-        transactions?: components["schemas"]["KkmTransaction"][];
-      };
+      kkm_transaction_details_container?:
+        | {
+            /** @description Last receipt operation (1 sale). */
+            last_operation_type?: number;
+            /** @description Receipt transactions. */
+            transactions?: components["schemas"]["KkmTransaction"][];
+          }
+        | unknown[];
       /** @description Services and products of the visit with their prices. */
       items?: components["schemas"]["LoyaltyVisitItem"][];
     };
@@ -10699,11 +10814,13 @@ export interface components {
      *     are Unix timestamps of midnight.
      */
     LoyaltyVisitsAnalytics: {
-      client_stats?: {
-        new?: components["schemas"]["LoyaltyClientCounts"];
-        old?: components["schemas"]["LoyaltyClientCounts"];
-        total?: components["schemas"]["LoyaltyClientCounts"];
-      };
+      client_stats?:
+        | {
+            new?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
+            old?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
+            total?: components["schemas"]["LoyaltyClientCounts"] | unknown[];
+          }
+        | unknown[];
       visits_stats_by_day?: {
         /** @description The day (a Unix timestamp in the examples). */
         date?: components["schemas"]["DateValue"];
@@ -11071,14 +11188,14 @@ export interface components {
       events?: Record<string, never>[];
       /** @description Goods sold or written off within the visit. */
       goods_transactions?: components["schemas"]["RecordGoodsTransaction"][];
-      staff?: components["schemas"]["RecordStaff"];
+      staff?: components["schemas"]["RecordStaff"] | unknown[];
       /** @description The client; `null` (or an empty array) when the record has no client. */
       client?: components["schemas"]["RecordClient"] | null | unknown[];
-      company?: components["schemas"]["RecordCompany"];
+      company?: components["schemas"]["RecordCompany"] | unknown[];
       /** @description Data of a walk-in visitor, when the record was made for one; usually `null`. */
-      comer?: Record<string, never> | boolean | null;
+      comer?: (Record<string, never> | boolean | null) | unknown[];
       /** @description Extra details about the walk-in visitor, if any. */
-      comer_person_info?: Record<string, never> | null;
+      comer_person_info?: (Record<string, never> | null) | unknown[];
       /** @description Number of clients (seats) in the record; above 1 only for group events. */
       clients_count?: number;
       /**
@@ -11183,8 +11300,8 @@ export interface components {
        *     widget, `2` desktop browser widget.
        */
       is_mobile?: number;
-      /** @description Whether the sales receipt has been printed. */
-      is_sale_bill_printed?: boolean;
+      /** @description Whether the sales receipt has been printed; `null` on documents without a sale (consumables). */
+      is_sale_bill_printed?: boolean | null;
       /** @description Consumables written off for the services; sent with `include_consumables=1`. */
       consumables?: components["schemas"]["RecordConsumable"][];
       /** @description Payments for the record; sent with `include_finance_transactions=1`. */
@@ -11220,8 +11337,8 @@ export interface components {
       phone_country_id?: number;
       /** @description Country calling code of the phone, digits (partner records list). */
       phone_code?: string;
-      /** @description Client card number. */
-      card?: string;
+      /** @description Client card number (a number in some answers). */
+      card?: string | number;
       /** @description E-mail address. */
       email?: string;
       /** @description Visits the client attended. */
@@ -11316,7 +11433,7 @@ export interface components {
       /** @description Product id. */
       good_id?: number;
       /** @description The product (`id`, `title`, `unit`), in older answers. */
-      good?: components["schemas"]["ConsumableGood"];
+      good?: components["schemas"]["ConsumableGood"] | unknown[];
       /** @description Quantity; negative for write-offs. */
       amount?: number;
       /** @description Cost of the consumable in the record (older field name). */
@@ -11399,8 +11516,8 @@ export interface components {
       company_id?: number;
       /** @description Document number within the company. */
       number?: number;
-      /** @description Comment. */
-      comment?: string;
+      /** @description Comment; `null` on consumables write-off documents. */
+      comment?: string | null;
       /** @description When the document was created (often without a zone). */
       date_created?: components["schemas"]["DateTimeValue"];
       /** @description Category id, 0 when none. */
@@ -11409,8 +11526,8 @@ export interface components {
       visit_id?: number;
       /** @description Record id. */
       record_id?: number;
-      /** @description Whether the sales receipt has been printed. */
-      is_sale_bill_printed?: boolean;
+      /** @description Whether the sales receipt has been printed; `null` on documents without a sale (consumables). */
+      is_sale_bill_printed?: boolean | null;
     };
     /** @description The envelope of one record in the staff-side view. */
     RecordEnvelope: {
@@ -11451,8 +11568,8 @@ export interface components {
       record_id?: number;
       /** @description Goods transaction id, 0 when none. */
       goods_transaction_id?: number;
-      expense?: components["schemas"]["RecordTitledRef"];
-      account?: components["schemas"]["RecordTitledRef"];
+      expense?: components["schemas"]["RecordTitledRef"] | unknown[];
+      account?: components["schemas"]["RecordTitledRef"] | unknown[];
       /** @description The paying client (`id`, `name`, `phone`), or an empty array. */
       client?:
         | {
@@ -11534,9 +11651,9 @@ export interface components {
       /** @description Assistant staff members for this service. */
       assistants?: Record<string, never>[] | null;
       /** @description The staff member's settings for this service (`length` in seconds...). */
-      staff_service_link?: Record<string, never>;
+      staff_service_link?: Record<string, never> | unknown[];
       /** @description The company's settings for this service (`price_min`, `price_max`...). */
-      company_service_link?: Record<string, never>;
+      company_service_link?: Record<string, never> | unknown[];
     };
     /**
      * @description The staff member of a record. Online-booking answers may send the numbers as strings
@@ -11690,28 +11807,32 @@ export interface components {
       /** @description Title of the page. */
       page_title?: string;
       /** @description The staff member who served the client. */
-      master?: components["schemas"]["Staff"];
-      company?: components["schemas"]["ReviewFormCompany"];
+      master?: components["schemas"]["Staff"] | unknown[];
+      company?: components["schemas"]["ReviewFormCompany"] | unknown[];
       /** @description Tip amounts offered on the page, empty when tips are off. */
       tips?: number[];
-      record?: components["schemas"]["ReviewFormRecord"];
-      currency?: components["schemas"]["ReviewFormCurrency"];
+      record?: components["schemas"]["ReviewFormRecord"] | unknown[];
+      currency?: components["schemas"]["ReviewFormCurrency"] | unknown[];
       /** @description Links to the terms the client accepts by sending the form. */
-      agreement_links?: {
-        /** @description Terms of use of reviews and tips. */
-        terms_of_use?: string;
-        /** @description Privacy policy. */
-        confidentiality_agreement?: string;
-      };
+      agreement_links?:
+        | {
+            /** @description Terms of use of reviews and tips. */
+            terms_of_use?: string;
+            /** @description Privacy policy. */
+            confidentiality_agreement?: string;
+          }
+        | unknown[];
       /** @description Language of the page. */
-      language?: {
-        /** @description Language id. */
-        id?: number;
-        /** @description Locale, for example `ru-RU`. */
-        locale?: string;
-        /** @description Two-letter code. */
-        iso?: string;
-      };
+      language?:
+        | {
+            /** @description Language id. */
+            id?: number;
+            /** @description Locale, for example `ru-RU`. */
+            locale?: string;
+            /** @description Two-letter code. */
+            iso?: string;
+          }
+        | unknown[];
     };
     /** @description The company as the review page shows it. */
     ReviewFormCompany: {
@@ -11785,7 +11906,7 @@ export interface components {
       date_to?: string;
       comment?: string;
       salary_items?: components["schemas"]["SalaryItem"][];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description Settlements with a staff member, one entry per day. */
     SalaryDailySettlements: {
@@ -11794,7 +11915,7 @@ export interface components {
         date: string;
         payroll_sum: components["schemas"]["SalarySums"];
       }[];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description One appointment or sale that a payroll accrual counts. Sums are decimal strings. */
     SalaryItem: {
@@ -11810,26 +11931,32 @@ export interface components {
       client_id?: number;
       cost?: components["schemas"]["Money"];
       /** @description How the client paid, split by means. */
-      paid?: {
-        money_sum?: components["schemas"]["Money"];
-        discount_sum?: components["schemas"]["Money"];
-        bonus_sum?: components["schemas"]["Money"];
-        certificate_sum?: components["schemas"]["Money"];
-        abonement_sum?: components["schemas"]["Money"];
-        deposit_sum?: components["schemas"]["Money"];
-      };
-      salary_calculation_info?: {
-        criteria_title?: string;
-        param_title?: string;
-        scheme_title?: string;
-      };
+      paid?:
+        | {
+            money_sum?: components["schemas"]["Money"];
+            discount_sum?: components["schemas"]["Money"];
+            bonus_sum?: components["schemas"]["Money"];
+            certificate_sum?: components["schemas"]["Money"];
+            abonement_sum?: components["schemas"]["Money"];
+            deposit_sum?: components["schemas"]["Money"];
+          }
+        | unknown[];
+      salary_calculation_info?:
+        | {
+            criteria_title?: string;
+            param_title?: string;
+            scheme_title?: string;
+          }
+        | unknown[];
       targets?: components["schemas"]["SalaryItemTarget"][];
       /** @description Present when the accrued sum differs from what the current rules give. */
-      salary_discrepancy?: {
-        reason?: string;
-        actual_sum?: components["schemas"]["Money"];
-        difference_sum?: components["schemas"]["Money"];
-      };
+      salary_discrepancy?:
+        | {
+            reason?: string;
+            actual_sum?: components["schemas"]["Money"];
+            difference_sum?: components["schemas"]["Money"];
+          }
+        | unknown[];
     };
     /** @description What the salary of one item was computed from (a service or product). */
     SalaryItemTarget: {
@@ -11844,17 +11971,19 @@ export interface components {
       salary_sum?: components["schemas"]["Money"];
       /** @description Salary from promotions. */
       salary_promotion_sum?: components["schemas"]["Money"];
-      salary_calculation?: {
-        /** @description `percent` or `fixed`. */
-        type_slug?: string;
-        /** @description Percent or fixed amount. */
-        value?: number;
-        description?: string;
-      };
+      salary_calculation?:
+        | {
+            /** @description `percent` or `fixed`. */
+            type_slug?: string;
+            /** @description Percent or fixed amount. */
+            value?: number;
+            description?: string;
+          }
+        | unknown[];
     };
     /** @description Salary over a period for one staff member. */
     SalaryPeriodCalculation: components["schemas"]["SalaryPeriodFigures"] & {
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /** @description Salary over a period for one staff member, one entry per day. */
     SalaryPeriodDaily: {
@@ -11863,7 +11992,7 @@ export interface components {
         date: string;
         period_calculation: components["schemas"]["SalaryPeriodFigures"];
       }[];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /**
      * @description Work done and salary earned over a period. Counts are integers; sums are decimal strings
@@ -11893,7 +12022,7 @@ export interface components {
     /** @description Settlements with a staff member over a period. */
     SalarySettlement: {
       total_sum: components["schemas"]["SalarySums"];
-      currency?: components["schemas"]["Currency"];
+      currency?: components["schemas"]["Currency"] | unknown[];
     };
     /**
      * @description Mutual settlements with a staff member: what the company owes (`income` accrued to the
@@ -11918,11 +12047,13 @@ export interface components {
         loyalty_transactions?: components["schemas"]["SaleLoyaltyTransaction"][];
         payment_transactions?: components["schemas"]["SalePaymentTransaction"][];
       };
-      kkm_state?: {
-        /** @description Type of the last fiscal operation (0 sale, 1 refund). */
-        last_operation_type?: number;
-        transactions?: components["schemas"]["KkmTransaction"][];
-      };
+      kkm_state?:
+        | {
+            /** @description Type of the last fiscal operation (0 sale, 1 refund). */
+            last_operation_type?: number;
+            transactions?: components["schemas"]["KkmTransaction"][];
+          }
+        | unknown[];
       payment_methods?: components["schemas"]["SalePaymentMethod"][];
     };
     /**
@@ -11958,12 +12089,14 @@ export interface components {
       number?: number | string;
       /** @description Card balance in currency units. */
       balance?: components["schemas"]["Money"];
-      type?: {
-        id?: number;
-        /** @description Card type name. */
-        type?: string;
-      };
-      chain?: components["schemas"]["TitledRef"];
+      type?:
+        | {
+            id?: number;
+            /** @description Card type name. */
+            type?: string;
+          }
+        | unknown[];
+      chain?: components["schemas"]["TitledRef"] | unknown[];
     };
     /**
      * @description A loyalty operation on a sale: a payment from a card, deposit or certificate, or a bonus
@@ -11984,25 +12117,29 @@ export interface components {
       deposit_transaction_id?: number;
       loyalty_card_id?: number;
       loyalty_program_id?: number;
-      chain?: components["schemas"]["TitledRef"];
-      type?: components["schemas"]["TitledRef"];
+      chain?: components["schemas"]["TitledRef"] | unknown[];
+      type?: components["schemas"]["TitledRef"] | unknown[];
       /** @description The deposit paid from. */
-      deposit?: {
-        id?: number;
-        balance?: components["schemas"]["Money"];
-        type?: components["schemas"]["TitledRef"];
-      };
-      loyalty_card?: components["schemas"]["SaleLoyaltyCard"];
+      deposit?:
+        | {
+            id?: number;
+            balance?: components["schemas"]["Money"];
+            type?: components["schemas"]["TitledRef"] | unknown[];
+          }
+        | unknown[];
+      loyalty_card?: components["schemas"]["SaleLoyaltyCard"] | unknown[];
       /** @description The loyalty programme that credited the bonus. */
-      loyalty_program?: {
-        id?: number;
-        title?: string;
-        type_id?: number;
-        /** @description True when the programme's value is a percentage. */
-        is_value_percent?: boolean;
-        type?: components["schemas"]["TitledRef"];
-        chain?: components["schemas"]["TitledRef"];
-      };
+      loyalty_program?:
+        | {
+            id?: number;
+            title?: string;
+            type_id?: number;
+            /** @description True when the programme's value is a percentage. */
+            is_value_percent?: boolean;
+            type?: components["schemas"]["TitledRef"] | unknown[];
+            chain?: components["schemas"]["TitledRef"] | unknown[];
+          }
+        | unknown[];
     };
     /**
      * @description A way the sale can be paid (an account, a loyalty card, a certificate, a deposit...) and
@@ -12019,9 +12156,9 @@ export interface components {
       applicable_count?: number;
       applicable_value?: number;
       account_id?: number;
-      account?: components["schemas"]["Account"];
+      account?: components["schemas"]["Account"] | unknown[];
       loyalty_card_id?: number;
-      loyalty_card?: components["schemas"]["SaleLoyaltyCard"];
+      loyalty_card?: components["schemas"]["SaleLoyaltyCard"] | unknown[];
     };
     /** @description One payment of a sale. */
     SalePaymentRequest: {
@@ -12049,8 +12186,8 @@ export interface components {
       expense_id?: number;
       account_id?: number;
       amount?: components["schemas"]["Money"];
-      account?: components["schemas"]["Account"];
-      expense?: components["schemas"]["FinanceExpense"];
+      account?: components["schemas"]["Account"] | unknown[];
+      expense?: components["schemas"]["FinanceExpense"] | unknown[];
     };
     /**
      * @description A recurring schedule built from one group event (individual appointments are not
@@ -12127,7 +12264,7 @@ export interface components {
       /** @description Number of places in each event (1 for individual records). */
       events_capacity?: number;
       /** @description Staff member running the events (with `include=events_master`). */
-      events_master?: components["schemas"]["ScheduleMaster"];
+      events_master?: components["schemas"]["ScheduleMaster"] | unknown[];
       /** @description Categories attached to the events (with `include=events_labels`). */
       events_labels?: components["schemas"]["ScheduleLabel"][];
       /** @description Resources attached to the events (with `include=events_resource_instances`). */
@@ -12213,7 +12350,7 @@ export interface components {
       /** @description The resources were changed by hand on this entity. */
       is_entity_resource_instances_changed?: boolean;
       /** @description The staff member currently set on the entity. */
-      entity_master?: components["schemas"]["ScheduleMaster"];
+      entity_master?: components["schemas"]["ScheduleMaster"] | unknown[];
       /** @description Current start of the entity. */
       entity_datetime?: components["schemas"]["DateTimeValue"];
       /** @description Current duration of the entity, in seconds. */
@@ -12429,7 +12566,7 @@ export interface components {
     /** @description The new state of a service category. */
     ServiceCategoryUpdateRequest: {
       /** @description Category name. */
-      title: string;
+      title?: string;
       /** @description External id. */
       api_id?: string;
       /** @description Sort weight. */
@@ -12620,9 +12757,9 @@ export interface components {
     /** @description New settings of a service-to-staff link. */
     ServiceStaffLinkUpdateRequest: {
       /** @description How long this staff member takes, in seconds (5 minutes to 23 hours 55 minutes). */
-      seance_length: number;
+      seance_length?: number;
       /** @description Tech card this staff member uses for the service, or `null`. */
-      technological_card_id: number | null;
+      technological_card_id?: number | null;
     };
     /** @description A service reduced to its id and name. */
     ServiceTitle: {
@@ -12867,8 +13004,8 @@ export interface components {
       domain?: string | null;
       /** @description The services the member performs, with their duration and price. */
       services_links?: components["schemas"]["StaffServiceLink"][];
-      employee?: components["schemas"]["StaffEmployee"];
-      grid_settings?: components["schemas"]["StaffGridSettings"];
+      employee?: components["schemas"]["StaffEmployee"] | unknown[];
+      grid_settings?: components["schemas"]["StaffGridSettings"] | unknown[];
       /** @description Pictures of the member; `[]` when there are none. */
       image_group?: components["schemas"]["EntityImageGroup"] | unknown[];
     };
@@ -12936,14 +13073,16 @@ export interface components {
         /** @description Fixed slot start times, when the grid is not regular. */
         timeslots?: (number | string)[];
         /** @description Regular grid parameters. */
-        setting?: {
-          grid_first_timeslot?: number;
-          grid_last_timeslot?: number;
-          grid_display_step?: number;
-          grid_nearest_timeslot_delay?: number;
-          grid_base_type?: string;
-          is_grid_flexible?: boolean;
-        };
+        setting?:
+          | {
+              grid_first_timeslot?: number;
+              grid_last_timeslot?: number;
+              grid_display_step?: number;
+              grid_nearest_timeslot_delay?: number;
+              grid_base_type?: string;
+              is_grid_flexible?: boolean;
+            }
+          | unknown[];
       }[];
       /** @description Grid overrides for individual dates. */
       dates_settings?: Record<string, never>[];
@@ -13221,12 +13360,12 @@ export interface components {
       deleted?: boolean;
       /** @description Number of whole packages. */
       pkg_amount?: number;
-      good?: components["schemas"]["Good"];
-      storage?: components["schemas"]["TitledRef"];
-      unit?: components["schemas"]["StorageUnit"];
+      good?: components["schemas"]["Good"] | unknown[];
+      storage?: components["schemas"]["TitledRef"] | unknown[];
+      unit?: components["schemas"]["StorageUnit"] | unknown[];
       sale_unit?: components["schemas"]["StorageUnit"] | null;
       service_unit?: components["schemas"]["StorageUnit"] | null;
-      service?: components["schemas"]["TitledRef"];
+      service?: components["schemas"]["TitledRef"] | unknown[];
       supplier?: components["schemas"]["OptionalPersonRef"];
       client?: components["schemas"]["OptionalPersonRef"];
       master?: components["schemas"]["OptionalPersonRef"];
@@ -13302,7 +13441,7 @@ export interface components {
       price?: components["schemas"]["Money"];
       /** @description Product name. */
       title?: string;
-      good?: components["schemas"]["ConsumableGood"];
+      good?: components["schemas"]["ConsumableGood"] | unknown[];
     };
     /** @description A call of the company recorded by the telephony integration. */
     TelephonyCall: {
@@ -13359,7 +13498,7 @@ export interface components {
       date: components["schemas"]["DateValue"];
       /** @description Start times in seconds from midnight; empty means no booking that day. */
       timeslots?: number[];
-      setting?: components["schemas"]["TimeslotGridSetting"];
+      setting?: components["schemas"]["TimeslotGridSetting"] | unknown[];
     };
     /** @description Rules that generate the start-time grid for a day. */
     TimeslotGridSetting: {
@@ -13400,7 +13539,7 @@ export interface components {
       weekday: number;
       /** @description Fixed start times in seconds from midnight; used when `grid_base_type` is `predefined`. */
       timeslots?: number[];
-      setting?: components["schemas"]["TimeslotGridSetting"];
+      setting?: components["schemas"]["TimeslotGridSetting"] | unknown[];
     };
     /** @description One time slot of a staff member's day in the appointment journal. */
     TimetableSeance: {
@@ -13456,23 +13595,29 @@ export interface components {
       /** @description Whether the invitation SMS was sent to the staff member. */
       invite_sms_sent?: boolean;
       /** @description The staff member, with the linked user account when there is one. */
-      staff?: {
-        id: number;
-        name?: string;
-        specialization?: string;
-        avatar?: string;
-        employee?: {
-          id?: number;
-          phone?: string;
-        };
-        user?: {
-          id?: number;
-          name?: string;
-          email?: string;
-          phone?: string;
-        };
-        position?: components["schemas"]["RecordStaffPosition"];
-      };
+      staff?:
+        | {
+            id: number;
+            name?: string;
+            specialization?: string;
+            avatar?: string;
+            employee?:
+              | {
+                  id?: number;
+                  phone?: string;
+                }
+              | unknown[];
+            user?:
+              | {
+                  id?: number;
+                  name?: string;
+                  email?: string;
+                  phone?: string;
+                }
+              | unknown[];
+            position?: components["schemas"]["RecordStaffPosition"] | unknown[];
+          }
+        | unknown[];
     };
     /** @description The tips settings of the company's staff. */
     TipsSettingsList: {
@@ -13499,12 +13644,14 @@ export interface components {
       uuid: string;
       /** @description How the code is delivered, e.g. `sms`. */
       flow?: string;
-      transport?: {
-        /** @description The channel the code went through (`sms`, `email`, …). */
-        type?: string;
-        /** @description Where it went, partly masked by the API. */
-        recipient?: string;
-      };
+      transport?:
+        | {
+            /** @description The channel the code went through (`sms`, `email`, …). */
+            type?: string;
+            /** @description Where it went, partly masked by the API. */
+            recipient?: string;
+          }
+        | unknown[];
       /** @description Seconds before a new code may be requested. */
       refresh_ttl_sec?: number;
       /** @description Wrong codes still allowed before the sign-in must start over. */
@@ -13622,7 +13769,7 @@ export interface components {
       children?: components["schemas"]["UserPermissionDefinition"][] | null;
       /** @description The values to choose from, for permissions that pick an entity; null otherwise. */
       options?: components["schemas"]["UserPermissionOption"][] | null;
-      type?: components["schemas"]["UserPermissionType"];
+      type?: components["schemas"]["UserPermissionType"] | unknown[];
     };
     /** @description One choice of an entity-picking permission. */
     UserPermissionOption: {
@@ -13730,30 +13877,36 @@ export interface components {
         goods_transaction_id?: number;
         is_discount?: boolean;
         is_loyalty_withdraw?: boolean;
-        type?: components["schemas"]["RecordTitledRef"];
+        type?: components["schemas"]["RecordTitledRef"] | unknown[];
       }[];
       /** @description Receipts printed on the cash register for the visit. */
-      kkm_transaction_details_container?: {
-        last_operation_type?: number;
-        transactions?: {
-          id: number;
-          /** @description When the receipt was printed (Unix seconds in the documented example). */
-          print_date?: components["schemas"]["DateTimeValue"];
-          printed_count?: number;
-          sum?: number;
-          type?: components["schemas"]["RecordTitledRef"];
-          status?: components["schemas"]["RecordTitledRef"];
-          document?: {
-            id?: number;
-            type?: number;
-            type_title?: string;
-          };
-          cashier?: {
-            id?: number;
-            name?: string;
-          };
-        }[];
-      };
+      kkm_transaction_details_container?:
+        | {
+            last_operation_type?: number;
+            transactions?: {
+              id: number;
+              /** @description When the receipt was printed (Unix seconds in the documented example). */
+              print_date?: components["schemas"]["DateTimeValue"];
+              printed_count?: number;
+              sum?: number;
+              type?: components["schemas"]["RecordTitledRef"] | unknown[];
+              status?: components["schemas"]["RecordTitledRef"] | unknown[];
+              document?:
+                | {
+                    id?: number;
+                    type?: number;
+                    type_title?: string;
+                  }
+                | unknown[];
+              cashier?:
+                | {
+                    id?: number;
+                    name?: string;
+                  }
+                | unknown[];
+            }[];
+          }
+        | unknown[];
       /** @description What the visit sold. */
       items?: components["schemas"]["VisitItem"][];
     };
@@ -13966,10 +14119,12 @@ export interface components {
         accounts?: components["schemas"]["ZReportAmount"][];
         /** @description Discounts and loyalty write-offs by kind. */
         discount?: components["schemas"]["ZReportAmount"][];
-        total?: {
-          accounts?: components["schemas"]["Money"];
-          discount?: components["schemas"]["Money"];
-        };
+        total?:
+          | {
+              accounts?: components["schemas"]["Money"];
+              discount?: components["schemas"]["Money"];
+            }
+          | unknown[];
       };
       /**
        * @description The day's visits keyed by the Unix timestamp (seconds, as a string) of their start;
@@ -14611,7 +14766,21 @@ export interface operations {
          *       "content_type": 1
          *     }
          */
-        "application/json": components["schemas"]["DuplicationStrategyRequest"];
+        "application/json": {
+          /** @description Name of the strategy. */
+          title?: string;
+          /** @description Repetition mode, 1 daily … 7 yearly. */
+          repeat_mode_id?: number;
+          /** @description Days of the week for the weekly mode (0 = Sunday … 6 = Saturday). */
+          days?: number[];
+          /** @description Gap between repetitions, in the mode's unit. */
+          interval?: number;
+          /**
+           * @description 1 duplicates the event only, 2 also copies its records.
+           * @enum {integer}
+           */
+          content_type?: 1 | 2;
+        };
       };
     };
     responses: {
@@ -15255,7 +15424,37 @@ export interface operations {
          *       "instructions": "Возьмите коврик"
          *     }
          */
-        "application/json": components["schemas"]["ActivityWriteRequest"];
+        "application/json": {
+          /**
+           * @description Start, `YYYY-MM-DD HH:MM:SS` (or `YYYY-MM-DD HH:MM`), local to the company.
+           * @example 2026-10-10 19:00:00
+           */
+          date: string;
+          /** @description Id of a group service. */
+          service_id: number;
+          /** @description Id of the staff member who runs it. */
+          staff_id: number;
+          /** @description Number of places. */
+          capacity?: number;
+          /** @description Save even if the staff member or a resource is busy. */
+          force: boolean;
+          /** @description Duration in seconds; the service's duration when left out. */
+          length?: number;
+          /** @description Technical break after the event, in seconds; null for the service's setting. */
+          technical_break_duration?: number | null;
+          /** @description Ids of resource instances (rooms, equipment) to book. */
+          resource_instance_ids?: number[];
+          /** @description Ids of categories (labels) to mark the event with. */
+          label_ids?: number[];
+          /** @description Background colour in the journal, empty for the service's colour. */
+          color?: string;
+          /** @description Internal comment. */
+          comment?: string;
+          /** @description Link to an online broadcast. */
+          stream_link?: string;
+          /** @description Instructions for the clients. */
+          instructions?: string;
+        };
       };
     };
     responses: {
@@ -17933,7 +18132,52 @@ export interface operations {
          *       ]
          *     }
          */
-        "application/json": components["schemas"]["AbonementTypeWrite"];
+        "application/json": {
+          /** @description Name. */
+          title?: string;
+          /** @description Chain id. */
+          salon_group_id?: number;
+          /** @description Price, in currency units. */
+          cost?: number;
+          /** @description Companies where it can be used. */
+          salon_ids?: number[];
+          /** @description Validity, in `period_unit_id`; 0 unlimited. */
+          period?: number;
+          /** @description 1 day, 2 week, 3 month, 4 year. */
+          period_unit_id?: number;
+          allow_freeze?: boolean;
+          /** @description Longest total freeze, in `freeze_limit_unit_id`. */
+          freeze_limit?: number;
+          freeze_limit_unit_id?: number;
+          service_price_correction?: boolean;
+          expiration_type_id?: number;
+          is_allow_empty_code?: boolean;
+          is_united_balance?: boolean;
+          united_balance_services_count?: number;
+          /** @description How the remaining visits may be edited by hand (a numeric code; the values are not documented). */
+          balance_edit_type_id?: number;
+          is_online_sale_enabled?: boolean;
+          online_sale_title?: string;
+          online_sale_description?: string;
+          /** @description Online price, in currency units. */
+          online_sale_price?: number;
+          /** @description Picture for the online sale. */
+          online_image?: string;
+          /** @description Self-activation period. */
+          autoactivation_period?: number;
+          /** @description Self-activation time (the update's name for it). */
+          autoactivation_time?: number;
+          /** @description Self-activation time in days (the create's name for it). */
+          autoactivation_time_in_days?: number;
+          autoactivation_time_unit_id?: number;
+          /** @description True to create or keep it archived. */
+          is_archived?: boolean;
+          /** @description Services it can be spent on. */
+          services?: number[];
+          /** @description Service categories it can be spent on. */
+          service_categories?: number[];
+          availability?: components["schemas"]["AbonementAvailability"][];
+        };
       };
     };
     responses: {
@@ -21530,25 +21774,21 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Заполненность рабочего дня, %",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               89.7
-           *             ],
-           *             [
-           *               1635552000000,
-           *               91.2
-           *             ]
+           * @example [
+           *       {
+           *         "label": "Заполненность рабочего дня, %",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             89.7
+           *           ],
+           *           [
+           *             1635552000000,
+           *             91.2
            *           ]
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           *         ]
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21606,25 +21846,21 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Выручка",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               1000
-           *             ],
-           *             [
-           *               1635552000000,
-           *               500
-           *             ]
+           * @example [
+           *       {
+           *         "label": "Выручка",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             1000
+           *           ],
+           *           [
+           *             1635552000000,
+           *             500
            *           ]
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           *         ]
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21680,20 +21916,16 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Администратор",
-           *           "data": 10
-           *         },
-           *         {
-           *           "label": "Виджет",
-           *           "data": 30
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           * @example [
+           *       {
+           *         "label": "Администратор",
+           *         "data": 10
+           *       },
+           *       {
+           *         "label": "Виджет",
+           *         "data": 30
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21749,20 +21981,16 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Ожидание клиента",
-           *           "data": 10
-           *         },
-           *         {
-           *           "label": "Клиент пришёл",
-           *           "data": 30
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           * @example [
+           *       {
+           *         "label": "Ожидание клиента",
+           *         "data": 10
+           *       },
+           *       {
+           *         "label": "Клиент пришёл",
+           *         "data": 30
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -21818,38 +22046,34 @@ export interface operations {
         };
         content: {
           /**
-           * @example {
-           *       "success": true,
-           *       "data": [
-           *         {
-           *           "label": "Количество записей",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               1000
-           *             ],
-           *             [
-           *               1635552000000,
-           *               500
-           *             ]
+           * @example [
+           *       {
+           *         "label": "Количество записей",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             1000
+           *           ],
+           *           [
+           *             1635552000000,
+           *             500
            *           ]
-           *         },
-           *         {
-           *           "label": "Количество онлайн-записей",
-           *           "data": [
-           *             [
-           *               1635465600000,
-           *               1000
-           *             ],
-           *             [
-           *               1635552000000,
-           *               500
-           *             ]
+           *         ]
+           *       },
+           *       {
+           *         "label": "Количество онлайн-записей",
+           *         "data": [
+           *           [
+           *             1635465600000,
+           *             1000
+           *           ],
+           *           [
+           *             1635552000000,
+           *             500
            *           ]
-           *         }
-           *       ],
-           *       "meta": []
-           *     }
+           *         ]
+           *       }
+           *     ]
            */
           "application/json": {
             /** @constant */
@@ -30775,7 +30999,16 @@ export interface operations {
          *       "comment": "Категория товаров для маникюра"
          *     }
          */
-        "application/json": components["schemas"]["GoodsCategoryRequest"];
+        "application/json": {
+          /** @description Name. */
+          title?: string;
+          /** @description Parent category id; 0 or omitted for a root category. */
+          parent_category_id?: number;
+          /** @description Article code of the category. */
+          article?: string;
+          /** @description Comment. */
+          comment?: string;
+        };
       };
     };
     responses: {
@@ -30958,7 +31191,7 @@ export interface operations {
             /** @constant */
             success: true;
             data: components["schemas"]["Chain"][];
-            meta: components["schemas"]["Meta"];
+            meta?: components["schemas"]["Meta"];
           };
         };
       };
@@ -31233,7 +31466,7 @@ export interface operations {
             data: {
               /** @description Whether the picture was attached to the service or staff member. */
               image_binded?: boolean;
-              image_group?: components["schemas"]["EntityImageGroup"];
+              image_group?: components["schemas"]["EntityImageGroup"] | unknown[];
             };
             meta: components["schemas"]["EmptyMeta"];
           };
@@ -32896,14 +33129,18 @@ export interface operations {
           /**
            * @example {
            *       "success": true,
-           *       "data": null,
+           *       "data": {
+           *         "channel_slug": "sms",
+           *         "is_available": true
+           *       },
            *       "meta": {}
            *     }
            */
           "application/json": {
             /** @constant */
             success: true;
-            data: null;
+            /** @description The channel's new state; its fields are not documented. */
+            data: Record<string, never>;
             meta?: components["schemas"]["EmptyMeta"];
           };
         };
@@ -33116,7 +33353,7 @@ export interface operations {
     };
     responses: {
       /** @description The installation is confirmed. */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -33174,7 +33411,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Accepted. */
+      /** @description Accepted; the answer is `{success: true}`, without `data` or `meta`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -33182,18 +33419,26 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "success": true,
-           *       "data": null,
-           *       "meta": {}
+           *       "success": true
            *     }
            */
           "application/json": {
             /** @constant */
             success: true;
-            data: null;
+            data?: null;
             meta?: components["schemas"]["EmptyMeta"];
           };
         };
+      };
+      /**
+       * @description The user is sent on to YCLIENTS (`Location` header). `fetch` follows it by default; pass a `fetch`
+       *     with `redirect: "manual"` to see it.
+       */
+      301: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
@@ -33336,7 +33581,7 @@ export interface operations {
     };
     responses: {
       /** @description The names were saved. */
-      200: {
+      201: {
         headers: {
           [name: string]: unknown;
         };
@@ -35301,7 +35546,12 @@ export interface operations {
   };
   updateRecord: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `1`: answer with the consumables written off for the record. */
+        include_consumables?: 0 | 1;
+        /** @description `1`: answer with the payments of the record. */
+        include_finance_transactions?: 0 | 1;
+      };
       header?: never;
       path: {
         /**
@@ -35470,7 +35720,12 @@ export interface operations {
   };
   deleteRecord: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description `1` or `0`: the documentation lists it for the delete as for the read, without saying what it changes. */
+        include_consumables?: 0 | 1;
+        /** @description `1` or `0`: the documentation lists it for the delete as for the read, without saying what it changes. */
+        include_finance_transactions?: 0 | 1;
+      };
       header?: never;
       path: {
         /**
@@ -36239,6 +36494,64 @@ export interface operations {
       400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getDayReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+        /**
+         * @description The day, `YYYY-MM-DD`.
+         * @example 2026-03-02
+         */
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The day's figures. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "date_iso": "2026-03-02T00:00:00+03:00",
+           *         "clients_count": 12,
+           *         "record_sum": 45600,
+           *         "visit_sum": 38200,
+           *         "sale_sum": 4100,
+           *         "transaction_sum": 40100,
+           *         "discount": 1200,
+           *         "average_income": 3183.33,
+           *         "average_workload": 0.74
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["DayReport"];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
       429: components["responses"]["TooManyRequests"];
       500: components["responses"]["ServerError"];
     };
@@ -38407,7 +38720,16 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["DocumentRequest"];
+        "application/json": {
+          /** @description Document type (1 sale, 3 receipt, 4 write-off, 5 movement). */
+          type_id: number;
+          /** @description Comment. */
+          comment?: string;
+          /** @description Warehouse id. */
+          storage_id: number;
+          /** @description Date of the document, `YYYY-MM-DD HH:MM:SS`. */
+          create_date?: string;
+        };
       };
     };
     responses: {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { format } from "prettier";
 import { listOperations, loadSpec } from "./spec";
+import { optionalEnvelopeOps, typesView } from "./answer-rules";
 import { renderResourceTable, replaceReadmeTable } from "./resource-table";
 import { pagingOf, renderResources } from "./resources-codegen";
 import { retryClassOf, SAFE_BY_METHOD } from "./retry-class";
@@ -68,6 +69,8 @@ export function renderOperations(spec: Json): string {
   const retryExceptions = rows
     .filter((r) => r.idempotent !== SAFE_BY_METHOD.has(r.method))
     .map((r) => `${r.method} ${r.path}`);
+  // `x-envelope: optional`: a bare answer is the `data` of the envelope the client builds around it.
+  const bare = optionalEnvelopeOps(spec).map(({ method, path }) => `${method} ${path}`);
   const prefixes = [
     ...new Set(rows.filter((r) => r.hostRooted).map((r) => `/${String(r.path).split("/")[1]}/`)),
   ].sort();
@@ -118,6 +121,8 @@ export const binaryAnswers: ReadonlySet<string> = new Set(${JSON.stringify(binar
  * safe POST searches and PUT/PATCH/DELETE that set a value, and a GET that sends an SMS. From \`x-idempotent\`.
  */
 export const retryClassExceptions: ReadonlySet<string> = new Set(${JSON.stringify(retryExceptions)});
+/** Operations whose success may come without the envelope (\`x-envelope: optional\`): a bare answer is its \`data\`. */
+export const bareAnswers: ReadonlySet<string> = new Set(${JSON.stringify(bare)});
 
 /** Path prefixes that are relative to the host root instead of the \`/api/v1\` base URL. */
 export const hostRootedPrefixes: readonly string[] = ${JSON.stringify(prefixes)};
@@ -127,7 +132,7 @@ export const hostRootedPrefixes: readonly string[] = ${JSON.stringify(prefixes)}
 async function renderAll(): Promise<Record<string, string>> {
   const spec = loadSpec();
   const specJson = JSON.stringify(spec, null, 2) + "\n";
-  const ast = await openapiTS(spec as any, { alphabetize: false });
+  const ast = await openapiTS(typesView(spec) as any, { alphabetize: false });
   const types = BANNER + "\n" + astToString(ast);
   const files: Record<string, string> = {
     "generated/openapi.json": specJson,

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { allowBareAnswers, allowEmptyArrays, applyRequestRequired } from "./answer-rules";
 
 type Json = Record<string, any>;
 
@@ -65,12 +66,14 @@ export function loadSpec(dir: string = SPEC_DIR): Json {
       .sort()
       .map((w) => [w, webhooks[w]]),
   );
-  return {
+  const merged = {
     ...root,
     paths: sortedPaths,
     ...(Object.keys(sortedWebhooks).length ? { webhooks: sortedWebhooks } : {}),
     components: sortComponents(components),
   };
+  // What YCLIENTS really sends, as rules over the whole document (scripts/answer-rules.ts).
+  return applyRequestRequired(allowBareAnswers(allowEmptyArrays(merged)));
 }
 
 function sortComponents(components: Json): Json {

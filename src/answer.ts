@@ -1,6 +1,6 @@
 // What openapi-fetch handed back, sorted into a success or a client error: JSON parsed once, the envelope
 // checked against what the spec promises, `success: false` and 4xx classified into typed errors.
-import { emptyAnswers } from "../generated/operations.js";
+import { bareAnswers, emptyAnswers } from "../generated/operations.js";
 import { isHostRooted } from "./operations.js";
 import { classifyClientError, YclientsParseError, type ErrorContext, type YclientsClientError } from "./errors.js";
 import { truncationNote } from "./transport/kept-response.js";
@@ -64,6 +64,11 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
     }
     // `/api/v2` (JSON:API `{data, meta}`) and `/marketplace` answers have no v1 `success` flag: 2xx is success.
     if (isHostRooted(call.path)) return { ok: true, body, response };
+    // `x-envelope: optional` (the analytics charts, operations the docs show bare): an answer without the
+    // envelope is the `data` of the envelope callers get.
+    if (!hasSuccessFlag(body) && bareAnswers.has(`${call.method} ${call.path}`)) {
+      return { ok: true, body: { success: true, data: body, meta: [] }, response };
+    }
     const success = isEnvelope(body) ? (body as { success: unknown }).success : undefined;
     if (success === true) return { ok: true, body, response };
     if (success === false) {
@@ -77,6 +82,10 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
   }
   const error = classifyClientError(context(result.error) as ErrorContext & { status: number }, cut);
   return { ok: false, error, body: result.error, response };
+}
+
+function hasSuccessFlag(body: unknown): boolean {
+  return isEnvelope(body) && typeof (body as { success?: unknown }).success === "boolean";
 }
 
 function isEnvelope(body: unknown): boolean {

@@ -26,6 +26,7 @@ export {
 } from "./errors.js";
 export type { paths, components, operations } from "../generated/schema.js";
 export { operations as operationTable, type OperationInfo } from "../generated/operations.js";
+export { present } from "./present.js";
 export { backoff, type BackoffOptions, type BackoffWrapper } from "./backoff.js";
 export {
   YclientsPaginationError,

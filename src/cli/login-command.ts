@@ -4,6 +4,7 @@
 // this run prints except the token's own output.
 import { closeSync, fchmodSync, openSync, writeSync } from "node:fs";
 import { YclientsValidationError } from "../errors.js";
+import { present } from "../present.js";
 import { isTwoFactorChallenge, type TwoFactorChallenge } from "../two-factor.js";
 import type { CommandContext } from "./command-context.js";
 import { globalOptionSpecs, type GlobalValues } from "./global-options.js";
@@ -58,10 +59,9 @@ export async function loginCommand(argv: string[], ctx: CommandContext): Promise
     while (isTwoFactorChallenge(answer as TwoFactorChallenge)) {
       challenge = answer as TwoFactorChallenge;
       ctx.diagnostics.addSecret(challenge.uuid);
-      const to = challenge.transport?.recipient ? ` to ${challenge.transport.recipient}` : "";
-      ctx.diagnostics.line(
-        `Two-factor sign-in: a code was sent${to}${challenge.transport?.type ? ` (${challenge.transport.type})` : ""}.`,
-      );
+      const transport = present(challenge.transport);
+      const to = transport?.recipient ? ` to ${transport.recipient}` : "";
+      ctx.diagnostics.line(`Two-factor sign-in: a code was sent${to}${transport?.type ? ` (${transport.type})` : ""}.`);
       const code = (await prompter.askSecret("Code: ")).trim();
       ctx.diagnostics.addSecret(code);
       try {

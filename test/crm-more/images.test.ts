@@ -1,7 +1,7 @@
 // Picture upload is the one `multipart/form-data` operation of these tags. The typed client sends a FormData
 // body as multipart (fetch sets the boundary); a small node:http server checks what arrives. The friendly
 // `images.upload(entity, form)` takes the FormData as it is. The simulator reads the multipart body and checks it.
-import { YclientsClient, YclientsValidationError } from "../../src/index";
+import { present, YclientsClient, YclientsValidationError } from "../../src/index";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
 import { json, ok, startServer, type TestServer } from "../helpers/server";
 
@@ -23,7 +23,7 @@ it("the friendly images.upload sends the FormData as multipart, and refuses anyt
   form.append("image", new Blob([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0])], { type: "image/jpeg" }), "haircut.jpg");
   form.append("service_id", "83169");
   const answer = await yc.images.upload("service", form);
-  expect(answer.data.image_group?.id).toBe(72256);
+  expect(present(answer.data.image_group)?.id).toBe(72256);
   const seen = server.seen[server.seen.length - 1];
   expect(seen.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
   expect(seen.body).toContain('name="service_id"\r\n\r\n83169');
@@ -44,7 +44,7 @@ it("uploads a picture as multipart/form-data with the file and the service id", 
     body: form as never,
   });
 
-  expect(data.data.image_group?.id).toBe(72256);
+  expect(present(data.data.image_group)?.id).toBe(72256);
   const seen = server.seen[server.seen.length - 1];
   expect(seen.url).toBe("/api/v1/images/service");
   expect(seen.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);

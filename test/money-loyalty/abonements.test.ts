@@ -1,7 +1,7 @@
 // Season tickets through the friendly methods against the simulator: a client's tickets by phone, the
 // chain's list, freezing within the type's rules (the documented 400 otherwise), unfreezing, a new period,
 // new visit counts, and the ticket type search with its title filter and `page_size` paging (at most 100).
-import { YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../src/index";
+import { present, YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../src/index";
 import { loyaltyState, type SimAbonement } from "../../src/testing/loyalty-state";
 import { addDays } from "../../src/testing/time";
 import { startHarness, type Harness } from "./setup";
@@ -26,7 +26,7 @@ describe("loyalty.abonements", () => {
   it("lists a client's tickets by phone with the visits left", async () => {
     const found = await h.yc.loyalty.abonements.listByPhone({ company_id: h.company.id, phone: visits.phone });
     expect(found.data.map((a) => a.id)).toEqual([visits.id]);
-    expect(found.data[0].balance_container?.links?.[0].count).toBe(10);
+    expect(present(found.data[0].balance_container)?.links?.[0].count).toBe(10);
     expect(found.data[0].is_frozen).toBe(false);
   });
 
@@ -35,7 +35,7 @@ describe("loyalty.abonements", () => {
       freeze_till: addDays(today(), 10),
     });
     expect(frozen.data[0]).toMatchObject({ id: visits.id, is_frozen: true, freeze_period: 10 });
-    expect(frozen.data[0].status?.extended_title).toContain(addDays(today(), 10));
+    expect(present(frozen.data[0].status)?.extended_title).toContain(addDays(today(), 10));
     expect(
       await statusOf(h.yc.loyalty.abonements.chainFreeze(h.chainId, visits.id, { freeze_till: addDays(today(), 2) })),
     ).toBe(400);
@@ -67,7 +67,7 @@ describe("loyalty.abonements", () => {
     const perLink = await h.yc.loyalty.abonements.chainSetBalance(h.chainId, visits.id, {
       services_balance_count: [{ service_id: link.category_id, balance: 4 }],
     });
-    expect(perLink.data[0].balance_container?.links?.[0].count).toBe(4);
+    expect(present(perLink.data[0].balance_container)?.links?.[0].count).toBe(4);
     const united = await h.yc.loyalty.abonements.chainSetBalance(h.chainId, shared.id, {
       united_balance_services_count: 3,
     });

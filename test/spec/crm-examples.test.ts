@@ -33,7 +33,6 @@ const TAGS = new Set([
 
 /** `source METHOD path status` → the NOTES.md heading (under "CRM") that explains the disagreement. */
 const KNOWN: Record<string, string> = {
-  "docs GET /api/v1/labels/{company_id}/{entity} 200": "Labels list without envelope",
   "docs DELETE /api/v1/company/{company_id}/clients/{client_id}/comments/{comment_id} 204": "Bodies shown with 204",
   ...Object.fromEntries(
     ["apib2024", "apib2020"].flatMap((source) =>
@@ -52,7 +51,6 @@ const KNOWN: Record<string, string> = {
       "GET /comments/{company_id}/ 200",
       "POST /comments/{company_id}/{staff_id} 201",
       "PUT /comments/{company_id}/ 200",
-      "GET /labels/{company_id}/{entity} 200",
       "POST /labels/{company_id} 200",
       "PUT /labels/{company_id}/{label_id} 200",
       "DELETE /labels/{company_id}/{label_id} 200",

@@ -41,16 +41,6 @@ interface Example {
  * Each heading must exist in NOTES.md (checked below), so an entry cannot point nowhere.
  */
 const KNOWN: Record<string, string> = {
-  "docs GET /api/v1/company/{company_id}/analytics/overall/charts/fullness_daily/ 200":
-    "Analytics charts without envelope",
-  "docs GET /api/v1/company/{company_id}/analytics/overall/charts/income_daily/ 200":
-    "Analytics charts without envelope",
-  "docs GET /api/v1/company/{company_id}/analytics/overall/charts/record_source/ 200":
-    "Analytics charts without envelope",
-  "docs GET /api/v1/company/{company_id}/analytics/overall/charts/record_status/ 200":
-    "Analytics charts without envelope",
-  "docs GET /api/v1/company/{company_id}/analytics/overall/charts/records_daily/ 200":
-    "Analytics charts without envelope",
   "apib2024 POST /finance_transactions/{company_id} 200": "Blueprint examples that are not JSON",
   "apib2024 GET /finance_transactions/{company_id}/{transaction_id} 200": "Blueprint examples that are not JSON",
   "apib2024 PUT /finance_transactions/{company_id}/{transaction_id} 200": "Blueprint examples that are not JSON",
