@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     Array.from({ length: 10 }, async () => {
       while (!controller.signal.aborted) {
         try {
-          await yc.booking.services(undefined, companyId, { signal: controller.signal });
+          await yc.booking.services(undefined, { companyId, signal: controller.signal });
         } catch {
           if (!controller.signal.aborted) failures++;
         }

@@ -49,9 +49,9 @@ export async function bookingFlow(settings: BookingFlowSettings): Promise<{ reco
 
   // The client confirms the phone number: the API texts a code, the client types it in.
   const { phone, fullname, email } = settings.client;
-  await yc.auth.sendSmsCode(phone, fullname);
+  await yc.auth.sendSmsCode({ phone, fullname });
   const code = await settings.readSmsCode(phone);
-  const signedIn = await yc.auth.getClientTokenBySmsCode(phone, code);
+  const signedIn = await yc.auth.getClientTokenBySmsCode({ phone, code });
   const asClient = yc.withUserToken(signedIn.data.user_token);
   print(`Client:       ${fullname}, phone confirmed by SMS`);
 

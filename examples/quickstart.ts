@@ -19,7 +19,7 @@ export async function quickstart(partnerToken: string, companyId: number): Promi
 
   // Per-call options come last.
   const controller = new AbortController();
-  await yc.booking.dates({ staff_id: 16 }, undefined, { timeoutMs: 2000, signal: controller.signal });
+  await yc.booking.dates({ staff_id: 16 }, { timeoutMs: 2000, signal: controller.signal });
 
   // Pagination.
   for await (const company of yc.companies.iterate({ my: 1 })) console.log(company.title);
@@ -56,7 +56,7 @@ export async function derivedClients(partnerToken: string, userToken: string): P
   });
   const salon = yc.withOptions({ companyId: 4564, userToken, timeoutMs: 10_000 });
   await salon.records.list({ changed_after: "2026-11-01" });
-  await yc.booking.dates(undefined, 4564, { retry: false });
+  await yc.booking.dates(undefined, { companyId: 4564, retry: false });
 }
 
 class DatabaseBusyError extends Error {}

@@ -2,9 +2,9 @@
 // `x-pagination` rule (`page` + `count`, `page` + `page_size`, limits). One page is held in memory at a time.
 import type { YclientsTypedClient } from "./typed-client.js";
 import { YclientsConfigError, YclientsError } from "./errors.js";
-import type { CallOptions } from "./types.js";
+import type { MethodOptions } from "./types.js";
 
-export interface PageOptions extends CallOptions {
+export interface PageOptions extends MethodOptions {
   /** Items per request; defaults to the operation's maximum, to need the fewest requests. */
   pageSize?: number;
   /** First page to fetch (1-based), default 1. */
