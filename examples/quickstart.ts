@@ -14,7 +14,7 @@ export async function quickstart(partnerToken: string, companyId: number): Promi
   // Friendly methods resolve with { success, data, meta, status, headers, requestId }.
   const services = await yc.booking.services();
   const first = services.data.services?.[0];
-  const staff = await yc.booking.staff(first ? { service_ids: [Number(first.id)] } : undefined);
+  const staff = await yc.booking.staff(first ? { service_ids: [first.id] } : undefined);
   console.log(staff.data.map((s) => s.name));
 
   // Per-call options come last.

@@ -3889,7 +3889,7 @@ export interface RecordsResource<Raise extends boolean> {
    */
   update(
     recordId: Id,
-    params?: Params<BodyOf<"/record/{company_id}/{record_id}", "put">>,
+    params?: Params<BodyOf<"/record/{company_id}/{record_id}", "put">, "datetime">,
     options?: MethodOptions,
   ): Answer<"/record/{company_id}/{record_id}", "put", Raise>;
 
@@ -4031,7 +4031,7 @@ export interface RecordsResource<Raise extends boolean> {
    * @see {@link https://developers.yclients.com/ru/ | Записи — Создать новую запись}
    */
   create(
-    params: Params<BodyOf<"/records/{company_id}", "post">>,
+    params: Params<BodyOf<"/records/{company_id}", "post">, "datetime">,
     options?: MethodOptions,
   ): Answer<"/records/{company_id}", "post", Raise>;
 }
@@ -6434,6 +6434,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["client_ids", "subject", "text"],
+      ids: ["client_ids[]"],
     },
     sendSmsByFilter: {
       op: "POST /sms/clients/by_filter/{company_id}",
@@ -6449,6 +6450,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["client_ids", "text"],
+      ids: ["client_ids[]"],
     },
   },
   companies: {
@@ -6793,7 +6795,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
         body: "fields",
         bodyRequired: true,
         required: ["staff_id", "service_id", "date", "capacity"],
-        ids: ["staff_id", "service_id"],
+        ids: ["staff_id", "service_id", "resource_instance_ids[]", "label_ids[]"],
       },
       get: {
         op: "GET /api/v2/companies/{salonId}/activities/{activityId}",
@@ -6807,7 +6809,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
         body: "fields",
         bodyRequired: true,
         required: ["staff_id", "service_id", "date", "capacity"],
-        ids: ["staff_id", "service_id"],
+        ids: ["staff_id", "service_id", "resource_instance_ids[]", "label_ids[]"],
       },
       delete: {
         op: "DELETE /api/v2/companies/{salonId}/activities/{activityId}",
@@ -6838,6 +6840,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
           "attendance_good_items[].unit_id",
           "attendance_good_items[].storage_id",
           "attendance_good_items[].staff_id",
+          "label_ids[]",
         ],
       },
     },
@@ -6847,7 +6850,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["date", "service_id", "staff_id", "capacity", "force"],
-      ids: ["service_id", "staff_id"],
+      ids: ["service_id", "staff_id", "resource_instance_ids[]", "label_ids[]"],
     },
     filters: {
       op: "GET /activity/{company_id}/filters/",
@@ -6887,7 +6890,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["date", "service_id", "staff_id", "capacity", "force"],
-      ids: ["service_id", "staff_id"],
+      ids: ["service_id", "staff_id", "resource_instance_ids[]", "label_ids[]"],
     },
     delete: {
       op: "DELETE /activity/{company_id}/{activity_id}",
@@ -7050,6 +7053,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
         required: ["title"],
         ids: [
           "salon_group_id",
+          "salon_ids[]",
           "period_unit_id",
           "freeze_limit_unit_id",
           "expiration_type_id",
@@ -7068,6 +7072,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
         required: ["title"],
         ids: [
           "salon_group_id",
+          "salon_ids[]",
           "period_unit_id",
           "freeze_limit_unit_id",
           "expiration_type_id",
@@ -7243,7 +7248,14 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
         body: "fields",
         bodyRequired: true,
         required: ["title", "type"],
-        ids: ["rules[].service_id"],
+        ids: [
+          "loyalty_card_type_ids[]",
+          "rules[].service_id",
+          "company_ids[]",
+          "allowed_service_ids[]",
+          "allowed_good_ids[]",
+          "allowed_good_category_ids[]",
+        ],
       },
       chainGet: {
         op: "GET /chain/{chain_id}/loyalty/programs/{loyalty_program_id}",
@@ -7262,7 +7274,14 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
         query: ["include"],
         body: "fields",
         bodyRequired: true,
-        ids: ["rules[].service_id"],
+        ids: [
+          "loyalty_card_type_ids[]",
+          "rules[].service_id",
+          "company_ids[]",
+          "allowed_service_ids[]",
+          "allowed_good_ids[]",
+          "allowed_good_category_ids[]",
+        ],
       },
       chainDelete: {
         op: "DELETE /chain/{chain_id}/loyalty/programs/{loyalty_program_id}",
@@ -7364,7 +7383,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["salon_ids", "application_id", "discount"],
-      ids: ["application_id"],
+      ids: ["salon_ids[]", "application_id"],
     },
     getPaymentLink: {
       op: "GET /marketplace/application/payment_link",
@@ -7592,6 +7611,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       ids: ["staff_id", "services[].id"],
+      dates: { datetime: "date-time" },
     },
     delete: {
       op: "DELETE /record/{company_id}/{record_id}",
@@ -7642,6 +7662,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       bodyRequired: true,
       required: ["staff_id", "services", "client", "datetime", "seance_length"],
       ids: ["staff_id", "services[].id"],
+      dates: { datetime: "date-time" },
     },
   },
   references: {
@@ -7802,7 +7823,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["original_entity_type", "original_entity_id", "date_end", "days"],
-      ids: ["original_entity_id", "days[].events_master_id"],
+      ids: ["original_entity_id", "days[].events_master_id", "days[].labels_ids[]", "days[].resource_instances_ids[]"],
       dates: { date_end: "date" },
     },
     search: {
@@ -7834,7 +7855,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["client_id", "schedule_days_ids"],
-      ids: ["client_id", "comer_id"],
+      ids: ["client_id", "comer_id", "schedule_days_ids[]"],
     },
     removeClient: {
       op: "DELETE /company/{company_id}/schedules/{schedule_id}/client_schedules/{client_schedule_id}",
@@ -7854,6 +7875,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["schedule_days_ids"],
+      ids: ["schedule_days_ids[]"],
     },
     addDays: {
       op: "POST /company/{company_id}/schedules/{schedule_id}/days",
@@ -7863,7 +7885,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["day_of_week", "events_master_id", "events_time", "events_duration", "events_capacity"],
-      ids: ["events_master_id"],
+      ids: ["events_master_id", "labels_ids[]", "resource_instances_ids[]"],
     },
     deleteDay: {
       op: "DELETE /company/{company_id}/schedules/{schedule_id}/days/{day_id}",
@@ -7884,7 +7906,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["force"],
-      ids: ["events_master_id"],
+      ids: ["events_master_id", "labels_ids[]", "resource_instances_ids[]"],
     },
     dayEvents: {
       op: "GET /company/{company_id}/schedules/{schedule_id}/days/{day_id}/events",
@@ -7951,6 +7973,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
         "service_id",
         "master_settings[].master_id",
         "master_settings[].technological_card_id",
+        "resource_ids[]",
         "translations[].language_id",
       ],
     },
@@ -8404,7 +8427,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       ],
       body: "fields",
       bodyRequired: true,
-      ids: ["new_transactions[].id", "new_transactions[].account_id"],
+      ids: ["new_transactions[].id", "new_transactions[].account_id", "deleted_transaction_ids[]"],
     },
   },
   waitingList: {
@@ -8415,7 +8438,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       body: "fields",
       bodyRequired: true,
       required: ["client_id", "date"],
-      ids: ["client_id", "staff_id"],
+      ids: ["client_id", "staff_id", "service_ids[]"],
       dates: { date: "date" },
     },
     update: {
@@ -8424,7 +8447,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       path: [{ name: "waiting_list_entry_id", arg: "waitingListEntryId", kind: "id" }],
       body: "fields",
       bodyRequired: true,
-      ids: ["staff_id"],
+      ids: ["staff_id", "service_ids[]"],
       dates: { date: "date" },
     },
     delete: {

@@ -133,6 +133,7 @@ function objectView(spec: Json, schema: Json | undefined, depth = 0): { properti
 }
 
 const ID_NAME = /^(id|.+_id)$/;
+const IDS_NAME = /^(ids|.+_ids)$/;
 
 /**
  * Where ids and dates sit inside a params object (`appointments[].staff_id`), read from the schema: integer fields
@@ -151,9 +152,14 @@ function idsAndDates(spec: Json, schema: Json | undefined): { ids: string[]; dat
     for (const [name, raw] of Object.entries(view?.properties ?? {})) {
       const field = deref(spec, raw);
       const at = `${prefix}${name}`;
-      const format = field?.format ?? (field?.oneOf ?? field?.anyOf ?? []).map((a: Json) => deref(spec, a)?.format)[0];
+      // A plain string named `datetime` is ISO 8601 by the API's own convention, even where the spec has no format.
+      const named = /^(.+_)?datetime$/.test(name) && typesOf(field).join() === "string" ? "date-time" : undefined;
+      const format =
+        field?.format ?? (field?.oneOf ?? field?.anyOf ?? []).map((a: Json) => deref(spec, a)?.format)[0] ?? named;
       if (ID_NAME.test(name) && isInteger(spec, field) && !typesOf(field).includes("string")) ids.push(at);
-      else if (format === "date" || format === "date-time") dates[at] = format;
+      else if (IDS_NAME.test(name) && typesOf(field).includes("array") && isInteger(spec, field.items)) {
+        if (!typesOf(deref(spec, field.items)).includes("string")) ids.push(`${at}[]`);
+      } else if (format === "date" || format === "date-time") dates[at] = format;
       else if (typesOf(field).includes("array")) visit(field.items, `${at}[].`, depth + 1);
       else visit(field, `${at}.`, depth + 1);
     }

@@ -29,7 +29,8 @@ export type RenameKeys<T, Names extends Record<string, string>> = {
 
 /**
  * A method's `params` (query parameters and body fields together), loosened so that whatever an answer hands
- * out chains straight in: integer id fields (`id`, `*_id`, nested too) take a digit string as well, and the date
+ * out chains straight in: integer id fields (`id`, `*_id`, nested too) and id lists (`*_ids`) take digit strings
+ * as well, and the date
  * fields listed in `Dates` (`datetime`, `appointments[].datetime`) take any `DateArg`.
  */
 export type Params<T, Dates extends string = never> = Loosen<T, Dates, "">;
@@ -50,7 +51,11 @@ type LoosenField<V, Name extends string, Path extends string, Dates extends stri
     ? [NonNullable<V>] extends [number]
       ? V | string
       : Loosen<V, Dates, Path>
-    : Loosen<V, Dates, Path>;
+    : Name extends "ids" | `${string}_ids`
+      ? [NonNullable<V>] extends [readonly number[]]
+        ? V | Id[]
+        : Loosen<V, Dates, Path>
+      : Loosen<V, Dates, Path>;
 
 /** What a friendly method resolves with: the envelope's `data` typed from the spec. */
 export type Answer<
