@@ -1,10 +1,27 @@
-// The per-call options every call accepts (typed `yc.GET(…)` and friendly methods alike), checked at run time
-// the same way as the constructor's and withOptions()'s: an unknown key is refused with a "did you mean".
+// Option objects are checked the same way everywhere (constructor, withOptions(), every call, typed or friendly,
+// and the nested retry / circuitBreaker / rateLimit objects): an unknown key is refused with a "did you mean",
+// so a JavaScript caller's `timeout: 5` fails loudly instead of being ignored.
 import { YclientsConfigError } from "./errors.js";
 import { suggest } from "./suggest.js";
+import type { CallOptions } from "./types.js";
 
-/** The keys of `CallOptions` (src/types.ts); a key added there is added here. */
-export const CALL_OPTION_KEYS = ["userToken", "timeoutMs", "signal", "headers", "retry", "middleware"] as const;
+/**
+ * The keys of an options type, from a literal that must name every one of them: a key added to the type and
+ * not here is a compile error, so the run-time check never falls behind the type.
+ */
+export function optionKeys<T>(keys: { readonly [K in keyof Required<T>]: true }): readonly string[] {
+  return Object.keys(keys);
+}
+
+/** The keys of `CallOptions` (src/types.ts). */
+export const CALL_OPTION_KEYS = optionKeys<CallOptions>({
+  userToken: true,
+  timeoutMs: true,
+  signal: true,
+  headers: true,
+  retry: true,
+  middleware: true,
+});
 
 /** Refuses keys outside `allowed`, naming the nearest allowed one. */
 export function refuseUnknownKeys(value: object, allowed: readonly string[], where: string): void {

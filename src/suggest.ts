@@ -15,14 +15,25 @@ function distance(a: string, b: string): number {
   return previous[y.length];
 }
 
-/** The known name nearest to `name` (a prefix counts: `timeout` → `timeoutMs`), or undefined when none is close. */
+/** Length of the common start of two names, case-insensitive. */
+function commonStart(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i].toLowerCase() === b[i].toLowerCase()) i++;
+  return i;
+}
+
+/**
+ * The known name nearest to `name`, or undefined when none is close: a prefix (`timeout` → `timeoutMs`) or a long
+ * shared start (`maxTry` → `maxTries`) counts as near, else the edit distance must be small for the name's length.
+ */
 export function suggest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of known) {
     const lower = candidate.toLowerCase();
-    const score =
-      lower.startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(lower) ? 1 : distance(name, candidate);
+    const prefix = lower.startsWith(name.toLowerCase()) || name.toLowerCase().startsWith(lower);
+    const shared = commonStart(name, candidate) >= Math.min(4, name.length - 1);
+    const score = prefix ? 1 : shared ? Math.min(2, distance(name, candidate)) : distance(name, candidate);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;

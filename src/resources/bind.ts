@@ -123,7 +123,11 @@ function bindHelpers(client: YclientsTypedClient<boolean>, row: OperationRow): {
     );
   };
   return {
-    iterate: (...values) => iterate(values, PAGE_KEYS),
+    // A generator from the start, so a bad argument fails on the first next(), like every other failure of a loop.
+    iterate: (...values) =>
+      (async function* () {
+        yield* iterate(values, PAGE_KEYS);
+      })(),
     all: async (...values) => {
       const options = values[optionsIndex(row)] as ListAllOptions | undefined;
       return collectAll(iterate(values, ALL_KEYS), options?.limit as number);

@@ -52,7 +52,7 @@ describe("withOptions()", () => {
 
   it("refuses unknown options and bad values, naming the option and never a token", () => {
     const yc = new YclientsClient(base());
-    expect(() => yc.withOptions({ timeout: 5 } as never)).toThrow(/does not take timeout/);
+    expect(() => yc.withOptions({ timeout: 5 } as never)).toThrow(/does not take "timeout"; did you mean "timeoutMs"/);
     expect(() => yc.withOptions({ userToken: "bad\ntoken" })).toThrow(YclientsConfigError);
     expect(() => yc.withOptions({ middleware: [{}] as never })).toThrow(/middleware must be/);
   });

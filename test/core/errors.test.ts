@@ -77,6 +77,36 @@ describe("client errors with raiseClientErrors (the default)", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsValidationError);
     expect(error.fieldErrors).toEqual({ phone: ["wrong format"] });
+    expect(error.message).toBe("POST /auth failed with HTTP 422: Проверьте поля (phone: wrong format)");
+  });
+
+  it("a 422's message names the first few field errors, cut short and masked, the rest counted", async () => {
+    const long = "x".repeat(200);
+    server.handle((_req, res) =>
+      json(
+        res,
+        422,
+        envelopeError("Ошибка валидации", {
+          errors: {
+            login: ["неверный формат"],
+            password: ["the value y-secret-pass is wrong"],
+            a: [long],
+            b: ["c"],
+            c: ["d"],
+          },
+        }),
+      ),
+    );
+    const error = await client()
+      .POST("/auth", { body: { login: "x", password: "y-secret-pass" } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsValidationError);
+    expect(error.message).toMatch(
+      /^POST \/auth failed with HTTP 422: Ошибка валидации \(login: неверный формат; password: .*; a: x{80}…; 2 more in fieldErrors\)$/,
+    );
+    // The password the call sent is masked in the message as it is everywhere else.
+    expect(error.message).not.toContain("y-secret-pass");
+    expect(Object.keys(error.fieldErrors)).toHaveLength(5);
   });
 
   it("online-booking codes 431–438 become YclientsBookingError with the code", async () => {
