@@ -53,7 +53,7 @@ interface ArgPlan {
 /** The runtime row (src/resources/rows.ts `OperationRow`), as plain data. */
 export interface RowPlan {
   op: string;
-  path?: { name: string; arg: string; kind: "id" | "date" | "str" }[];
+  path?: { name: string; arg?: string; kind: "id" | "date" | "str" }[];
   company?: string;
   query?: (string | [string, string])[];
   required?: string[];
@@ -264,7 +264,7 @@ function planShape(spec: Json, method: string, path: string, pathItem: Json, op:
     const arg = param["x-sdk-name"] ?? camel(name);
     const schema = deref(spec, param.schema);
     const kind = schema?.format === "date" ? "date" : isInteger(spec, schema) ? "id" : "str";
-    (row.path ??= []).push({ name, arg, kind });
+    (row.path ??= []).push(arg === camel(name) ? { name, kind } : { name, arg, kind });
     const type = kind === "date" ? "DateArg" : kind === "id" ? "Id" : `PathParam<${P}, ${M}, ${JSON.stringify(name)}>`;
     positional.push({ name: arg, type, optional: false });
   }
@@ -278,7 +278,7 @@ function planShape(spec: Json, method: string, path: string, pathItem: Json, op:
   const required: string[] = [];
   const renamed: string[] = [];
   if (queryParams.length) {
-    row.query = queryParams.map((q) => {
+    const query = queryParams.map((q): string | [string, string] => {
       const key = q["x-sdk-query-name"] ?? q.name;
       if (bodyFields.has(key)) {
         throw new Error(
@@ -291,11 +291,15 @@ function planShape(spec: Json, method: string, path: string, pathItem: Json, op:
       renamed.push(`${JSON.stringify(q.name)}: ${JSON.stringify(key)}`);
       return [key, q.name];
     });
+    // Without body fields every key of params is a query parameter: the row lists them only to split or rename.
+    if (bodyKind === "fields" || renamed.length) row.query = query;
   }
   if (bodyKind) row.body = bodyKind;
   if (bodyKind && bodyRequired) row.bodyRequired = true;
-  if (bodyKind === "fields" && bodyRequired) required.push(...new Set(bodyView!.required));
+  // The row checks required query parameters before sending; required body fields are the API's to check
+  // (the signature still makes them required), which keeps the rows small.
   if (required.length) row.required = required;
+  const bodyRequiredFields = bodyKind === "fields" && bodyRequired ? bodyView!.required : [];
 
   const found = idsAndDates(spec, bodyKind === "fields" ? jsonSchema : undefined);
   for (const q of queryParams) {
@@ -314,7 +318,7 @@ function planShape(spec: Json, method: string, path: string, pathItem: Json, op:
     row,
     positional,
     paramsType: parts.length ? parts.join(" & ") : "NoParams",
-    paramsRequired: required.length > 0,
+    paramsRequired: required.length > 0 || bodyRequiredFields.length > 0,
     dateUnion: Object.keys(found.dates)
       .map((d) => JSON.stringify(d))
       .join(" | "),

@@ -56,15 +56,16 @@ export function slotsOf(entry: CatalogueEntry): Slot[] {
   if (row.company) slots.push({ kind: "company" });
   if (row.body === "form") slots.push({ kind: "form" });
   else if (row.body) slots.push({ kind: "body", required: Boolean(row.bodyRequired), fields: row.body === "fields" });
-  if (row.query?.length) {
-    const required = new Set(row.required ?? []);
-    const flags = row.query.map((q) => {
-      const { key, wire } = queryNames(q);
-      const doc = paramDoc(entry, wire, "query");
+  // Every query parameter of the spec is a flag, under its key in params (renamed ones per the row).
+  const keys = new Map((row.query ?? []).map((q) => [queryNames(q).wire, queryNames(q).key]));
+  const required = new Set(row.required ?? []);
+  const flags = entry.parameters
+    .filter((p) => p.in === "query")
+    .map((doc) => {
+      const key = keys.get(doc.name) ?? doc.name;
       return { flag: flagFor(key), key, doc: { ...doc, required: doc.required || required.has(key) } };
     });
-    slots.push({ kind: "query", flags });
-  }
+  if (flags.length) slots.push({ kind: "query", flags });
   return slots;
 }
 

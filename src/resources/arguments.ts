@@ -60,16 +60,16 @@ export function optionalObject<T extends object>(value: T | undefined, name: str
   return value;
 }
 
-/**
- * A required member of `params`: a body field must be present; a query parameter, and a credential (login,
- * password, code) anywhere, also non-empty. A credential's value is never quoted.
- */
-export function requiredParam(value: unknown, name: string, query: boolean): void {
-  if (value === undefined) throw new YclientsConfigError(`params.${name} is required`);
-  if (SECRET_NAME.test(name) && (typeof value !== "string" || value.trim() === "") && typeof value !== "number") {
-    throw new YclientsConfigError(`params.${name} must be a non-empty string, got ${got(value, name)}`);
-  }
-  if (query && (value === null || value === "")) throw new YclientsConfigError(`params.${name} is required`);
+/** A required query parameter of `params`: present and not empty. */
+export function requiredParam(value: unknown, name: string): void {
+  if (value === undefined || value === null || value === "")
+    throw new YclientsConfigError(`params.${name} is required`);
+}
+
+/** A credential in `params` (login, password, code): a non-empty string or number, never quoted. */
+export function checkCredential(value: unknown, name: string): void {
+  if (value === undefined || (typeof value === "string" && value.trim() !== "") || typeof value === "number") return;
+  throw new YclientsConfigError(`params.${name} must be a non-empty string, got ${got(value, name)}`);
 }
 
 /** A body passed positionally (a JSON array or another non-object JSON value). */

@@ -13,9 +13,11 @@ import {
   requireId,
   requireString,
   requiredParam,
+  checkCredential,
 } from "./arguments.js";
 import { chainIds } from "./chaining.js";
 import {
+  argName,
   helperNames,
   isRow,
   positionalBody,
@@ -37,6 +39,8 @@ interface BuiltCall {
   options: Record<string, unknown>;
 }
 
+/** Sign-in fields that may never be empty (and are never quoted). */
+const CREDENTIALS = ["login", "password", "code"];
 const PAGE_KEYS = ["pageSize", "startPage"] as const;
 const ALL_KEYS = [...PAGE_KEYS, "limit"] as const;
 
@@ -54,10 +58,10 @@ function buildCall(
     const value = values[i];
     pathParams[slot.name] =
       slot.kind === "id"
-        ? requireId(value, slot.arg)
+        ? requireId(value, argName(slot))
         : slot.kind === "date"
-          ? requireDate(value, slot.arg)
-          : requireString(value, slot.arg);
+          ? requireDate(value, argName(slot))
+          : requireString(value, argName(slot));
   });
   let next = slots.length;
   let body: unknown;
@@ -72,7 +76,8 @@ function buildCall(
   if (row.company) pathParams[row.company] = client.resolveCompanyId(companyId);
 
   const wire = new Map((row.query ?? []).map((q) => [queryNames(q).key, queryNames(q).wire]));
-  for (const key of row.required ?? []) requiredParam(params?.[key], key, wire.has(key));
+  for (const key of row.required ?? []) requiredParam(params?.[key], key);
+  for (const key of CREDENTIALS) checkCredential(params?.[key], key);
   const converted = params && chainIds(params, row);
   let query: Record<string, unknown> | undefined;
   let fields: Record<string, unknown> | undefined;

@@ -3,10 +3,11 @@
 // Every method has the shape `method(…pathIds, [body,] params?, options?)`.
 import type { Paging } from "../pagination.js";
 
-/** One positional path argument: the path parameter, the argument's name in signatures and errors, its kind. */
+/** One positional path argument: the path parameter, its kind, and its name in signatures and errors. */
 export interface PathSlot {
   readonly name: string;
-  readonly arg: string;
+  /** The argument's name when it is not `camelCase(name)` (`x-sdk-name`); see `argName`. */
+  readonly arg?: string;
   /** `id`: a positive integer (or digits); `date`: a calendar day; `str`: any non-empty string (enums, hashes). */
   readonly kind: "id" | "date" | "str";
 }
@@ -27,9 +28,12 @@ export interface OperationRow {
   readonly path?: readonly PathSlot[];
   /** The path parameter filled from `options.companyId` or the client's `companyId`. */
   readonly company?: string;
-  /** Keys of `params` sent in the query string; the other keys are body fields (`body: "fields"`). */
+  /**
+   * Keys of `params` sent in the query string when the method also takes body fields (the other keys are body
+   * fields), or when one is renamed; absent otherwise, as every key of params then goes to the query.
+   */
   readonly query?: readonly QueryName[];
-  /** Keys `params` must hold (required query parameters and required body fields). */
+  /** Query parameters `params` must hold (checked before sending; required body fields are the API's to check). */
   readonly required?: readonly string[];
   readonly body?: BodyKind;
   /** The body is required even when no field is (an empty object is sent). */
@@ -45,6 +49,11 @@ export interface OperationRow {
 /** A resource: its methods and nested groups (`loyalty.cards.list`). */
 export interface ResourceTable {
   readonly [name: string]: OperationRow | ResourceTable;
+}
+
+/** The name of a path argument in signatures and errors: `staff_id` → `staffId` unless the row names it. */
+export function argName(slot: PathSlot): string {
+  return slot.arg ?? slot.name.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 export function isRow(entry: OperationRow | ResourceTable): entry is OperationRow {

@@ -3,11 +3,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
-import { positionalBody } from "../../src/resources/rows";
+import { argName, positionalBody } from "../../src/resources/rows";
 import { ALL_FRIENDLY, OPERATION_METHODS, argsFor, methodOf, type Friendly } from "./friendly-table";
 import { expectCall, useHarness } from "./harness";
 
 const h = useHarness();
+const spec = JSON.parse(readFileSync(join(__dirname, "../../generated/openapi.json"), "utf8"));
+const deref = (ref: string) =>
+  ref
+    .slice(2)
+    .split("/")
+    .reduce((node, key) => node[key], spec);
 
 /** `resource.group.method` → its parameters (name, optional, type text), from generated/resources.ts. */
 function generatedSignatures(): Map<string, { name: string; optional: boolean; type: string }[]> {
@@ -56,7 +62,7 @@ describe("the call shape (…pathIds, [body,] params?, options?)", () => {
     const params = signatures.get(f.sdk)!;
     const ids = f.row.path ?? [];
     const body = positionalBody(f.row);
-    expect(params.map((p) => p.name)).toEqual([...ids.map((p) => p.arg), ...(body ? [body] : []), "params", "options"]);
+    expect(params.map((p) => p.name)).toEqual([...ids.map(argName), ...(body ? [body] : []), "params", "options"]);
     // Path arguments: ids and dates take what answers hand out; never the company (it is an option).
     ids.forEach((slot, i) => {
       expect(params[i].optional).toBe(false);
@@ -67,25 +73,30 @@ describe("the call shape (…pathIds, [body,] params?, options?)", () => {
     const last = params[params.length - 1];
     const paramsArg = params[params.length - 2];
     expect(paramsArg.type).toMatch(/^Params<.*>( \| undefined)?$/);
-    // params is optional unless something in it is required (or the options after it are: listAll's limit).
+    // params is required when a query parameter in it is (required body fields make it required too).
     const requiredFilters = (f.row.required ?? []).filter(
       (n) => !f.helper || (n !== f.row.paged?.page && n !== f.row.paged?.size),
     );
-    expect(paramsArg.optional || paramsArg.type.endsWith("| undefined")).toBe(requiredFilters.length === 0);
+    if (requiredFilters.length) expect(paramsArg.optional || paramsArg.type.endsWith("| undefined")).toBe(false);
     const expectedOptions = f.helper === "all" ? "ListAllOptions" : f.helper ? "PageOptions" : undefined;
     if (expectedOptions) expect(last.type).toBe(expectedOptions);
     else expect(last.type).toBe(f.row.company ? "MethodOptions" : "CallOptions");
     expect(last.optional).toBe(f.helper !== "all");
   });
 
-  const withQuery = OPERATION_METHODS.filter((f) => f.row.query?.length);
+  const queryOf = (f: Friendly): string[] =>
+    [...(spec.paths[f.path].parameters ?? []), ...(spec.paths[f.path][f.method.toLowerCase()].parameters ?? [])]
+      .map((p: { $ref?: string }) => (p.$ref ? deref(p.$ref) : p))
+      .filter((p: { in: string }) => p.in === "query")
+      .map((p: { name: string }) => p.name);
+  const withQuery = OPERATION_METHODS.filter((f) => queryOf(f).length);
   it.each(withQuery.map((f) => [f.sdk, f] as const))(
     "%s: params reach the query, options the call, the company the path",
     async (_sdk, f) => {
       const args = argsFor(f.row, 7);
-      const [first] = f.row.query!;
-      const key = typeof first === "string" ? first : first[0];
-      const wire = typeof first === "string" ? first : first[1];
+      const wire = queryOf(f)[0];
+      const renamed = f.row.query?.find((q) => typeof q !== "string" && q[1] === wire);
+      const key = renamed ? renamed[0] : wire;
       const params = { ...(args[args.length - 1] as object), [key]: "1" };
       const companyId = 4321;
       const options = f.row.company ? { companyId, headers: { "x-probe": "1" } } : { headers: { "x-probe": "1" } };
