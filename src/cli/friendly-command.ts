@@ -89,7 +89,15 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
     ctx.stdout.write(`${friendlyHelp(entry)}\n`);
     return;
   }
-  if (positionals.length) throw new CliUsageError(`${where} takes flags, not "${positionals[0]}": see ${where} --help`);
+  // Path ids may also come positionally, in path order, as the SDK method takes them (`booking times 16 2026-12-01`).
+  const pathSlots = slotsOf(entry).filter((s) => s.kind === "path");
+  if (positionals.length > pathSlots.length) {
+    const extra = positionals[pathSlots.length];
+    throw new CliUsageError(
+      `${where} takes ${pathSlots.length ? `at most ${pathSlots.length} path id${pathSlots.length > 1 ? "s" : ""} and ` : ""}flags, not "${extra}": see ${where} --help`,
+    );
+  }
+  const positionalIds = new Map(pathSlots.map((s, i) => [s.flag, positionals[i]]));
   const raw = values as Record<string, string | string[] | undefined>;
   const asList = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
   if (slotsOf(entry).some((s) => s.kind === "form")) {
@@ -106,7 +114,12 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
   for (const slot of slotsOf(entry)) {
     switch (slot.kind) {
       case "path": {
-        const value = raw[slot.flag] as string | undefined;
+        const given = raw[slot.flag] as string | undefined;
+        const fromPosition = positionalIds.get(slot.flag);
+        if (given !== undefined && fromPosition !== undefined) {
+          throw new CliUsageError(`${where}: --${slot.flag} is given both as a flag and positionally`);
+        }
+        const value = given ?? fromPosition;
         if (value === undefined) missing.push(`--${slot.flag}`);
         positional.push(
           value === undefined ? undefined : slot.date ? value : parameterValue(slot.doc, [value], `--${slot.flag}`),
