@@ -1,7 +1,8 @@
 // The public surface of yclients-client.
 export { YclientsClient } from "./client.js";
 export { YclientsTypedClient, type YclientsClientOptions } from "./typed-client.js";
-export type { CallOptions, TypedMethod, TypedResult, EnvelopeData } from "./types.js";
+export type { CallOptions, MethodOptions, TypedMethod, TypedResult, EnvelopeData } from "./types.js";
+export type { Id, DateArg, Params } from "./resources/signatures.js";
 export type { YclientsResponse, YclientsSuccess, YclientsFailure, YclientsMeta } from "./envelope.js";
 export type { RetryOptions, CircuitBreakerOptions } from "./config.js";
 export { DEFAULT_BASE_URL, ALTEGIO_BASE_URL, DEFAULT_ACCEPT } from "./config.js";
@@ -27,6 +28,7 @@ export { backoff, type BackoffOptions, type BackoffWrapper } from "./backoff.js"
 export { YclientsPaginationLimitError, type PageOptions, type ListAllOptions } from "./pagination.js";
 export {
   parseYclientsDate,
+  formatYclientsDate,
   DEFAULT_YCLIENTS_TIME_ZONE,
   YclientsDateParseError,
   type ParseYclientsDateOptions,

@@ -1,7 +1,7 @@
 // Ids and dates chain from one answer into the next call with no cast (issue 19, item 1): the five chains a
 // first booking program writes compile as they are (tsc over test/), and at run time the SDK sends them in the
 // form each request schema asks for (digit strings as numbers where the schema says integer, dates as strings).
-import { YclientsClient, YclientsConfigError } from "../../src/index";
+import { formatYclientsDate, YclientsClient, YclientsConfigError } from "../../src/index";
 import { json, ok, startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -93,6 +93,20 @@ describe("ids and dates chain everywhere", () => {
     // 2026-11-30T22:30:00Z is already 1 December in Moscow (UTC+3).
     await yc.booking.times(16, Date.UTC(2026, 10, 30, 22, 30) / 1000);
     expect(server.seen.map((s) => s.url)).toEqual(Array(4).fill("/api/v1/book_times/4564/16/2026-12-01"));
+  });
+
+  it("formatYclientsDate writes Unix seconds in the company's zone (Moscow by default) and keeps strings as written", () => {
+    const seconds = Date.UTC(2026, 10, 30, 22, 30) / 1000;
+    expect(seconds).toBe(1796077800);
+    expect(formatYclientsDate(seconds, "date")).toBe("2026-12-01");
+    expect(formatYclientsDate(seconds, "date-time")).toBe("2026-12-01T01:30:00+03:00");
+    expect(formatYclientsDate(seconds, "date", { timeZone: "+05:00" })).toBe("2026-12-01");
+    expect(formatYclientsDate(seconds, "date-time", { timeZone: "UTC" })).toBe("2026-11-30T22:30:00+00:00");
+    expect(formatYclientsDate("2026-12-01T10:00:00+03:00", "date")).toBe("2026-12-01");
+    expect(formatYclientsDate("2026-12-01 10:00:00", "date-time")).toBe("2026-12-01 10:00:00");
+    expect(formatYclientsDate("2026-02-30", "date")).toBeUndefined();
+    expect(formatYclientsDate(new Date(Number.NaN), "date")).toBeUndefined();
+    expect(formatYclientsDate({}, "date")).toBeUndefined();
   });
 
   it("date query parameters take the same forms", async () => {
