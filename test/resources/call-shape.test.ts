@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
+import { bindResource } from "../../src/resources/bind";
 import { argName, positionalBody } from "../../src/resources/rows";
 import { ALL_FRIENDLY, OPERATION_METHODS, argsFor, methodOf, type Friendly } from "./friendly-table";
 import { expectCall, useHarness } from "./harness";
@@ -82,6 +83,23 @@ describe("the call shape (…pathIds, [body,] params?, options?)", () => {
     if (expectedOptions) expect(last.type).toBe(expectedOptions);
     else expect(last.type).toBe(f.row.company ? "MethodOptions" : "CallOptions");
     expect(last.optional).toBe(f.helper !== "all");
+  });
+
+  it("splits params by the row: query names (renamed ones too) to the query, the rest to the body", async () => {
+    const bound = bindResource(h.yc, {
+      create: {
+        op: "POST /book_check/{company_id}",
+        company: "company_id",
+        query: [["title_filter", "title"], "page"],
+        body: "fields",
+      },
+    }) as { create: (params: object, options?: object) => Promise<unknown> };
+    const { sent } = await expectCall(h, "POST", "/book_check/{company_id}", () =>
+      bound.create({ title: "body title", title_filter: "query title", page: 2 }, { companyId: 99 }),
+    );
+    expect(sent.path).toBe("/api/v1/book_check/99");
+    expect(sent.query).toEqual({ title: "query title", page: "2" });
+    expect(sent.body).toEqual({ title: "body title" });
   });
 
   const queryOf = (f: Friendly): string[] =>
