@@ -1067,7 +1067,7 @@ export interface CompaniesResource<Raise extends boolean> {
    */
   iterate(
     params?: Params<Omit<QueryOf<"/companies", "get">, "page" | "count">>,
-    options?: PageOptions,
+    options?: Omit<PageOptions, "companyId">,
   ): AsyncGenerator<ItemOf<"/companies", "get">, void, undefined>;
 
   /**
@@ -1080,7 +1080,7 @@ export interface CompaniesResource<Raise extends boolean> {
    */
   listAll(
     params: Params<Omit<QueryOf<"/companies", "get">, "page" | "count">> | undefined,
-    options: ListAllOptions,
+    options: Omit<ListAllOptions, "companyId">,
   ): Promise<ItemOf<"/companies", "get">[]>;
 
   /**
@@ -1231,7 +1231,7 @@ export interface DepositsResource<Raise extends boolean> {
   iterateChainList(
     chainId: Id,
     params?: Params<Omit<QueryOf<"/deposits/chain/{chain_id}", "get">, "page" | "limit">>,
-    options?: PageOptions,
+    options?: Omit<PageOptions, "companyId">,
   ): AsyncGenerator<ItemOf<"/deposits/chain/{chain_id}", "get">, void, undefined>;
 
   /**
@@ -1245,7 +1245,7 @@ export interface DepositsResource<Raise extends boolean> {
   chainListAll(
     chainId: Id,
     params: Params<Omit<QueryOf<"/deposits/chain/{chain_id}", "get">, "page" | "limit">> | undefined,
-    options: ListAllOptions,
+    options: Omit<ListAllOptions, "companyId">,
   ): Promise<ItemOf<"/deposits/chain/{chain_id}", "get">[]>;
 
   /**
@@ -2450,7 +2450,7 @@ export interface LoyaltyAbonementsGroup<Raise extends boolean> {
       Omit<QueryOf<"/chain/{chain_id}/loyalty/abonements", "get">, "page" | "count">,
       "created_after" | "created_before"
     >,
-    options?: PageOptions,
+    options?: Omit<PageOptions, "companyId">,
   ): AsyncGenerator<ItemOf<"/chain/{chain_id}/loyalty/abonements", "get">, void, undefined>;
 
   /**
@@ -2469,7 +2469,7 @@ export interface LoyaltyAbonementsGroup<Raise extends boolean> {
           "created_after" | "created_before"
         >
       | undefined,
-    options: ListAllOptions,
+    options: Omit<ListAllOptions, "companyId">,
   ): Promise<ItemOf<"/chain/{chain_id}/loyalty/abonements", "get">[]>;
 
   /**
@@ -3178,7 +3178,7 @@ export interface LoyaltyTransactionsGroup<Raise extends boolean> {
       Omit<QueryOf<"/chain/{chain_id}/loyalty/transactions", "get">, "page" | "count">,
       "created_after" | "created_before"
     >,
-    options?: PageOptions,
+    options?: Omit<PageOptions, "companyId">,
   ): AsyncGenerator<ItemOf<"/chain/{chain_id}/loyalty/transactions", "get">, void, undefined>;
 
   /**
@@ -3197,7 +3197,7 @@ export interface LoyaltyTransactionsGroup<Raise extends boolean> {
           "created_after" | "created_before"
         >
       | undefined,
-    options: ListAllOptions,
+    options: Omit<ListAllOptions, "companyId">,
   ): Promise<ItemOf<"/chain/{chain_id}/loyalty/transactions", "get">[]>;
 
   /**
@@ -3407,7 +3407,7 @@ export interface MarketplaceResource<Raise extends boolean> {
   iterateListSalons(
     applicationId: Id,
     params?: Params<Omit<QueryOf<"/marketplace/application/{application_id}/salons", "get">, "page" | "count">>,
-    options?: PageOptions,
+    options?: Omit<PageOptions, "companyId">,
   ): AsyncGenerator<ItemOf<"/marketplace/application/{application_id}/salons", "get">, void, undefined>;
 
   /**
@@ -3422,7 +3422,7 @@ export interface MarketplaceResource<Raise extends boolean> {
     applicationId: Id,
     params:
       Params<Omit<QueryOf<"/marketplace/application/{application_id}/salons", "get">, "page" | "count">> | undefined,
-    options: ListAllOptions,
+    options: Omit<ListAllOptions, "companyId">,
   ): Promise<ItemOf<"/marketplace/application/{application_id}/salons", "get">[]>;
 
   /**
@@ -3940,7 +3940,7 @@ export interface RecordsResource<Raise extends boolean> {
       Omit<QueryOf<"/records/partner/", "get">, "page" | "editable_length">,
       "start_date" | "end_date" | "created_start_date" | "created_end_date"
     >,
-    options?: PageOptions,
+    options?: Omit<PageOptions, "companyId">,
   ): AsyncGenerator<ItemOf<"/records/partner/", "get">, void, undefined>;
 
   /**
@@ -3958,7 +3958,7 @@ export interface RecordsResource<Raise extends boolean> {
           "start_date" | "end_date" | "created_start_date" | "created_end_date"
         >
       | undefined,
-    options: ListAllOptions,
+    options: Omit<ListAllOptions, "companyId">,
   ): Promise<ItemOf<"/records/partner/", "get">[]>;
 
   /**
@@ -5545,7 +5545,7 @@ export interface TelephonyResource<Raise extends boolean> {
    */
   iterateListCalls(
     params: Params<Omit<QueryOf<"/voip/integration/calls", "get">, "page" | "limit">, "date_from" | "date_to">,
-    options?: PageOptions,
+    options?: Omit<PageOptions, "companyId">,
   ): AsyncGenerator<ItemOf<"/voip/integration/calls", "get">, void, undefined>;
 
   /**
@@ -5558,7 +5558,7 @@ export interface TelephonyResource<Raise extends boolean> {
    */
   listCallsAll(
     params: Params<Omit<QueryOf<"/voip/integration/calls", "get">, "page" | "limit">, "date_from" | "date_to">,
-    options: ListAllOptions,
+    options: Omit<ListAllOptions, "companyId">,
   ): Promise<ItemOf<"/voip/integration/calls", "get">[]>;
 }
 

@@ -413,7 +413,7 @@ export function planMethods(spec: Json): MethodPlan[] {
       path,
       args: [
         ...signatureArgs(shape.positional, filters, false),
-        { name: "options", type: "PageOptions", optional: true },
+        { name: "options", type: shape.row.company ? "PageOptions" : 'Omit<PageOptions, "companyId">', optional: true },
       ],
       doc: docOf(spec, method, path, op, "iterate"),
       helper: "iterate",
@@ -426,7 +426,11 @@ export function planMethods(spec: Json): MethodPlan[] {
       path,
       args: [
         ...signatureArgs(shape.positional, filters, true),
-        { name: "options", type: "ListAllOptions", optional: false },
+        {
+          name: "options",
+          type: shape.row.company ? "ListAllOptions" : 'Omit<ListAllOptions, "companyId">',
+          optional: false,
+        },
       ],
       doc: docOf(spec, method, path, op, "all"),
       helper: "all",

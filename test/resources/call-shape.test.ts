@@ -80,8 +80,9 @@ describe("the call shape (…pathIds, [body,] params?, options?)", () => {
     );
     if (requiredFilters.length) expect(paramsArg.optional || paramsArg.type.endsWith("| undefined")).toBe(false);
     const expectedOptions = f.helper === "all" ? "ListAllOptions" : f.helper ? "PageOptions" : undefined;
-    if (expectedOptions) expect(last.type).toBe(expectedOptions);
-    else expect(last.type).toBe(f.row.company ? "MethodOptions" : "CallOptions");
+    if (expectedOptions) {
+      expect(last.type).toBe(f.row.company ? expectedOptions : `Omit<${expectedOptions}, "companyId">`);
+    } else expect(last.type).toBe(f.row.company ? "MethodOptions" : "CallOptions");
     expect(last.optional).toBe(f.helper !== "all");
   });
 
