@@ -58,6 +58,23 @@ describe("ids and dates chain everywhere", () => {
     expect(typeof chains).toBe("function");
   });
 
+  it("params and options stay strict: a misspelled key or a positional company id is a compile error", () => {
+    const yc = client();
+    const unused = () => {
+      // @ts-expect-error `staf_id` is not a parameter of booking.dates
+      void yc.booking.dates({ staf_id: 1 });
+      // @ts-expect-error the company id is an option, never positional
+      void yc.booking.dates({ staff_id: 1 }, 7);
+      // @ts-expect-error a misspelled option
+      void yc.booking.dates(undefined, { timeout: 5 });
+      // @ts-expect-error an id that is neither a number nor a string
+      void yc.booking.dates({ staff_id: { id: 1 } });
+      // @ts-expect-error a method that works on no company takes no companyId
+      void yc.booking.i18n("ru", undefined, { companyId: 1 });
+    };
+    expect(typeof unused).toBe("function");
+  });
+
   it("a digit-string id is sent as a number where the body schema says integer, nested ones too", async () => {
     const yc = client();
     await yc.booking.createRecord({
