@@ -88,7 +88,7 @@ export async function makeContenders(baseUrl: string): Promise<Contender[]> {
   const sdkFriendly: Contender = {
     id: "sdk-friendly",
     label: "yclients-client friendly",
-    small: async () => yc.companies.get(id),
+    small: async () => yc.companies.get(undefined, { companyId: id }),
     page: async () => yc.companies.list({ page: 1, count: PAGE_SIZE }),
   };
 

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     Array.from({ length: 10 }, async () => {
       while (!controller.signal.aborted) {
         try {
-          await yc.booking.services(undefined, companyId, { signal: controller.signal, headers });
+          await yc.booking.services(undefined, { companyId, signal: controller.signal, headers });
         } catch {
           if (!controller.signal.aborted) failures++;
         }

@@ -87,7 +87,7 @@ async function saturate(yc: YclientsClient, companyId: number, inFlight: number,
     Array.from({ length: inFlight }, async () => {
       while (!controller.signal.aborted) {
         try {
-          await yc.booking.services(undefined, companyId, { signal: controller.signal });
+          await yc.booking.services(undefined, { companyId, signal: controller.signal });
         } catch {
           if (!controller.signal.aborted) failures++;
         }

@@ -24,7 +24,7 @@ export async function bookingFlow(settings: BookingFlowSettings): Promise<{ reco
   });
 
   const companies = await yc.companies.list({ id: settings.companyId });
-  const company = companies.data.find((c) => Number(c.id) === settings.companyId);
+  const company = companies.data.find((c) => `${c.id}` === `${settings.companyId}`);
   print(`Company:      ${company ? `${company.title}, ${company.address ?? ""}` : `id ${settings.companyId}`}`);
 
   const form = await yc.booking.services();
@@ -32,30 +32,30 @@ export async function bookingFlow(settings: BookingFlowSettings): Promise<{ reco
   if (!service) throw new Error("The company offers no services for online booking");
   print(`Service:      ${service.title} (${service.price_min ?? "?"}–${service.price_max ?? "?"} ₽, id ${service.id})`);
 
-  const staffList = await yc.booking.staff({ service_ids: [Number(service.id)] });
+  const staffList = await yc.booking.staff({ service_ids: [service.id] });
   const staff = staffList.data.find((s) => s.bookable !== false);
   if (!staff) throw new Error("Nobody can be booked for this service");
   print(`Staff member: ${staff.name}${staff.specialization ? `, ${staff.specialization}` : ""} (id ${staff.id})`);
 
-  const dates = await yc.booking.dates({ staff_id: Number(staff.id), service_ids: [Number(service.id)] });
-  const day = dates.data.booking_dates?.[0];
-  if (day === undefined) throw new Error("No free days");
-  const date = typeof day === "number" ? new Date(day * 1000).toISOString().slice(0, 10) : String(day).slice(0, 10);
+  const dates = await yc.booking.dates({ staff_id: staff.id, service_ids: [service.id] });
+  // The API sends days as YYYY-MM-DD or Unix seconds; either goes straight back in.
+  const date = dates.data.booking_dates?.[0];
+  if (date === undefined) throw new Error("No free days");
 
-  const times = await yc.booking.times(Number(staff.id), date, { service_ids: [Number(service.id)] });
+  const times = await yc.booking.times(staff.id, date, { service_ids: [service.id] });
   const slot = times.data[0];
   if (!slot) throw new Error(`No free slots on ${date}`);
   print(`Chosen slot:  ${date} ${slot.time} (${Math.round((slot.seance_length ?? 0) / 60)} min)`);
 
   // The client confirms the phone number: the API texts a code, the client types it in.
   const { phone, fullname, email } = settings.client;
-  await yc.auth.sendSmsCode(phone, fullname);
+  await yc.auth.sendSmsCode({ phone, fullname });
   const code = await settings.readSmsCode(phone);
-  const signedIn = await yc.auth.getClientTokenBySmsCode(phone, code);
+  const signedIn = await yc.auth.getClientTokenBySmsCode({ phone, code });
   const asClient = yc.withUserToken(signedIn.data.user_token);
   print(`Client:       ${fullname}, phone confirmed by SMS`);
 
-  const appointment = { id: 1, services: [Number(service.id)], staff_id: Number(staff.id), datetime: slot.datetime };
+  const appointment = { id: 1, services: [service.id], staff_id: staff.id, datetime: slot.datetime };
   await asClient.booking.check({ appointments: [appointment] });
   const booked = await asClient.booking.createRecord({ phone, fullname, email, appointments: [appointment] });
   const created = booked.data[0];
@@ -69,13 +69,13 @@ export async function bookingFlow(settings: BookingFlowSettings): Promise<{ reco
     print(`Again?        refused with booking error ${error.code}: the slot is taken now`);
   }
 
-  const record = await asClient.userRecords.get(Number(created.record_id), String(created.record_hash));
+  const record = await asClient.userRecords.get(created.record_id, created.record_hash);
   const first = Array.isArray(record.data) ? record.data[0] : record.data;
   print(
     `Read back:    ${JSON.stringify({ id: first?.id, datetime: first?.datetime, services: first?.services?.map((s) => s.title) })}`,
   );
 
-  await asClient.userRecords.delete(Number(created.record_id), String(created.record_hash));
+  await asClient.userRecords.delete(created.record_id, created.record_hash);
   print(`Cancelled:    record ${created.record_id}`);
-  return { recordId: Number(created.record_id), recordHash: String(created.record_hash) };
+  return { recordId: created.record_id, recordHash: created.record_hash };
 }

@@ -14,12 +14,12 @@ export async function quickstart(partnerToken: string, companyId: number): Promi
   // Friendly methods resolve with { success, data, meta, status, headers, requestId }.
   const services = await yc.booking.services();
   const first = services.data.services?.[0];
-  const staff = await yc.booking.staff(first ? { service_ids: [Number(first.id)] } : undefined);
+  const staff = await yc.booking.staff(first ? { service_ids: [first.id] } : undefined);
   console.log(staff.data.map((s) => s.name));
 
   // Per-call options come last.
   const controller = new AbortController();
-  await yc.booking.dates({ staff_id: 16 }, undefined, { timeoutMs: 2000, signal: controller.signal });
+  await yc.booking.dates({ staff_id: 16 }, { timeoutMs: 2000, signal: controller.signal });
 
   // Pagination.
   for await (const company of yc.companies.iterate({ my: 1 })) console.log(company.title);
@@ -56,7 +56,7 @@ export async function derivedClients(partnerToken: string, userToken: string): P
   });
   const salon = yc.withOptions({ companyId: 4564, userToken, timeoutMs: 10_000 });
   await salon.records.list({ changed_after: "2026-11-01" });
-  await yc.booking.dates(undefined, 4564, { retry: false });
+  await yc.booking.dates(undefined, { companyId: 4564, retry: false });
 }
 
 class DatabaseBusyError extends Error {}

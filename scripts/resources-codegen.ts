@@ -1,9 +1,12 @@
 // Renders generated/resources.ts: the friendly methods of every operation with `x-sdk-method`.
 //   - one interface per resource (and per nested group), whose methods carry the operation's docs and real
 //     parameter names, so editors show them on hover;
-//   - `resourceTable`, the compact runtime table that src/resources/bind.ts turns into methods.
-// Argument order (openapi/README.md): path ids in path order, then the body, then the query, then the company
-// id (optional, the client's `companyId` otherwise), then CallOptions; `x-sdk-args` replaces it per operation.
+//   - `resourceTable`, typed rows (src/resources/rows.ts) that src/resources/bind.ts turns into methods and the
+//     CLI into commands.
+// Call shape (openapi/README.md): `method(…pathIds, [body,] params?, options?)`: the path ids in path order (the
+// company id never: it comes from `options.companyId` or the client's), a body that is not an object (array,
+// FormData) positionally, then `params` holding the query parameters and the body fields together, then options.
+import { helperNames } from "../src/resources/rows";
 import { listOperations } from "./spec";
 
 type Json = Record<string, any>;
@@ -36,19 +39,29 @@ interface Param {
   description?: string;
   "x-sdk-name"?: string;
   "x-sdk-company"?: boolean;
+  "x-sdk-query-name"?: string;
 }
 
-/** One argument of a friendly method, as the signature shows it and as the runtime table encodes it. */
+/** One argument of a friendly method's signature. */
 interface ArgPlan {
-  /** Parameter name in the signature. */
   name: string;
   /** TypeScript type in the signature. */
   type: string;
   optional: boolean;
-  /** Runtime token (src/resources/bind.ts). */
-  token: string;
-  /** The body or query object (the slot a paging helper fills with filters). */
-  slot?: "body" | "query";
+}
+
+/** The runtime row (src/resources/rows.ts `OperationRow`), as plain data. */
+export interface RowPlan {
+  op: string;
+  path?: { name: string; arg?: string; kind: "id" | "date" | "str" }[];
+  company?: string;
+  query?: (string | [string, string])[];
+  required?: string[];
+  body?: "fields" | "array" | "form" | "value";
+  bodyRequired?: true;
+  paged?: Json;
+  ids?: string[];
+  dates?: Record<string, "date" | "date-time">;
 }
 
 export interface MethodPlan {
@@ -58,8 +71,10 @@ export interface MethodPlan {
   path: string;
   args: ArgPlan[];
   doc: string;
-  paging?: Json;
   returnType: string;
+  /** Set on the operation's own method; paging helpers are bound from the same row. */
+  row?: RowPlan;
+  helper?: "iterate" | "all";
 }
 
 const camel = (name: string) => name.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -83,16 +98,75 @@ function paramsOf(spec: Json, pathItem: Json, op: Json): Param[] {
   return [...byKey.values()];
 }
 
-function isDate(schema: Json | undefined): boolean {
-  return schema?.format === "date";
+function typesOf(schema: Json | undefined): string[] {
+  if (!schema) return [];
+  return Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
 }
 
 function isInteger(spec: Json, schema: Json | undefined): boolean {
   const s = deref(spec, schema);
   if (!s) return false;
-  const types = Array.isArray(s.type) ? s.type : [s.type];
-  if (types.includes("integer")) return true;
+  if (typesOf(s).includes("integer")) return true;
   return Array.isArray(s.oneOf ?? s.anyOf) && (s.oneOf ?? s.anyOf).some((alt: Json) => isInteger(spec, alt));
+}
+
+/** An object schema with `allOf` merged and the object alternatives of `oneOf`/`anyOf` joined (fields only). */
+function objectView(spec: Json, schema: Json | undefined, depth = 0): { properties: Json; required: string[] } | null {
+  const s = deref(spec, schema);
+  if (!s || depth > 8) return null;
+  const out = { properties: { ...(s.properties ?? {}) } as Json, required: [...(s.required ?? [])] as string[] };
+  let isObject = typesOf(s).includes("object") || Boolean(s.properties);
+  for (const part of s.allOf ?? []) {
+    const view = objectView(spec, part, depth + 1);
+    if (!view) continue;
+    isObject = true;
+    Object.assign(out.properties, view.properties);
+    out.required.push(...view.required);
+  }
+  for (const alt of s.oneOf ?? s.anyOf ?? []) {
+    const view = objectView(spec, alt, depth + 1);
+    if (!view) continue;
+    isObject = true;
+    for (const [k, v] of Object.entries(view.properties)) out.properties[k] ??= v;
+  }
+  return isObject ? out : null;
+}
+
+const ID_NAME = /^(id|.+_id)$/;
+const IDS_NAME = /^(ids|.+_ids)$/;
+
+/**
+ * Where ids and dates sit inside a params object (`appointments[].staff_id`), read from the schema: integer fields
+ * named `id`/`*_id`, and `format: date`/`date-time` fields. The runtime converts what a caller chained from an
+ * answer (a digit string, a Date, Unix seconds) into the form the schema asks for.
+ */
+function idsAndDates(spec: Json, schema: Json | undefined): { ids: string[]; dates: Record<string, string> } {
+  const ids: string[] = [];
+  const dates: Record<string, string> = {};
+  const seen = new Set<Json>();
+  const visit = (node: Json | undefined, prefix: string, depth: number) => {
+    const s = deref(spec, node);
+    if (!s || depth > 6 || seen.has(s)) return;
+    seen.add(s);
+    const view = objectView(spec, s);
+    for (const [name, raw] of Object.entries(view?.properties ?? {})) {
+      const field = deref(spec, raw);
+      const at = `${prefix}${name}`;
+      // A plain string named `datetime` is ISO 8601 by the API's own convention, even where the spec has no format.
+      const named = /^(.+_)?datetime$/.test(name) && typesOf(field).join() === "string" ? "date-time" : undefined;
+      const format =
+        field?.format ?? (field?.oneOf ?? field?.anyOf ?? []).map((a: Json) => deref(spec, a)?.format)[0] ?? named;
+      if (ID_NAME.test(name) && isInteger(spec, field) && !typesOf(field).includes("string")) ids.push(at);
+      else if (IDS_NAME.test(name) && typesOf(field).includes("array") && isInteger(spec, field.items)) {
+        if (!typesOf(deref(spec, field.items)).includes("string")) ids.push(`${at}[]`);
+      } else if (format === "date" || format === "date-time") dates[at] = format;
+      else if (typesOf(field).includes("array")) visit(field.items, `${at}[].`, depth + 1);
+      else visit(field, `${at}.`, depth + 1);
+    }
+    seen.delete(s);
+  };
+  visit(schema, "", 0);
+  return { ids, dates };
 }
 
 function needsUserToken(spec: Json, op: Json): boolean {
@@ -139,110 +213,122 @@ function pagingText(p: Json): string {
   return `\`${p.page}\` + \`${p.size}\` in the ${p.in === "body" ? "body" : "query"}, up to ${p.maxSize} per page${total}`;
 }
 
-/** The default order, or the operation's `x-sdk-args`. */
-function planArgs(spec: Json, method: string, path: string, pathItem: Json, op: Json): ArgPlan[] {
+/** What the runtime row and the signature of one operation need. */
+interface Shape {
+  row: RowPlan;
+  /** Positional arguments before `params`: path ids, then a non-object body. */
+  positional: ArgPlan[];
+  /** The type of `params` (before the paging helpers leave the page parameters out). */
+  paramsType: string;
+  paramsRequired: boolean;
+  /** Union of the date field paths, for the `Params<…>` type. */
+  dateUnion: string;
+}
+
+/** The row and the signature pieces of one operation. */
+function planShape(spec: Json, method: string, path: string, pathItem: Json, op: Json): Shape {
   const where = `${method} ${path}`;
-  const m = method.toLowerCase();
+  if (op["x-sdk-args"] !== undefined) {
+    throw new Error(`${where}: x-sdk-args is gone; every method is (…pathIds, params?, options?)`);
+  }
   const P = JSON.stringify(path);
-  const M = JSON.stringify(m);
+  const M = JSON.stringify(method.toLowerCase());
   const params = paramsOf(spec, pathItem, op);
   const pathNames = Array.from(path.matchAll(/\{([^}]+)\}/g), (x) => x[1]);
   const pathParams = new Map(params.filter((p) => p.in === "path").map((p) => [p.name, p]));
   const queryParams = params.filter((p) => p.in === "query");
-  const bodySchema = deref(spec, op.requestBody?.content?.["application/json"]?.schema);
-  // A file upload: the body is a FormData the caller fills (openapi-fetch sends it as multipart as it is).
-  const formBody = !bodySchema && Boolean(op.requestBody?.content?.["multipart/form-data"]);
+  const content = op.requestBody?.content ?? {};
+  const jsonSchema = content["application/json"]?.schema;
+  const bodyView = jsonSchema ? objectView(spec, jsonSchema) : null;
+  const bodyKind: RowPlan["body"] = jsonSchema
+    ? bodyView
+      ? "fields"
+      : typesOf(deref(spec, jsonSchema)).includes("array")
+        ? "array"
+        : "value"
+    : content["multipart/form-data"]
+      ? "form"
+      : undefined;
   const bodyRequired = Boolean(op.requestBody?.required);
 
-  const pathArg = (name: string): ArgPlan => {
+  const row: RowPlan = { op: `${method} ${path}` };
+  const positional: ArgPlan[] = [];
+  for (const name of pathNames) {
     const param = pathParams.get(name);
     if (!param) throw new Error(`${where}: path parameter {${name}} is not declared`);
     if (name === "company_id" || param["x-sdk-company"]) {
-      return { name: "companyId", type: "Id", optional: true, token: `company:${name}` };
+      if (row.company) throw new Error(`${where}: two company path parameters`);
+      row.company = name;
+      continue;
     }
-    const argName = param["x-sdk-name"] ?? camel(name);
-    if (isDate(deref(spec, param.schema)))
-      return { name: argName, type: "DateArg", optional: false, token: `date:${name}:${argName}` };
-    if (isInteger(spec, param.schema))
-      return { name: argName, type: "Id", optional: false, token: `id:${name}:${argName}` };
-    return {
-      name: argName,
-      type: `PathParam<${P}, ${M}, ${JSON.stringify(name)}>`,
-      optional: false,
-      token: `str:${name}:${argName}`,
-    };
-  };
-  const bodyArg = (): ArgPlan => {
-    if (!bodySchema) throw new Error(`${where}: x-sdk-args names the body but the operation has none`);
-    return {
-      name: "body",
-      type: `BodyOf<${P}, ${M}>`,
-      optional: !bodyRequired,
-      token: bodyRequired ? "body" : "body?",
-      slot: "body",
-    };
-  };
-  const queryArg = (): ArgPlan => {
-    if (!queryParams.length) throw new Error(`${where}: x-sdk-args names the query but the operation has none`);
-    const required = queryParams.filter((q) => q.required).map((q) => q.name);
-    return {
-      name: "query",
-      type: `QueryOf<${P}, ${M}>`,
-      optional: required.length === 0,
-      token: required.length ? `query:${required.join(",")}` : "query?",
-      slot: "query",
-    };
-  };
-  const queryFieldArg = (name: string): ArgPlan => {
-    const param = queryParams.find((q) => q.name === name);
-    if (!param) throw new Error(`${where}: x-sdk-args names query.${name}, not a query parameter`);
-    return {
-      name: param["x-sdk-name"] ?? camel(name),
-      type: `NonNullable<QueryOf<${P}, ${M}>>[${JSON.stringify(name)}]`,
-      optional: !param.required,
-      token: `qfield:${name}:${param.required ? "required" : "optional"}`,
-    };
-  };
-  const fieldArg = (field: string): ArgPlan => {
-    if (!bodySchema?.properties?.[field]) throw new Error(`${where}: x-sdk-args names body.${field}, not in the body`);
-    return {
-      name: camel(field),
-      type: `BodyOf<${P}, ${M}>[${JSON.stringify(field)}]`,
-      optional: false,
-      token: `field:${field}`,
-    };
-  };
-
-  const declared: unknown = op["x-sdk-args"];
-  let args: ArgPlan[];
-  if (declared !== undefined) {
-    if (!Array.isArray(declared)) throw new Error(`${where}: x-sdk-args must be a list`);
-    args = declared.map((item: unknown) => {
-      const [kind, name] = String(item).split(".");
-      if (kind === "path" && name) return pathArg(name);
-      if (kind === "body") return name ? fieldArg(name) : bodyArg();
-      if (kind === "query") return name ? queryFieldArg(name) : queryArg();
-      throw new Error(
-        `${where}: x-sdk-args item "${String(item)}" is not path.<name>, body, body.<field>, query or query.<name>`,
-      );
-    });
-    const isPathToken = (a: ArgPlan) => ["id", "date", "str", "company"].includes(a.token.split(":")[0]);
-    const covered = new Set(args.filter(isPathToken).map((a) => a.token.split(":")[1]));
-    for (const name of pathNames) {
-      if (!covered.has(name)) throw new Error(`${where}: x-sdk-args leaves out path parameter {${name}}`);
-    }
-  } else {
-    const ids = pathNames.map(pathArg);
-    const formArg: ArgPlan = { name: "form", type: "FormData", optional: false, token: "form" };
-    args = [
-      ...ids.filter((a) => !a.token.startsWith("company:")),
-      ...(bodySchema ? [bodyArg()] : formBody ? [formArg] : []),
-      ...(queryParams.length ? [queryArg()] : []),
-      ...ids.filter((a) => a.token.startsWith("company:")),
-    ];
+    const arg = param["x-sdk-name"] ?? camel(name);
+    const schema = deref(spec, param.schema);
+    const kind = schema?.format === "date" ? "date" : isInteger(spec, schema) ? "id" : "str";
+    (row.path ??= []).push(arg === camel(name) ? { name, kind } : { name, arg, kind });
+    const type = kind === "date" ? "DateArg" : kind === "id" ? "Id" : `PathParam<${P}, ${M}, ${JSON.stringify(name)}>`;
+    positional.push({ name: arg, type, optional: false });
   }
-  // TypeScript allows no required parameter after an optional one: such an optional one becomes `T | undefined`.
-  let laterRequired = false;
+  if (bodyKind && bodyKind !== "fields") {
+    const type = bodyKind === "form" ? "FormData" : `BodyOf<${P}, ${M}>`;
+    positional.push({ name: bodyKind === "form" ? "form" : "body", type, optional: !bodyRequired });
+  }
+
+  // params = query parameters + body fields; a name in both must be renamed on the query side.
+  const bodyFields = new Set(Object.keys(bodyView?.properties ?? {}));
+  const required: string[] = [];
+  const renamed: string[] = [];
+  if (queryParams.length) {
+    const query = queryParams.map((q): string | [string, string] => {
+      const key = q["x-sdk-query-name"] ?? q.name;
+      if (bodyFields.has(key)) {
+        throw new Error(
+          `${where}: "${key}" is both a query parameter and a body field; give the query parameter an ` +
+            "x-sdk-query-name (its key in params)",
+        );
+      }
+      if (q.required) required.push(key);
+      if (key === q.name) return q.name;
+      renamed.push(`${JSON.stringify(q.name)}: ${JSON.stringify(key)}`);
+      return [key, q.name];
+    });
+    // Without body fields every key of params is a query parameter: the row lists them only to split or rename.
+    if (bodyKind === "fields" || renamed.length) row.query = query;
+  }
+  if (bodyKind) row.body = bodyKind;
+  if (bodyKind && bodyRequired) row.bodyRequired = true;
+  // The row checks required query parameters before sending; required body fields are the API's to check
+  // (the signature still makes them required), which keeps the rows small.
+  if (required.length) row.required = required;
+  const bodyRequiredFields = bodyKind === "fields" && bodyRequired ? bodyView!.required : [];
+
+  const found = idsAndDates(spec, bodyKind === "fields" ? jsonSchema : undefined);
+  for (const q of queryParams) {
+    const format = deref(spec, q.schema)?.format;
+    if (format === "date" || format === "date-time") found.dates[q["x-sdk-query-name"] ?? q.name] = format;
+  }
+  if (found.ids.length) row.ids = found.ids;
+  if (Object.keys(found.dates).length) row.dates = found.dates as RowPlan["dates"];
+
+  const parts: string[] = [];
+  if (queryParams.length) {
+    parts.push(renamed.length ? `RenameKeys<QueryOf<${P}, ${M}>, { ${renamed.join(", ")} }>` : `QueryOf<${P}, ${M}>`);
+  }
+  if (bodyKind === "fields") parts.push(`BodyOf<${P}, ${M}>`);
+  return {
+    row,
+    positional,
+    paramsType: parts.length ? parts.join(" & ") : "NoParams",
+    paramsRequired: required.length > 0 || bodyRequiredFields.length > 0,
+    dateUnion: Object.keys(found.dates)
+      .map((d) => JSON.stringify(d))
+      .join(" | "),
+  };
+}
+
+/** The signature arguments: positional ones, params, options (TypeScript wants no optional before a required). */
+function signatureArgs(positional: ArgPlan[], params: ArgPlan, optionsRequired: boolean): ArgPlan[] {
+  const args = [...positional, params];
+  let laterRequired = optionsRequired;
   for (let i = args.length - 1; i >= 0; i--) {
     if (args[i].optional && laterRequired)
       args[i] = { ...args[i], optional: false, type: `${args[i].type} | undefined` };
@@ -282,67 +368,72 @@ export function planMethods(spec: Json): MethodPlan[] {
     if (RESERVED.has(parts[0])) throw new Error(`${where}: resource name "${parts[0]}" clashes with a client member`);
     const resourcePath = parts.slice(0, -1);
     const name = parts[parts.length - 1];
-    const args = planArgs(spec, method, path, spec.paths[path], op);
+    const shape = planShape(spec, method, path, spec.paths[path], op);
     const P = JSON.stringify(path);
     const M = JSON.stringify(method.toLowerCase());
     const success = Object.entries<Json>(op.responses ?? {}).find(([s]) => /^2/.test(s))?.[1];
     const content = deref(spec, success)?.content;
     const fileAnswer = Boolean(content) && !content["application/json"];
+    const dates = shape.dateUnion ? `, ${shape.dateUnion}` : "";
+    const options = shape.row.company ? "MethodOptions" : "CallOptions";
+    const paging = pagingOf(op, where);
+    if (paging) shape.row.paged = paging;
     plans.push({
       resourcePath,
       method: name,
       httpMethod: method,
       path,
-      args,
+      args: [
+        ...signatureArgs(
+          shape.positional,
+          { name: "params", type: `Params<${shape.paramsType}${dates}>`, optional: !shape.paramsRequired },
+          false,
+        ),
+        { name: "options", type: options, optional: true },
+      ],
       doc: docOf(spec, method, path, op),
       returnType: fileAnswer ? "FileAnswer<Raise>" : `Answer<${P}, ${M}, Raise>`,
+      row: shape.row,
     });
-    const paging = pagingOf(op, where);
     if (!paging) continue;
-    // Paging helpers take the same arguments, with the body or query as filters (paging parameters left out).
-    const slot = paging.in === "body" ? "body" : "query";
+    // Paging helpers take the same arguments, the paging parameters left out of params (the helper sets them).
     const omit = `${JSON.stringify(paging.page)} | ${JSON.stringify(paging.size)}`;
-    const filterArgs = (required: boolean): ArgPlan[] => {
-      const out = args.map((a) => {
-        const base = { ...a, type: a.type.replace(/ \| undefined$/, "") };
-        if (a.slot === slot) {
-          const t = `Omit<NonNullable<${slot === "body" ? "BodyOf" : "QueryOf"}<${P}, ${M}>>, ${omit}>`;
-          // Filters stay required when the query has required parameters besides the paging ones.
-          const required =
-            slot === "query"
-              ? (a.token.split(":")[1] ?? "").split(",").filter((n) => n && n !== paging.page && n !== paging.size)
-              : [];
-          const token = slot === "body" ? "body?" : required.length ? `query:${required.join(",")}` : "query?";
-          return { ...base, name: "filters", type: t, optional: required.length === 0, token };
-        }
-        return base;
-      });
-      if (!out.some((a) => a.slot === slot)) {
-        throw new Error(`${where}: x-pagination in ${slot} but the method takes no ${slot} object`);
-      }
-      if (required) return out.map((a) => (a.optional ? { ...a, optional: false, type: `${a.type} | undefined` } : a));
-      return out;
+    const required = (shape.row.required ?? []).filter((n) => n !== paging.page && n !== paging.size);
+    const filters = {
+      name: "params",
+      type: `Params<Omit<${shape.paramsType}, ${omit}>${dates}>`,
+      optional: required.length === 0,
     };
     const item = `ItemOf<${P}, ${M}>`;
-    const isList = name === "list";
+    const helpers = helperNames(name);
     plans.push({
       resourcePath,
-      method: isList ? "iterate" : `iterate${pascal(name)}`,
+      method: helpers.iterate,
       httpMethod: method,
       path,
-      args: filterArgs(false),
+      args: [
+        ...signatureArgs(shape.positional, filters, false),
+        { name: "options", type: shape.row.company ? "PageOptions" : 'Omit<PageOptions, "companyId">', optional: true },
+      ],
       doc: docOf(spec, method, path, op, "iterate"),
-      paging: { ...paging, helper: "iterate" },
+      helper: "iterate",
       returnType: `AsyncGenerator<${item}, void, undefined>`,
     });
     plans.push({
       resourcePath,
-      method: isList ? "listAll" : `${name}All`,
+      method: helpers.all,
       httpMethod: method,
       path,
-      args: filterArgs(true),
+      args: [
+        ...signatureArgs(shape.positional, filters, true),
+        {
+          name: "options",
+          type: shape.row.company ? "ListAllOptions" : 'Omit<ListAllOptions, "companyId">',
+          optional: false,
+        },
+      ],
       doc: docOf(spec, method, path, op, "all"),
-      paging: { ...paging, helper: "all" },
+      helper: "all",
       returnType: `Promise<${item}[]>`,
     });
   }
@@ -373,26 +464,22 @@ function tree(plans: MethodPlan[]): Map<string, Node> {
 }
 
 function signature(plan: MethodPlan): string {
-  const options = plan.paging
-    ? plan.paging.helper === "all"
-      ? "options: ListAllOptions"
-      : "options?: PageOptions"
-    : "options?: CallOptions";
-  const params = [...plan.args.map((a) => `${a.name}${a.optional ? "?" : ""}: ${a.type}`), options];
+  const params = plan.args.map((a) => `${a.name}${a.optional ? "?" : ""}: ${a.type}`);
   return `${plan.doc}\n${plan.method}(${params.join(", ")}): ${plan.returnType};`;
 }
 
-function row(plan: MethodPlan): string {
-  const cells = [
-    JSON.stringify(plan.httpMethod),
-    JSON.stringify(plan.path),
-    JSON.stringify(plan.args.map((a) => a.token).join(" ")),
-  ];
-  if (plan.paging) {
-    const { helper, ...paging } = plan.paging;
-    cells.push(JSON.stringify(paging), JSON.stringify(helper));
-  }
-  return `[${cells.join(", ")}]`;
+/** A row as a TypeScript literal (keys unquoted, so it reads as data). */
+function rowLiteral(row: RowPlan): string {
+  const cells = Object.entries(row)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  return `{ ${cells.join(", ")} }`;
+}
+
+/** The call shape of a method for the README table: `yc.booking.times(staffId, date, params?, options?)`. */
+export function callShape(plan: MethodPlan): string {
+  const args = plan.args.map((a) => `${a.name}${a.optional || a.type.endsWith("| undefined") ? "?" : ""}`);
+  return `yc.${[...plan.resourcePath, plan.method].join(".")}(${args.join(", ")})`;
 }
 
 export function renderResources(spec: Json): string {
@@ -426,7 +513,7 @@ export function renderResources(spec: Json): string {
     for (const [group, child] of [...node.groups].sort(([a], [b]) => a.localeCompare(b))) {
       entries.push(`${group}: ${tableOf(child)}`);
     }
-    for (const plan of node.methods) entries.push(`${plan.method}: ${row(plan)}`);
+    for (const plan of node.methods) if (plan.row) entries.push(`${plan.method}: ${rowLiteral(plan.row)}`);
     return `{\n${entries.join(",\n")}\n}`;
   };
 
@@ -448,14 +535,18 @@ export function renderResources(spec: Json): string {
     "Id",
     "ItemOf",
     "ListAllOptions",
+    "MethodOptions",
+    "NoParams",
     "PageOptions",
+    "Params",
     "PathParam",
     "QueryOf",
+    "RenameKeys",
   ];
   const used = helpers.filter((name) => new RegExp(`\\b${name}\\b`).test(body));
   return `${BANNER}// The friendly methods: an interface per resource (docs and parameter names for editors) and the compact
-// table that src/resources/bind.ts turns into methods at run time.
-import type { ResourceTable } from "../src/resources/bind.js";
+// typed rows that src/resources/bind.ts turns into methods and src/cli into commands (src/resources/rows.ts).
+import type { ResourceTable } from "../src/resources/rows.js";
 import type { ${used.join(", ")} } from "../src/resources/signatures.js";
 
 ${body}

@@ -1,6 +1,7 @@
 // Client options, their defaults, and the YCLIENTS_BACKOFF_* environment variables the Python
 // predecessor used. Everything is validated here, once, when a client is constructed.
 import { YclientsConfigError } from "./errors.js";
+import { optionKeys, refuseUnknownKeys } from "./call-options.js";
 import { redactConfigUrl } from "./redact.js";
 
 export const DEFAULT_BASE_URL = "https://api.yclients.com/api/v1";
@@ -148,12 +149,24 @@ export function mergeBackoff(base: BackoffSettings, options: Partial<BackoffSett
   return out;
 }
 
+/** The keys `retry` takes, checked at run time too (`maxTry` is refused, with "did you mean maxTries"). */
+const RETRY_KEYS = optionKeys<RetryOptions>({
+  maxTries: true,
+  baseDelay: true,
+  expoFactor: true,
+  jitter: true,
+  nonIdempotent: true,
+  maxRetryAfterMs: true,
+  unsafe: true,
+});
+
 export function resolveRetry(option: RetryOptions | false | undefined, env: Env = readEnv()): RetrySettings {
   const fromEnv = backoffFromEnv(env);
   if (option === false) return { ...fromEnv, maxTries: 1, unsafe: false, maxRetryAfterMs: 60_000 };
   if (option !== undefined && (option === null || typeof option !== "object")) {
     throw new YclientsConfigError("retry must be an object or false");
   }
+  if (option) refuseUnknownKeys(option, RETRY_KEYS, "retry");
   const merged = mergeBackoff(fromEnv, option ?? {}, "retry");
   const maxRetryAfterMs = option?.maxRetryAfterMs ?? 60_000;
   if (!Number.isFinite(maxRetryAfterMs) || maxRetryAfterMs < 0) {
@@ -180,6 +193,7 @@ function unsafeOptIn(option: RetryOptions): boolean | undefined {
 export function refineRetry(base: RetrySettings, option: RetryOptions | false): RetrySettings {
   if (option === false) return { ...base, maxTries: 1 };
   if (option === null || typeof option !== "object") throw new YclientsConfigError("retry must be an object or false");
+  refuseUnknownKeys(option, RETRY_KEYS, "retry");
   const maxRetryAfterMs = option.maxRetryAfterMs ?? base.maxRetryAfterMs;
   if (!Number.isFinite(maxRetryAfterMs) || maxRetryAfterMs < 0) {
     throw new YclientsConfigError("retry.maxRetryAfterMs must be a non-negative number");
@@ -196,6 +210,12 @@ export function resolveBreaker(option: CircuitBreakerOptions | false | undefined
   if (option !== undefined && (option === null || typeof option !== "object")) {
     throw new YclientsConfigError("circuitBreaker must be an object or false");
   }
+  if (option)
+    refuseUnknownKeys(
+      option,
+      optionKeys<CircuitBreakerOptions>({ failures: true, halfOpenAfterMs: true }),
+      "circuitBreaker",
+    );
   const failures = option?.failures ?? 5;
   const halfOpenAfterMs = option?.halfOpenAfterMs ?? 10_000;
   if (!Number.isInteger(failures) || failures < 1) {

@@ -139,3 +139,49 @@ function describe(value: unknown): string {
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return text.length > 60 ? text.slice(0, 57) + "..." : text;
 }
+
+/**
+ * Writes a date the API handed out (a Date, Unix seconds, a `YYYY-MM-DD` or ISO datetime string) in the form a
+ * request takes: `"date"` is a calendar day (`YYYY-MM-DD`), `"date-time"` ISO 8601 with the offset. A string is
+ * checked and kept as written (a datetime's day is the day it names); Unix seconds are read in the company's
+ * time zone (`options.timeZone`, Moscow by default); a Date is its local calendar day, or its instant in the
+ * company's zone. Returns `undefined` for anything else, so the caller can say what it got.
+ */
+export function formatYclientsDate(
+  value: unknown,
+  format: "date" | "date-time",
+  options: ParseYclientsDateOptions = {},
+): string | undefined {
+  const timeZone = options.timeZone ?? DEFAULT_YCLIENTS_TIME_ZONE;
+  if (typeof value === "string" && !/^\d+$/.test(value.trim())) {
+    const text = value.trim();
+    if (!DATE_TIME.test(text)) return undefined;
+    try {
+      parseYclientsDate(text, options);
+    } catch {
+      return undefined;
+    }
+    return format === "date" ? text.slice(0, 10) : text;
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    if (format === "date") return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+    return inZone(value.getTime(), timeZone, format);
+  }
+  const seconds = typeof value === "string" ? Number(value) : value;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds <= 0) return undefined;
+  return inZone(fromUnix(seconds).getTime(), timeZone, format);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function inZone(utc: number, timeZone: string, format: "date" | "date-time"): string {
+  const fixed = OFFSET.test(timeZone) || /^[+-]\d{2}$/.test(timeZone) || timeZone.toUpperCase() === "Z";
+  const offset = fixed ? zoneOffsetMinutes(timeZone) : zoneOffsetAt(timeZone, utc);
+  const t = new Date(utc + offset * 60_000);
+  const day = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  if (format === "date") return day;
+  const sign = offset < 0 ? "-" : "+";
+  const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${day}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}${zone}`;
+}

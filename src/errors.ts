@@ -227,6 +227,28 @@ function fieldErrorsOf(body: unknown): Record<string, string[]> | undefined {
   return out;
 }
 
+/** How many field errors a message names, and how long each may be; the rest stay in `error.fieldErrors`. */
+const MESSAGE_FIELDS = 3;
+const MAX_FIELD_TEXT = 80;
+
+/**
+ * The first few field errors for a message (`phone: неверный формат; email: …; 2 more`), from the already
+ * redacted body, each cut short, so a 422 says what was wrong without opening `e.fieldErrors`.
+ */
+function fieldErrorsPhrase(fieldErrors: Record<string, string[]> | undefined): string {
+  const entries = Object.entries(fieldErrors ?? {}).filter(([, messages]) => messages.length);
+  if (!entries.length) return "";
+  const cut = (text: string) => {
+    const flat = text.replace(/\s+/g, " ").trim();
+    return flat.length > MAX_FIELD_TEXT ? `${flat.slice(0, MAX_FIELD_TEXT)}…` : flat;
+  };
+  const shown = entries
+    .slice(0, MESSAGE_FIELDS)
+    .map(([field, messages]) => `${cut(field)}: ${cut(messages.join(", "))}`);
+  const more = entries.length - shown.length;
+  return ` (${shown.join("; ")}${more > 0 ? `; ${more} more in fieldErrors` : ""})`;
+}
+
 /**
  * Turns a client-side failure (a 4xx, or `success: false` with any status) into the most specific error class.
  * The body must already be redacted; `note` ends the message (that the body was cut while reading).
@@ -243,7 +265,9 @@ export function classifyClientError(context: ErrorContext & { status: number }, 
   const message = `${where} failed with HTTP ${status}${reason}`;
   if (status === 401 || status === 403) return new YclientsAuthError(message, full);
   if (status === 404) return new YclientsNotFoundError(message, full);
-  if (status === 400 || status === 422) return new YclientsValidationError(message, full);
+  if (status === 400 || status === 422) {
+    return new YclientsValidationError(`${message}${fieldErrorsPhrase(full.fieldErrors)}`, full);
+  }
   return new YclientsClientError(message, full);
 }
 

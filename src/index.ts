@@ -1,7 +1,8 @@
 // The public surface of yclients-client.
 export { YclientsClient } from "./client.js";
 export { YclientsTypedClient, type YclientsClientOptions } from "./typed-client.js";
-export type { CallOptions, TypedMethod, TypedResult, EnvelopeData } from "./types.js";
+export type { CallOptions, MethodOptions, TypedMethod, TypedResult, EnvelopeData } from "./types.js";
+export type { Id, DateArg, Params } from "./resources/signatures.js";
 export type { YclientsResponse, YclientsSuccess, YclientsFailure, YclientsMeta } from "./envelope.js";
 export type { RetryOptions, CircuitBreakerOptions } from "./config.js";
 export type { ValidateResponses } from "./validation/options.js";
@@ -36,6 +37,7 @@ export {
 } from "./pagination.js";
 export {
   parseYclientsDate,
+  formatYclientsDate,
   DEFAULT_YCLIENTS_TIME_ZONE,
   YclientsDateParseError,
   type ParseYclientsDateOptions,

@@ -3,9 +3,9 @@
 import type { YclientsTypedClient } from "./typed-client.js";
 import { YclientsConfigError, YclientsError, type ErrorContext } from "./errors.js";
 import { pageFingerprint } from "./page-fingerprint.js";
-import type { CallOptions } from "./types.js";
+import type { MethodOptions } from "./types.js";
 
-export interface PageOptions extends CallOptions {
+export interface PageOptions extends MethodOptions {
   /** Items per request; defaults to the operation's maximum, to need the fewest requests. */
   pageSize?: number;
   /** First page to fetch (1-based), default 1. */

@@ -25,6 +25,7 @@ import { failureOf, successOf, type YclientsResponse } from "./envelope.js";
 import { classifyAnswer, type CallOutcome, type FetchResult } from "./answer.js";
 export type { CallOutcome } from "./answer.js";
 import { YclientsConfigError } from "./errors.js";
+import { CALL_OPTION_KEYS, optionKeys, refuseUnknownKeys } from "./call-options.js";
 import { checkPathParams, isBinaryAnswer, isHostRooted, needsUserToken } from "./operations.js";
 import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
@@ -88,6 +89,25 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   validateResponses?: ValidateResponses;
 }
 
+const CLIENT_OPTION_KEYS = optionKeys<YclientsClientOptions>({
+  partnerToken: true,
+  userToken: true,
+  companyId: true,
+  baseUrl: true,
+  accept: true,
+  timeoutMs: true,
+  raiseClientErrors: true,
+  retry: true,
+  circuitBreaker: true,
+  headers: true,
+  fetch: true,
+  errorBodyLimit: true,
+  middleware: true,
+  logger: true,
+  rateLimit: true,
+  validateResponses: true,
+});
+
 /** Shared by a client and every client scoped from it. */
 interface Core {
   transport: Transport;
@@ -135,6 +155,37 @@ export interface YclientsDerivedOptions {
   validateResponses?: ValidateResponses;
 }
 
+const DERIVED_OPTION_KEYS = optionKeys<YclientsDerivedOptions>({
+  userToken: true,
+  companyId: true,
+  timeoutMs: true,
+  retry: true,
+  headers: true,
+  middleware: true,
+  validateResponses: true,
+});
+
+/** What a typed call's init may hold besides the call options: openapi-fetch's own members and RequestInit's. */
+const FETCH_INIT_KEYS = [
+  "params",
+  "body",
+  "bodySerializer",
+  "querySerializer",
+  "parseAs",
+  "fetch",
+  "baseUrl",
+  "cache",
+  "credentials",
+  "integrity",
+  "keepalive",
+  "mode",
+  "priority",
+  "redirect",
+  "referrer",
+  "referrerPolicy",
+] as const;
+const TYPED_INIT_KEYS = [...CALL_OPTION_KEYS, ...FETCH_INIT_KEYS];
+
 export class YclientsTypedClient<Raise extends boolean = true> {
   readonly GET: TypedMethod<paths, "get", Raise>;
   readonly POST: TypedMethod<paths, "post", Raise>;
@@ -161,6 +212,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
       this.#scoped = scoped;
     } else {
       if (!options || typeof options !== "object") throw new YclientsConfigError("options must be an object");
+      refuseUnknownKeys(options, CLIENT_OPTION_KEYS, "new YclientsClient()");
       this.#core = buildCore(options);
       this.#userToken = options.userToken === undefined ? undefined : checkToken(options.userToken, "userToken");
       this.#globalHeaders = checkHeaders(options.headers, "headers");
@@ -198,9 +250,8 @@ export class YclientsTypedClient<Raise extends boolean = true> {
    */
   withOptions(options: YclientsDerivedOptions): this {
     if (!options || typeof options !== "object") throw new YclientsConfigError("withOptions() takes an object");
-    const { userToken, companyId, timeoutMs, retry, headers, middleware, validateResponses, ...unknown } = options;
-    const extra = Object.keys(unknown);
-    if (extra.length) throw new YclientsConfigError(`withOptions() does not take ${extra.join(", ")}`);
+    refuseUnknownKeys(options, DERIVED_OPTION_KEYS, "withOptions()");
+    const { userToken, companyId, timeoutMs, retry, headers, middleware, validateResponses } = options;
     const scope: Scope = {
       core: this.#core,
       userToken: userToken === undefined ? this.#userToken : checkToken(userToken, "userToken"),
@@ -253,6 +304,9 @@ export class YclientsTypedClient<Raise extends boolean = true> {
   }
 
   private async typed(method: string, path: string, init: object | undefined): Promise<unknown> {
+    if (init !== undefined && init !== null && typeof init === "object") {
+      refuseUnknownKeys(init, TYPED_INIT_KEYS, `${method} ${path}`);
+    }
     const outcome = await this.execute(method, path, (init ?? {}) as Record<string, unknown>);
     if (outcome.ok) return { data: outcome.body, response: outcome.response };
     if (this.#core.raise) throw outcome.error;

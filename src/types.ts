@@ -26,6 +26,12 @@ export interface CallOptions {
   validateResponses?: ValidateResponses;
 }
 
+/** The options of a friendly method that works on a company: the call options plus the company id. */
+export interface MethodOptions extends CallOptions {
+  /** The company to work on; the client's `companyId` when absent. */
+  companyId?: number | string;
+}
+
 type InitParam<Init> =
   RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
 

@@ -54,7 +54,9 @@ describe("README: testing your integration", () => {
         retry: { baseDelay: 0.01 },
       });
       sim.clearRequests();
-      await expect(yc.booking.services(undefined, sim.state.companies[0].id)).resolves.toMatchObject({ success: true });
+      await expect(yc.booking.services(undefined, { companyId: sim.state.companies[0].id })).resolves.toMatchObject({
+        success: true,
+      });
       expect(sim.requests.filter((r) => r.path.includes("/book_services/"))).toHaveLength(3);
     } finally {
       sim.setFaults([]);

@@ -122,7 +122,7 @@ describe("the packed package", () => {
     );
     // What an editor shows on hover: the summary, the HTTP line, the official docs link, and real names.
     expect(dts).toMatch(
-      /\/\*\*\n\s+\* List the free slots[^]*?`GET \/book_times\/\{company_id\}\/\{staff_id\}\/\{date\}`[^]*?@see[^]*?\*\/\n\s+times\(staffId: Id, date: DateArg, query\?:/,
+      /\/\*\*\n\s+\* List the free slots[^]*?`GET \/book_times\/\{company_id\}\/\{staff_id\}\/\{date\}`[^]*?@see[^]*?\*\/\n\s+times\(staffId: Id, date: DateArg, params\?:/,
     );
     expect(dts).toMatch(/@deprecated Use `yc\.services\.list\(\)` instead\.[^]*?\*\/\n\s+listLegacy\(/);
     expect(dts).not.toMatch(/args: any\[\]/);
@@ -209,7 +209,7 @@ describe("yclients-client/redis", () => {
       try {
         const store = new RedisRateLimitStore({ redis, prefix });
         const yc = new YclientsClient({ partnerToken: DEFAULT_PARTNER_TOKEN, baseUrl: sim.url, rateLimit: { windows: [{ limit: 2, windowMs: 300 }, { limit: 100, windowMs: 60000 }], store } });
-        const results = await Promise.all([1, 2, 3, 4, 5].map(() => yc.booking.services(undefined, sim.state.companies[0].id)));
+        const results = await Promise.all([1, 2, 3, 4, 5].map(() => yc.booking.services(undefined, { companyId: sim.state.companies[0].id })));
         let configError = false;
         try { new RedisRateLimitStore({ redis: {} }); } catch (e) { configError = e instanceof YclientsConfigError; }
         const recorded = await redis.zcard(prefix + "log");

@@ -84,7 +84,7 @@ export async function callCommand(argv: string[], ctx: CommandContext): Promise<
   const given = pairs(values.p as string[] | undefined, "-p");
   for (const [name, raw] of fromPath) if (!given.has(name)) given.set(name, raw);
   // The company path parameter (the one the friendly method fills from companyId) defaults like everywhere else.
-  const companyParam = /(?:^| )company:([^ ]+)/.exec(entry.row?.[2] ?? "")?.[1];
+  const companyParam = entry.row?.company;
   const company = global.company ?? ctx.env.YCLIENTS_COMPANY_ID;
   if (companyParam && company !== undefined && !given.has(companyParam)) given.set(companyParam, [company]);
   const pathParams = checkParameters("path", given, entry.parameters, where, "-p");

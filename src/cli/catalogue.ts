@@ -3,7 +3,7 @@
 // parameter descriptions, tags). Nothing here lists an operation by hand.
 import { operations, type OperationInfo } from "../../generated/operations.js";
 import { resourceTable } from "../../generated/resources.js";
-import type { OperationRow, ResourceTable } from "../resources/bind.js";
+import { helperNames, splitOp, walkRows, type OperationRow } from "../resources/rows.js";
 import { flattenSchema, loadSpec, resolveRef, type SpecOperation, type SpecSchema } from "./spec.js";
 
 export interface ParameterDoc {
@@ -63,27 +63,13 @@ interface FriendlyMethod {
 /** Walks the resource table: one entry per friendly method, with the name of its `iterate` helper if any. */
 function friendlyMethods(): Map<string, FriendlyMethod> {
   const out = new Map<string, FriendlyMethod>();
-  const walk = (table: ResourceTable, prefix: string[]) => {
-    const helpers = new Map<string, string>();
-    for (const [name, entry] of Object.entries(table)) {
-      if (Array.isArray(entry) && (entry as OperationRow)[4] === "iterate") {
-        helpers.set(key(entry[0] as string, entry[1] as string), name);
-      }
-    }
-    for (const [name, entry] of Object.entries(table)) {
-      if (!Array.isArray(entry)) {
-        walk(entry as ResourceTable, [...prefix, name]);
-        continue;
-      }
-      const row = entry as OperationRow;
-      if (row[4]) continue; // a paging helper, reached through --all
-      const k = key(row[0], row[1]);
-      if (out.has(k)) continue;
-      const helper = helpers.get(k);
-      out.set(k, { method: [...prefix, name], row, iterateMethod: helper ? [...prefix, helper] : undefined });
-    }
-  };
-  walk(resourceTable as unknown as ResourceTable, []);
+  for (const { name, row } of walkRows(resourceTable)) {
+    const { method, path } = splitOp(row);
+    const k = key(method, path);
+    if (out.has(k)) continue;
+    const iterate = row.paged ? [...name.slice(0, -1), helperNames(name[name.length - 1]).iterate] : undefined;
+    out.set(k, { method: name, row, iterateMethod: iterate });
+  }
   return out;
 }
 

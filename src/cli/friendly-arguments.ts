@@ -1,20 +1,20 @@
-// A friendly method's arguments (the table row's tokens, see src/resources/bind.ts) as command-line flags:
-// path ids and dates become `--staff-id`, `--date`; the company id is the global `--company`; positional body
-// fields (`auth.getUserToken(login, password)`) become `--login`, `--password`; the query object becomes one
-// flag per query parameter of the spec; a body object is `-d`.
+// A friendly method's arguments (its typed row, src/resources/rows.ts) as command-line flags: path ids and dates
+// become `--staff-id`, `--date`; the company id is the global `--company`; each query parameter of `params` is a
+// flag of its own; body fields (and a positional JSON body) are `-d`.
 import type { CatalogueEntry, ParameterDoc } from "./catalogue.js";
 import { kebab } from "./catalogue.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
+import { queryNames } from "../resources/rows.js";
 
 export type Slot =
   | { kind: "path"; flag: string; doc: ParameterDoc; date: boolean }
   | { kind: "company" }
-  | { kind: "field"; flag: string; name: string; description: string }
-  | { kind: "qfield"; flag: string; doc: ParameterDoc }
-  | { kind: "body"; required: boolean }
+  /** A positional JSON body (an array…) or the body fields of `params`: both come from -d. */
+  | { kind: "body"; required: boolean; fields: boolean }
   /** A multipart upload (a FormData): the command line cannot build one yet. */
   | { kind: "form" }
-  | { kind: "query"; required: boolean; flags: { flag: string; doc: ParameterDoc }[] };
+  /** The query parameters of `params`, one flag each (`key` is the name in params). */
+  | { kind: "query"; flags: { flag: string; key: string; doc: ParameterDoc }[] };
 
 export interface FlagDoc {
   name: string;
@@ -43,47 +43,30 @@ function paramDoc(entry: CatalogueEntry, name: string, where: "path" | "query"):
   );
 }
 
+/** The slots in call order: path ids, the company, a positional body, then params (query flags and -d). */
 export function slotsOf(entry: CatalogueEntry): Slot[] {
-  const tokens = (entry.row?.[2] ?? "").split(" ").filter(Boolean);
-  const positionalQuery = new Set(tokens.filter((t) => t.startsWith("qfield:")).map((t) => t.split(":")[1]));
-  return tokens.map((token): Slot => {
-    const [kind, a = "", b = ""] = token.split(":");
-    switch (kind) {
-      case "id":
-      case "date":
-      case "str":
-        return { kind: "path", flag: flagFor(a), doc: paramDoc(entry, a, "path"), date: kind === "date" };
-      case "company":
-        return { kind: "company" };
-      case "field":
-        return { kind: "field", flag: flagFor(a), name: a, description: entry.body?.fields[a] ?? "" };
-      case "qfield":
-        return {
-          kind: "qfield",
-          flag: flagFor(a),
-          doc: { ...paramDoc(entry, a, "query"), required: b === "required" },
-        };
-      case "body":
-      case "body?":
-        return { kind: "body", required: kind === "body" };
-      case "form":
-        return { kind: "form" };
-      case "query":
-      case "query?": {
-        const required = new Set(a ? a.split(",") : []);
-        const flags = entry.parameters
-          .filter((p) => p.in === "query" && !positionalQuery.has(p.name))
-          .map((doc) => ({
-            flag: flagFor(doc.name),
-            doc: { ...doc, required: doc.required || required.has(doc.name) },
-          }));
-        return { kind: "query", required: kind === "query", flags };
-      }
-      default:
-        // A token kind this CLI does not know yet: fail loudly rather than guess its flags.
-        throw new Error(`generated/resources.ts: unknown argument token "${token}"`);
-    }
-  });
+  const row = entry.row;
+  if (!row) return [];
+  const slots: Slot[] = (row.path ?? []).map((p) => ({
+    kind: "path",
+    flag: flagFor(p.name),
+    doc: paramDoc(entry, p.name, "path"),
+    date: p.kind === "date",
+  }));
+  if (row.company) slots.push({ kind: "company" });
+  if (row.body === "form") slots.push({ kind: "form" });
+  else if (row.body) slots.push({ kind: "body", required: Boolean(row.bodyRequired), fields: row.body === "fields" });
+  // Every query parameter of the spec is a flag, under its key in params (renamed ones per the row).
+  const keys = new Map((row.query ?? []).map((q) => [queryNames(q).wire, queryNames(q).key]));
+  const required = new Set(row.required ?? []);
+  const flags = entry.parameters
+    .filter((p) => p.in === "query")
+    .map((doc) => {
+      const key = keys.get(doc.name) ?? doc.name;
+      return { flag: flagFor(key), key, doc: { ...doc, required: doc.required || required.has(key) } };
+    });
+  if (flags.length) slots.push({ kind: "query", flags });
+  return slots;
 }
 
 function typeHint(doc: ParameterDoc): string {
@@ -98,22 +81,20 @@ export function flagDocs(entry: CatalogueEntry): FlagDoc[] {
   for (const slot of slotsOf(entry)) {
     switch (slot.kind) {
       case "path":
-      case "qfield":
         out.push({
           name: slot.flag,
-          value: slot.kind === "path" && slot.date ? "YYYY-MM-DD" : typeHint(slot.doc),
+          value: slot.date ? "YYYY-MM-DD" : typeHint(slot.doc),
           help: slot.doc.description,
           required: slot.doc.required,
         });
-        break;
-      case "field":
-        out.push({ name: slot.flag, value: "STRING", help: slot.description, required: true });
         break;
       case "body":
         out.push({
           name: "data",
           value: "JSON|@FILE|-",
-          help: "The request body (-d): JSON, a file holding it, or - for stdin.",
+          help: slot.fields
+            ? "The body fields of the request (-d): JSON, a file holding it, or - for stdin."
+            : "The request body (-d): JSON, a file holding it, or - for stdin.",
           required: slot.required,
         });
         break;

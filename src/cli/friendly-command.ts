@@ -17,8 +17,7 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 function optionsOf(entry: CatalogueEntry): Options {
   const options: Options = globalOptionSpecs();
   for (const slot of slotsOf(entry)) {
-    if (slot.kind === "path" || slot.kind === "field") options[slot.flag] = { type: "string" };
-    if (slot.kind === "qfield") options[slot.flag] = { type: "string", multiple: slot.doc.type === "array" };
+    if (slot.kind === "path") options[slot.flag] = { type: "string" };
     if (slot.kind === "body") options.data = { type: "string", short: "d" };
     if (slot.kind === "query")
       for (const { flag, doc } of slot.flags) options[flag] = { type: "string", multiple: doc.type === "array" };
@@ -90,7 +89,15 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
     ctx.stdout.write(`${friendlyHelp(entry)}\n`);
     return;
   }
-  if (positionals.length) throw new CliUsageError(`${where} takes flags, not "${positionals[0]}": see ${where} --help`);
+  // Path ids may also come positionally, in path order, as the SDK method takes them (`booking times 16 2026-12-01`).
+  const pathSlots = slotsOf(entry).filter((s) => s.kind === "path");
+  if (positionals.length > pathSlots.length) {
+    const extra = positionals[pathSlots.length];
+    throw new CliUsageError(
+      `${where} takes ${pathSlots.length ? `at most ${pathSlots.length} path id${pathSlots.length > 1 ? "s" : ""} and ` : ""}flags, not "${extra}": see ${where} --help`,
+    );
+  }
+  const positionalIds = new Map(pathSlots.map((s, i) => [s.flag, positionals[i]]));
   const raw = values as Record<string, string | string[] | undefined>;
   const asList = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
   if (slotsOf(entry).some((s) => s.kind === "form")) {
@@ -99,52 +106,51 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
     );
   }
   const missing: string[] = [];
-  const args: unknown[] = [];
+  // The SDK call: `method(…pathIds, [body,] params, options)`; the company comes from the client (--company).
+  const positional: unknown[] = [];
   let body: unknown;
+  let bodyFields: Record<string, unknown> | undefined;
+  const query: Record<string, unknown> = {};
   for (const slot of slotsOf(entry)) {
     switch (slot.kind) {
       case "path": {
-        const value = raw[slot.flag] as string | undefined;
+        const given = raw[slot.flag] as string | undefined;
+        const fromPosition = positionalIds.get(slot.flag);
+        if (given !== undefined && fromPosition !== undefined) {
+          throw new CliUsageError(`${where}: --${slot.flag} is given both as a flag and positionally`);
+        }
+        const value = given ?? fromPosition;
         if (value === undefined) missing.push(`--${slot.flag}`);
-        args.push(
+        positional.push(
           value === undefined ? undefined : slot.date ? value : parameterValue(slot.doc, [value], `--${slot.flag}`),
         );
-        break;
-      }
-      case "company":
-        args.push(undefined); // the client's companyId: --company or YCLIENTS_COMPANY_ID
-        break;
-      case "field": {
-        const value = raw[slot.flag] as string | undefined;
-        if (value === undefined) missing.push(`--${slot.flag}`);
-        args.push(value);
-        break;
-      }
-      case "qfield": {
-        const value = asList(raw[slot.flag]);
-        if (value === undefined && slot.doc.required) missing.push(`--${slot.flag}`);
-        args.push(value === undefined ? undefined : parameterValue(slot.doc, value, `--${slot.flag}`));
         break;
       }
       case "body": {
         body = raw.data === undefined ? undefined : await readBody(raw.data as string, ctx.stdin);
         if (body === undefined && slot.required) missing.push("--data (-d)");
-        args.push(body);
+        if (!slot.fields) positional.push(body);
+        else if (body !== undefined) {
+          if (body === null || typeof body !== "object" || Array.isArray(body)) {
+            throw new CliUsageError(`${where}: -d must be a JSON object of body fields`);
+          }
+          bodyFields = body as Record<string, unknown>;
+        }
         break;
       }
-      case "query": {
-        const query: Record<string, unknown> = {};
-        for (const { flag, doc } of slot.flags) {
+      case "query":
+        for (const { flag, key, doc } of slot.flags) {
           const value = asList(raw[flag]);
           if (value === undefined) {
             if (doc.required) missing.push(`--${flag}`);
             continue;
           }
-          query[doc.name] = parameterValue(doc, value, `--${flag}`);
+          query[key] = parameterValue(doc, value, `--${flag}`);
         }
-        args.push(Object.keys(query).length ? query : undefined);
         break;
-      }
+      case "company":
+      case "form":
+        break;
     }
   }
   const takesCompany = slotsOf(entry).some((s) => s.kind === "company");
@@ -152,18 +158,16 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
     missing.push("--company (or YCLIENTS_COMPANY_ID)");
   if (missing.length) throw new CliUsageError(`${where} needs ${missing.join(", ")}: see ${where} --help`);
   if (body !== undefined) checkBody(body, entry.body, where);
+  const params = bodyFields || Object.keys(query).length ? { ...bodyFields, ...query } : undefined;
   const output = outputFor(global, ctx.stdout);
   const pageSize = pageSizeOf(global);
   if (global.all && !entry.iterateMethod)
     throw new CliUsageError(`${where} is not a paged list, so --all does not apply`);
   const paging = entry.info.pagination;
-  if (global.all && paging) {
-    const query = args[slotsOf(entry).findIndex((s) => s.kind === "query")] as Record<string, unknown> | undefined;
-    if (query && (query[paging.page] !== undefined || query[paging.size] !== undefined)) {
-      throw new CliUsageError(
-        `with --all the pages are chosen for you: leave out --${paging.page} and --${paging.size} (use --page-size)`,
-      );
-    }
+  if (global.all && paging && (query[paging.page] !== undefined || query[paging.size] !== undefined)) {
+    throw new CliUsageError(
+      `with --all the pages are chosen for you: leave out --${paging.page} and --${paging.size} (use --page-size)`,
+    );
   }
 
   const session = await openSession(global, ctx.diagnostics, ctx.env, {
@@ -172,11 +176,13 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
   });
   try {
     if (global.all) {
-      const items = walk(session.yc, entry.iterateMethod!)(...args, { pageSize }) as AsyncIterable<unknown>;
+      const items = walk(session.yc, entry.iterateMethod!)(...positional, params, {
+        pageSize,
+      }) as AsyncIterable<unknown>;
       await printAll(items, output, session, ctx);
       return;
     }
-    const result = (await walk(session.yc, entry.method!)(...args)) as { data: unknown };
+    const result = (await walk(session.yc, entry.method!)(...positional, params)) as { data: unknown };
     await printAnswer(result.data, output);
   } finally {
     await session.close();

@@ -54,7 +54,7 @@ export async function loginCommand(argv: string[], ctx: CommandContext): Promise
     const password = await prompter.askSecret("Password: ");
     ctx.diagnostics.addSecret(password);
     if (!login || !password) throw new CliUsageError("login and password must not be empty");
-    let answer = (await session.yc.auth.getUserToken(login, password)).data as unknown;
+    let answer = (await session.yc.auth.getUserToken({ login, password })).data as unknown;
     let challenge: TwoFactorChallenge | undefined;
     while (isTwoFactorChallenge(answer as TwoFactorChallenge)) {
       challenge = answer as TwoFactorChallenge;
@@ -65,7 +65,7 @@ export async function loginCommand(argv: string[], ctx: CommandContext): Promise
       const code = (await prompter.askSecret("Code: ")).trim();
       ctx.diagnostics.addSecret(code);
       try {
-        answer = (await session.yc.auth.completeTwoFactor(login, password, challenge, code)).data;
+        answer = (await session.yc.auth.completeTwoFactor({ login, password, challenge, code })).data;
       } catch (error) {
         const left = ((error as YclientsValidationError).body as { data?: { attempts_left?: unknown } } | undefined)
           ?.data?.attempts_left;

@@ -1,5 +1,6 @@
 // The client's `rateLimit` option: its shape, defaults and validation.
 import { YclientsConfigError } from "../errors.js";
+import { optionKeys, refuseUnknownKeys } from "../call-options.js";
 import { MemoryRateLimitStore } from "./memory-store.js";
 import { YCLIENTS_RATE_LIMITS, type RateLimitStore, type RateLimitWindow } from "./store.js";
 
@@ -63,11 +64,22 @@ function isStore(value: unknown): value is RateLimitStore {
 }
 
 /** The limiter's settings, or undefined for `rateLimit: false`. */
+/** The keys `rateLimit` takes, checked at run time too. */
+const RATE_LIMIT_KEYS = optionKeys<RateLimitOptions>({
+  windows: true,
+  maxQueue: true,
+  maxWaitMs: true,
+  store: true,
+  fallbackShare: true,
+  storeTimeoutMs: true,
+});
+
 export function resolveRateLimit(option: RateLimitOptions | false | undefined): RateLimitSettings | undefined {
   if (option === false) return undefined;
   if (option !== undefined && (option === null || typeof option !== "object")) {
     throw new YclientsConfigError("rateLimit must be an object or false");
   }
+  if (option) refuseUnknownKeys(option, RATE_LIMIT_KEYS, "rateLimit");
   const o = option ?? {};
   if (o.store !== undefined && !isStore(o.store)) {
     throw new YclientsConfigError("rateLimit.store must have acquire(), release() and pause() methods");

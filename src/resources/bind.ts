@@ -1,166 +1,142 @@
-// Turns the generated resource table (generated/resources.ts) into friendly methods on a client. Every
-// generated method has the same shape: check the arguments in the order the table gives, resolve the
-// company id, make one `client.request()`. Paged lists also get `iterate…()` / `…All()` helpers.
+// Turns the generated rows (generated/resources.ts, read through ./rows.ts) into friendly methods on a client.
+// Every method has one shape, `method(…pathIds, [body,] params?, options?)`: check the path ids, split `params`
+// into query parameters and body fields as the row says, take the company id from the options (or the client),
+// make one `client.request()`. Paged methods also get their `iterate…()` / `…All()` helpers.
 import type { YclientsTypedClient } from "../typed-client.js";
-import { YclientsConfigError } from "../errors.js";
-import { collectAll, iterateItems, type ListAllOptions, type PageOptions, type Paging } from "../pagination.js";
-import { optionalObject, requireBody, requireDate, requireId, requireString } from "./arguments.js";
+import { collectAll, iterateItems, type ListAllOptions, type PageOptions } from "../pagination.js";
+import { checkCallOptions } from "../call-options.js";
+import {
+  optionalObject,
+  requireBodyValue,
+  requireDate,
+  requireForm,
+  requireId,
+  requireString,
+  requiredParam,
+  checkCredential,
+} from "./arguments.js";
+import { chainIds } from "./chaining.js";
+import {
+  argName,
+  helperNames,
+  isRow,
+  positionalBody,
+  queryNames,
+  splitOp,
+  type OperationRow,
+  type ResourceTable,
+} from "./rows.js";
 
-/**
- * One friendly method: HTTP method, path template, its arguments in call order (space-separated tokens, see
- * `parseArgs`), the paging rule of a paged list, and which paging helper it is (if it is one).
- */
-export type OperationRow = readonly [
-  method: string,
-  path: string,
-  args: string,
-  paging?: Paging,
-  helper?: "iterate" | "all",
-];
-
-/** A resource: its methods and nested groups (`loyalty.cards.list`). */
-export interface ResourceTable {
-  readonly [name: string]: OperationRow | ResourceTable;
-}
-
-type Arg =
-  | { kind: "id" | "date" | "str"; param: string; name: string }
-  | { kind: "company"; param: string }
-  | { kind: "body" | "query"; required: boolean; requiredFields: string[] }
-  | { kind: "field"; name: string }
-  | { kind: "qfield"; name: string; required: boolean }
-  | { kind: "form" };
-
-/**
- * Tokens: `id:<param>:<argName>`, `date:<param>:<argName>`, `str:<param>:<argName>` (path parameters),
- * `company:<param>` (optional, falls back to the client's companyId), `body` / `body?`, `query?` /
- * `query:<required,names>`, `field:<name>` (one body field passed positionally), `qfield:<name>:required|optional`
- * (one query parameter passed positionally), `form` (a multipart upload: a FormData sent as it is).
- */
-function parseArgs(spec: string): Arg[] {
-  return spec
-    .split(" ")
-    .filter(Boolean)
-    .map((token): Arg => {
-      const [kind, a = "", b = ""] = token.split(":");
-      switch (kind) {
-        case "id":
-        case "date":
-        case "str":
-          return { kind, param: a, name: b };
-        case "company":
-          return { kind, param: a };
-        case "field":
-          return { kind, name: a };
-        case "qfield":
-          return { kind, name: a, required: b === "required" };
-        case "form":
-          return { kind };
-        case "body":
-        case "body?":
-        case "query":
-        case "query?":
-          return {
-            kind: kind.startsWith("body") ? "body" : "query",
-            required: !kind.endsWith("?"),
-            requiredFields: a ? a.split(",") : [],
-          };
-        default:
-          throw new Error(`generated/resources.ts: unknown argument token "${token}"`);
-      }
-    });
-}
+export type { OperationRow, ResourceTable } from "./rows.js";
 
 interface BuiltCall {
-  path: Record<string, unknown>;
+  method: string;
+  path: string;
+  pathParams: Record<string, unknown>;
   query?: Record<string, unknown>;
-  body?: Record<string, unknown> | FormData;
+  body?: unknown;
+  /** The call options with `companyId` taken out. */
+  options: Record<string, unknown>;
 }
 
-function buildCall(client: YclientsTypedClient<boolean>, args: readonly Arg[], values: readonly unknown[]): BuiltCall {
-  const call: BuiltCall = { path: {} };
-  args.forEach((arg, i) => {
+/** Sign-in fields that may never be empty (and are never quoted). */
+const CREDENTIALS = ["login", "password", "code"];
+const PAGE_KEYS = ["pageSize", "startPage"] as const;
+const ALL_KEYS = [...PAGE_KEYS, "limit"] as const;
+
+function buildCall(
+  client: YclientsTypedClient<boolean>,
+  row: OperationRow,
+  values: readonly unknown[],
+  extraKeys: readonly string[],
+): BuiltCall {
+  const { method, path } = splitOp(row);
+  const where = `${method} ${path}`;
+  const pathParams: Record<string, unknown> = {};
+  const slots = row.path ?? [];
+  slots.forEach((slot, i) => {
     const value = values[i];
-    switch (arg.kind) {
-      case "id":
-        call.path[arg.param] = requireId(value, arg.name);
-        break;
-      case "date":
-        call.path[arg.param] = requireDate(value, arg.name);
-        break;
-      case "str":
-        call.path[arg.param] = requireString(value, arg.name);
-        break;
-      case "company":
-        call.path[arg.param] = client.resolveCompanyId(value as number | string | undefined);
-        break;
-      case "field":
-        call.body = { ...call.body, [arg.name]: requireString(value, arg.name) };
-        break;
-      case "qfield":
-        if (value === undefined && !arg.required) break;
-        if (typeof value !== "number") requireString(value, arg.name);
-        call.query = { ...call.query, [arg.name]: value };
-        break;
-      case "form":
-        if (typeof FormData === "undefined" || !(value instanceof FormData)) {
-          throw new YclientsConfigError("form must be a FormData with the file to upload");
-        }
-        call.body = value;
-        break;
-      case "body":
-        call.body = arg.required
-          ? (requireBody(value) as Record<string, unknown>)
-          : optionalObject(value as Record<string, unknown> | undefined, "body");
-        break;
-      case "query": {
-        const query = optionalObject(value as Record<string, unknown> | undefined, "query");
-        if (arg.required && query === undefined) throw new YclientsConfigError("query is required");
-        for (const name of arg.requiredFields) {
-          const field = query?.[name];
-          if (field === undefined || field === null || field === "") {
-            throw new YclientsConfigError(`query.${name} is required`);
-          }
-        }
-        call.query = query && call.query ? { ...call.query, ...query } : (query ?? call.query);
-        break;
-      }
-    }
+    pathParams[slot.name] =
+      slot.kind === "id"
+        ? requireId(value, argName(slot))
+        : slot.kind === "date"
+          ? requireDate(value, argName(slot))
+          : requireString(value, argName(slot));
   });
-  return call;
+  let next = slots.length;
+  let body: unknown;
+  const bodyName = positionalBody(row);
+  if (bodyName) {
+    const value = values[next++];
+    body = row.body === "form" ? requireForm(value) : requireBodyValue(value, row.body === "array", row.bodyRequired);
+  }
+  const params = optionalObject(values[next] as Record<string, unknown> | undefined, "params");
+  const options = checkCallOptions(values[next + 1], where, row.company ? ["companyId", ...extraKeys] : extraKeys);
+  const { companyId, ...callOptions } = options as { companyId?: number | string } & Record<string, unknown>;
+  if (row.company) pathParams[row.company] = client.resolveCompanyId(companyId);
+
+  const wire = new Map((row.query ?? []).map((q) => [queryNames(q).key, queryNames(q).wire]));
+  for (const key of row.required ?? []) requiredParam(params?.[key], key);
+  for (const key of CREDENTIALS) checkCredential(params?.[key], key);
+  const converted = params && chainIds(params, row);
+  let query: Record<string, unknown> | undefined;
+  let fields: Record<string, unknown> | undefined;
+  if (converted) {
+    for (const [key, value] of Object.entries(converted)) {
+      if (value === undefined) continue;
+      // A key the spec does not list goes to the body when there is one, else to the query (the spec may lag).
+      if (wire.has(key) || row.body !== "fields") (query ??= {})[wire.get(key) ?? key] = value;
+      else (fields ??= {})[key] = value;
+    }
+  }
+  if (row.body === "fields") body = fields ?? (row.bodyRequired ? {} : undefined);
+  return { method, path, pathParams, query, body, options: callOptions };
 }
 
 type Method = (...values: unknown[]) => unknown;
 
+/** Where `options` sits: after the path ids, a positional body, and params. */
+const optionsIndex = (row: OperationRow) => (row.path?.length ?? 0) + (positionalBody(row) ? 1 : 0) + 1;
+
 function bindRow(client: YclientsTypedClient<boolean>, row: OperationRow): Method {
-  const [method, path, spec, paging, helper] = row;
-  const args = parseArgs(spec);
-  const n = args.length;
-  const paged = (values: unknown[]) => {
-    if (!paging) throw new Error(`generated/resources.ts: ${method} ${path} has a paging helper but no paging rule`);
-    const call = buildCall(client, args, values);
+  // async, so a bad argument rejects like every other failure of a call instead of throwing synchronously.
+  return async (...values) => {
+    const call = buildCall(client, row, values, []);
+    const init: Record<string, unknown> = { ...call.options, params: { path: call.pathParams, query: call.query } };
+    if (call.body !== undefined) init.body = call.body;
+    return client.request(call.method, call.path, init);
+  };
+}
+
+function bindHelpers(client: YclientsTypedClient<boolean>, row: OperationRow): { iterate: Method; all: Method } {
+  const paging = row.paged!;
+  const iterate = (values: unknown[], keys: readonly string[]) => {
+    const call = buildCall(client, row, values, keys);
+    const { limit: _limit, ...pageOptions } = call.options as Record<string, unknown>;
     return iterateItems(
       client,
       // Paged operations take JSON filters; a FormData body never pages.
-      { method, path, paging, pathParams: call.path, query: call.query, body: call.body as Record<string, unknown> },
-      optionalObject(values[n] as PageOptions | undefined, "options"),
+      {
+        method: call.method,
+        path: call.path,
+        paging,
+        pathParams: call.pathParams,
+        query: call.query,
+        body: call.body as Record<string, unknown> | undefined,
+      },
+      pageOptions as PageOptions,
     );
   };
-  if (helper === "iterate") return (...values) => paged(values);
-  if (helper === "all") {
-    return async (...values) => {
-      const { limit, ...pageOptions } =
-        optionalObject(values[n] as ListAllOptions | undefined, "options") ?? ({} as ListAllOptions);
-      return collectAll(paged([...values.slice(0, n), pageOptions]), limit);
-    };
-  }
-  // async, so a bad argument rejects like every other failure of a call instead of throwing synchronously.
-  return async (...values) => {
-    const call = buildCall(client, args, values);
-    const options = optionalObject(values[n] as object | undefined, "options");
-    const init: Record<string, unknown> = { ...options, params: { path: call.path, query: call.query } };
-    if (call.body !== undefined) init.body = call.body;
-    return client.request(method, path, init);
+  return {
+    // A generator from the start, so a bad argument fails on the first next(), like every other failure of a loop.
+    iterate: (...values) =>
+      (async function* () {
+        yield* iterate(values, PAGE_KEYS);
+      })(),
+    all: async (...values) => {
+      const options = values[optionsIndex(row)] as ListAllOptions | undefined;
+      return collectAll(iterate(values, ALL_KEYS), options?.limit as number);
+    },
   };
 }
 
@@ -168,11 +144,17 @@ function bindRow(client: YclientsTypedClient<boolean>, row: OperationRow): Metho
 export function bindResource(client: YclientsTypedClient<boolean>, table: ResourceTable): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, entry] of Object.entries(table)) {
-    out[name] = isRow(entry) ? bindRow(client, entry) : bindResource(client, entry);
+    if (!isRow(entry)) {
+      out[name] = bindResource(client, entry);
+      continue;
+    }
+    out[name] = bindRow(client, entry);
+    if (entry.paged) {
+      const names = helperNames(name);
+      const helpers = bindHelpers(client, entry);
+      out[names.iterate] = helpers.iterate;
+      out[names.all] = helpers.all;
+    }
   }
   return out;
-}
-
-function isRow(entry: OperationRow | ResourceTable): entry is OperationRow {
-  return Array.isArray(entry);
 }

@@ -1,13 +1,23 @@
 // Hand-written friendly methods: the few the generator cannot express (or where a hand-written signature is
 // clearly nicer). Each is merged onto the generated resource of the same name (`yc.auth`, …); everything else
 // on a resource is generated from the spec. Add one as: an interface member here, and its implementation in
-// `extras` (built per client, calling `client.request()` like the generated methods).
+// `extras` (built per client, calling `client.request()` like the generated methods). They take the generated
+// methods' shape: `(…pathIds, params?, options?)`.
 import type { YclientsResponse } from "../envelope.js";
 import { YclientsParseError } from "../errors.js";
 import { isTwoFactorChallenge, type StaffUserToken, type TwoFactorChallenge } from "../two-factor.js";
 import type { YclientsTypedClient } from "../typed-client.js";
 import type { CallOptions } from "../types.js";
-import { requireString } from "./arguments.js";
+import { checkCallOptions } from "../call-options.js";
+import { optionalObject, requireString } from "./arguments.js";
+
+/** What `auth.completeTwoFactor()` sends: the login and password again, the challenge, and the code received. */
+export interface TwoFactorParams {
+  login: string;
+  password: string;
+  challenge: Pick<TwoFactorChallenge, "uuid">;
+  code: string | number;
+}
 
 /** Hand-written methods per resource name. Empty members mean the resource is fully generated. */
 export interface Extras<Raise extends boolean> {
@@ -18,13 +28,7 @@ export interface Extras<Raise extends boolean> {
      * `YclientsValidationError` (HTTP 422) whose `body.data.attempts_left` says how many tries are left.
      * The code, the password and the uuid never appear in errors or logs.
      */
-    completeTwoFactor(
-      login: string,
-      password: string,
-      challenge: Pick<TwoFactorChallenge, "uuid">,
-      code: string,
-      options?: CallOptions,
-    ): Promise<YclientsResponse<StaffUserToken, Raise>>;
+    completeTwoFactor(params: TwoFactorParams, options?: CallOptions): Promise<YclientsResponse<StaffUserToken, Raise>>;
   };
 }
 
@@ -34,7 +38,9 @@ type ExtrasFactories = {
 
 export const extras: ExtrasFactories = {
   auth: (client) => ({
-    async completeTwoFactor(login, password, challenge, code, options) {
+    async completeTwoFactor(params, options) {
+      const { login, password, challenge, code } = optionalObject(params, "params") ?? ({} as TwoFactorParams);
+      const callOptions = checkCallOptions(options, "auth.completeTwoFactor()");
       const body = {
         login: requireString(login, "login"),
         password: requireString(password, "password"),
@@ -43,7 +49,10 @@ export const extras: ExtrasFactories = {
           secret: requireString(typeof code === "number" ? String(code) : code, "code"),
         },
       };
-      const result = await client.request<StaffUserToken | TwoFactorChallenge>("POST", "/auth", { ...options, body });
+      const result = await client.request<StaffUserToken | TwoFactorChallenge>("POST", "/auth", {
+        ...callOptions,
+        body,
+      });
       if (result.success && (isTwoFactorChallenge(result.data) || typeof result.data?.user_token !== "string")) {
         throw new YclientsParseError("POST /auth answered the two-factor code without a user token", {
           method: "POST",

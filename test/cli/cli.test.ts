@@ -219,6 +219,18 @@ describe("friendly commands", () => {
     expect(sim.requests[0].path).toContain(`/${other}/`);
   });
 
+  it("path ids may come positionally, in path order, as the SDK method takes them", async () => {
+    const staffId = sim.state.staff.find((s) => s.company_id === companyId && s.bookable)!.id;
+    const { code, stderr } = await cli.run(["booking", "times", String(staffId), "2026-12-01"], { env });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(sim.requests[0].path).toBe(`/book_times/${companyId}/${staffId}/2026-12-01`);
+    const extra = await cli.run(["booking", "times", String(staffId), "2026-12-01", "x"], { env });
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('takes at most 2 path ids and flags, not "x"');
+    expect(sim.requests).toHaveLength(1);
+  });
+
   it("--help is generated from the spec's summary, description and parameter descriptions", async () => {
     const { code, stdout } = await cli.run(["records", "list", "--help"]);
     expect(code).toBe(0);

@@ -16,7 +16,7 @@ describe("the CLI's catalogue", () => {
     expect(new Set(commands).size).toBe(commands.length);
   });
 
-  it("turns every row's argument tokens into flags that do not clash with the global options", () => {
+  it("turns every row's path ids and query parameters into flags that do not clash with the global options", () => {
     const globals = new Set(GLOBAL_OPTIONS.map((o) => o.name));
     for (const entry of entries) {
       const names = flagDocs(entry).map((f) => f.name);

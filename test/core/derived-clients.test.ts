@@ -52,7 +52,7 @@ describe("withOptions()", () => {
 
   it("refuses unknown options and bad values, naming the option and never a token", () => {
     const yc = new YclientsClient(base());
-    expect(() => yc.withOptions({ timeout: 5 } as never)).toThrow(/does not take timeout/);
+    expect(() => yc.withOptions({ timeout: 5 } as never)).toThrow(/does not take "timeout"; did you mean "timeoutMs"/);
     expect(() => yc.withOptions({ userToken: "bad\ntoken" })).toThrow(YclientsConfigError);
     expect(() => yc.withOptions({ middleware: [{}] as never })).toThrow(/middleware must be/);
   });
@@ -89,7 +89,7 @@ describe("per-call retry", () => {
 
   it("retry: false sends the call once; the client's own calls still retry", async () => {
     const yc = new YclientsClient({ ...base(), circuitBreaker: false });
-    await expect(yc.booking.dates(undefined, undefined, { retry: false })).rejects.toMatchObject({ attempts: 1 });
+    await expect(yc.booking.dates(undefined, { retry: false })).rejects.toMatchObject({ attempts: 1 });
     expect(server.seen).toHaveLength(1);
     await expect(yc.booking.dates()).rejects.toMatchObject({ attempts: 3 });
     expect(server.seen).toHaveLength(4);
@@ -127,7 +127,7 @@ describe("middleware", () => {
     };
     const perCall: Middleware = { onRequest: ({ request }) => (request.headers.set("X-Call", "c"), request) };
     const yc = new YclientsClient({ ...base(), userToken: USER, circuitBreaker: false, middleware: [tracing] });
-    await yc.booking.dates(undefined, undefined, { middleware: [perCall] });
+    await yc.booking.dates(undefined, { middleware: [perCall] });
     expect(calls).toBe(1);
     expect(server.seen).toHaveLength(3);
     for (const attempt of server.seen) {

@@ -77,6 +77,36 @@ describe("client errors with raiseClientErrors (the default)", () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsValidationError);
     expect(error.fieldErrors).toEqual({ phone: ["wrong format"] });
+    expect(error.message).toBe("POST /auth failed with HTTP 422: Проверьте поля (phone: wrong format)");
+  });
+
+  it("a 422's message names the first few field errors, cut short and masked, the rest counted", async () => {
+    const long = "x".repeat(200);
+    server.handle((_req, res) =>
+      json(
+        res,
+        422,
+        envelopeError("Ошибка валидации", {
+          errors: {
+            login: ["неверный формат"],
+            password: ["the value y-secret-pass is wrong"],
+            a: [long],
+            b: ["c"],
+            c: ["d"],
+          },
+        }),
+      ),
+    );
+    const error = await client()
+      .POST("/auth", { body: { login: "x", password: "y-secret-pass" } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsValidationError);
+    expect(error.message).toMatch(
+      /^POST \/auth failed with HTTP 422: Ошибка валидации \(login: неверный формат; password: .*; a: x{80}…; 2 more in fieldErrors\)$/,
+    );
+    // The password the call sent is masked in the message as it is everywhere else.
+    expect(error.message).not.toContain("y-secret-pass");
+    expect(Object.keys(error.fieldErrors)).toHaveLength(5);
   });
 
   it("online-booking codes 431–438 become YclientsBookingError with the code", async () => {
@@ -127,7 +157,7 @@ describe("raiseClientErrors: false", () => {
     server.handle((_req, res) =>
       json(res, 401, { errors: { code: 401, message: "bad login" }, meta: { message: "bad login" } }),
     );
-    const result = await lenient().auth.getUserToken("79000000000", "wrong-password");
+    const result = await lenient().auth.getUserToken({ login: "79000000000", password: "wrong-password" });
     expect(result.success).toBe(false);
     if (result.success) throw new Error("unreachable");
     expect(result.data).toBeNull();
@@ -171,7 +201,7 @@ describe("bodies that are not what they should be", () => {
 
   it("meta: [] is normalised to {} for friendly methods", async () => {
     server.handle((_req, res) => json(res, 201, ok({ user_token: "new-user-token", id: 1 }, [])));
-    const result = await client().auth.getUserToken("79000000000", "pw");
+    const result = await client().auth.getUserToken({ login: "79000000000", password: "pw" });
     expect(result.meta).toEqual({});
     expect(result.data).toMatchObject({ user_token: "new-user-token" });
     expect(result.status).toBe(201);
@@ -209,20 +239,23 @@ describe("path parameters", () => {
 
 describe("friendly-method arguments", () => {
   it("sendSmsCode needs a company id from the argument or the client", async () => {
-    await expect(client().auth.sendSmsCode("79000000000", "Иван")).rejects.toThrow(/No company id/);
+    await expect(client().auth.sendSmsCode({ phone: "79000000000", fullname: "Иван" })).rejects.toThrow(
+      /No company id/,
+    );
     const yc = new YclientsClient({ partnerToken: "p-token", baseUrl: server.url, companyId: 4564, retry: false });
     server.handle((_req, res) => json(res, 201, { success: true, data: null, meta: { message: "Created" } }));
-    await yc.auth.sendSmsCode("79000000000", "Иван");
+    await yc.auth.sendSmsCode({ phone: "79000000000", fullname: "Иван" });
     expect(server.seen[0].url).toBe("/api/v1/book_code/4564");
-    await yc.auth.sendSmsCode("79000000000", "Иван", 99);
+    await yc.auth.sendSmsCode({ phone: "79000000000", fullname: "Иван" }, { companyId: 99 });
     expect(server.seen[1].url).toBe("/api/v1/book_code/99");
   });
 
   it("empty credentials are refused without echoing them", async () => {
     const error = await client()
-      .auth.getUserToken("79000000000", "")
+      .auth.getUserToken({ login: "79000000000", password: "" })
       .catch((e) => e);
     expect(error).toBeInstanceOf(YclientsConfigError);
-    expect(error.message).toBe("password must be a non-empty string");
+    expect(error.message).toBe("params.password must be a non-empty string, got a string of 0 characters");
+    expect(server.seen).toHaveLength(0);
   });
 });

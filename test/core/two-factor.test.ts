@@ -27,7 +27,7 @@ const client = () =>
 describe("two-factor staff sign-in", () => {
   it("friendly: challenge, a wrong code, then the right code gives a working token", async () => {
     const yc = client();
-    const first = await yc.auth.getUserToken(LOGIN, PASSWORD);
+    const first = await yc.auth.getUserToken({ login: LOGIN, password: PASSWORD });
     expect(first.status).toBe(200);
     if (!isTwoFactorChallenge(first.data)) throw new Error("expected a challenge");
     const challenge = first.data;
@@ -35,11 +35,18 @@ describe("two-factor staff sign-in", () => {
     expect("user_token" in challenge).toBe(false);
 
     const wrongCode = sim.state.twoFactorCode === "111111" ? "222222" : "111111";
-    const wrong = await yc.auth.completeTwoFactor(LOGIN, PASSWORD, challenge, wrongCode).catch((e) => e);
+    const wrong = await yc.auth
+      .completeTwoFactor({ login: LOGIN, password: PASSWORD, challenge, code: wrongCode })
+      .catch((e) => e);
     expect(wrong).toBeInstanceOf(YclientsValidationError);
     expect(wrong.body.data.attempts_left).toBe(2);
 
-    const done = await yc.auth.completeTwoFactor(LOGIN, PASSWORD, challenge, sim.state.twoFactorCode);
+    const done = await yc.auth.completeTwoFactor({
+      login: LOGIN,
+      password: PASSWORD,
+      challenge,
+      code: sim.state.twoFactorCode,
+    });
     expect(done.status).toBe(201);
     const token = done.data.user_token;
     expect(sim.state.staffUsers.find((u) => u.login === LOGIN)?.token).toBe(token);
@@ -75,7 +82,7 @@ describe("two-factor staff sign-in", () => {
   });
 
   it("a user without two-factor sign-in still gets the token at once", async () => {
-    const { data, status } = await client().auth.getUserToken("79000000001", "sim-admin-password");
+    const { data, status } = await client().auth.getUserToken({ login: "79000000001", password: "sim-admin-password" });
     expect(status).toBe(201);
     expect(isTwoFactorChallenge(data)).toBe(false);
     if (isTwoFactorChallenge(data)) throw new Error("unexpected challenge");

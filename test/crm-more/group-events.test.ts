@@ -140,7 +140,7 @@ describe("groupEvents (v1)", () => {
     expect(first.meta.count).toBe(640);
 
     h.sim.clearRequests();
-    const all = await h.yc.groupEvents.listAll(MARCH, undefined, { limit: 1000 });
+    const all = await h.yc.groupEvents.listAll(MARCH, { limit: 1000 });
     expect(all).toHaveLength(640);
     expect(new Set(all.map((e) => e.id)).size).toBe(640);
     // The SDK asks for the largest page the API gives: 300, 300, then the short last page ends the walk.
@@ -152,7 +152,7 @@ describe("groupEvents (v1)", () => {
     ]);
 
     let seen = 0;
-    for await (const event of h.yc.groupEvents.iterate(MARCH, undefined, { pageSize: 50 })) {
+    for await (const event of h.yc.groupEvents.iterate(MARCH, { pageSize: 50 })) {
       expect(event.company_id).toBe(h.company.id);
       if (++seen === 120) break;
     }

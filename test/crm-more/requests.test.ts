@@ -27,21 +27,18 @@ describe("request shaping of the CRM operations", () => {
     expect(last().query).toEqual({ "filter[is_approved]": "0" });
   });
 
-  it("user ids come first and the company last: notifications.updateForUser(userId, body)", async () => {
+  it("user ids come first and the company in the options: notifications.updateForUser(userId, params, { companyId })", async () => {
     const other = h.sim.state.companies[1];
     await h.yc.notifications.updateForUser(
       77,
       { notification_types: [{ type: "record_move_admin", channels: { push: 0 } }] },
-      other.id,
+      { companyId: other.id },
     );
     expect(last().path).toBe(`/notification_settings/${other.id}/users/77`);
   });
 
-  it("campaign filters go in the query, the text in the body", async () => {
-    const answer = await h.yc.communications.sendSmsByFilter(
-      { text: "Скидка 10%" },
-      { fullname: "Анна", phone: "7916" },
-    );
+  it("campaign filters go in the query, the text in the body, from one params object", async () => {
+    const answer = await h.yc.communications.sendSmsByFilter({ text: "Скидка 10%", fullname: "Анна", phone: "7916" });
     expect(answer.success).toBe(true);
     expect(last()).toMatchObject({
       path: `/sms/clients/by_filter/${h.company.id}`,

@@ -73,9 +73,9 @@ describe("waitingList", () => {
   it("keeps each company's list apart", async () => {
     const other = h.sim.state.companies[1];
     await h.yc.waitingList.create({ client_id: clientOf(h.company.id).id, date: "2026-03-12" });
-    await h.yc.waitingList.create({ client_id: clientOf(other.id).id, date: "2026-03-13" }, other.id);
+    await h.yc.waitingList.create({ client_id: clientOf(other.id).id, date: "2026-03-13" }, { companyId: other.id });
     const mine = await h.yc.waitingList.list();
-    const theirs = await h.yc.waitingList.list(other.id);
+    const theirs = await h.yc.waitingList.list(undefined, { companyId: other.id });
     expect(mine.data.map((r) => r.attributes.date)).toEqual(["2026-03-12"]);
     expect(theirs.data.map((r) => r.attributes.date)).toEqual(["2026-03-13"]);
     // An entry of another company is not found through this one.

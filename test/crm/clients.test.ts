@@ -36,7 +36,7 @@ describe("clients.search", () => {
     expect(requests).toHaveLength(Math.ceil(base.length / 200));
     expect(requests.map((r) => (r.body as { page: number }).page)).toEqual(requests.map((_, i) => i + 1));
     expect(requests.every((r) => (r.body as { page_size: number }).page_size === 200)).toBe(true);
-    const all = await yc.clients.searchAll({}, undefined, { limit: 10_000 });
+    const all = await yc.clients.searchAll({}, { limit: 10_000 });
     expect(all).toHaveLength(base.length);
   });
 
@@ -206,10 +206,12 @@ describe("client cards", () => {
       filters: [{ type: "quick_search", state: { value: "79160004455" } }],
     });
     expect(hits.data).toEqual([{ id: expect.any(Number), name: "Алиса Морозова", phone: "79160004455" }]);
-    const chain = await yc.chainClients.get(sim.state.chain.id, "79160004455");
+    const chain = await yc.chainClients.get(sim.state.chain.id, { phone: "79160004455" });
     expect(chain.data.clients).toEqual([
       { id: hits.data[0].id, company_id: companyId, name: "Алиса Морозова", email: "" },
     ]);
-    await expect(yc.chainClients.get(sim.state.chain.id, "79990001111")).rejects.toBeInstanceOf(YclientsNotFoundError);
+    await expect(yc.chainClients.get(sim.state.chain.id, { phone: "79990001111" })).rejects.toBeInstanceOf(
+      YclientsNotFoundError,
+    );
   });
 });

@@ -30,9 +30,9 @@ export async function bookOnline(
 ): Promise<{ recordId: number; staffId: number; serviceId: number }> {
   const service = sim.state.services.find((s) => s.company_id === companyId && s.staff_ids.length > 0)!;
   const staffId = service.staff_ids[0];
-  const dates = await yc.booking.dates({ staff_id: staffId, service_ids: [service.id] }, companyId);
+  const dates = await yc.booking.dates({ staff_id: staffId, service_ids: [service.id] }, { companyId });
   const date = dates.data.booking_dates![0] as string;
-  const times = await yc.booking.times(staffId, date, { service_ids: [service.id] }, companyId);
+  const times = await yc.booking.times(staffId, date, { service_ids: [service.id] }, { companyId });
   const slot = times.data[0];
   const booked = await yc.booking.createRecord(
     {
@@ -41,7 +41,7 @@ export async function bookOnline(
       email: "",
       appointments: [{ id: 1, services: [service.id], staff_id: staffId, datetime: slot.datetime }],
     },
-    companyId,
+    { companyId },
   );
   return { recordId: Number(booked.data[0].record_id), staffId, serviceId: service.id };
 }

@@ -58,7 +58,7 @@ describe("records.list", () => {
     expect(first.meta.total_count).toBe(all.length - deleted.length);
     const seen = await ids({ with_deleted: 1 });
     expect(seen).toHaveLength(all.length);
-    const listAll = await yc.records.listAll({ with_deleted: 1 }, undefined, { limit: 10_000 });
+    const listAll = await yc.records.listAll({ with_deleted: 1 }, { limit: 10_000 });
     expect(
       listAll
         .filter((r) => r.deleted === true)
@@ -70,22 +70,25 @@ describe("records.list", () => {
   it("filters by visit day, creation day, staff member and client", async () => {
     const sample = sim.state.records.find((r) => r.company_id === companyId && !r.deleted && r.client_id !== null)!;
     const day = new Date((sample.start + 3 * 3600) * 1000).toISOString().slice(0, 10);
-    const onDay = await yc.records.listAll({ start_date: day, end_date: day }, undefined, { limit: 1000 });
+    const onDay = await yc.records.listAll({ start_date: day, end_date: day }, { limit: 1000 });
     expect(onDay.map((r) => r.id)).toContain(sample.id);
     expect(onDay.every((r) => String(r.date).startsWith(day))).toBe(true);
 
-    const ofStaff = await yc.records.listAll({ staff_id: sample.staff_id }, undefined, { limit: 5000 });
+    const ofStaff = await yc.records.listAll({ staff_id: sample.staff_id }, { limit: 5000 });
     expect(ofStaff.length).toBeGreaterThan(0);
     expect(ofStaff.every((r) => r.staff_id === sample.staff_id)).toBe(true);
 
-    const ofClient = await yc.records.listAll({ client_id: sample.client_id! }, undefined, { limit: 1000 });
+    const ofClient = await yc.records.listAll({ client_id: sample.client_id! }, { limit: 1000 });
     expect(ofClient.map((r) => r.id)).toContain(sample.id);
     expect(ofClient.every((r) => (r.client as { id: number }).id === sample.client_id)).toBe(true);
 
     const created = new Date((sample.created_at + 3 * 3600) * 1000).toISOString().slice(0, 10);
-    const byCreation = await yc.records.listAll({ c_start_date: created, c_end_date: created }, undefined, {
-      limit: 1000,
-    });
+    const byCreation = await yc.records.listAll(
+      { c_start_date: created, c_end_date: created },
+      {
+        limit: 1000,
+      },
+    );
     expect(byCreation.map((r) => r.id)).toContain(sample.id);
     for (const r of byCreation) {
       const local = new Date(parseYclientsDate(r.create_date)!.getTime() + 3 * 3600_000).toISOString();
@@ -113,7 +116,7 @@ describe("an online booking in the CRM", () => {
       fullname: "Ирина Новикова",
     });
 
-    const changed = await yc.records.listAll({ changed_after: since }, undefined, { limit: 100 });
+    const changed = await yc.records.listAll({ changed_after: since }, { limit: 100 });
     expect(changed.map((r) => r.id)).toEqual([recordId]);
     const record = changed[0];
     expect(record).toMatchObject({ staff_id: staffId, online: true, deleted: false, attendance: 0 });
@@ -188,29 +191,29 @@ describe("records.create / update / delete", () => {
     });
     expect((await yc.records.get(record.id)).data).toMatchObject({ date: "2026-04-21 15:00:00", attendance: 2 });
 
-    const changed = await yc.records.listAll({ changed_after: since }, undefined, { limit: 100 });
+    const changed = await yc.records.listAll({ changed_after: since }, { limit: 100 });
     expect(changed.map((r) => r.id)).toEqual([record.id]);
     // changed_before a second before `since` excludes it.
     const justBefore = new Date(Date.parse(`${since}Z`) - 1000).toISOString().slice(0, 19);
     const before = await yc.records.listAll(
       { changed_before: justBefore, changed_after: "2026-11-01T00:00:00" },
-      undefined,
       {
         limit: 100,
       },
     );
     expect(before.map((r) => r.id)).not.toContain(record.id);
-    const later = await yc.records.listAll({ changed_before: "2099-01-01T00:00:00", changed_after: since }, undefined, {
-      limit: 100,
-    });
+    const later = await yc.records.listAll(
+      { changed_before: "2099-01-01T00:00:00", changed_after: since },
+      {
+        limit: 100,
+      },
+    );
     expect(later.map((r) => r.id)).toContain(record.id);
 
     expect((await yc.records.delete(record.id)).status).toBe(204);
     await expect(yc.records.get(record.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
-    expect((await yc.records.listAll({ changed_after: since }, undefined, { limit: 100 })).map((r) => r.id)).toEqual(
-      [],
-    );
-    const withDeleted = await yc.records.listAll({ changed_after: since, with_deleted: 1 }, undefined, { limit: 100 });
+    expect((await yc.records.listAll({ changed_after: since }, { limit: 100 })).map((r) => r.id)).toEqual([]);
+    const withDeleted = await yc.records.listAll({ changed_after: since, with_deleted: 1 }, { limit: 100 });
     expect(withDeleted.map((r) => [r.id, r.deleted])).toEqual([[record.id, true]]);
   });
 

@@ -109,7 +109,7 @@ describe("loyalty.abonementTypes", () => {
     for (let i = 0; i < 130; i++)
       loyalty.abonementTypes.push({ ...base, id: 650_000 + i, title: `Йога ${i}`, links: [] });
     const before = h.sim.requests.length;
-    const yoga = await h.yc.loyalty.abonementTypes.listAll({ title: "йога" }, undefined, { limit: 500 });
+    const yoga = await h.yc.loyalty.abonementTypes.listAll({ title: "йога" }, { limit: 500 });
     expect(yoga).toHaveLength(130);
     const pages = h.sim.requests.slice(before);
     expect(pages.map((r) => r.query.page_size)).toEqual(["100", "100"]);

@@ -77,7 +77,7 @@ function pageRequests(route: string): string[] {
 describe("money lists page through the simulator", () => {
   it("financeTransactions.listAll reads 120 rows in pages of 50 and keeps the filters", async () => {
     sim.clearRequests();
-    const all = await yc.financeTransactions.listAll({ balance_is: 1 }, undefined, { limit: 1000 });
+    const all = await yc.financeTransactions.listAll({ balance_is: 1 }, { limit: 1000 });
     expect(all).toHaveLength(60);
     expect(all.every((t) => Number(t.amount) > 0)).toBe(true);
     expect(new Set(all.map((t) => t.id)).size).toBe(60);
@@ -89,17 +89,17 @@ describe("money lists page through the simulator", () => {
 
   it("goods.listAll pages by 25 and goodsTransactions.listAll by 20", async () => {
     sim.clearRequests();
-    const goods = await yc.goods.listAll(undefined, undefined, { limit: 1000 });
+    const goods = await yc.goods.listAll(undefined, { limit: 1000 });
     expect(goods).toHaveLength(33);
     expect(pageRequests("GET /goods/{company_id}/")).toHaveLength(2);
-    const lines = await yc.goodsTransactions.listAll({ document_id: 1 }, undefined, { limit: 1000 });
+    const lines = await yc.goodsTransactions.listAll({ document_id: 1 }, { limit: 1000 });
     expect(lines).toHaveLength(45);
     expect(pageRequests("GET /storages/transactions/{company_id}")).toHaveLength(3);
   });
 
   it("a page size above the documented one is refused before any request", async () => {
     sim.clearRequests();
-    await expect(yc.financeTransactions.listAll(undefined, undefined, { limit: 1000, pageSize: 100 })).rejects.toThrow(
+    await expect(yc.financeTransactions.listAll(undefined, { limit: 1000, pageSize: 100 })).rejects.toThrow(
       /pageSize must be an integer from 1 to 50/,
     );
     expect(sim.requests).toHaveLength(0);

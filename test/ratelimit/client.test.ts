@@ -38,7 +38,7 @@ function client(sim: YclientsSimulator, extra: Record<string, unknown> = {}) {
 }
 
 function servicesOf(yc: YclientsClient, sim: YclientsSimulator, options?: Record<string, unknown>) {
-  return yc.booking.services(undefined, sim.state.companies[0].id, options as never);
+  return yc.booking.services(undefined, { companyId: sim.state.companies[0].id, ...(options as object) });
 }
 
 const statuses = (sim: YclientsSimulator) => sim.requests.map((r) => r.status);

@@ -26,7 +26,7 @@ function answer(respond: (req: Seen, res: ServerResponse, index: number) => void
 }
 
 const services = (yc: YclientsClient, options?: Record<string, unknown>) =>
-  yc.booking.services(undefined, 1, options as never);
+  yc.booking.services(undefined, { companyId: 1, ...options } as never);
 
 function client(extra: Record<string, unknown>) {
   return new YclientsClient({ partnerToken: "partner-token-1", baseUrl: server.url, retry: false, ...extra });

@@ -58,7 +58,7 @@ test("slow, down, restarted: every call succeeds, no 429, one fallback notice, t
   });
   const burst = async (n: number) => {
     const results = await Promise.all(
-      Array.from({ length: n }, () => yc.booking.services(undefined, sim.state.companies[0].id)),
+      Array.from({ length: n }, () => yc.booking.services(undefined, { companyId: sim.state.companies[0].id })),
     );
     expect(results.every((r) => r.success)).toBe(true);
   };

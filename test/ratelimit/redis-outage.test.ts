@@ -57,7 +57,7 @@ test("killed and restarted empty, then frozen: no 429 at a strict server, and ca
       Array.from({ length: 4 }, async () => {
         while (!controller.signal.aborted) {
           try {
-            await yc.booking.services(undefined, companyId, { signal: controller.signal });
+            await yc.booking.services(undefined, { companyId, signal: controller.signal });
           } catch (error) {
             if (!controller.signal.aborted) failures.push(error);
           }

@@ -152,7 +152,7 @@ describe("clients sharing one Redis store", () => {
     return sim;
   }
   const call = (yc: YclientsClient, sim: YclientsSimulator) =>
-    yc.booking.services(undefined, sim.state.companies[0].id);
+    yc.booking.services(undefined, { companyId: sim.state.companies[0].id });
 
   test("three clients, each with its own limiter, share the quota: 75 calls, no 429, nothing lost", async () => {
     const windows = [

@@ -46,11 +46,11 @@ describe("every operation through its friendly method against the simulator", ()
       // Only a client error the operation documents is an acceptable answer to made-up arguments.
       if (!(error instanceof YclientsClientError)) throw error;
       status = error.status!;
-      const documented = Object.keys(spec.paths[f.row[1]][f.row[0].toLowerCase()].responses);
+      const documented = Object.keys(spec.paths[f.path][f.method.toLowerCase()].responses);
       expect(documented).toContain(String(status));
     }
     expect(status).toBeGreaterThanOrEqual(200);
     expect(sim.requests.length).toBe(before + 1);
-    expect(sim.requests[sim.requests.length - 1].route).toBe(`${f.row[0]} ${f.row[1]}`);
+    expect(sim.requests[sim.requests.length - 1].route).toBe(`${f.method} ${f.path}`);
   });
 });

@@ -18,7 +18,7 @@ describe("yc.bookingForms", () => {
   it("create() posts the body and returns the new form with its embed code", async () => {
     const body = requestExample("post", "/company/{company_id}/booking_forms/");
     const { result, example, sent } = await expectCall(h, "POST", "/company/{company_id}/booking_forms/", () =>
-      h.yc.bookingForms.create(body, 777),
+      h.yc.bookingForms.create(body, { companyId: 777 }),
     );
     expect(sent.path).toBe("/api/v1/company/777/booking_forms/");
     expect(sent.body).toEqual(body);

@@ -36,7 +36,7 @@ describe("yc.companies", () => {
 
   it("get() uses the client's company id for `/company/{id}/` and passes the flags", async () => {
     const { result, sent } = await expectCall(h, "GET", "/company/{id}/", () =>
-      h.yc.companies.get(undefined, { forBooking: 1, show_groups: 1 }),
+      h.yc.companies.get({ forBooking: 1, show_groups: 1 }),
     );
     expect(sent.path).toBe("/api/v1/company/4564/");
     expect(sent.query).toEqual({ forBooking: "1", show_groups: "1" });
@@ -46,14 +46,16 @@ describe("yc.companies", () => {
   });
 
   it("get() takes an explicit company id after the query", async () => {
-    const { sent } = await expectCall(h, "GET", "/company/{id}/", () => h.yc.companies.get(4565));
+    const { sent } = await expectCall(h, "GET", "/company/{id}/", () =>
+      h.yc.companies.get(undefined, { companyId: 4565 }),
+    );
     expect(sent.path).toBe("/api/v1/company/4565/");
     expect(sent.query).toEqual({});
   });
 
   it("update() PUTs the changed fields", async () => {
     const { result, sent } = await expectCall(h, "PUT", "/company/{id}/", () =>
-      h.yc.companies.update({ address: "ул. Примерная, д. 7" }, 4564),
+      h.yc.companies.update({ address: "ул. Примерная, д. 7" }, { companyId: 4564 }),
     );
     expect(sent.path).toBe("/api/v1/company/4564/");
     expect(sent.body).toEqual({ address: "ул. Примерная, д. 7" });
@@ -61,7 +63,9 @@ describe("yc.companies", () => {
   });
 
   it("delete() resolves with the 202 answer", async () => {
-    const { result, sent } = await expectCall(h, "DELETE", "/company/{id}/", () => h.yc.companies.delete(4564));
+    const { result, sent } = await expectCall(h, "DELETE", "/company/{id}/", () =>
+      h.yc.companies.delete(undefined, { companyId: 4564 }),
+    );
     expect(sent.path).toBe("/api/v1/company/4564/");
     expect(sent.authorization).toBe(WITH_USER);
     expect(result.status).toBe(202);

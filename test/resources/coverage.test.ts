@@ -38,15 +38,15 @@ const pathPattern = (template: string, hostRooted: boolean) =>
 
 describe("resource coverage", () => {
   it("every spec operation has exactly one friendly method, and every friendly method an operation", () => {
-    expect(METHODS.map((f) => `${f.row[0]} ${f.row[1]}`).sort()).toEqual(SPEC_OPS.map((o) => o.key).sort());
+    expect(METHODS.map((f) => `${f.method} ${f.path}`).sort()).toEqual(SPEC_OPS.map((o) => o.key).sort());
     expect(METHODS.map((f) => f.sdk).sort()).toEqual(SPEC_OPS.map((o) => o.sdk).sort());
   });
 
   it("every paged operation has iterate and listAll helpers", () => {
     const paged = operationTable.filter((o) => o.pagination).map((o) => `${o.method} ${o.path}`);
     const helpers = (kind: string) =>
-      ALL.filter((f) => f.row[4] === kind)
-        .map((f) => `${f.row[0]} ${f.row[1]}`)
+      ALL.filter((f) => f.helper === kind)
+        .map((f) => `${f.method} ${f.path}`)
         .sort();
     expect(paged.length).toBeGreaterThan(0);
     expect(helpers("iterate")).toEqual([...paged].sort());
@@ -63,14 +63,14 @@ describe("resource coverage", () => {
 
   it.each(METHODS.map((f) => [f.sdk, f] as const))("%s sends its own method and path", async (_name, f) => {
     const hostRooted = Boolean(info(f).hostRooted);
-    const { result, sent } = await expectCall(h, f.row[0], f.row[1], () => call(h.yc, f));
-    expect(sent.method).toBe(f.row[0]);
-    expect(sent.path).toMatch(pathPattern(f.row[1], hostRooted));
+    const { result, sent } = await expectCall(h, f.method, f.path, () => call(h.yc, f));
+    expect(sent.method).toBe(f.method);
+    expect(sent.path).toMatch(pathPattern(f.path, hostRooted));
     expect(sent.authorization).toBe("Bearer partner-res-1, User user-res-1");
     expect(result).toMatchObject({ success: true });
   });
 
-  const companyScoped = METHODS.filter((f) => f.row[2].includes("company:"));
+  const companyScoped = METHODS.filter((f) => f.row.company);
   it.each(companyScoped.map((f) => [f.sdk, f] as const))(
     "%s without a company id fails before sending",
     async (_n, f) => {

@@ -1,47 +1,51 @@
 // The generated resource table, read as a list of friendly methods, with arguments that pass the SDK's own
 // checks: the sweeps over every operation are built from this, so no test lists operations by hand.
 import { resourceTable } from "../../generated/resources";
-import type { OperationRow, ResourceTable } from "../../src/resources/bind";
+import { helperNames, positionalBody, splitOp, walkRows, type OperationRow } from "../../src/resources/rows";
 import { operationTable, type OperationInfo, type YclientsClient } from "../../src/index";
 
 export interface Friendly {
   /** `resource.method` or `resource.group.method`. */
   sdk: string;
   row: OperationRow;
+  method: string;
+  path: string;
+  /** Set on the paging helpers of a paged method. */
+  helper?: "iterate" | "all";
 }
 
-function walk(table: ResourceTable, prefix: string[], out: Friendly[]): Friendly[] {
-  for (const [name, entry] of Object.entries(table)) {
-    if (Array.isArray(entry)) out.push({ sdk: [...prefix, name].join("."), row: entry as OperationRow });
-    else walk(entry as ResourceTable, [...prefix, name], out);
+function friendly(): Friendly[] {
+  const out: Friendly[] = [];
+  for (const { name, row } of walkRows(resourceTable)) {
+    const { method, path } = splitOp(row);
+    out.push({ sdk: name.join("."), row, method, path });
+    if (!row.paged) continue;
+    const helpers = helperNames(name[name.length - 1]);
+    const prefix = name.slice(0, -1);
+    out.push({ sdk: [...prefix, helpers.iterate].join("."), row, method, path, helper: "iterate" });
+    out.push({ sdk: [...prefix, helpers.all].join("."), row, method, path, helper: "all" });
   }
   return out;
 }
 
 /** Every friendly method, paging helpers included. */
-export const ALL_FRIENDLY = walk(resourceTable as unknown as ResourceTable, [], []);
+export const ALL_FRIENDLY = friendly();
 /** One per operation: the paging helpers left out. */
-export const OPERATION_METHODS = ALL_FRIENDLY.filter((f) => !f.row[4]);
+export const OPERATION_METHODS = ALL_FRIENDLY.filter((f) => !f.helper);
 
-/** Arguments built from the row's argument tokens; `id` is the value given to every id. */
+/** Arguments in the row's shape `(…pathIds, [body,] params, options?)`; `id` is the value given to every id. */
 export function argsFor(row: OperationRow, id: number | string = 7): unknown[] {
-  return row[2]
-    .split(" ")
-    .filter(Boolean)
-    .map((token) => {
-      const [kind, a] = token.split(":");
-      if (kind === "id") return id;
-      if (kind === "date") return "2026-12-01";
-      if (kind === "str" || kind === "field" || kind === "qfield") return "x";
-      if (kind === "query") return a ? Object.fromEntries(a.split(",").map((n) => [n, "1"])) : undefined;
-      if (kind === "body") return {};
-      if (kind === "form") {
-        const form = new FormData();
-        form.append("image", new Blob([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0])], { type: "image/jpeg" }), "x.jpg");
-        return form;
-      }
-      return undefined;
-    });
+  const args: unknown[] = (row.path ?? []).map((p) => (p.kind === "id" ? id : p.kind === "date" ? "2026-12-01" : "x"));
+  if (positionalBody(row)) {
+    if (row.body === "form") {
+      const form = new FormData();
+      form.append("image", new Blob([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0])], { type: "image/jpeg" }), "x.jpg");
+      args.push(form);
+    } else args.push(row.body === "array" ? [] : {});
+  }
+  const required = row.required ?? [];
+  args.push(required.length ? Object.fromEntries(required.map((n) => [n, "1"])) : undefined);
+  return args;
 }
 
 export function methodOf(yc: YclientsClient, sdk: string): (...args: unknown[]) => Promise<unknown> {
@@ -57,4 +61,4 @@ export const callFriendly = (yc: YclientsClient, f: Friendly, id?: number | stri
   methodOf(yc, f.sdk)(...argsFor(f.row, id));
 
 export const operationOf = (f: Friendly): OperationInfo =>
-  operationTable.find((o) => o.method === f.row[0] && o.path === f.row[1])!;
+  operationTable.find((o) => o.method === f.method && o.path === f.path)!;

@@ -23,7 +23,9 @@ describe("yc.positions", () => {
   });
 
   it("list() uses the legacy /positions/{company_id} path", async () => {
-    const { result, sent } = await expectCall(h, "GET", "/positions/{company_id}", () => h.yc.positions.list(5));
+    const { result, sent } = await expectCall(h, "GET", "/positions/{company_id}", () =>
+      h.yc.positions.list(undefined, { companyId: 5 }),
+    );
     expect(sent.path).toBe("/api/v1/positions/5");
     expect(result.data[0].title).toBe("Администратор");
   });

@@ -58,7 +58,9 @@ describe("yc.licenses", () => {
 
 describe("yc.resources", () => {
   it("list() returns the resources with their instances", async () => {
-    const { result, sent } = await expectCall(h, "GET", "/resources/{company_id}", () => h.yc.resources.list(99));
+    const { result, sent } = await expectCall(h, "GET", "/resources/{company_id}", () =>
+      h.yc.resources.list(undefined, { companyId: 99 }),
+    );
     expect(sent.path).toBe("/api/v1/resources/99");
     expect(sent.authorization).toBe(WITH_USER);
     expect(result.data[0].instances?.[0].resource_id).toBe(70);

@@ -7,7 +7,7 @@ describe("yc.schedules", () => {
   it("create() posts the schedule body and sends include in the query", async () => {
     const body = requestExample("post", "/company/{company_id}/schedules");
     const { result, sent } = await expectCall(h, "POST", "/company/{company_id}/schedules", () =>
-      h.yc.schedules.create(body, { include: ["days"] }),
+      h.yc.schedules.create({ ...body, include: ["days"] }),
     );
     expect(sent.path).toBe("/api/v1/company/4564/schedules");
     expect(sent.query).toEqual({ "include[]": "days" });
@@ -86,7 +86,7 @@ describe("yc.schedules", () => {
   it("addDays() posts one series and sends include", async () => {
     const body = requestExample("post", "/company/{company_id}/schedules/{schedule_id}/days");
     const { result, sent } = await expectCall(h, "POST", "/company/{company_id}/schedules/{schedule_id}/days", () =>
-      h.yc.schedules.addDays(5120, body, { include: ["events_master"] }),
+      h.yc.schedules.addDays(5120, { ...body, include: ["events_master"] }),
     );
     expect(sent.path).toBe("/api/v1/company/4564/schedules/5120/days");
     expect(sent.query).toEqual({ "include[]": "events_master" });
@@ -100,7 +100,7 @@ describe("yc.schedules", () => {
       h,
       "PATCH",
       "/company/{company_id}/schedules/{schedule_id}/days/{day_id}",
-      () => h.yc.schedules.updateDay(5120, 9001, body, undefined, 4564),
+      () => h.yc.schedules.updateDay(5120, 9001, body, { companyId: 4564 }),
     );
     expect(sent.path).toBe("/api/v1/company/4564/schedules/5120/days/9001");
     expect(sent.query).toEqual({});

@@ -78,7 +78,7 @@ describe("yc.serviceCategories", () => {
 
   it("getLegacy() works with the partner token alone", async () => {
     const { result, sent } = await expectCall(h, "GET", "/service_categories/{company_id}/{id}", () =>
-      h.partner.serviceCategories.getLegacy(345, 4564),
+      h.partner.serviceCategories.getLegacy(345, undefined, { companyId: 4564 }),
     );
     expect(sent.path).toBe("/api/v1/service_categories/4564/345");
     expect(result.data.title).toBe("Мужские стрижки");

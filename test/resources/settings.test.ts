@@ -21,7 +21,7 @@ describe("yc.settings", () => {
       activity_online_record_clients_count_max: 2,
     };
     const { result, sent } = await expectCall(h, "PATCH", "/company/{company_id}/settings/online", () =>
-      h.yc.settings.updateOnline(body, 12),
+      h.yc.settings.updateOnline(body, { companyId: 12 }),
     );
     expect(sent.path).toBe("/api/v1/company/12/settings/online");
     expect(sent.body).toEqual(body);

@@ -16,7 +16,7 @@ beforeAll(async () => {
   sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
   const anonymous = new YclientsClient({ partnerToken: sim.partnerToken, baseUrl: sim.url, retry: false });
   const [admin] = sim.state.staffUsers;
-  const signedIn = await anonymous.auth.getUserToken(admin.login, admin.password);
+  const signedIn = await anonymous.auth.getUserToken({ login: admin.login, password: admin.password });
   companyId = sim.state.companies[0].id;
   yc = new YclientsClient({
     partnerToken: sim.partnerToken,
@@ -91,7 +91,7 @@ describe("every friendly method reaches its operation in the simulator", () => {
   // Reads first, then writes, deletes last, so ids looked up from the state stay valid.
   const cases: Array<[string, string, () => Promise<unknown>]> = [
     ["GET /companies", "companies.list", () => yc.companies.list({ count: 5 })],
-    ["GET /company/{id}/", "companies.get", () => yc.companies.get(undefined, { show_groups: 1 })],
+    ["GET /company/{id}/", "companies.get", () => yc.companies.get({ show_groups: 1 })],
     ["GET /company/{company_id}/staff/", "staff.list", () => yc.staff.list()],
     ["GET /company/{company_id}/services/{service_id}", "services.get", () => yc.services.get(serviceId())],
     ["GET /company/{company_id}/service_categories/", "serviceCategories.list", () => yc.serviceCategories.list()],

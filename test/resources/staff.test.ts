@@ -33,7 +33,7 @@ describe("yc.staff", () => {
 
   it("update() PUTs the card to /staff/{company_id}/{staff_id}", async () => {
     const { result, sent } = await expectCall(h, "PUT", "/staff/{company_id}/{staff_id}", () =>
-      h.yc.staff.update(17969, { name: "Олег Васильев", specialization: "старший парикмахер" }, 4564),
+      h.yc.staff.update(17969, { name: "Олег Васильев", specialization: "старший парикмахер" }, { companyId: 4564 }),
     );
     expect(sent.path).toBe("/api/v1/staff/4564/17969");
     expect(sent.body).toEqual({ name: "Олег Васильев", specialization: "старший парикмахер" });

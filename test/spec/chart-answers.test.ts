@@ -30,7 +30,7 @@ describe.each([
   beforeEach(() => server.handle((_req, res) => json(res, 200, body)));
 
   it("reaches the friendly method as data", async () => {
-    const answer = await client().analytics.incomeDaily({ date_from: "2021-10-29", date_to: "2021-10-30" }, 4564);
+    const answer = await client().analytics.incomeDaily({ date_from: "2021-10-29", date_to: "2021-10-30" }, { companyId: 4564 });
     expect(answer.data).toEqual(series);
     expect(answer.data[0].label).toBe("Выручка");
   });
@@ -46,7 +46,7 @@ describe.each([
 
 it("keeps refusing a bare list from an operation that always sends the envelope", async () => {
   server.handle((_req, res) => json(res, 200, series));
-  await expect(client().analytics.overall({}, 4564)).rejects.toBeInstanceOf(YclientsParseError);
+  await expect(client().analytics.overall({}, { companyId: 4564 })).rejects.toBeInstanceOf(YclientsParseError);
 });
 
 it("the simulator answers the charts bare, and the friendly methods still get the series", async () => {
@@ -62,7 +62,7 @@ it("the simulator answers the charts bare, and the friendly methods still get th
       },
     });
     expect(Array.isArray(await raw.json())).toBe(true);
-    const answer = await yc.analytics.recordsDaily({}, companyId);
+    const answer = await yc.analytics.recordsDaily({}, { companyId });
     expect(answer.data.length).toBeGreaterThan(0);
     expect(answer.data[0]).toHaveProperty("label");
   } finally {
@@ -84,7 +84,7 @@ it("reports.dayReport (an operation beyond the YCLIENTS inventory) is typed and 
     const userToken = sim.state.staffUsers[0].token;
     const companyId = sim.state.companies[0].id;
     const yc = new YclientsClient({ partnerToken: sim.partnerToken, userToken, baseUrl: sim.url });
-    const answer = await yc.reports.dayReport("2026-03-02", companyId);
+    const answer = await yc.reports.dayReport("2026-03-02", {}, { companyId });
     expect(answer.data.clients_count).toBeDefined();
     expect(typeof answer.data.date_iso).toBe("string");
   } finally {

@@ -111,7 +111,7 @@ describe("the simulator sends webhooks", () => {
     expect(updated.status).toBe(201);
     expect(updated.data).toMatchObject({ urls: before.data.urls, active: 1, service_category: 1, record: 1 });
     await yc.hooksSettings.update({ urls: [...before.data.urls], active: 1, service_category: 0 });
-    expect((await yc.hooksSettings.get(companyId)).data.service_category).toBe(0);
+    expect((await yc.hooksSettings.get(undefined, { companyId })).data.service_category).toBe(0);
   });
 
   it("delivers a booking, a move and a cancellation in order, typed and valid against the spec", async () => {
