@@ -24,6 +24,7 @@ export {
 export type { paths, components, operations } from "../generated/schema.js";
 export { operations as operationTable, type OperationInfo } from "../generated/operations.js";
 export { backoff, type BackoffOptions, type BackoffWrapper } from "./backoff.js";
+export type { Logger, LoggerSetting, LogStyle } from "./log.js";
 export { YclientsPaginationLimitError, type PageOptions, type ListAllOptions } from "./pagination.js";
 export {
   parseYclientsDate,

@@ -13,7 +13,7 @@ import {
   YclientsTimeoutError,
   type ErrorContext,
 } from "../errors.js";
-import { log as defaultLog, type Log } from "../log.js";
+import { log as defaultLog, newCallId, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
 import { subscribeAbort } from "./abort.js";
@@ -61,6 +61,8 @@ export interface CallContext {
   /** The request as openapi-fetch built it; set by the transport, read only to describe a failure. */
   request?: Request;
   attempts: number;
+  /** This call's id in log events, made on first use: only when a channel is on. */
+  callId?: string;
 }
 
 /** Path parameters whose value grants access on its own (`record_hash`, `recordToken`). */
@@ -83,8 +85,8 @@ export class Transport {
   readonly breaker?: CircuitBreaker;
   // Private (#) so that util.inspect, console.log and JSON.stringify never reach the partner token.
   readonly #settings: TransportSettings;
-  private readonly repeatable: RetryRunner<Response>;
-  private readonly unrepeatable: RetryRunner<Response>;
+  private readonly repeatable: RetryRunner<Response, CallContext>;
+  private readonly unrepeatable: RetryRunner<Response, CallContext>;
 
   private readonly log: Log;
 
@@ -104,10 +106,13 @@ export class Transport {
   /** Runners for retry settings other than the client's (per call, or a derived client's), built once each. */
   private readonly otherRunners = new WeakMap<
     RetrySettings,
-    { safe: RetryRunner<Response>; unsafe: RetryRunner<Response> }
+    { safe: RetryRunner<Response, CallContext>; unsafe: RetryRunner<Response, CallContext> }
   >();
 
-  private runnersFor(retry: RetrySettings): { safe: RetryRunner<Response>; unsafe: RetryRunner<Response> } {
+  private runnersFor(retry: RetrySettings): {
+    safe: RetryRunner<Response, CallContext>;
+    unsafe: RetryRunner<Response, CallContext>;
+  } {
     if (retry === this.#settings.retry) return { safe: this.repeatable, unsafe: this.unrepeatable };
     let runners = this.otherRunners.get(retry);
     if (!runners) {
@@ -118,11 +123,11 @@ export class Transport {
     return runners;
   }
 
-  private runner(safe: boolean, retry: RetrySettings): RetryRunner<Response> {
+  private runner(safe: boolean, retry: RetrySettings): RetryRunner<Response, CallContext> {
     const { maxRetryAfterMs, maxTries } = retry;
     // Once the breaker refuses, another attempt would not be sent: stop and report the last real outcome.
     const breakerAllows = () => !this.breaker?.refusesNow();
-    return new RetryRunner<Response>(retry, {
+    return new RetryRunner<Response, CallContext>(retry, {
       retryError: (error) => shouldRetry(safe, error) && breakerAllows(),
       retryResult: (response) => shouldRetry(safe, response) && breakerAllows(),
       requestedDelay: (outcome) => {
@@ -130,10 +135,18 @@ export class Transport {
         const wait = parseRetryAfter(outcome.headers.get("retry-after"));
         return wait === undefined ? undefined : Math.min(wait, maxRetryAfterMs);
       },
-      onRetry: ({ attempt, delayMs, outcome }) => {
+      onRetry: ({ attempt, delayMs, outcome, context: call }) => {
         if (!this.log.retry.enabled) return;
         const why = outcome instanceof Response ? `HTTP ${outcome.status}` : (outcome as AttemptFailure).kind;
-        this.log.retry("attempt %d of %d after %s, waiting %dms", attempt, maxTries, why, Math.round(delayMs));
+        const fields = {
+          ...(call && { method: call.method, path: call.path, callId: callIdOf(call) }),
+          attempt,
+          maxTries,
+          reason: why,
+          ...(outcome instanceof Response ? { status: outcome.status } : { errorCode: errorCodeOf(outcome) }),
+          delayMs: Math.round(delayMs),
+        };
+        this.log.retry(fields, "attempt %d of %d after %s, waiting %dms", attempt, maxTries, why, fields.delayMs);
       },
     });
   }
@@ -172,13 +185,23 @@ export class Transport {
     };
     let response: Response;
     try {
-      response = await runner.run(() => (this.breaker ? this.breaker.execute(sendOnce) : sendOnce()), call.signal);
+      response = await runner.run(
+        () => (this.breaker ? this.breaker.execute(sendOnce) : sendOnce()),
+        call.signal,
+        call,
+      );
     } catch (error) {
-      if (error instanceof BrokenCircuitError && last) throw await this.refusedAfter(last, call);
-      throw this.translate(error, call, this.stoppedByBreaker(error, call) ? BREAKER_STOPPED : "");
+      if (error instanceof BrokenCircuitError && last) throw this.logFailure(await this.refusedAfter(last, call), call);
+      throw this.logFailure(
+        this.translate(error, call, this.stoppedByBreaker(error, call) ? BREAKER_STOPPED : ""),
+        call,
+      );
     }
     if (response.status === 429 || response.status >= 500) {
-      throw await this.finalError(response, call, this.stoppedByBreaker(response, call) ? BREAKER_STOPPED : "");
+      throw this.logFailure(
+        await this.finalError(response, call, this.stoppedByBreaker(response, call) ? BREAKER_STOPPED : ""),
+        call,
+      );
     }
     return response;
   }
@@ -214,14 +237,24 @@ export class Transport {
             isTextual(raw.headers.get("content-type")) ? await raw.text() : new Uint8Array(await raw.arrayBuffer()),
           );
       if (this.log.http.enabled) {
+        const fields = {
+          method: call.method,
+          path: call.path,
+          status: raw.status,
+          durationMs: Date.now() - started,
+          attempt: call.attempts,
+          requestId: requestIdOf(raw.headers, template.headers, call),
+          callId: callIdOf(call),
+        };
         this.log.http(
+          fields,
           "%s %s -> %d in %dms (attempt %d, request id %s)",
           call.method,
           call.path,
           raw.status,
-          Date.now() - started,
+          fields.durationMs,
           call.attempts,
-          raw.headers.get("x-request-id") ?? "-",
+          fields.requestId,
         );
       }
       return response;
@@ -232,13 +265,25 @@ export class Transport {
           ? new AttemptFailure("timeout", false, `no response within ${timeoutMs}ms`)
           : networkFailure(error);
       if (this.log.http.enabled) {
+        const fields = {
+          method: call.method,
+          path: call.path,
+          errorKind: failure.kind,
+          errorCode: failure.code,
+          durationMs: Date.now() - started,
+          attempt: call.attempts,
+          requestId: requestIdOf(undefined, template.headers, call),
+          callId: callIdOf(call),
+        };
         this.log.http(
-          "%s %s -> %s after %dms (attempt %d)",
+          fields,
+          "%s %s -> %s after %dms (attempt %d, request id %s)",
           call.method,
           call.path,
           failure.message,
-          Date.now() - started,
+          fields.durationMs,
           call.attempts,
+          fields.requestId,
         );
       }
       throw failure;
@@ -246,6 +291,35 @@ export class Transport {
       clearTimeout(timer);
       unsubscribe?.();
     }
+  }
+
+  /**
+   * Logs how a call ended when it ends in an error: the error's class and code (HTTP status or network code), never
+   * its message (which may quote the server). Returns the error, for `throw`.
+   */
+  private logFailure(error: unknown, call: CallContext): unknown {
+    if (!this.log.http.enabled) return error;
+    const name = error instanceof Error ? error.name : typeof error;
+    const fields = {
+      method: call.method,
+      path: call.path,
+      error: name,
+      status: (error as { status?: number }).status,
+      errorCode: errorCodeOf((error as { cause?: unknown }).cause),
+      attempts: call.attempts,
+      callId: callIdOf(call),
+    };
+    const detail = fields.status ? ` (HTTP ${fields.status})` : fields.errorCode ? ` (${fields.errorCode})` : "";
+    this.log.http(
+      fields,
+      "%s %s failed: %s%s after %d attempt(s)",
+      call.method,
+      call.path,
+      name,
+      detail,
+      call.attempts,
+    );
+    return error;
   }
 
   /** Every secret of a call (tokens, password, SMS code, 2FA uuid); worked out only when an error is being built. */
@@ -374,6 +448,26 @@ const MAY_HAVE_ACTED = "; the server may have acted on it — check before repea
 
 /** Appended to an error's message when the circuit breaker cut a retry series short. */
 const BREAKER_STOPPED = "; no more attempts were made because the circuit breaker opened";
+
+/** A call's id in log events, made when first logged. */
+function callIdOf(call: CallContext): string {
+  return (call.callId ??= newCallId());
+}
+
+/**
+ * The id to correlate a log event with: the server's `x-request-id`, else a correlation id the caller sent (headers
+ * option or middleware), else the SDK's own id for the call. Bounded and printable: it comes from outside.
+ */
+function requestIdOf(answer: Headers | undefined, sent: Headers, call: CallContext): string {
+  const id = answer?.get("x-request-id") ?? sent.get("x-request-id") ?? sent.get("x-correlation-id");
+  return id && /^[\x21-\x7e]{1,128}$/.test(id) ? id : callIdOf(call);
+}
+
+/** The network code (ECONNREFUSED…) an attempt failure or an error's cause carries, if any. */
+function errorCodeOf(value: unknown): string | undefined {
+  const code = (value as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : undefined;
+}
 
 function networkFailure(error: unknown): AttemptFailure {
   const code = networkErrorCode(error);
