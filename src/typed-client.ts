@@ -370,21 +370,15 @@ function checkMiddleware(value: unknown, label: string): Middleware[] {
   return value as Middleware[];
 }
 
-const LOG_STYLES = ["pino", "winston", "console"];
-
 function checkLogger(logger: Logger | LoggerSetting | undefined): Logger | LoggerSetting | undefined {
-  if (logger === undefined) return undefined;
   const setting = isLoggerSetting(logger);
-  if (setting && !LOG_STYLES.includes(logger.style as string)) {
-    throw new YclientsConfigError(
-      `logger.style must be "pino", "winston" or "console", not ${JSON.stringify(logger.style)}`,
-    );
+  if (setting && !["pino", "winston", "console"].includes(logger.style)) {
+    throw new YclientsConfigError(`logger.style must be pino, winston or console, not ${JSON.stringify(logger.style)}`);
   }
-  const instance = setting ? logger.instance : logger;
+  const instance = (setting ? logger.instance : logger) as Record<string, unknown> | null | undefined;
   if (
-    instance === null ||
-    typeof instance !== "object" ||
-    ["debug", "info", "warn", "error"].some((level) => typeof instance[level as keyof Logger] !== "function")
+    logger !== undefined &&
+    ["debug", "info", "warn", "error"].some((level) => typeof instance?.[level] !== "function")
   ) {
     throw new YclientsConfigError("logger must have debug, info, warn and error methods (console, pino, winston)");
   }

@@ -236,27 +236,7 @@ export class Transport {
             raw,
             isTextual(raw.headers.get("content-type")) ? await raw.text() : new Uint8Array(await raw.arrayBuffer()),
           );
-      if (this.log.http.enabled) {
-        const fields = {
-          method: call.method,
-          path: call.path,
-          status: raw.status,
-          durationMs: Date.now() - started,
-          attempt: call.attempts,
-          requestId: requestIdOf(raw.headers, template.headers, call),
-          callId: callIdOf(call),
-        };
-        this.log.http(
-          fields,
-          "%s %s -> %d in %dms (attempt %d, request id %s)",
-          call.method,
-          call.path,
-          raw.status,
-          fields.durationMs,
-          call.attempts,
-          fields.requestId,
-        );
-      }
+      if (this.log.http.enabled) this.logAttempt(call, started, template.headers, raw);
       return response;
     } catch (error) {
       if (outer?.aborted) throw outer.reason;
@@ -264,28 +244,7 @@ export class Transport {
         controller.signal.reason === TIMED_OUT
           ? new AttemptFailure("timeout", false, `no response within ${timeoutMs}ms`)
           : networkFailure(error);
-      if (this.log.http.enabled) {
-        const fields = {
-          method: call.method,
-          path: call.path,
-          errorKind: failure.kind,
-          errorCode: failure.code,
-          durationMs: Date.now() - started,
-          attempt: call.attempts,
-          requestId: requestIdOf(undefined, template.headers, call),
-          callId: callIdOf(call),
-        };
-        this.log.http(
-          fields,
-          "%s %s -> %s after %dms (attempt %d, request id %s)",
-          call.method,
-          call.path,
-          failure.message,
-          fields.durationMs,
-          call.attempts,
-          fields.requestId,
-        );
-      }
+      if (this.log.http.enabled) this.logAttempt(call, started, template.headers, undefined, failure);
       throw failure;
     } finally {
       clearTimeout(timer);
@@ -293,32 +252,61 @@ export class Transport {
     }
   }
 
-  /**
-   * Logs how a call ended when it ends in an error: the error's class and code (HTTP status or network code), never
-   * its message (which may quote the server). Returns the error, for `throw`.
-   */
-  private logFailure(error: unknown, call: CallContext): unknown {
-    if (!this.log.http.enabled) return error;
-    const name = error instanceof Error ? error.name : typeof error;
+  /** One attempt's event: its answer's status, or how it failed (kind and network code). */
+  private logAttempt(call: CallContext, started: number, sent: Headers, raw?: Response, failure?: AttemptFailure) {
     const fields = {
       method: call.method,
       path: call.path,
-      error: name,
-      status: (error as { status?: number }).status,
-      errorCode: errorCodeOf((error as { cause?: unknown }).cause),
-      attempts: call.attempts,
+      status: raw?.status,
+      errorKind: failure?.kind,
+      errorCode: failure?.code,
+      durationMs: Date.now() - started,
+      attempt: call.attempts,
+      requestId: requestIdOf(raw?.headers, sent, call),
       callId: callIdOf(call),
     };
-    const detail = fields.status ? ` (HTTP ${fields.status})` : fields.errorCode ? ` (${fields.errorCode})` : "";
+    const { method, path, durationMs, attempt, requestId } = fields;
+    const outcome = raw ? raw.status : failure!.message;
     this.log.http(
       fields,
-      "%s %s failed: %s%s after %d attempt(s)",
-      call.method,
-      call.path,
-      name,
-      detail,
-      call.attempts,
+      "%s %s -> %s in %dms (attempt %d, request id %s)",
+      method,
+      path,
+      outcome,
+      durationMs,
+      attempt,
+      requestId,
     );
+  }
+
+  /**
+   * How a call that ends in an error ended: the error's class and its status or network code, never its message
+   * (which may quote the server). Returns the error, for `throw`.
+   */
+  private logFailure(error: unknown, call: CallContext): unknown {
+    if (this.log.http.enabled) {
+      const { name } = error as Error;
+      const status = (error as { status?: number }).status;
+      const errorCode = errorCodeOf((error as { cause?: unknown }).cause);
+      const fields = {
+        method: call.method,
+        path: call.path,
+        error: name,
+        status,
+        errorCode,
+        attempts: call.attempts,
+        callId: callIdOf(call),
+      };
+      this.log.http(
+        fields,
+        "%s %s failed: %s (%s) after %d attempt(s)",
+        call.method,
+        call.path,
+        name,
+        status ?? errorCode ?? "-",
+        call.attempts,
+      );
+    }
     return error;
   }
 
