@@ -1,5 +1,5 @@
 # The README's commands. `make test` is what CI runs (after `npm ci`).
-.PHONY: install codegen spec-drift check release-check runtimes lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit bench-ratelimit-outage bench-ratelimit-entries clean
+.PHONY: install codegen spec-drift check release-check runtimes lint typecheck spec-lint codegen-check package-lint test jest build demo bench bench-quick bench-ratelimit bench-ratelimit-outage bench-ratelimit-entries bench-check clean
 
 NPM_BIN := node_modules/.bin
 
@@ -20,8 +20,8 @@ spec-drift: install
 	$(NPM_BIN)/tsx scripts/spec-drift.ts --extract $(SPEC_DRIFT_EXTRACT) $(ARGS)
 
 # Everything that must hold before tests run: lint and format, types, spec lint, examples, generated/ fresh,
-# and the package as npm would publish it.
-check: install lint typecheck spec-lint codegen-check package-lint
+# the package as npm would publish it, and the last measured figures within their budgets.
+check: install lint typecheck spec-lint codegen-check package-lint bench-check
 	$(NPM_BIN)/tsx scripts/release-check.ts --only version,metadata,contents
 
 lint: install
@@ -86,6 +86,11 @@ bench-ratelimit-outage: build
 # The in-memory sliding log's cost per decision, 200 to 100,000 entries in the window (seconds).
 bench-ratelimit-entries: build
 	$(NPM_BIN)/tsx bench/ratelimit-entries.ts
+
+# The figures in bench/results.json against bench/budgets.json (bundle sizes, per-request overhead); measures
+# nothing, so it is fast and deterministic. Exits non-zero when a budget is exceeded or was never measured.
+bench-check: install
+	$(NPM_BIN)/tsx bench/check.ts
 
 bench-quick: build
 	$(NPM_BIN)/tsx bench/run.ts --quick

@@ -1,8 +1,7 @@
 // What the SDK costs a developer's machine rather than a request:
 //  - `make codegen` wall time for the whole spec;
 //  - `tsc --noEmit` of a consumer file with 20 typed calls, against the same file with the generated types
-//    swapped for `any`, and against the calls on an `any` client with no SDK types loaded at all;
-//  - cold `require`/`import` of the built package next to openapi-fetch alone, each in a fresh process.
+//    swapped for `any`, and against the calls on an `any` client with no SDK types loaded at all.
 // Consumer files and type copies go to bench/tmp/devtime (git-ignored) and are removed afterwards.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -84,6 +84,8 @@ export function summariseLatency(out: LatencyOutput): LatencyRow[] {
 }
 
 export interface TargetCheck {
+  /** The bench/run.ts section that measured it. */
+  section: string;
   name: string;
   target: string;
   measured: string;

@@ -1,17 +1,16 @@
-// `make bench` / `make bench-quick`: runs every measurement once, prints the tables, and writes
-// bench/results.json (full run) or bench/tmp/results-quick.json (--quick). Markdown versions of the
-// tables go to bench/tmp/results.md for BENCHMARKS.md. Needs dist/ (`make build` runs first).
+// `make bench` / `make bench-quick`: runs every measurement once, prints the tables, and records the figures in
+// bench/results.json (full counts; `--only` replaces just its sections there) or bench/tmp/results-quick.json.
+// Markdown versions of the tables go to bench/tmp/results.md for BENCHMARKS.md. Needs dist/ (`make build`).
 //   --quick         small counts, one round: a smoke run for CI (< 1 minute)
-//   --only a,b      run only some sections: latency, pieces, memory, devtime, size, coldstart, validation
+//   --only a,b      run only some sections: latency, memory, devtime, size, coldstart, validation
 //   --baseline f    with validation: a dist/index.mjs built before validateResponses, to compare with
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, type as osType, release } from "node:os";
 import { join } from "node:path";
 import { DIST_CJS, DIST_ESM } from "./contenders";
 import { measureDevtime, type DevtimeInput, type DevtimeOutput } from "./devtime";
 import type { LatencyInput, LatencyOutput, Scenario } from "./latency";
 import type { MemoryInput, MemoryOutput } from "./memory";
-import type { PiecesInput, PiecesOutput } from "./pieces";
 import { runChild, startServer } from "./processes";
 import {
   LATENCY_HEADER,
@@ -29,12 +28,11 @@ import { measureColdStart, type ColdStartRow } from "./cold-start";
 import { measureValidation, type ValidationOutput } from "./validation";
 import type { ServerStats } from "./server";
 
-const SECTIONS = ["latency", "pieces", "memory", "devtime", "size", "coldstart", "validation"] as const;
+const SECTIONS = ["latency", "memory", "devtime", "size", "coldstart", "validation"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Plan {
   latency: Omit<LatencyInput, "baseUrl">;
-  pieces: PiecesInput;
   memory: Omit<MemoryInput, "baseUrl" | "pagedBaseUrl">;
   devtime: DevtimeInput;
   /** Fresh processes per cold-start case. */
@@ -50,7 +48,6 @@ const scenarios = (smallSeq: number, smallWide: number, pageSeq: number, pageWid
 
 const FULL: Plan = {
   latency: { rounds: 10, warmupRequests: 200, slices: 4, scenarios: scenarios(400, 1024, 100, 512) },
-  pieces: { iterations: { small: 1200, page: 150 }, block: { small: 10, page: 3 }, batches: 7 },
   memory: { items: 100_000, requests: 100_000, inFlight: 16, contrast: true },
   devtime: { codegenRuns: 3, tscRuns: 5 },
   coldStartRuns: 15,
@@ -58,7 +55,6 @@ const FULL: Plan = {
 
 const QUICK: Plan = {
   latency: { rounds: 1, warmupRequests: 50, slices: 2, scenarios: scenarios(200, 384, 50, 128) },
-  pieces: { iterations: { small: 200, page: 30 }, block: { small: 10, page: 3 }, batches: 1 },
   memory: { items: 5_000, requests: 2_000, inFlight: 16, contrast: false },
   devtime: { codegenRuns: 1, tscRuns: 1 },
   coldStartRuns: 3,
@@ -111,7 +107,6 @@ async function main(): Promise<void> {
   const targets: TargetCheck[] = [];
   let latencyRows: LatencyRow[] | undefined;
   let latencyRaw: LatencyOutput | undefined;
-  let pieces: PiecesOutput | undefined;
   let memory: MemoryOutput | undefined;
   let devtime: DevtimeOutput | undefined;
   let size: { installedBy: string; bundles: Omit<ShippedBundle, "code">[] } | undefined;
@@ -150,6 +145,7 @@ async function main(): Promise<void> {
         for (const row of latencyRows.filter((r) => r.contender === "sdk-typed" || r.contender === "sdk-friendly")) {
           const limit = row.body === "page" ? TARGETS.pageCost : TARGETS.smallCost;
           targets.push({
+            section: "latency",
             name: `${row.label}, ${row.body === "page" ? "records page" : "small body"}, ${row.inFlight === 1 ? "sequential (median latency)" : "64 in flight (time per request)"}`,
             target: `≤ ${limit.toFixed(2)}× bare openapi-fetch`,
             measured: fmt.ratio(row.costRatio),
@@ -200,12 +196,14 @@ async function main(): Promise<void> {
         console.log(textTable(["measure", "value"], memRows));
         md.push(`#### Memory\n\n${markdownTable(["measure", "value"], memRows)}\n`);
         targets.push({
+          section: "memory",
           name: `flat memory while paginating ${p.items} items`,
           target: "retained heap growth < 1 MB; peak heap in the 2nd half ≤ 1st half + 4 MB",
           measured: `${p.retainedGrowthMB} MB; ${peakFirstHalf} → ${peakSecondHalf} MB`,
           met: p.retainedGrowthMB < 1 && peakSecondHalf <= peakFirstHalf + 4,
         });
         targets.push({
+          section: "memory",
           name: `no leak over ${memory.requests.count} requests`,
           target: "heap after GC grows < 1 MB from the 10 % checkpoint to the end",
           measured: `${memory.requests.growthMB} MB`,
@@ -220,19 +218,6 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
-  }
-
-  if (only.has("pieces")) {
-    section("where the SDK's time goes (no network, in-memory fetch)");
-    pieces = await runChild<PiecesOutput>("pieces.ts", plan.pieces, 4 * 60_000);
-    const rows = pieces.results.map((r) => [r.body, r.label, r.microseconds.toFixed(1)]);
-    console.log(textTable(["body", "variant / step", "µs per call"], rows));
-    if (pieces.fixesNotApplied.length) {
-      console.log(`(fixes not applied, their target text is gone from dist/: ${pieces.fixesNotApplied.join(", ")})`);
-    }
-    md.push(
-      `#### Pieces (µs per call, in-memory fetch)\n\n${markdownTable(["body", "variant / step", "µs per call"], rows)}\n`,
-    );
   }
 
   if (only.has("devtime")) {
@@ -276,6 +261,7 @@ async function main(): Promise<void> {
           const target = (BUNDLE_TARGETS as Record<string, number>)[b.id];
           if (!target) continue;
           targets.push({
+            section: "size",
             name: `bundle: ${b.label}`,
             target: `≤ ${fmt.kb(target)} gzip`,
             measured: fmt.kb(b.gzipBytes),
@@ -292,6 +278,7 @@ async function main(): Promise<void> {
         md.push(`#### Cold start (from the tarball)\n\n${markdownTable(["cold load", "median"], table)}\n`);
         for (const r of rows.filter((x) => x.targetMs !== undefined)) {
           targets.push({
+            section: "coldstart",
             name: `cold ${r.label}`,
             target: `≤ ${r.targetMs} ms`,
             measured: `${r.medianMs.toFixed(1)} ms`,
@@ -336,7 +323,6 @@ async function main(): Promise<void> {
     plan,
     bodies,
     latency: latencyRaw && latencyRows ? { summary: latencyRows, samples: latencyRaw.samples } : undefined,
-    pieces,
     memory,
     devtime,
     size,
@@ -347,15 +333,42 @@ async function main(): Promise<void> {
   };
   const tmp = join(__dirname, "tmp");
   mkdirSync(tmp, { recursive: true });
-  const complete = !quick && only.size === SECTIONS.length;
-  const out = complete
-    ? join(__dirname, "results.json")
-    : join(tmp, quick ? "results-quick.json" : "results-partial.json");
-  writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  // A full-count run, whole or partial, records its sections in results.json (what `make bench-check` reads);
+  // sections it did not run keep their last figures, each dated in `measuredAt`.
+  const out = quick ? join(tmp, "results-quick.json") : RESULTS;
+  writeFileSync(out, JSON.stringify(quick ? results : mergeResults(results, only), null, 2) + "\n");
   writeFileSync(join(tmp, "results.md"), md.join("\n"));
   console.log(
     `\nwrote ${out} and bench/tmp/results.md in ${seconds} s (load average now ${results.machine.loadAverageAtEnd.join(", ")})`,
   );
+}
+
+const RESULTS = join(__dirname, "results.json");
+
+/** The keys of results.json each section writes. */
+const SECTION_KEYS: Record<Section, string[]> = {
+  latency: ["latency", "bodies", "server"],
+  memory: ["memory", "bodies", "server"],
+  devtime: ["devtime"],
+  size: ["size"],
+  coldstart: ["coldStart"],
+  validation: ["validation"],
+};
+
+/** This run's sections over the previous results.json: its figures replace theirs, the others are kept. */
+function mergeResults(results: Record<string, unknown>, only: Set<Section>): Record<string, unknown> {
+  const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = { ...previous, ...results, sections: SECTIONS };
+  for (const section of SECTIONS) {
+    if (only.has(section)) continue;
+    for (const key of SECTION_KEYS[section]) if (key in previous) merged[key] = previous[key];
+  }
+  const measuredAt = { ...(previous.measuredAt as Record<string, string> | undefined) };
+  for (const section of only) measuredAt[section] = results.generatedAt as string;
+  merged.measuredAt = measuredAt;
+  const kept = ((previous.targets as TargetCheck[] | undefined) ?? []).filter((t) => !only.has(t.section as Section));
+  merged.targets = [...kept, ...(results.targets as TargetCheck[])];
+  return merged;
 }
 
 main().catch((error) => {

@@ -69,6 +69,7 @@ export function backoff(options: BackoffOptions = {}): BackoffWrapper {
         if (log.retry.enabled) {
           const errorName = outcome instanceof Error ? outcome.name : typeof outcome;
           log.retry(
+            { function: name, attempt, maxTries: settings.maxTries, error: errorName, delayMs: Math.round(delayMs) },
             "%s: attempt %d of %d after %s, waiting %dms",
             name,
             attempt,

@@ -29,6 +29,7 @@ export type { paths, components, operations } from "../generated/schema.js";
 export { operations as operationTable, type OperationInfo } from "../generated/operations.js";
 export { present } from "./present.js";
 export { backoff, type BackoffOptions, type BackoffWrapper } from "./backoff.js";
+export type { Logger, LoggerSetting, LogStyle } from "./log.js";
 export {
   YclientsPaginationError,
   YclientsPaginationLimitError,

@@ -16,11 +16,31 @@ export interface Logger {
 }
 
 /**
- * One channel: call it like `debug` (printf-style `%s`, `%d`, `%j`, `%o`); `enabled` says whether to bother.
+ * How a logger takes fields: pino (and bunyan) `logger.info(fields, message)`, winston `logger.info(message, fields)`,
+ * console a readable line only.
+ */
+export type LogStyle = "pino" | "winston" | "console";
+
+/** A logger with its calling convention stated, for loggers the automatic detection does not recognise. */
+export interface LoggerSetting {
+  instance: Logger;
+  style: LogStyle;
+}
+
+/**
+ * What one log event says as data: method, path template, status, durationMs, attempt, requestId, callId… Only
+ * values that are safe to print: never a header, a body, a URL with its query, a token or a password.
+ */
+export type LogFields = Readonly<Record<string, unknown>>;
+
+/**
+ * One channel: call it like `debug` (printf-style `%s`, `%d`, `%j`, `%o`), optionally with the event's fields first,
+ * as pino does: `channel({ method, path }, "%s %s", method, path)`. `enabled` says whether to bother.
  * Typed here rather than as `debug`'s own type, so the published declarations need no `@types/debug`.
  */
 export interface LogChannel {
   (format: string, ...args: unknown[]): void;
+  (fields: LogFields, format: string, ...args: unknown[]): void;
   enabled: boolean;
   /** Where a `debug` channel writes (tests point it elsewhere). */
   log?: (...args: unknown[]) => void;
@@ -33,6 +53,20 @@ export interface Log {
   ratelimit: LogChannel;
   /** `validateResponses: "warn"`: where an answer departs from the spec. */
   validate: LogChannel;
+}
+
+/**
+ * The level each channel logs at on a caller's logger: a changed circuit deserves attention, a request doesn't.
+ * A new channel is a line here and one in `Log`.
+ */
+const LEVELS: Record<keyof Log, keyof Logger> = { http: "debug", retry: "info", breaker: "warn", ratelimit: "info", validate: "warn" };
+
+/** Splits a channel call into its fields (if any) and its formatted message. */
+function parseCall(args: unknown[]): { fields?: LogFields; message: string } {
+  const [first, ...rest] = args;
+  if (typeof first === "string") return { message: formatMessage(first, rest) };
+  const [format, ...values] = rest;
+  return { fields: first as LogFields, message: formatMessage(String(format ?? ""), values) };
 }
 
 let namespaces: { include: RegExp[]; exclude: RegExp[] } | undefined;
@@ -90,8 +124,9 @@ export function setDebugSink(write: ((line: string) => void) | undefined): void 
 /** One default channel: off unless DEBUG names it; `enabled` and `log` can be overridden (tests do). */
 function debugChannel(name: string): LogChannel {
   let forced: boolean | undefined;
-  const channel = ((format: string, ...args: unknown[]) => {
-    const line = `${new Date().toISOString()} ${name} ${formatMessage(format, args)}`;
+  const channel = ((...args: unknown[]) => {
+    // The readable line only: its message already says what the fields hold.
+    const line = `${new Date().toISOString()} ${name} ${parseCall(args).message}`;
     // eslint-disable-next-line no-console -- stderr is where DEBUG output goes, as with the `debug` package
     (channel.log ?? sink ?? console.error)(line);
   }) as LogChannel;
@@ -113,15 +148,6 @@ export const log: Log = {
   validate: /* @__PURE__ */ debugChannel("yclients:validate"),
 };
 
-/** The level each channel logs at on a caller's logger: a changed circuit deserves attention, a request doesn't. */
-const LEVELS: Record<keyof Log, keyof Logger> = {
-  http: "debug",
-  retry: "info",
-  breaker: "warn",
-  ratelimit: "info",
-  validate: "warn",
-};
-
 /** printf-style formatting as `debug` does it, so messages read the same on both routes. */
 export function formatMessage(format: string, args: readonly unknown[]): string {
   let i = 0;
@@ -141,20 +167,50 @@ export function formatMessage(format: string, args: readonly unknown[]): string 
   });
 }
 
+/**
+ * The calling convention of a logger, recognised by what it has: pino's `bindings()`, winston's `transports` and
+ * `add()`. Anything else (console, loglevel, a hand-written object) gets readable lines.
+ */
+export function detectLogStyle(logger: Logger): LogStyle {
+  const probe = logger as unknown as Record<string, unknown>;
+  if (typeof probe.bindings === "function" && typeof probe.child === "function") return "pino";
+  if (typeof probe.add === "function" && typeof probe.log === "function" && "transports" in probe) return "winston";
+  return "console";
+}
+
+/** Whether `value` is the `{ instance, style }` form of the `logger` option. */
+export function isLoggerSetting(value: unknown): value is LoggerSetting {
+  return typeof value === "object" && value !== null && "instance" in value && "style" in value;
+}
+
 /** The channels for a client: its `logger` when it has one, else the `debug` namespaces. */
-export function logFor(logger: Logger | undefined): Log {
+export function logFor(logger: Logger | LoggerSetting | undefined): Log {
   if (!logger) return log;
+  const { instance, style } = isLoggerSetting(logger) ? logger : { instance: logger, style: detectLogStyle(logger) };
   const channel = (name: keyof Log): LogChannel => {
     const level = LEVELS[name];
-    const write = (format: string, ...args: unknown[]) =>
-      logger[level](`yclients:${name} ${formatMessage(format, args)}`);
-    return Object.assign(write, { enabled: true });
+    const namespace = `yclients:${name}`;
+    const write = (...args: unknown[]) => {
+      const { fields, message } = parseCall(args);
+      if (style === "console") instance[level](`${namespace} ${message}`);
+      else if (style === "pino") instance[level]({ channel: namespace, ...fields } as never, message);
+      else instance[level](message, { channel: namespace, ...fields });
+    };
+    return Object.assign(write as LogChannel, { enabled: true });
   };
-  return {
-    http: channel("http"),
-    retry: channel("retry"),
-    breaker: channel("breaker"),
-    ratelimit: channel("ratelimit"),
-    validate: channel("validate"),
-  };
+  const channels = {} as Log;
+  for (const name of Object.keys(LEVELS) as Array<keyof Log>) channels[name] = channel(name);
+  return channels;
+}
+
+let callCounter = 0;
+/** A per-process prefix, so that ids from several processes sharing one log index do not collide. */
+let callPrefix: string | undefined;
+
+/** An id for one call in log events (`a1b2c3d4-17`): made only when a channel is on, so it costs nothing otherwise. */
+export function newCallId(): string {
+  callPrefix ??= Math.floor(Math.random() * 0x100000000)
+    .toString(16)
+    .padStart(8, "0");
+  return `${callPrefix}-${(++callCounter).toString(36)}`;
 }

@@ -31,7 +31,7 @@ import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
 import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/options.js";
 import { REDACTED } from "./redact.js";
-import { logFor, type Logger } from "./log.js";
+import { isLoggerSetting, logFor, type Logger, type LoggerSetting } from "./log.js";
 import type { RetrySettings } from "./config.js";
 import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
@@ -76,9 +76,11 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   middleware?: Middleware[];
   /**
    * Where the SDK logs (an object with debug/info/warn/error: `console`, pino, winston). Default: the `debug`
-   * namespaces `yclients:*`. The same secret-free lines either way.
+   * namespaces `yclients:*`. pino and winston loggers are recognised and get fields (method, path, status,
+   * durationMs, attempt, requestId, callId, channel…) in their own calling convention; others get readable lines.
+   * `{ instance, style: "pino" | "winston" | "console" }` states the convention. Secret-free either way.
    */
-  logger?: Logger;
+  logger?: Logger | LoggerSetting;
   /** Client-side rate limit (default on: 5/s and 200 per rolling minute, in this process); `false` turns it off. */
   rateLimit?: RateLimitOptions | false;
   /**
@@ -422,15 +424,7 @@ function buildCore<Raise extends boolean>(options: YclientsClientOptions<Raise>)
     throw new YclientsConfigError("No fetch implementation: pass options.fetch on runtimes without a global fetch");
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, "timeoutMs");
   const rateLimit = resolveRateLimit(options.rateLimit);
-  const logger = options.logger;
-  if (
-    logger !== undefined &&
-    (logger === null ||
-      ["debug", "info", "warn", "error"].some((level) => typeof logger[level as keyof Logger] !== "function"))
-  ) {
-    throw new YclientsConfigError("logger must have debug, info, warn and error methods (console, pino, winston)");
-  }
-  const log = logFor(logger);
+  const log = logFor(checkLogger(options.logger));
   const transport = new Transport({
     partnerToken,
     accept: options.accept ?? DEFAULT_ACCEPT,
@@ -464,4 +458,19 @@ function checkMiddleware(value: unknown, label: string): Middleware[] {
     throw new YclientsConfigError(`${label} must be an array of objects with onRequest, onResponse or onError`);
   }
   return value as Middleware[];
+}
+
+function checkLogger(logger: Logger | LoggerSetting | undefined): Logger | LoggerSetting | undefined {
+  const setting = isLoggerSetting(logger);
+  if (setting && !["pino", "winston", "console"].includes(logger.style)) {
+    throw new YclientsConfigError(`logger.style must be pino, winston or console, not ${JSON.stringify(logger.style)}`);
+  }
+  const instance = (setting ? logger.instance : logger) as Record<string, unknown> | null | undefined;
+  if (
+    logger !== undefined &&
+    ["debug", "info", "warn", "error"].some((level) => typeof instance?.[level] !== "function")
+  ) {
+    throw new YclientsConfigError("logger must have debug, info, warn and error methods (console, pino, winston)");
+  }
+  return logger;
 }

@@ -186,6 +186,7 @@ export class RateLimiter {
         if (this.queue.length === 0) break;
         if (this.log.ratelimit.enabled) {
           this.log.ratelimit(
+            { waiting: this.queue.length, waitMs: Math.ceil(attempt.waitMs), paused: attempt.paused === true },
             "%d call(s) waiting; next in %dms (%s)",
             this.queue.length,
             Math.ceil(attempt.waitMs),
@@ -268,7 +269,13 @@ export class RateLimiter {
         ? `${this.settings.maxQueue} calls are already waiting for quota (rateLimit.maxQueue)`
         : `quota would not free up within ${this.settings.maxWaitMs}ms (rateLimit.maxWaitMs)`;
     if (this.log.ratelimit.enabled)
-      this.log.ratelimit("%s %s refused by the local queue: %s", call.method, call.path, why);
+      this.log.ratelimit(
+        { method: call.method, path: call.path, refused: reason },
+        "%s %s refused by the local queue: %s",
+        call.method,
+        call.path,
+        why,
+      );
     return new YclientsRateLimitQueueError(
       `${call.method} ${call.path} was not sent: the local rate-limit queue is full, ${why}. ` +
         "This is the SDK's own limit, not an HTTP 429 from the server.",
@@ -309,6 +316,7 @@ export class RateLimiter {
       this.outage = { since: clock() };
       if (this.log.ratelimit.enabled) {
         this.log.ratelimit(
+          { store: "outage", fallbackShare: this.settings.fallbackShare },
           "%s: using a local limiter with %d%% of the quota until it answers again",
           why,
           Math.round(this.settings.fallbackShare * 100),
@@ -331,7 +339,8 @@ export class RateLimiter {
         if (await this.restore()) {
           if (this.local.version !== version) continue; // granted locally meanwhile: write that back too
           this.outage = undefined;
-          if (this.log.ratelimit.enabled) this.log.ratelimit("the store answers again: back to the shared quota");
+          if (this.log.ratelimit.enabled)
+            this.log.ratelimit({ store: "recovered" }, "the store answers again: back to the shared quota");
           this.wake?.();
           break;
         }
@@ -408,7 +417,11 @@ export class RateLimiter {
     const shortest = Math.min(...this.settings.windows.map((w) => w.windowMs));
     const ms = Math.min(parseRetryAfter(retryAfter) ?? shortest, MAX_PAUSE_MS);
     if (this.log.ratelimit.enabled)
-      this.log.ratelimit("HTTP 429: pausing every caller that shares the quota for %dms", ms);
+      this.log.ratelimit(
+        { status: 429, pauseMs: ms },
+        "HTTP 429: pausing every caller that shares the quota for %dms",
+        ms,
+      );
     this.pausedUntil = Math.max(this.pausedUntil, clock() + ms);
     this.guard(this.settings.store.pause(ms)).catch(() => undefined);
   }

@@ -73,7 +73,8 @@ export class CircuitBreaker {
   }
 
   private enter(state: State): void {
-    if (state.value !== this.state.value && this.log.breaker.enabled) this.log.breaker("circuit %s", state.value);
+    if (state.value !== this.state.value && this.log.breaker.enabled)
+      this.log.breaker({ state: state.value }, "circuit %s", state.value);
     this.state = state;
   }
 }

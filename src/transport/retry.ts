@@ -4,23 +4,23 @@ import { handleWhen, retry, type RetryPolicy } from "cockatiel";
 import type { BackoffSettings } from "../config.js";
 import { backoffSequence, DelayPlan, sleep } from "./backoff.js";
 
-export interface RetryHooks<T> {
+export interface RetryHooks<T, C = undefined> {
   /** Whether a thrown error should be tried again. */
   retryError(error: unknown): boolean;
   /** Whether a returned value should be tried again (e.g. a 503 response); never, when absent. */
   retryResult?(value: T): boolean;
   /** A wait the outcome itself asks for (e.g. `Retry-After`), overriding the backoff delay. */
   requestedDelay?(outcome: T | unknown): number | undefined;
-  /** Called before each wait; for logging. */
-  onRetry?(info: { attempt: number; delayMs: number; outcome: T | unknown }): void;
+  /** Called before each wait; for logging. `context` is what `run` was given (the transport's call). */
+  onRetry?(info: { attempt: number; delayMs: number; outcome: T | unknown; context?: C }): void;
 }
 
-export class RetryRunner<T> {
+export class RetryRunner<T, C = undefined> {
   private readonly policy: RetryPolicy;
 
   constructor(
     private readonly settings: BackoffSettings,
-    private readonly hooks: RetryHooks<T>,
+    private readonly hooks: RetryHooks<T, C>,
     private readonly random?: () => number,
   ) {
     // cockatiel's maxAttempts counts retries, not attempts: maxTries 3 = 1 attempt + 2 retries.
@@ -31,7 +31,7 @@ export class RetryRunner<T> {
   }
 
   /** Runs `task` until it succeeds, fails for good, or runs out of attempts; `attempt` is 1-based. */
-  async run(task: (attempt: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async run(task: (attempt: number) => Promise<T>, signal?: AbortSignal, context?: C): Promise<T> {
     let plan: DelayPlan | undefined; // made on the first retry: most calls never need one
     let last: T | unknown;
     return this.policy.execute(async ({ attempt }) => {
@@ -39,7 +39,7 @@ export class RetryRunner<T> {
         plan ??= new DelayPlan(backoffSequence(this.settings, this.random));
         const requested = this.hooks.requestedDelay?.(last);
         const delayMs = requested ?? plan.next();
-        this.hooks.onRetry?.({ attempt: attempt + 1, delayMs, outcome: last });
+        this.hooks.onRetry?.({ attempt: attempt + 1, delayMs, outcome: last, context });
         await sleep(delayMs, signal);
       }
       if (signal?.aborted) throw signal.reason;

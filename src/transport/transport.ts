@@ -13,7 +13,7 @@ import {
   YclientsTimeoutError,
   type ErrorContext,
 } from "../errors.js";
-import { log as defaultLog, type Log } from "../log.js";
+import { log as defaultLog, newCallId, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
 import { subscribeAbort } from "./abort.js";
@@ -62,6 +62,8 @@ export interface CallContext {
   /** The request as openapi-fetch built it; set by the transport, read only to describe a failure. */
   request?: Request;
   attempts: number;
+  /** This call's id in log events, made on first use: only when a channel is on. */
+  callId?: string;
 }
 
 /** Path parameters whose value grants access on its own (`record_hash`, `recordToken`). */
@@ -84,8 +86,8 @@ export class Transport {
   readonly breaker?: CircuitBreaker;
   // Private (#) so that util.inspect, console.log and JSON.stringify never reach the partner token.
   readonly #settings: TransportSettings;
-  private readonly repeatable: RetryRunner<Response>;
-  private readonly unrepeatable: RetryRunner<Response>;
+  private readonly repeatable: RetryRunner<Response, CallContext>;
+  private readonly unrepeatable: RetryRunner<Response, CallContext>;
 
   private readonly log: Log;
 
@@ -105,10 +107,13 @@ export class Transport {
   /** Runners for retry settings other than the client's (per call, or a derived client's), built once each. */
   private readonly otherRunners = new WeakMap<
     RetrySettings,
-    { safe: RetryRunner<Response>; unsafe: RetryRunner<Response> }
+    { safe: RetryRunner<Response, CallContext>; unsafe: RetryRunner<Response, CallContext> }
   >();
 
-  private runnersFor(retry: RetrySettings): { safe: RetryRunner<Response>; unsafe: RetryRunner<Response> } {
+  private runnersFor(retry: RetrySettings): {
+    safe: RetryRunner<Response, CallContext>;
+    unsafe: RetryRunner<Response, CallContext>;
+  } {
     if (retry === this.#settings.retry) return { safe: this.repeatable, unsafe: this.unrepeatable };
     let runners = this.otherRunners.get(retry);
     if (!runners) {
@@ -119,11 +124,11 @@ export class Transport {
     return runners;
   }
 
-  private runner(safe: boolean, retry: RetrySettings): RetryRunner<Response> {
+  private runner(safe: boolean, retry: RetrySettings): RetryRunner<Response, CallContext> {
     const { maxRetryAfterMs, maxTries } = retry;
     // Once the breaker refuses, another attempt would not be sent: stop and report the last real outcome.
     const breakerAllows = () => !this.breaker?.refusesNow();
-    return new RetryRunner<Response>(retry, {
+    return new RetryRunner<Response, CallContext>(retry, {
       retryError: (error) => shouldRetry(safe, error) && breakerAllows(),
       retryResult: (response) => shouldRetry(safe, response) && breakerAllows(),
       requestedDelay: (outcome) => {
@@ -131,10 +136,18 @@ export class Transport {
         const wait = parseRetryAfter(outcome.headers.get("retry-after"));
         return wait === undefined ? undefined : Math.min(wait, maxRetryAfterMs);
       },
-      onRetry: ({ attempt, delayMs, outcome }) => {
+      onRetry: ({ attempt, delayMs, outcome, context: call }) => {
         if (!this.log.retry.enabled) return;
         const why = outcome instanceof Response ? `HTTP ${outcome.status}` : (outcome as AttemptFailure).kind;
-        this.log.retry("attempt %d of %d after %s, waiting %dms", attempt, maxTries, why, Math.round(delayMs));
+        const fields = {
+          ...(call && { method: call.method, path: call.path, callId: callIdOf(call) }),
+          attempt,
+          maxTries,
+          reason: why,
+          ...(outcome instanceof Response ? { status: outcome.status } : { errorCode: errorCodeOf(outcome) }),
+          delayMs: Math.round(delayMs),
+        };
+        this.log.retry(fields, "attempt %d of %d after %s, waiting %dms", attempt, maxTries, why, fields.delayMs);
       },
     });
   }
@@ -176,13 +189,23 @@ export class Transport {
     };
     let response: Response;
     try {
-      response = await runner.run(() => (this.breaker ? this.breaker.execute(sendOnce) : sendOnce()), call.signal);
+      response = await runner.run(
+        () => (this.breaker ? this.breaker.execute(sendOnce) : sendOnce()),
+        call.signal,
+        call,
+      );
     } catch (error) {
-      if (error instanceof BrokenCircuitError && last) throw await this.refusedAfter(last, call);
-      throw this.translate(error, call, this.stoppedByBreaker(error, call) ? BREAKER_STOPPED : "");
+      if (error instanceof BrokenCircuitError && last) throw this.logFailure(await this.refusedAfter(last, call), call);
+      throw this.logFailure(
+        this.translate(error, call, this.stoppedByBreaker(error, call) ? BREAKER_STOPPED : ""),
+        call,
+      );
     }
     if (response.status === 429 || response.status >= 500) {
-      throw await this.finalError(response, call, this.stoppedByBreaker(response, call) ? BREAKER_STOPPED : "");
+      throw this.logFailure(
+        await this.finalError(response, call, this.stoppedByBreaker(response, call) ? BREAKER_STOPPED : ""),
+        call,
+      );
     }
     return response;
   }
@@ -216,17 +239,7 @@ export class Transport {
       const input = new Request(template.body === null ? template : template.clone(), { headers, signal: null });
       const raw = await this.#settings.fetch(input, { signal: controller.signal });
       const response = NULL_BODY_STATUSES.has(raw.status) ? raw : await this.readWithin(raw);
-      if (this.log.http.enabled) {
-        this.log.http(
-          "%s %s -> %d in %dms (attempt %d, request id %s)",
-          call.method,
-          call.path,
-          raw.status,
-          Date.now() - started,
-          call.attempts,
-          raw.headers.get("x-request-id") ?? "-",
-        );
-      }
+      if (this.log.http.enabled) this.logAttempt(call, started, headers, raw);
       return response;
     } catch (error) {
       if (outer?.aborted) throw outer.reason;
@@ -234,16 +247,7 @@ export class Transport {
         controller.signal.reason === TIMED_OUT
           ? new AttemptFailure("timeout", false, `no response within ${timeoutMs}ms`)
           : networkFailure(error);
-      if (this.log.http.enabled) {
-        this.log.http(
-          "%s %s -> %s after %dms (attempt %d)",
-          call.method,
-          call.path,
-          failure.message,
-          Date.now() - started,
-          call.attempts,
-        );
-      }
+      if (this.log.http.enabled) this.logAttempt(call, started, headers, undefined, failure);
       throw failure;
     } finally {
       clearTimeout(timer);
@@ -256,6 +260,64 @@ export class Transport {
     const limit = raw.status >= 400 ? errorReadLimit(this.#settings.errorBodyLimit) : MAX_ANSWER_BYTES;
     const { body, truncatedAfter } = await readBody(raw, isTextual(raw.headers.get("content-type")), limit);
     return keepBody(raw, body, truncatedAfter);
+  }
+
+  /** One attempt's event: its answer's status, or how it failed (kind and network code). */
+  private logAttempt(call: CallContext, started: number, sent: Headers, raw?: Response, failure?: AttemptFailure) {
+    const fields = {
+      method: call.method,
+      path: call.path,
+      status: raw?.status,
+      errorKind: failure?.kind,
+      errorCode: failure?.code,
+      durationMs: Date.now() - started,
+      attempt: call.attempts,
+      requestId: requestIdOf(raw?.headers, sent, call),
+      callId: callIdOf(call),
+    };
+    const { method, path, durationMs, attempt, requestId } = fields;
+    const outcome = raw ? raw.status : failure!.message;
+    this.log.http(
+      fields,
+      "%s %s -> %s in %dms (attempt %d, request id %s)",
+      method,
+      path,
+      outcome,
+      durationMs,
+      attempt,
+      requestId,
+    );
+  }
+
+  /**
+   * How a call that ends in an error ended: the error's class and its status or network code, never its message
+   * (which may quote the server). Returns the error, for `throw`.
+   */
+  private logFailure(error: unknown, call: CallContext): unknown {
+    if (this.log.http.enabled) {
+      const { name } = error as Error;
+      const status = (error as { status?: number }).status;
+      const errorCode = errorCodeOf((error as { cause?: unknown }).cause);
+      const fields = {
+        method: call.method,
+        path: call.path,
+        error: name,
+        status,
+        errorCode,
+        attempts: call.attempts,
+        callId: callIdOf(call),
+      };
+      this.log.http(
+        fields,
+        "%s %s failed: %s (%s) after %d attempt(s)",
+        call.method,
+        call.path,
+        name,
+        status ?? errorCode ?? "-",
+        call.attempts,
+      );
+    }
+    return error;
   }
 
   /** Every secret of a call (tokens, password, SMS code, 2FA uuid); worked out only when an error is being built. */
@@ -385,6 +447,26 @@ const MAY_HAVE_ACTED = "; the server may have acted on it — check before repea
 
 /** Appended to an error's message when the circuit breaker cut a retry series short. */
 const BREAKER_STOPPED = "; no more attempts were made because the circuit breaker opened";
+
+/** A call's id in log events, made when first logged. */
+function callIdOf(call: CallContext): string {
+  return (call.callId ??= newCallId());
+}
+
+/**
+ * The id to correlate a log event with: the server's `x-request-id`, else a correlation id the caller sent (headers
+ * option or middleware), else the SDK's own id for the call. Bounded and printable: it comes from outside.
+ */
+function requestIdOf(answer: Headers | undefined, sent: Headers, call: CallContext): string {
+  const id = answer?.get("x-request-id") ?? sent.get("x-request-id") ?? sent.get("x-correlation-id");
+  return id && /^[\x21-\x7e]{1,128}$/.test(id) ? id : callIdOf(call);
+}
+
+/** The network code (ECONNREFUSED…) an attempt failure or an error's cause carries, if any. */
+function errorCodeOf(value: unknown): string | undefined {
+  const code = (value as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : undefined;
+}
 
 function networkFailure(error: unknown): AttemptFailure {
   const code = networkErrorCode(error);
