@@ -59,7 +59,13 @@ export interface Log {
  * The level each channel logs at on a caller's logger: a changed circuit deserves attention, a request doesn't.
  * A new channel is a line here and one in `Log`.
  */
-const LEVELS: Record<keyof Log, keyof Logger> = { http: "debug", retry: "info", breaker: "warn", ratelimit: "info", validate: "warn" };
+const LEVELS: Record<keyof Log, keyof Logger> = {
+  http: "debug",
+  retry: "info",
+  breaker: "warn",
+  ratelimit: "info",
+  validate: "warn",
+};
 
 /** Splits a channel call into its fields (if any) and its formatted message. */
 function parseCall(args: unknown[]): { fields?: LogFields; message: string } {

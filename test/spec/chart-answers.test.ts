@@ -30,7 +30,10 @@ describe.each([
   beforeEach(() => server.handle((_req, res) => json(res, 200, body)));
 
   it("reaches the friendly method as data", async () => {
-    const answer = await client().analytics.incomeDaily({ date_from: "2021-10-29", date_to: "2021-10-30" }, { companyId: 4564 });
+    const answer = await client().analytics.incomeDaily(
+      { date_from: "2021-10-29", date_to: "2021-10-30" },
+      { companyId: 4564 },
+    );
     expect(answer.data).toEqual(series);
     expect(answer.data[0].label).toBe("Выручка");
   });
