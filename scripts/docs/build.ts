@@ -20,7 +20,7 @@ export interface BuiltReference {
 export function buildReference(outDir: string, coreLink?: string): BuiltReference {
   const spec = JSON.parse(readFileSync(join(ROOT, "generated", "openapi.json"), "utf8"));
   const methods = methodDocs(spec, resourceTable);
-  const descriptions = resourceDescriptions(spec, methods);
+  const descriptions = resourceDescriptions(spec);
   const byResource = new Map<string, MethodDoc[]>();
   for (const doc of methods) byResource.set(doc.resource, [...(byResource.get(doc.resource) ?? []), doc]);
 

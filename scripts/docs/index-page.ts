@@ -47,7 +47,7 @@ export function renderIndexPage(
   const body = `<h1>yclients-client reference</h1>
 <p>${total} friendly methods in ${resources.size} resources, generated from the spec. Search by method name
 (<code>booking.times</code>), HTTP path (<code>/book_times</code>, or a real path such as
-<code>/records/123/456</code>) or words of the summary.</p>
+<code>/record/123/456</code>) or words of the summary.</p>
 ${core}
 <input id="search" type="search" placeholder="Search methods…" autofocus autocomplete="off" aria-label="Search methods">
 <ol id="results"></ol>

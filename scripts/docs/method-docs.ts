@@ -3,6 +3,7 @@
 import { helperNames, positionalBody, splitOp, walkRows, argName, queryNames } from "../../src/resources/rows";
 import type { OperationRow, ResourceTable } from "../../src/resources/rows";
 import { operations } from "../../generated/operations";
+import { listOperations } from "../spec";
 import { deref, fieldsOf, objectOf, typeText, type Field } from "./schema-text";
 
 type Json = Record<string, any>;
@@ -201,15 +202,13 @@ export function methodDocs(spec: Json, table: ResourceTable): MethodDoc[] {
   });
 }
 
-/** The description of each resource: its first operation's tag, as in generated/resources.ts. */
-export function resourceDescriptions(spec: Json, docs: readonly MethodDoc[]): Map<string, string> {
+/** The description of each resource: the tag of its first operation in the spec, as in generated/resources.ts. */
+export function resourceDescriptions(spec: Json): Map<string, string> {
   const tags = new Map<string, string>((spec.tags ?? []).map((t: Json) => [t.name, String(t.description ?? "")]));
   const out = new Map<string, string>();
-  for (const doc of docs) {
-    if (out.has(doc.resource)) continue;
-    const { method, path } = splitOp({ op: doc.http });
-    const tag = spec.paths[path][method.toLowerCase()].tags?.[0];
-    out.set(doc.resource, tags.get(tag) ?? "");
+  for (const { op } of listOperations(spec)) {
+    const resource = String(op["x-sdk-method"] ?? "").split(".")[0];
+    if (resource && !out.has(resource) && op.tags?.[0]) out.set(resource, tags.get(op.tags[0]) ?? "");
   }
   return out;
 }

@@ -21,9 +21,11 @@
     var name = entry[0].toLowerCase();
     var http = entry[1].toLowerCase();
     var text = name + " " + http + " " + entry[2].toLowerCase();
-    if (raw.charAt(0) === "/" && templateMatches(entry[1].split(" ")[1], raw)) return 0;
+    var asked = /^(?:(get|post|put|patch|delete|head)\s+)?(\/\S*)$/.exec(raw);
+    var op = entry[1].split(" ");
+    if (asked && (!asked[1] || asked[1] === op[0].toLowerCase()) && templateMatches(op[1], asked[2])) return 0;
     for (var i = 0; i < words.length; i++) if (text.indexOf(words[i]) < 0) return -1;
-    if (name === raw || name.replace(/^[^.]+\./, "") === raw) return 0;
+    if (name === raw || name.replace(/^[^.]+\./, "") === raw || name.split(".").pop() === raw) return 0;
     if (name.indexOf(raw) === 0) return 1;
     if (name.indexOf(raw) >= 0) return 2;
     if (http.indexOf(raw) >= 0) return 3;
