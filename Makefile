@@ -97,9 +97,13 @@ bench-quick: build
 	$(NPM_BIN)/tsx bench/ratelimit-outage.ts --quick
 	$(NPM_BIN)/tsx bench/ratelimit-entries.ts --quick
 
-# The API reference (typedoc) in docs/api/: warnings are errors, so it stays clean.
+# The API reference in docs/api/: a page per resource with every friendly method, and a search by method name or
+# HTTP path (scripts/docs/, from the spec and the typed rows); the hand-written core API (client options, errors,
+# webhooks, testing) by typedoc in docs/api/core/, the generated schema types left out (warnings are errors).
 docs: install
+	rm -rf docs/api
 	$(NPM_BIN)/typedoc
+	$(NPM_BIN)/tsx scripts/docs/build.ts --with-core
 
 clean:
 	rm -rf dist coverage docs/api
