@@ -8,7 +8,8 @@ import { createSpecValidator } from "../../scripts/spec-validator";
 import {
   blueprintExamples,
   docsExamples,
-  operationsFor,
+  listOrOnePages,
+  operationsForExample,
   repoRoot,
   sampleExamples,
   type ReferenceExample,
@@ -17,16 +18,17 @@ import {
 const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8"));
 const validator = createSpecValidator(spec);
 const notes = readFileSync(join(repoRoot, "openapi", "NOTES.md"), "utf8");
+const pages = listOrOnePages();
 
 const examples: ReferenceExample[] = [
   ...docsExamples(),
   ...sampleExamples(),
   ...blueprintExamples("mkosinov-yclientsru.apib", "apib2024"),
   ...blueprintExamples("petroff-apiary.apib", "apib2020"),
-].filter((e) => !e.unparseable && operationsFor(spec, e.method, e.path).length > 0);
+].filter((e) => !e.unparseable && operationsForExample(spec, e, pages).length > 0);
 
 function problem(e: ReferenceExample): string | undefined {
-  const errors = operationsFor(spec, e.method, e.path).map(({ path }) =>
+  const errors = operationsForExample(spec, e, pages).map(({ path }) =>
     e.status === "request"
       ? validator.requestBody(path, e.method, e.body)
       : validator.response(path, e.method, e.status, e.body),

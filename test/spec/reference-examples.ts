@@ -114,3 +114,30 @@ export function operationsFor(spec: any, method: string, sourcePath: string): Sp
   }
   return out;
 }
+
+/**
+ * Docs pages titled as a list whose path ends in an optional id ("Получить список услуг / конкретную услугу"
+ * on `/company/{company_id}/services/{service_id}`): one page covers the list (id left empty) and the get-one
+ * path, which the spec models as two operations ("Optional trailing ids" in openapi/NOTES.md).
+ */
+export function listOrOnePages(): Set<string> {
+  const ops = JSON.parse(readFileSync(join(referenceDir, "yclients-docs-extract.json"), "utf8")) as any[];
+  return new Set(
+    ops
+      .filter((op) => op.method === "GET" && /список/i.test(String(op.doc_title_ru)))
+      .map((op) => String(op.path).split("?")[0])
+      .filter((path) => /\/\{[^}]+\}\/?$/.test(path)),
+  );
+}
+
+/**
+ * Spec operations an example stands for: those of its documented path, and for a list-or-one page also the
+ * list operation the spec has at the path without the trailing id (the page's example may show either answer).
+ */
+export function operationsForExample(spec: any, e: ReferenceExample, pages: Set<string>): SpecOperation[] {
+  const own = operationsFor(spec, e.method, e.path);
+  if (!pages.has(e.path)) return own;
+  const listPath = e.path.replace(/\/\{[^}]+\}\/?$/, "/");
+  const lists = operationsFor(spec, e.method, listPath).filter((op) => op.path.endsWith("/"));
+  return [...own, ...lists.filter((l) => !own.some((o) => o.path === l.path))];
+}
