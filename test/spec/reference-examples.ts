@@ -54,7 +54,8 @@ export function sampleExamples(): ReferenceExample[] {
 
 /**
  * The API Blueprint's examples: resource headings `## Title [/path{?query}]`, action headings
- * `### Title [METHOD]` or `### Title [METHOD /path]`, then `+ Response NNN` with a `+ Body` block.
+ * `### Title [METHOD]` or `### Title [METHOD /path]`, then `+ Response NNN` (an answer) or `+ Request` (a
+ * request body, status `request`) with a `+ Body` block.
  */
 export function blueprintExamples(file: string, source: string): ReferenceExample[] {
   const lines = readFileSync(join(referenceDir, "third-party", file), "utf8").split(/\r?\n/);
@@ -74,7 +75,7 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
       resource = method = actionPath = "";
       continue;
     }
-    const response = /^\+ Response (\d{3})/.exec(line);
+    const response = /^\+ (?:Response (\d{3})|Request\b)/.exec(line);
     if (!response || !method) continue;
     let j = i + 1;
     while (j < lines.length && !/^\s*\+ Body\s*$/.test(lines[j]) && !/^(#|\+ Response|\+ Request)/.test(lines[j])) j++;
@@ -84,7 +85,9 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
     const text = block.join("\n").trim();
     if (!text) continue;
     const path = (actionPath || resource).replace(/\{\?[^}]*\}/g, "").split("?")[0];
-    const example: ReferenceExample = { source, method, path, status: response[1], body: undefined };
+    const example: ReferenceExample = response[1]
+      ? { source, method, path, status: response[1], body: undefined }
+      : { source: `${source}-request`, method, path, status: "request", body: undefined };
     try {
       example.body = JSON.parse(text);
     } catch (err) {
