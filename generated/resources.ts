@@ -6507,7 +6507,7 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
       path: [{ name: "transaction_id", kind: "id" }],
       body: "fields",
       bodyRequired: true,
-      ids: ["expense_id", "account_id", "client_id", "supplier_id", "master_id", "document_id"],
+      ids: ["expense_id", "type_id", "account_id", "client_id", "supplier_id", "master_id", "document_id"],
     },
     delete: {
       op: "DELETE /finance_transactions/{company_id}/{transaction_id}",

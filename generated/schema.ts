@@ -7583,18 +7583,19 @@ export interface components {
      * @description Days that have free slots and days that are working days, for the filters given.
      *     `booking_dates`/`working_dates` are plain lists of days; `booking_days`/`working_days`
      *     group the same days by month: the key is the month number (`"9"` = September) and the
-     *     value lists the day numbers as strings.
+     *     value lists the day numbers as strings. Every source (docs, both Blueprints, the samples) sends all
+     *     four, so they are required.
      */
     BookDates: {
       /**
        * @description Days with free slots. The API has sent both `YYYY-MM-DD` strings and Unix
        *     timestamps here; expect either.
        */
-      booking_dates?: components["schemas"]["DateValue"][];
-      booking_days?: components["schemas"]["BookDaysByMonth"];
+      booking_dates: components["schemas"]["DateValue"][];
+      booking_days: components["schemas"]["BookDaysByMonth"];
       /** @description Working days of the staff member or company, as strings or Unix timestamps. */
-      working_dates?: components["schemas"]["DateValue"][];
-      working_days?: components["schemas"]["BookDaysByMonth"];
+      working_dates: components["schemas"]["DateValue"][];
+      working_days: components["schemas"]["BookDaysByMonth"];
     };
     /**
      * @description Days grouped by month: the key is the month number as a string (`"9"`), the value the
@@ -9661,6 +9662,33 @@ export interface components {
     FinanceTransactionRequest: {
       /** @description Payment item id. */
       expense_id: number;
+      /** @description Signed amount in currency units; positive is income, negative an expense. */
+      amount: number;
+      /** @description Account the money moves on. */
+      account_id: number;
+      /** @description Client id; 0 or omitted for none. */
+      client_id?: number;
+      /** @description Supplier id; 0 or omitted for none. */
+      supplier_id?: number;
+      /** @description Staff member id; 0 or omitted for none. */
+      master_id?: number;
+      /** @description Document to attach the transaction to. */
+      document_id?: number;
+      /** @description Comment. */
+      comment?: string;
+      /** @description When the money moved, `YYYY-MM-DD HH:MM:SS` in the company's time zone. */
+      date: string;
+    };
+    /**
+     * @description The new state of a finance transaction. The payment item is `expense_id` in the current docs and
+     *     `type_id` in both Blueprints' update (their create says `expense_id`); the answer carries both
+     *     names with the same value. Send one of them; `amount` is signed and in currency units.
+     */
+    FinanceTransactionUpdateRequest: {
+      /** @description Payment item id. */
+      expense_id?: number;
+      /** @description Payment item id, the name both Blueprints' update uses. */
+      type_id?: number;
       /** @description Signed amount in currency units; positive is income, negative an expense. */
       amount: number;
       /** @description Account the money moves on. */
@@ -30085,7 +30113,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["FinanceTransactionRequest"];
+        "application/json": components["schemas"]["FinanceTransactionUpdateRequest"];
       };
     };
     responses: {
@@ -36549,6 +36577,7 @@ export interface operations {
           };
         };
       };
+      400: components["responses"]["BadRequest"];
       401: components["responses"]["Unauthorized"];
       403: components["responses"]["Forbidden"];
       404: components["responses"]["NotFound"];

@@ -82,7 +82,15 @@ describe("official examples of the CRM tags (issue 11: clients, records and the 
   it("finds the reference material and examples from every source", () => {
     expect(existsSync(referenceDir)).toBe(true);
     const sources = new Set(ours.map((o) => o.example.source.split(" ")[0]));
-    expect([...sources].sort()).toEqual(["apib2020", "apib2024", "docs", "docs-request", "sample"]);
+    expect([...sources].sort()).toEqual([
+      "apib2020",
+      "apib2020-request",
+      "apib2024",
+      "apib2024-request",
+      "docs",
+      "docs-request",
+      "sample",
+    ]);
     expect(ours.length).toBeGreaterThan(60);
   });
 

@@ -54,7 +54,8 @@ export function sampleExamples(): ReferenceExample[] {
 
 /**
  * The API Blueprint's examples: resource headings `## Title [/path{?query}]`, action headings
- * `### Title [METHOD]` or `### Title [METHOD /path]`, then `+ Response NNN` with a `+ Body` block.
+ * `### Title [METHOD]` or `### Title [METHOD /path]`, then `+ Response NNN` (an answer) or `+ Request` (a
+ * request body, status `request`) with a `+ Body` block.
  */
 export function blueprintExamples(file: string, source: string): ReferenceExample[] {
   const lines = readFileSync(join(referenceDir, "third-party", file), "utf8").split(/\r?\n/);
@@ -74,7 +75,7 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
       resource = method = actionPath = "";
       continue;
     }
-    const response = /^\+ Response (\d{3})/.exec(line);
+    const response = /^\+ (?:Response (\d{3})|Request\b)/.exec(line);
     if (!response || !method) continue;
     let j = i + 1;
     while (j < lines.length && !/^\s*\+ Body\s*$/.test(lines[j]) && !/^(#|\+ Response|\+ Request)/.test(lines[j])) j++;
@@ -84,7 +85,9 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
     const text = block.join("\n").trim();
     if (!text) continue;
     const path = (actionPath || resource).replace(/\{\?[^}]*\}/g, "").split("?")[0];
-    const example: ReferenceExample = { source, method, path, status: response[1], body: undefined };
+    const example: ReferenceExample = response[1]
+      ? { source, method, path, status: response[1], body: undefined }
+      : { source: `${source}-request`, method, path, status: "request", body: undefined };
     try {
       example.body = JSON.parse(text);
     } catch (err) {
@@ -113,4 +116,31 @@ export function operationsFor(spec: any, method: string, sourcePath: string): Sp
     if (op && shape(path) === wanted) out.push({ path, method, tag: op.tags?.[0] });
   }
   return out;
+}
+
+/**
+ * Docs pages titled as a list whose path ends in an optional id ("Получить список услуг / конкретную услугу"
+ * on `/company/{company_id}/services/{service_id}`): one page covers the list (id left empty) and the get-one
+ * path, which the spec models as two operations ("Optional trailing ids" in openapi/NOTES.md).
+ */
+export function listOrOnePages(): Set<string> {
+  const ops = JSON.parse(readFileSync(join(referenceDir, "yclients-docs-extract.json"), "utf8")) as any[];
+  return new Set(
+    ops
+      .filter((op) => op.method === "GET" && /список/i.test(String(op.doc_title_ru)))
+      .map((op) => String(op.path).split("?")[0])
+      .filter((path) => /\/\{[^}]+\}\/?$/.test(path)),
+  );
+}
+
+/**
+ * Spec operations an example stands for: those of its documented path, and for a list-or-one page also the
+ * list operation the spec has at the path without the trailing id (the page's example may show either answer).
+ */
+export function operationsForExample(spec: any, e: ReferenceExample, pages: Set<string>): SpecOperation[] {
+  const own = operationsFor(spec, e.method, e.path);
+  if (!pages.has(e.path)) return own;
+  const listPath = e.path.replace(/\/\{[^}]+\}\/?$/, "/");
+  const lists = operationsFor(spec, e.method, listPath).filter((op) => op.path.endsWith("/"));
+  return [...own, ...lists.filter((l) => !own.some((o) => o.path === l.path))];
 }
