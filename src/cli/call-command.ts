@@ -5,7 +5,9 @@ import { catalogue, findOperation, type CatalogueEntry } from "./catalogue.js";
 import { outputFor, pageSizeOf, printAll, printAnswer, type CommandContext } from "./command-context.js";
 import { globalOptionSpecs, optionLines, GLOBAL_OPTIONS, type GlobalValues } from "./global-options.js";
 import { checkParameters, pairs } from "./parameter-values.js";
+import { bodyWithFields } from "./body-fields.js";
 import { checkBody, readBody } from "./request-body.js";
+import { savedCompany } from "./profiles.js";
 import { openSession } from "./session.js";
 import { CliUsageError } from "./usage-error.js";
 import { parseOrExplain } from "./parse.js";
@@ -24,10 +26,22 @@ const CALL_OPTIONS = [
     value: "JSON|@FILE|-",
     help: "The JSON request body, a file holding it, or - for stdin.",
   },
+  {
+    name: "F",
+    spec: { type: "string", multiple: true },
+    value: "KEY=VALUE",
+    help: "A typed body field (repeatable): true, false, null, numbers, JSON; key[sub]=, key[]= nest.",
+  },
+  {
+    name: "f",
+    spec: { type: "string", multiple: true },
+    value: "KEY=VALUE",
+    help: "A string body field (repeatable).",
+  },
 ] as const;
 
 export const CALL_HELP = [
-  "Usage: yclients call METHOD PATH [-p name=value]… [-q name=value]… [-d JSON|@file|-] [options]",
+  "Usage: yclients call METHOD PATH [-p name=value]… [-q name=value]… [-d JSON|@file|-] [-f|-F key=value]… [options]",
   "",
   "Calls one operation by its path, as written in the spec (`yclients ops` lists them). A concrete path",
   "(/book_dates/4564) works too: its values fill the path parameters. Prints the API's answer as sent.",
@@ -85,11 +99,17 @@ export async function callCommand(argv: string[], ctx: CommandContext): Promise<
   for (const [name, raw] of fromPath) if (!given.has(name)) given.set(name, raw);
   // The company path parameter (the one the friendly method fills from companyId) defaults like everywhere else.
   const companyParam = entry.row?.company;
-  const company = global.company ?? ctx.env.YCLIENTS_COMPANY_ID;
+  const company =
+    global.company ??
+    ctx.env.YCLIENTS_COMPANY_ID ??
+    (global.simulator ? undefined : savedCompany(global.profile, ctx.env));
   if (companyParam && company !== undefined && !given.has(companyParam)) given.set(companyParam, [company]);
   const pathParams = checkParameters("path", given, entry.parameters, where, "-p");
   const query = checkParameters("query", pairs(values.q as string[] | undefined, "-q"), entry.parameters, where, "-q");
-  const body = values.d === undefined ? undefined : await readBody(values.d as string, ctx.stdin);
+  const body = bodyWithFields(values.d === undefined ? undefined : await readBody(values.d as string, ctx.stdin), {
+    raw: values.f as string[] | undefined,
+    typed: values.F as string[] | undefined,
+  });
   checkBody(body, entry.body, where);
   const output = outputFor(global, ctx.stdout);
   const pageSize = pageSizeOf(global);

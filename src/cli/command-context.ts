@@ -12,9 +12,11 @@ export interface CommandContext {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  /** The path of the running CLI file, for completion scripts that call it back. */
+  self?: string;
 }
 
-/** Pretty on a terminal, compact when piped, unless --pretty / --compact / --jsonl say otherwise. */
+/** Tables and pretty JSON on a terminal, compact when piped, unless --pretty / --compact / --jsonl say otherwise. */
 export function outputFor(values: GlobalValues, stdout: NodeJS.WriteStream): Output {
   if (values.jsonl && !values.all) throw new CliUsageError("--jsonl needs --all (it prints the items of a paged list)");
   if (values.pretty && values.compact) throw new CliUsageError("--pretty and --compact cannot be used together");
@@ -25,7 +27,7 @@ export function outputFor(values: GlobalValues, stdout: NodeJS.WriteStream): Out
       : values.compact
         ? "compact"
         : stdout.isTTY
-          ? "pretty"
+          ? "table"
           : "compact";
   return new Output(format, stdout);
 }

@@ -1,7 +1,17 @@
 // The friendly commands as a tree of words (`clients comments list`), for help listings and completion.
 import { catalogue, type CatalogueEntry } from "./catalogue.js";
 
-export const BUILTIN_COMMANDS = ["ops", "call", "login", "simulator", "spec-drift", "completion", "help"] as const;
+export const BUILTIN_COMMANDS = [
+  "ops",
+  "call",
+  "login",
+  "logout",
+  "simulator",
+  "spec-drift",
+  "completion",
+  "help",
+  "version",
+] as const;
 
 /** The next words after `prefix`, with the entry when a word completes a command. */
 export function childrenOf(prefix: readonly string[]): { word: string; entry?: CatalogueEntry }[] {

@@ -24,11 +24,13 @@ export interface FlagDoc {
 }
 
 const GLOBAL_NAMES = new Set(GLOBAL_OPTIONS.map((o) => o.name));
+/** The body's own flags (-d, -f, -F), which no parameter may take. */
+const BODY_FLAGS = new Set(["d", "data", "f", "raw-field", "F", "field"]);
 
 /** A flag name for a parameter that does not clash with a global option (`--q-all` if one were called `all`). */
 function flagFor(name: string): string {
   const flag = kebab(name);
-  return GLOBAL_NAMES.has(flag) || flag === "d" || flag === "data" ? `q-${flag}` : flag;
+  return GLOBAL_NAMES.has(flag) || BODY_FLAGS.has(flag) ? `q-${flag}` : flag;
 }
 
 function paramDoc(entry: CatalogueEntry, name: string, where: "path" | "query"): ParameterDoc {
@@ -97,6 +99,20 @@ export function flagDocs(entry: CatalogueEntry): FlagDoc[] {
             : "The request body (-d): JSON, a file holding it, or - for stdin.",
           required: slot.required,
         });
+        out.push(
+          {
+            name: "field",
+            value: "KEY=VALUE",
+            help: "A body field, typed (-F, repeatable): true, false, null, numbers and JSON become values; key[sub]=, key[]= nest.",
+            required: false,
+          },
+          {
+            name: "raw-field",
+            value: "KEY=VALUE",
+            help: "A body field as a string (-f, repeatable).",
+            required: false,
+          },
+        );
         break;
       case "query":
         for (const { flag, doc } of slot.flags)

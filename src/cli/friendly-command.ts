@@ -8,7 +8,9 @@ import { flagDocs, slotsOf } from "./friendly-arguments.js";
 import { globalOptionSpecs, GLOBAL_OPTIONS, optionLines, type GlobalValues } from "./global-options.js";
 import { parameterValue } from "./parameter-values.js";
 import { parseOrExplain } from "./parse.js";
+import { bodyWithFields } from "./body-fields.js";
 import { checkBody, readBody } from "./request-body.js";
+import { savedCompany } from "./profiles.js";
 import { openSession } from "./session.js";
 import { CliUsageError } from "./usage-error.js";
 
@@ -18,7 +20,11 @@ function optionsOf(entry: CatalogueEntry): Options {
   const options: Options = globalOptionSpecs();
   for (const slot of slotsOf(entry)) {
     if (slot.kind === "path") options[slot.flag] = { type: "string" };
-    if (slot.kind === "body") options.data = { type: "string", short: "d" };
+    if (slot.kind === "body") {
+      options.data = { type: "string", short: "d" };
+      options.field = { type: "string", short: "F", multiple: true };
+      options["raw-field"] = { type: "string", short: "f", multiple: true };
+    }
     if (slot.kind === "query")
       for (const { flag, doc } of slot.flags) options[flag] = { type: "string", multiple: doc.type === "array" };
   }
@@ -69,7 +75,7 @@ export function friendlyHelp(entry: CatalogueEntry): string {
     );
     lines.push("");
   }
-  if (takesCompany) lines.push("The company is --company, else YCLIENTS_COMPANY_ID.", "");
+  if (takesCompany) lines.push("The company is --company, else YCLIENTS_COMPANY_ID, else the profile's.", "");
   lines.push("Options:", ...optionLines(GLOBAL_OPTIONS));
   return lines.join("\n");
 }
@@ -128,7 +134,8 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
       }
       case "body": {
         body = raw.data === undefined ? undefined : await readBody(raw.data as string, ctx.stdin);
-        if (body === undefined && slot.required) missing.push("--data (-d)");
+        body = bodyWithFields(body, { raw: asList(raw["raw-field"]), typed: asList(raw.field) });
+        if (body === undefined && slot.required) missing.push("--data (-d) or -f/-F fields");
         if (!slot.fields) positional.push(body);
         else if (body !== undefined) {
           if (body === null || typeof body !== "object" || Array.isArray(body)) {
@@ -154,7 +161,13 @@ export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx
     }
   }
   const takesCompany = slotsOf(entry).some((s) => s.kind === "company");
-  if (takesCompany && !global.company && !ctx.env.YCLIENTS_COMPANY_ID && !global.simulator)
+  if (
+    takesCompany &&
+    !global.company &&
+    !ctx.env.YCLIENTS_COMPANY_ID &&
+    !global.simulator &&
+    !savedCompany(global.profile, ctx.env)
+  )
     missing.push("--company (or YCLIENTS_COMPANY_ID)");
   if (missing.length) throw new CliUsageError(`${where} needs ${missing.join(", ")}: see ${where} --help`);
   if (body !== undefined) checkBody(body, entry.body, where);

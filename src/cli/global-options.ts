@@ -21,7 +21,11 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
     value: "N",
     help: "With --all: items per request (default: the most the API allows).",
   },
-  { name: "pretty", spec: { type: "boolean" }, help: "Indented JSON even when stdout is not a terminal." },
+  {
+    name: "pretty",
+    spec: { type: "boolean" },
+    help: "Indented JSON, also for lists on a terminal (shown as tables otherwise) and when piped.",
+  },
   { name: "compact", spec: { type: "boolean" }, help: "One-line JSON even on a terminal." },
   {
     name: "base-url",
@@ -41,6 +45,12 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
     spec: { type: "string" },
     value: "TOKEN",
     help: "User token (prefer YCLIENTS_USER_TOKEN: flags are visible to other users).",
+  },
+  {
+    name: "profile",
+    spec: { type: "string" },
+    value: "NAME",
+    help: 'The saved login to use (`yclients login --save`; default: YCLIENTS_PROFILE, else "default").',
   },
   { name: "simulator", spec: { type: "boolean" }, help: "Run this one command against an in-process simulator." },
   {
@@ -78,6 +88,7 @@ export interface GlobalValues {
   "partner-token"?: string;
   "user-token"?: string;
   simulator?: boolean;
+  profile?: string;
   seed?: string;
   validate?: string;
 }

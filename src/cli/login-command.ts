@@ -9,16 +9,25 @@ import { isTwoFactorChallenge, type TwoFactorChallenge } from "../two-factor.js"
 import type { CommandContext } from "./command-context.js";
 import { globalOptionSpecs, type GlobalValues } from "./global-options.js";
 import { parseOrExplain } from "./parse.js";
+import { profileName, removeProfile, saveProfile } from "./profiles.js";
 import { Prompter } from "./prompt.js";
 import { openSession } from "./session.js";
 import { CliUsageError } from "./usage-error.js";
 
-export const LOGIN_HELP = `Usage: yclients login [--login PHONE_OR_EMAIL] [--out FILE]
+export const LOGIN_HELP = `Usage: yclients login [--login PHONE_OR_EMAIL] [--out FILE | --save [--profile NAME]]
 
 Signs a staff user in (POST /auth) and prints the user token, or writes it to FILE with mode 0600.
 Asks for the login (unless --login), the password (not shown while typed) and, when the account has
 two-factor sign-in, the code that was sent. Needs YCLIENTS_PARTNER_TOKEN. From a pipe, the answers are
-read one per line. Use the token as YCLIENTS_USER_TOKEN.`;
+read one per line. Use the token as YCLIENTS_USER_TOKEN.
+
+--save keeps the tokens, the base URL and the company of this login in the profile NAME (default
+"default") of $XDG_CONFIG_HOME/yclients/config.json (mode 0600); later commands use it (--profile NAME),
+while flags and YCLIENTS_* variables still win. \`yclients logout [--profile NAME]\` forgets it.`;
+
+export const LOGOUT_HELP = `Usage: yclients logout [--profile NAME]
+
+Removes the saved profile NAME (default: YCLIENTS_PROFILE, else "default") from the config file.`;
 
 /** Writes the token to a new or existing file, leaving it readable and writable by its owner only. */
 function writeSecretFile(file: string, token: string): void {
@@ -39,7 +48,7 @@ function writeSecretFile(file: string, token: string): void {
 export async function loginCommand(argv: string[], ctx: CommandContext): Promise<void> {
   const { values } = parseOrExplain(
     argv,
-    { ...globalOptionSpecs(), login: { type: "string" }, out: { type: "string" } },
+    { ...globalOptionSpecs(), login: { type: "string" }, out: { type: "string" }, save: { type: "boolean" } },
     false,
     "login",
   );
@@ -47,7 +56,13 @@ export async function loginCommand(argv: string[], ctx: CommandContext): Promise
     ctx.stdout.write(`${LOGIN_HELP}\n`);
     return;
   }
-  const session = await openSession(values as GlobalValues, ctx.diagnostics, ctx.env, { userToken: false });
+  if (values.save && values.out) throw new CliUsageError("--save and --out cannot be used together");
+  if (values.profile !== undefined && !values.save)
+    throw new CliUsageError("login --profile NAME saves into that profile: add --save");
+  const session = await openSession(values as GlobalValues, ctx.diagnostics, ctx.env, {
+    userToken: false,
+    newProfile: Boolean(values.save),
+  });
   const prompter = new Prompter(ctx.stdin, ctx.stderr);
   try {
     const login = (values.login as string | undefined) ?? (await prompter.ask("Login (phone or e-mail): ")).trim();
@@ -80,7 +95,11 @@ export async function loginCommand(argv: string[], ctx: CommandContext): Promise
     if (typeof token !== "string" || !token) throw new CliUsageError("POST /auth answered without a user token");
     ctx.diagnostics.addSecret(token);
     const out = values.out as string | undefined;
-    if (out) {
+    if (values.save) {
+      const { profile, partnerToken, baseUrl, companyId } = session.settings;
+      const file = saveProfile(ctx.env, profile, { partnerToken, userToken: token, baseUrl, companyId });
+      ctx.diagnostics.line(`Signed in; saved as profile "${profile}" in ${file} (mode 0600).`);
+    } else if (out) {
       writeSecretFile(out, token);
       ctx.diagnostics.line(`Signed in; the user token is in ${out} (mode 0600). Use it as YCLIENTS_USER_TOKEN.`);
     } else {
@@ -90,4 +109,20 @@ export async function loginCommand(argv: string[], ctx: CommandContext): Promise
     prompter.close();
     await session.close();
   }
+}
+
+export function logoutCommand(argv: string[], ctx: CommandContext): void {
+  const { values } = parseOrExplain(
+    argv,
+    { profile: { type: "string" }, help: { type: "boolean", short: "h" } },
+    false,
+    "logout",
+  );
+  if (values.help) {
+    ctx.stdout.write(`${LOGOUT_HELP}\n`);
+    return;
+  }
+  const { name } = profileName(values.profile as string | undefined, ctx.env);
+  if (!removeProfile(ctx.env, name)) throw new CliUsageError(`there is no saved profile "${name}"`);
+  ctx.diagnostics.line(`Removed the profile "${name}".`);
 }

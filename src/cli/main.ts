@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The `yclients` executable: finds the command in the arguments and runs it; every failure becomes one line
 // on stderr (class, status, request id, masked message) and the exit code of its class (exit-codes.ts).
+import { realpathSync } from "node:fs";
 import { callCommand } from "./call-command.js";
 import { findCommand } from "./catalogue.js";
-import { childrenOf, groupHelp } from "./command-tree.js";
+import { BUILTIN_COMMANDS, childrenOf, groupHelp } from "./command-tree.js";
 import type { CommandContext } from "./command-context.js";
 import { completeWords, completionScript } from "./completion.js";
 import { Diagnostics } from "./diagnostics.js";
@@ -11,11 +12,13 @@ import { EXIT } from "./exit-codes.js";
 import { friendlyCommand } from "./friendly-command.js";
 import { VALUE_OPTIONS, withValidateDefault } from "./global-options.js";
 import { mainHelp } from "./help.js";
-import { loginCommand } from "./login-command.js";
+import { loginCommand, logoutCommand } from "./login-command.js";
 import { opsCommand } from "./ops-command.js";
 import { simulatorCommand } from "./simulator-command.js";
 import { specDriftCommand } from "./spec-drift-command.js";
 import { CliUsageError } from "./usage-error.js";
+import { suggest } from "../suggest.js";
+import { VERSION } from "../version.js";
 
 /** The leading command words, skipping global options (and their values) written before them. */
 function commandWords(argv: readonly string[]): { words: string[]; rest: string[] } {
@@ -33,10 +36,7 @@ function commandWords(argv: readonly string[]): { words: string[]; rest: string[
     // A word continues the command while it leads somewhere in the tree (or is the first word).
     if (words.length === 0 || childrenOf(words).some((c) => c.word === arg)) {
       words.push(arg);
-      if (
-        words.length === 1 &&
-        ["ops", "call", "login", "simulator", "spec-drift", "completion", "help", "__complete"].includes(arg)
-      ) {
+      if (words.length === 1 && [...BUILTIN_COMMANDS, "__complete"].includes(arg)) {
         i++;
         break;
       }
@@ -55,7 +55,14 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
   const { words, rest } = commandWords(withValidateDefault(argv));
   const [first] = words;
   const wantsHelp = rest.includes("--help") || rest.includes("-h");
+  if (first === undefined && rest.includes("--version")) {
+    ctx.stdout.write(`yclients ${VERSION}\n`);
+    return EXIT.ok;
+  }
   switch (first) {
+    case "version":
+      ctx.stdout.write(`yclients ${VERSION}\n`);
+      return EXIT.ok;
     case undefined:
     case "help":
       ctx.stdout.write(`${mainHelp()}\n`);
@@ -69,13 +76,16 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     case "login":
       await loginCommand(rest, ctx);
       return EXIT.ok;
+    case "logout":
+      logoutCommand(rest, ctx);
+      return EXIT.ok;
     case "simulator":
       await simulatorCommand(rest, ctx);
       return EXIT.ok;
     case "spec-drift":
       return specDriftCommand(rest, ctx);
     case "completion":
-      ctx.stdout.write(completionScript(rest[0]));
+      ctx.stdout.write(completionScript(rest[0], ctx.self));
       return EXIT.ok;
     case "__complete": {
       const candidates = completeWords(rest);
@@ -92,11 +102,19 @@ export async function run(argv: string[], ctx: CommandContext): Promise<number> 
     ctx.stdout.write(`${groupHelp(words)}\n`);
     if (wantsHelp) return EXIT.ok;
     const next = rest.find((a) => !a.startsWith("-"));
+    if (!next) throw new CliUsageError(`yclients ${words.join(" ")} needs a method`);
+    const near = suggest(
+      next,
+      childrenOf(words).map((c) => c.word),
+    );
     throw new CliUsageError(
-      next ? `yclients ${words.join(" ")} has no method "${next}"` : `yclients ${words.join(" ")} needs a method`,
+      `yclients ${words.join(" ")} has no method "${next}"${near ? `. Did you mean "${near}"?` : ""}`,
     );
   }
-  throw new CliUsageError(`unknown command "${words.join(" ")}": see yclients --help`);
+  const near = suggest(words.join(" "), [...BUILTIN_COMMANDS, ...childrenOf([]).map((c) => c.word)]);
+  throw new CliUsageError(
+    `unknown command "${words.join(" ")}"${near ? `. Did you mean "${near}"?` : ""}: see yclients --help`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -107,6 +125,7 @@ async function main(): Promise<void> {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
+    self: process.argv[1] ? realpathSync(process.argv[1]) : undefined,
   };
   // A reader that stops early (`| head`) is not an error.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {

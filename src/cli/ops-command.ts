@@ -3,12 +3,14 @@
 import { catalogue, type CatalogueEntry } from "./catalogue.js";
 import type { CommandContext } from "./command-context.js";
 import { parseOrExplain } from "./parse.js";
+import { formatTable } from "./table.js";
 
 export const OPS_HELP = `Usage: yclients ops [FILTER] [--tag TAG] [--json]
 
 Lists the operations: command, method, path, "user" when a user token is needed, and the summary.
 FILTER keeps those whose command, path, operation id, tag or summary contains it (case-insensitive).
-Columns are separated by tabs when stdout is not a terminal; --json prints objects instead.`;
+On a terminal the columns are aligned under a header and cut to its width; piped, they are separated by
+tabs (no header). --json prints objects instead.`;
 
 function row(entry: CatalogueEntry) {
   return {
@@ -53,6 +55,5 @@ export function opsCommand(argv: string[], ctx: CommandContext): void {
     ctx.stdout.write(cells.map((c) => c.join("\t")).join("\n") + (cells.length ? "\n" : ""));
     return;
   }
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i].length), 0));
-  ctx.stdout.write(cells.map((c) => c.map((v, i) => (i < 4 ? v.padEnd(widths[i]) : v)).join("  ")).join("\n") + "\n");
+  ctx.stdout.write(formatTable(["COMMAND", "METHOD", "PATH", "TOKEN", "SUMMARY"], cells, ctx.stdout.columns || 120));
 }

@@ -1,8 +1,11 @@
-// stdout: pretty JSON on a terminal, compact JSON when piped, one item per line with --jsonl. Writes wait for
+// stdout: on a terminal a list answer as an aligned table and anything else as pretty JSON; compact JSON when
+// piped; one item per line with --jsonl. Writes wait for
 // the pipe to drain, so a slow reader (jq, a file on a slow disk) holds back paging instead of filling memory.
 import { once } from "node:events";
+import { listTable } from "./table.js";
 
-export type OutputFormat = "pretty" | "compact" | "jsonl";
+/** "table": chosen for a terminal (no --pretty/--compact); lists become tables, the rest pretty JSON. */
+export type OutputFormat = "table" | "pretty" | "compact" | "jsonl";
 
 export class Output {
   constructor(
@@ -15,14 +18,20 @@ export class Output {
   }
 
   private stringify(value: unknown, indentLevel = 0): string {
-    if (this.format !== "pretty") return JSON.stringify(value) ?? "null";
+    if (!this.pretty) return JSON.stringify(value) ?? "null";
     const text = JSON.stringify(value, null, 2) ?? "null";
     return indentLevel ? text.replace(/\n/g, `\n${"  ".repeat(indentLevel)}`) : text;
   }
 
+  private get pretty(): boolean {
+    return this.format === "pretty" || this.format === "table";
+  }
+
   /** One whole value (a single answer). */
   async value(value: unknown): Promise<void> {
-    await this.write(`${this.stringify(value)}\n`);
+    const columns = (this.stream as NodeJS.WriteStream).columns;
+    const table = this.format === "table" ? listTable(value, columns || 120) : undefined;
+    await this.write(table ?? `${this.stringify(value)}\n`);
   }
 
   /** Raw bytes (a file answer such as a PDF receipt). */
@@ -39,14 +48,11 @@ export class Output {
     const jsonl = this.format === "jsonl";
     for await (const item of source) {
       if (jsonl) await this.write(`${JSON.stringify(item)}\n`);
-      else
-        await this.write(
-          `${count === 0 ? "[" : ","}${this.format === "pretty" ? "\n  " : ""}${this.stringify(item, 1)}`,
-        );
+      else await this.write(`${count === 0 ? "[" : ","}${this.pretty ? "\n  " : ""}${this.stringify(item, 1)}`);
       count++;
       onItem?.();
     }
-    if (!jsonl) await this.write(count === 0 ? "[]\n" : `${this.format === "pretty" ? "\n" : ""}]\n`);
+    if (!jsonl) await this.write(count === 0 ? "[]\n" : `${this.pretty ? "\n" : ""}]\n`);
     return count;
   }
 }

@@ -8,11 +8,14 @@ import type { Diagnostics } from "./diagnostics.js";
 import type { GlobalValues } from "./global-options.js";
 import type { Logger } from "../log.js";
 import type { ProgressCounters } from "./progress.js";
+import { configPath, loadProfile, profileName, type Profile } from "./profiles.js";
 import { CliUsageError } from "./usage-error.js";
 
 export interface Session {
   yc: YclientsClient;
   counters: ProgressCounters;
+  /** What the client was configured with (for `login --save`); never printed. */
+  settings: { profile: string; partnerToken: string; baseUrl?: string; companyId?: string };
   close(): Promise<void>;
 }
 
@@ -24,6 +27,8 @@ export interface SessionNeeds {
   userToken?: false | "required";
   /** The operation, for that message. */
   operation?: string;
+  /** `login --save --profile NEW` creates the profile it names, so a missing one is no error there. */
+  newProfile?: boolean;
 }
 
 export async function openSession(
@@ -40,10 +45,21 @@ export async function openSession(
     }
   }
   if (values.altegio && values["base-url"]) throw new CliUsageError("--altegio and --base-url cannot be used together");
-  let partnerToken = values["partner-token"] ?? env.YCLIENTS_PARTNER_TOKEN;
-  let userToken = needs.userToken === false ? undefined : (values["user-token"] ?? env.YCLIENTS_USER_TOKEN);
-  let baseUrl = values.altegio ? ALTEGIO_BASE_URL : (values["base-url"] ?? env.YCLIENTS_BASE_URL);
-  let companyId: string | undefined = values.company ?? env.YCLIENTS_COMPANY_ID;
+  // A saved login fills what neither a flag nor the environment gives (the simulator brings its own).
+  const { name: profile, explicit } = profileName(values.profile, env);
+  const saved: Profile = (values.simulator ? undefined : loadProfile(env, profile)) ?? {};
+  if (explicit && !values.simulator && !needs.newProfile && !loadProfile(env, profile)) {
+    throw new YclientsConfigError(
+      `no saved profile "${profile}" in ${configPath(env)}: \`yclients login --save --profile ${profile}\` makes one`,
+    );
+  }
+  diagnostics.addSecret(saved.partnerToken);
+  diagnostics.addSecret(saved.userToken);
+  let partnerToken = values["partner-token"] ?? env.YCLIENTS_PARTNER_TOKEN ?? saved.partnerToken;
+  let userToken =
+    needs.userToken === false ? undefined : (values["user-token"] ?? env.YCLIENTS_USER_TOKEN ?? saved.userToken);
+  let baseUrl = values.altegio ? ALTEGIO_BASE_URL : (values["base-url"] ?? env.YCLIENTS_BASE_URL ?? saved.baseUrl);
+  let companyId: string | undefined = values.company ?? env.YCLIENTS_COMPANY_ID ?? saved.companyId;
   let closeSimulator = async () => {};
 
   if (values.simulator) {
@@ -97,7 +113,7 @@ export async function openSession(
       },
       ...(validate ? { validateResponses: validate, logger: stderrLogger(diagnostics) } : {}),
     });
-    return { yc, counters, close: closeSimulator };
+    return { yc, counters, settings: { profile, partnerToken, baseUrl, companyId }, close: closeSimulator };
   } catch (error) {
     await closeSimulator();
     throw error;

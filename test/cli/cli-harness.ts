@@ -28,10 +28,12 @@ export interface CliHandle {
 }
 
 /** The child's environment: nothing of ours (no YCLIENTS_* from the developer's shell), plus `env`. */
-function childEnv(env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function childEnv(dir: string, env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // Saved profiles live in the scratch folder, never in the developer's own ~/.config.
+    XDG_CONFIG_HOME: join(dir, "config"),
     // The bundle keeps its runtime dependencies external, like the published package; here they come from
     // this checkout.
     NODE_PATH: join(ROOT, "node_modules"),
@@ -51,7 +53,7 @@ export async function buildCliForTest(): Promise<CliHandle> {
   await buildCli(file);
   const seen: string[] = [];
   const start = (args: string[], env?: Record<string, string | undefined>) =>
-    spawn(process.execPath, [file, ...args], { env: childEnv(env), cwd: dir });
+    spawn(process.execPath, [file, ...args], { env: childEnv(dir, env), cwd: dir });
   return {
     dir,
     file,

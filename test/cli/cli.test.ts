@@ -253,7 +253,7 @@ describe("friendly commands", () => {
     const unknown = await cli.run(["records", "list", "--staf-id", "1"], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--staf-id'");
-    expect(unknown.stderr).toContain("--staff-id VALUE");
+    expect(unknown.stderr).toContain("Did you mean --staff-id?");
     const missing = await cli.run(["staff", "get"], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("yclients staff get needs --staff-id");
@@ -262,7 +262,7 @@ describe("friendly commands", () => {
     expect(noCompany.stderr).toContain("--company (or YCLIENTS_COMPANY_ID)");
     const noMethod = await cli.run(["records", "lst"], { env });
     expect(noMethod.code).toBe(2);
-    expect(noMethod.stderr).toContain('has no method "lst"');
+    expect(noMethod.stderr).toContain('has no method "lst". Did you mean "list"?');
     expect(sim.requests).toHaveLength(0);
   });
   it("refuses a multipart upload it cannot send, pointing at the SDK method (exit 2)", async () => {
@@ -397,6 +397,6 @@ describe("shell completion", () => {
     const { code, stdout } = await cli.run(["completion", "zsh"]);
     expect(code).toBe(0);
     expect(stdout).toContain("compdef _yclients yclients");
-    expect(stdout).toContain('yclients __complete "${(@)words[2,CURRENT]}"');
+    expect(stdout).toContain('_yclients_cli __complete "${(@)words[2,CURRENT]}"');
   });
 });

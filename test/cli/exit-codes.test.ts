@@ -30,7 +30,7 @@ describe("exit codes", () => {
         checked++;
       }
     }
-    expect(checked).toBe(15);
+    expect(checked).toBe(16);
     expect(exitCodeOf(new Error("x"))).toBe(EXIT.unexpected);
   });
 });

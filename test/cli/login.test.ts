@@ -106,4 +106,65 @@ describe("yclients login", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("stdin ended before the answer was given");
   });
+
+  it("--save keeps the tokens in a 0600 profile under $XDG_CONFIG_HOME that later commands use; env wins", async () => {
+    const config = join(cli.dir, "xdg");
+    const file = join(config, "yclients", "config.json");
+    const token = tokenOf(plain.login);
+    const save = await cli.run(["login", "--login", plain.login, "--save"], {
+      env: { ...env, XDG_CONFIG_HOME: config },
+      input: `${plain.password}\n`,
+    });
+    expect(save.code).toBe(0);
+    expect(save.stdout).toBe("");
+    expect(save.stderr).toContain(`saved as profile "default" in ${file} (mode 0600)`);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(file, "utf8")) as { profiles: Record<string, Record<string, string>> };
+    expect(saved.profiles.default).toEqual({ partnerToken: sim.partnerToken, userToken: token, baseUrl: sim.url });
+
+    // A later command with no token in its environment: the default profile answers.
+    const companyId = String(sim.state.companies[0].id);
+    const list = await cli.run(["records", "list", "--count", "1", "--company", companyId], {
+      env: { XDG_CONFIG_HOME: config },
+    });
+    expect(list.stderr).toBe("");
+    expect(list.code).toBe(0);
+    expect(sim.requests.at(-1)?.path).toBe(`/records/${companyId}`);
+    // An environment variable wins over the profile: a wrong token there is an auth error (exit 4).
+    const wrong = await cli.run(["records", "list", "--company", companyId], {
+      env: { XDG_CONFIG_HOME: config, YCLIENTS_USER_TOKEN: "wrong-user-token-123456" },
+    });
+    expect(wrong.code).toBe(4);
+
+    // A second, named profile; --profile picks it, a missing one is a config error (exit 3).
+    const second = await cli.run(["login", "--login", twoFactor.login, "--save", "--profile", "boss"], {
+      env: { ...env, XDG_CONFIG_HOME: config, YCLIENTS_COMPANY_ID: companyId },
+      input: `${twoFactor.password}\n${sim.state.twoFactorCode}\n`,
+    });
+    expect(second.code).toBe(0);
+    const both = JSON.parse(readFileSync(file, "utf8")) as typeof saved;
+    expect(Object.keys(both.profiles).sort()).toEqual(["boss", "default"]);
+    expect(both.profiles.boss).toMatchObject({ userToken: tokenOf(twoFactor.login), companyId });
+    const boss = await cli.run(["records", "list", "--count", "1", "--profile", "boss"], {
+      env: { XDG_CONFIG_HOME: config },
+    });
+    expect(boss.code).toBe(0);
+    const missing = await cli.run(["records", "list", "--company", companyId, "--profile", "nobody"], {
+      env: { XDG_CONFIG_HOME: config },
+    });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('no saved profile "nobody"');
+
+    // logout forgets one profile and keeps the other.
+    const logout = await cli.run(["logout", "--profile", "boss"], { env: { XDG_CONFIG_HOME: config } });
+    expect(logout.code).toBe(0);
+    expect(Object.keys((JSON.parse(readFileSync(file, "utf8")) as typeof saved).profiles)).toEqual(["default"]);
+
+    // Nothing any of these runs printed holds a saved token.
+    for (const run of [save, list, wrong, second, boss, missing, logout]) {
+      for (const secret of [token, tokenOf(twoFactor.login), sim.partnerToken]) {
+        expect(run.stdout + run.stderr).not.toContain(secret);
+      }
+    }
+  });
 });
