@@ -4,7 +4,7 @@
 // FormData) positionally, then `params` holding the query parameters and the body fields together, then options.
 import { resolveRef } from "../../src/resolve-ref";
 import { idsAndDates } from "./ids-and-dates";
-import { camel } from "./names";
+import { camel } from "./ts-names";
 import { isInteger, objectView, typesOf } from "./schema-view";
 
 type Json = Record<string, any>;

@@ -5,7 +5,7 @@
 //     into methods and the CLI into commands.
 import { listOperations } from "../merge-spec";
 import { BANNER } from "./banner";
-import { pascal } from "./names";
+import { pascal } from "./ts-names";
 import { planMethods, type MethodPlan } from "./plan-methods";
 import type { RowPlan } from "./plan-row";
 
