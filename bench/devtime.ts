@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { resolveRef } from "../src/resolve-ref";
 import { median } from "./stats";
 
 const ROOT = join(__dirname, "..");
@@ -71,7 +72,7 @@ function sampleValue(schema: Json | undefined, name: string): unknown {
 /** 20 typed GET calls built from the merged spec: path parameters and required query parameters filled in. */
 export function consumerCalls(count = 20): string[] {
   const spec = JSON.parse(readFileSync(join(ROOT, "generated", "openapi.json"), "utf8")) as Json;
-  const resolve = (p: Json): Json => (p.$ref ? spec.components.parameters[String(p.$ref).split("/").pop()!] : p);
+  const resolve = (p: Json): Json => resolveRef(spec, p) ?? {};
   const calls: string[] = [];
   for (const [path, item] of Object.entries<Json>(spec.paths)) {
     const op = item.get as Json | undefined;

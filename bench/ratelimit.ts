@@ -16,7 +16,7 @@ import { join } from "node:path";
 import Redis from "ioredis";
 import { MemoryRateLimitStore, YclientsClient, type RateLimitWindow } from "../src/index";
 import { RateLimiter } from "../src/ratelimit/limiter";
-import { resolveRateLimit } from "../src/ratelimit/options";
+import { resolveRateLimit } from "../src/ratelimit/rate-limit-options";
 import { RedisRateLimitStore } from "../src/redis";
 import { startYclientsSimulator, type YclientsSimulator } from "../src/testing/index";
 

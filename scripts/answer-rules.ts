@@ -4,6 +4,8 @@
 //     unless the property or the schema it points to says `x-empty-array: false`;
 //   - `x-envelope: optional` on an operation: its success answer comes bare (the `data` alone) or wrapped, so the
 //     merged spec accepts both; the types (typesView) keep the envelope, which is what the SDK hands back.
+import { refTarget, resolveRef } from "../src/resolve-ref";
+
 type Json = Record<string, any>;
 
 const EMPTY_ARRAY: Json = { type: "array", maxItems: 0 };
@@ -16,7 +18,7 @@ function acceptsArray(schema: Json, spec: Json, seen = new Set<string>()): boole
     const name = String(schema.$ref).slice(COMPONENT.length);
     if (seen.has(name)) return false;
     seen.add(name);
-    return acceptsArray(spec.components?.schemas?.[name], spec, seen);
+    return acceptsArray(refTarget(spec, String(schema.$ref)), spec, seen);
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes("array")) return true;
@@ -28,7 +30,7 @@ function isObject(schema: Json, spec: Json): boolean {
   if (!schema || typeof schema !== "object") return false;
   if (schema.$ref) {
     if (!String(schema.$ref).startsWith(COMPONENT)) return false;
-    const target = spec.components?.schemas?.[String(schema.$ref).slice(COMPONENT.length)];
+    const target = refTarget(spec, String(schema.$ref));
     return Boolean(target) && target["x-empty-array"] !== false && isObject(target, spec);
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -46,7 +48,7 @@ export function allowEmptyArrays(spec: Json): Json {
       const name = ref.slice(COMPONENT.length);
       if (doneComponents.has(name)) return;
       doneComponents.add(name);
-      visit(spec.components.schemas[name], depth + 1);
+      visit(refTarget(spec, ref), depth + 1);
       return;
     }
     for (const [key, property] of Object.entries<Json>(schema.properties ?? {})) {
@@ -78,7 +80,7 @@ export function allowEmptyArrays(spec: Json): Json {
     if (schema.properties?.success && schema.properties.data) visit(schema.properties.data, 0);
     else visit(schema, 0);
   };
-  const responseOf = (r: Json): Json => (r?.$ref ? spec.components.responses[String(r.$ref).split("/").pop()!] : r);
+  const responseOf = (r: Json): Json | undefined => resolveRef(spec, r);
   for (const item of Object.values<Json>(spec.paths ?? {})) {
     // `/api/v2` (JSON:API) and `/marketplace` answers come from other serialisers: no evidence of the quirk there.
     if (item.servers?.length) continue;
@@ -98,10 +100,8 @@ export function allowEmptyArrays(spec: Json): Json {
  * a typed caller can send a partial update. The schema is inlined as a copy; nested `$ref`s stay.
  */
 export function applyRequestRequired(spec: Json): Json {
-  const deref = (schema: Json): Json =>
-    schema?.$ref ? spec.components.schemas[String(schema.$ref).slice(COMPONENT.length)] : schema;
   const withRequired = (schema: Json, required: string[]): Json => {
-    const target = deref(schema);
+    const target: Json = schema?.$ref ? refTarget(spec, String(schema.$ref)) : schema;
     const { required: _dropped, allOf, ...rest } = target;
     const copy: Json = { ...rest };
     if (allOf) copy.allOf = allOf.map((part: Json) => withRequired(part, []));
@@ -149,9 +149,7 @@ export function allowBareAnswers(spec: Json): Json {
     for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
       const media = /^2/.test(status) ? response?.content?.["application/json"] : undefined;
       if (!media) continue;
-      const envelope = media.schema?.$ref
-        ? spec.components.schemas[String(media.schema.$ref).slice(COMPONENT.length)]
-        : media.schema;
+      const envelope = media.schema?.$ref ? refTarget(spec, String(media.schema.$ref)) : media.schema;
       const data = envelope?.properties?.data;
       if (!data) throw new Error(`${method} ${path}: x-envelope needs a {success, data, meta} schema`);
       media.schema = { "x-sdk-envelope": media.schema, anyOf: [media.schema, data] };

@@ -1,6 +1,6 @@
 // Part of `make check`: every example in the spec must conform to the schema it illustrates,
 // because the simulator answers from these examples and the SDK's types come from these schemas.
-import { listOperations, loadSpec } from "./spec";
+import { listOperations, loadSpec } from "./merge-spec";
 import { createSpecValidator } from "./spec-validator";
 
 const spec = loadSpec();

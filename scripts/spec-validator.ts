@@ -3,6 +3,7 @@
 // and by the simulator conformance test (every simulator answer must match its schema).
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { refSegments, refTarget } from "../src/resolve-ref";
 
 type Json = Record<string, any>;
 
@@ -43,8 +44,8 @@ export function createSpecValidator(spec: Json) {
       if (!response) return `status ${status} is not documented for ${method} ${path}`;
       const parts = ["paths", path, method.toLowerCase(), "responses", key];
       if (response.$ref) {
-        parts.splice(0, parts.length, ...response.$ref.slice(2).split("/"));
-        response = spec.components.responses[parts[parts.length - 1]];
+        parts.splice(0, parts.length, ...refSegments(response.$ref)!);
+        response = refTarget(spec, response.$ref);
       }
       if (!response.content)
         return body === undefined || body === ""

@@ -5,7 +5,7 @@ export type { CallOptions, MethodOptions, TypedMethod, TypedResult, EnvelopeData
 export type { Id, DateArg, Params } from "./resources/signatures.js";
 export type { YclientsResponse, YclientsSuccess, YclientsFailure, YclientsMeta } from "./envelope.js";
 export type { RetryOptions, CircuitBreakerOptions } from "./config.js";
-export type { ValidateResponses } from "./validation/options.js";
+export type { ValidateResponses } from "./validation/validate-responses.js";
 export type { ValidationFinding } from "./validation/finding.js";
 export { DEFAULT_BASE_URL, ALTEGIO_BASE_URL, DEFAULT_ACCEPT } from "./config.js";
 export {
@@ -45,7 +45,7 @@ export {
 } from "./dates.js";
 export { YclientsRateLimitQueueError } from "./ratelimit/queue-error.js";
 export { MemoryRateLimitStore } from "./ratelimit/memory-store.js";
-export type { RateLimitOptions } from "./ratelimit/options.js";
+export type { RateLimitOptions } from "./ratelimit/rate-limit-options.js";
 export {
   YCLIENTS_RATE_LIMITS,
   type RateLimitStore,

@@ -29,13 +29,13 @@ import { CALL_OPTION_KEYS, optionKeys, refuseUnknownKeys } from "./call-options.
 import { checkPathParams, isBinaryAnswer, isHostRooted, needsUserToken } from "./operations.js";
 import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
-import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/options.js";
+import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/rate-limit-options.js";
 import { REDACTED } from "./redact.js";
 import { isLoggerSetting, logFor, type Logger, type LoggerSetting } from "./log.js";
 import type { RetrySettings } from "./config.js";
 import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
 import type { CallOptions, TypedMethod } from "./types.js";
-import { checkValidateResponses, type ValidateResponses } from "./validation/options.js";
+import { checkValidateResponses, type ValidateResponses } from "./validation/validate-responses.js";
 import { SpecChecker } from "./validation/spec-checker.js";
 import { VERSION } from "./version.js";
 

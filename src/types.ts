@@ -1,7 +1,7 @@
 // Type machinery for the typed methods (`yc.GET(...)`), kept apart from the runtime.
 import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
 import type { RetryOptions } from "./config.js";
-import type { ValidateResponses } from "./validation/options.js";
+import type { ValidateResponses } from "./validation/validate-responses.js";
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 
 /** Options every call accepts, typed or friendly. */

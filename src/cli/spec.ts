@@ -1,6 +1,7 @@
 // The merged spec (generated/openapi.json, written by `make codegen`), bundled into the CLI like the simulator
 // bundles it, so the CLI's help and parameter checks always match the operations it was built with.
 import specJson from "../../generated/openapi.json";
+import { resolveRef as followRef } from "../resolve-ref.js";
 
 export interface SpecParameter {
   $ref?: string;
@@ -46,13 +47,7 @@ export function loadSpec(): Spec {
 
 /** Follows a local `$ref` (`#/components/<kind>/<name>`) one level at a time until a plain object is reached. */
 export function resolveRef<T extends { $ref?: string }>(spec: Spec, value: T): T {
-  let current = value;
-  for (let depth = 0; current?.$ref && depth < 10; depth++) {
-    const [, , kind, name] = current.$ref.split("/");
-    const group = (spec.components as Record<string, Record<string, unknown> | undefined>)[kind];
-    current = (group?.[name] ?? {}) as T;
-  }
-  return current;
+  return value?.$ref ? ((followRef(spec, value) ?? {}) as T) : value;
 }
 
 /** A schema with its `allOf` parts merged: their properties and required names together (for body fields). */

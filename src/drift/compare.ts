@@ -3,6 +3,7 @@
 // ("added"), the spec has and the docs lack ("removed"), or both have with types that do not agree ("retyped").
 // Pure: the spec and the extract in, the differences out. `make spec-drift` (scripts/spec-drift.ts) and
 // `yclients spec-drift` (src/cli/spec-drift-command.ts) read the files and print with report.ts.
+import { resolveRef } from "../resolve-ref.js";
 
 /** One operation of a docs extract, as far as the comparison reads it. */
 export interface ExtractOperation {
@@ -169,13 +170,9 @@ export function typesOfText(text: string): Set<string> {
   return out;
 }
 
+/** `value` with its `$ref`s followed; `{}` for nothing or a dangling ref, so callers read fields without checks. */
 function resolve(spec: Json, value: Json | undefined): Json {
-  let current = value ?? {};
-  for (let depth = 0; current.$ref && depth < 10; depth++) {
-    const [, , kind, name] = String(current.$ref).split("/");
-    current = spec.components?.[kind]?.[name] ?? {};
-  }
-  return current;
+  return resolveRef(spec, value ?? {}) ?? {};
 }
 
 /** The schema of the answer with the docs' success status, else of the first documented 2xx with a JSON body. */

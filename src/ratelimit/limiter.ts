@@ -7,7 +7,7 @@
 // shared between processes are the store's own clock (Redis `TIME`).
 import { log as defaultLog, type Log } from "../log.js";
 import { parseRetryAfter } from "../retry-after.js";
-import type { RateLimitSettings } from "./options.js";
+import type { RateLimitSettings } from "./rate-limit-options.js";
 import { YclientsRateLimitQueueError } from "./queue-error.js";
 import { monotonicNow as clock } from "./memory-store.js";
 import { SlidingLog } from "./sliding-log.js";

@@ -1,5 +1,5 @@
 // The typed rows of generated/resources.ts: what each friendly method sends, as data (no argument grammar to
-// parse). Read by src/resources/bind.ts (the SDK) and src/cli (the commands); written by scripts/resources-codegen.ts.
+// parse). Read by src/resources/bind.ts (the SDK) and src/cli (the commands); written by scripts/codegen/plan-row.ts.
 // Every method has the shape `method(…pathIds, [body,] params?, options?)`.
 import type { Paging } from "../pagination.js";
 

@@ -2,7 +2,7 @@
 // own backoff wait cannot be interrupted by an AbortSignal. Used by the transport and by `backoff()`.
 import { handleWhen, retry, type RetryPolicy } from "cockatiel";
 import type { BackoffSettings } from "../config.js";
-import { backoffSequence, DelayPlan, sleep } from "./backoff.js";
+import { backoffSequence, DelayPlan, sleep } from "./retry-delays.js";
 
 export interface RetryHooks<T, C = undefined> {
   /** Whether a thrown error should be tried again. */

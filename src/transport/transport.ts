@@ -17,7 +17,7 @@ import { log as defaultLog, newCallId, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
 import { subscribeAbort } from "./abort.js";
-import { authorizationValue } from "./auth.js";
+import { authorizationValue } from "./authorization-header.js";
 import { parseRetryAfter } from "../retry-after.js";
 import { CircuitBreaker } from "./breaker.js";
 import { isTextual, keepBody, truncationNote } from "./kept-response.js";

@@ -5,6 +5,7 @@
 // The validator is @cfworker/json-schema: it interprets schemas instead of compiling them to code, so it runs
 // where `eval`/`new Function` are forbidden (Cloudflare workers, strict CSP pages). ARCHITECTURE.md says why.
 import { dereference, validate, type OutputUnit, type Schema } from "@cfworker/json-schema";
+import { resolveRef } from "../resolve-ref.js";
 import type { ValidationFinding } from "./finding.js";
 
 /** The base URI the spec's local `$ref`s (`#/components/schemas/…`) resolve against. Never fetched. */
@@ -50,7 +51,7 @@ export function createSpecValidator(source: unknown): SpecValidator {
       const responses = (operation?.responses ?? {}) as Json;
       const documented = Object.keys(responses).filter((code) => /^2/.test(code));
       const chosen = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
-      const response = resolveResponse(spec, chosen);
+      const response = resolveRef(spec, chosen);
       const schema = response?.content?.["application/json"]?.schema as Schema | undefined;
       if (schema) {
         const code = responses[String(status)] ? String(status) : `${String(status)[0]}XX`;
@@ -98,15 +99,6 @@ export function createSpecValidator(source: unknown): SpecValidator {
       return [...byLocation.values()];
     },
   };
-}
-
-function resolveResponse(spec: Json, response: Json | undefined): Json | undefined {
-  let current = response;
-  for (let depth = 0; current?.$ref && depth < 5; depth++) {
-    const [, , kind, name] = String(current.$ref).split("/");
-    current = spec.components?.[kind]?.[name];
-  }
-  return current;
 }
 
 function escape(token: string): string {

@@ -1,6 +1,6 @@
 // The webhook endpoint on WHATWG Request/Response: Next.js route handlers, Cloudflare Workers, Deno,
 // Bun and Hono use it as is (`export const POST = createWebhookHandler({...})`).
-import { YclientsWebhookError } from "./errors.js";
+import { YclientsWebhookError } from "./webhook-error.js";
 import { WebhookReceiver, type DeliveryAnswer, type WebhookReceiverOptions } from "./receiver.js";
 
 export type WebhookHandler = (request: Request) => Promise<Response>;

@@ -22,8 +22,8 @@ export type {
   WebhookStatus,
 } from "./events.js";
 export { RESOURCE_NAMES, WEBHOOK_STATUSES, isMarketplaceEvent, isUnknownResourceEvent } from "./events.js";
-export { YclientsWebhookError, type WebhookRejection } from "./errors.js";
-export { parseWebhook, type WebhookBody } from "./parse.js";
+export { YclientsWebhookError, type WebhookRejection } from "./webhook-error.js";
+export { parseWebhook, type WebhookBody } from "./parse-webhook.js";
 export { constantTimeEqual, urlCarriesSecret, type UrlSecretOptions } from "./origin.js";
 export {
   DEFAULT_DEDUPE_TTL_MS,

@@ -1,7 +1,7 @@
 // Origin checks for webhooks. YCLIENTS signs nothing, so two things can be checked: a secret the
 // partner put into the webhook URL, and the partner token inside marketplace lifecycle events. Both
 // comparisons take the same time wherever the first difference is.
-import { YclientsWebhookError } from "./errors.js";
+import { YclientsWebhookError } from "./webhook-error.js";
 import type { MarketplaceEvent } from "./events.js";
 
 const encoder = new TextEncoder();

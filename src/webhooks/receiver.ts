@@ -8,10 +8,10 @@ import {
   type DedupeClaim,
   type DedupeOptions,
 } from "./dedupe.js";
-import { YclientsWebhookError } from "./errors.js";
+import { YclientsWebhookError } from "./webhook-error.js";
 import type { EventOf, MarketplaceEvent, ResourceName, UnknownResourceEvent, WebhookEvent } from "./events.js";
 import { checkPartnerToken, urlCarriesSecret, type UrlSecretOptions } from "./origin.js";
-import { parseWebhook } from "./parse.js";
+import { parseWebhook } from "./parse-webhook.js";
 
 type Callback<E> = (event: E) => unknown;
 

@@ -2,7 +2,7 @@
 // is walked against a server that answers 502 then 200, and the named ones that book money, text a code or only
 // search are pinned by name.
 import { operations } from "../../generated/operations";
-import { listOperations, loadSpec } from "../../scripts/spec";
+import { listOperations, loadSpec } from "../../scripts/merge-spec";
 import { retryClassOf } from "../../scripts/retry-class";
 import { YclientsClient, YclientsNetworkError, YclientsServerError, YclientsTimeoutError } from "../../src/index";
 import { isIdempotent } from "../../src/operations";

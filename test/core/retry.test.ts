@@ -6,7 +6,7 @@ import {
   YclientsServerError,
   YclientsTimeoutError,
 } from "../../src/index";
-import { DelayPlan, backoffSequence } from "../../src/transport/backoff";
+import { DelayPlan, backoffSequence } from "../../src/transport/retry-delays";
 import { parseRetryAfter } from "../../src/retry-after";
 import { AttemptFailure, shouldRetry } from "../../src/transport/decisions";
 import { closedPort, json, later, ok, startServer, type TestServer } from "../helpers/server";

@@ -12,7 +12,7 @@ import {
   type RateLimitStore,
 } from "../../src/index";
 import { log } from "../../src/log";
-import { resolveRateLimit } from "../../src/ratelimit/options";
+import { resolveRateLimit } from "../../src/ratelimit/rate-limit-options";
 import {
   DEFAULT_PARTNER_TOKEN,
   startYclientsSimulator,

@@ -4,17 +4,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
 import { bindResource } from "../../src/resources/bind";
+import { resolveRef } from "../../src/resolve-ref";
 import { argName, positionalBody } from "../../src/resources/rows";
 import { ALL_FRIENDLY, OPERATION_METHODS, argsFor, methodOf, type Friendly } from "./friendly-table";
 import { expectCall, useHarness } from "./harness";
 
 const h = useHarness();
 const spec = JSON.parse(readFileSync(join(__dirname, "../../generated/openapi.json"), "utf8"));
-const deref = (ref: string) =>
-  ref
-    .slice(2)
-    .split("/")
-    .reduce((node, key) => node[key], spec);
 
 /** `resource.group.method` → its parameters (name, optional, type text), from generated/resources.ts. */
 function generatedSignatures(): Map<string, { name: string; optional: boolean; type: string }[]> {
@@ -105,7 +101,7 @@ describe("the call shape (…pathIds, [body,] params?, options?)", () => {
 
   const queryOf = (f: Friendly): string[] =>
     [...(spec.paths[f.path].parameters ?? []), ...(spec.paths[f.path][f.method.toLowerCase()].parameters ?? [])]
-      .map((p: { $ref?: string }) => (p.$ref ? deref(p.$ref) : p))
+      .map((p: object) => resolveRef(spec, p as any))
       .filter((p: { in: string }) => p.in === "query")
       .map((p: { name: string }) => p.name);
   const withQuery = OPERATION_METHODS.filter((f) => queryOf(f).length);

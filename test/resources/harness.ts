@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { paths } from "../../generated/schema";
 import { YclientsClient } from "../../src/index";
+import { resolveRef } from "../../src/resolve-ref";
 import type { BodyOf } from "../../src/types";
 import { json, startServer, type TestServer } from "../helpers/server";
 
@@ -16,16 +17,7 @@ export const WITH_USER = `Bearer ${PARTNER_TOKEN}, User ${USER_TOKEN}`;
 type Json = Record<string, any>;
 const spec: Json = JSON.parse(readFileSync(join(__dirname, "../../generated/openapi.json"), "utf8"));
 
-function deref(node: Json | undefined): Json | undefined {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce((at: Json, key: string) => at[key], spec);
-  }
-  return current;
-}
+const deref = (node: Json | undefined): Json | undefined => resolveRef(spec, node);
 
 function operation(method: string, path: string): Json {
   const op = spec.paths[path]?.[method.toLowerCase()];

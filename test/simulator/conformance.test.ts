@@ -2,6 +2,7 @@
 // usual error cases, and validates every answer against the spec's response schemas.
 import specJson from "../../generated/openapi.json";
 import { createSpecValidator } from "../../scripts/spec-validator";
+import { resolveRef } from "../../src/resolve-ref";
 import { handlers, validatesOwnBody } from "../../src/testing/handlers/index";
 import { operationIndex, type OperationEntry } from "../../src/testing/spec-index";
 import type { YclientsSimulator } from "../../src/testing/index";
@@ -44,14 +45,9 @@ afterAll(() => sim.close());
 /** Every parameter of an operation (path-level and operation-level), with $refs resolved. */
 function parametersOf(op: OperationEntry): any[] {
   const item = spec.paths[op.path];
-  const deref = (p: any) =>
-    p.$ref
-      ? p.$ref
-          .slice(2)
-          .split("/")
-          .reduce((n: any, k: string) => n[k], spec)
-      : p;
-  return [...(item.parameters ?? []), ...(item[op.method.toLowerCase()].parameters ?? [])].map(deref);
+  return [...(item.parameters ?? []), ...(item[op.method.toLowerCase()].parameters ?? [])].map((p) =>
+    resolveRef(spec, p),
+  );
 }
 
 function parameter(op: OperationEntry, name: string): any {

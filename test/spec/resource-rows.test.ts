@@ -1,6 +1,6 @@
 // The generator's rules for the typed rows, on small specs: a query parameter and a body field of one name fail
 // `make codegen` unless the spec renames the query side (x-sdk-query-name); ids and dates are found by schema.
-import { planMethods } from "../../scripts/resources-codegen";
+import { planMethods } from "../../scripts/codegen/plan-methods";
 
 const spec = (parameter: Record<string, unknown>) => ({
   openapi: "3.1.0",

@@ -1,7 +1,7 @@
 // The reference samples the webhook tests read, and the merged spec's validator for webhook bodies.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpec } from "../../scripts/spec";
+import { loadSpec } from "../../scripts/merge-spec";
 import { createSpecValidator } from "../../scripts/spec-validator";
 
 const SAMPLES = join(__dirname, "..", "fixtures", "reference", "yclients-samples");

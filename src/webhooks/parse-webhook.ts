@@ -1,6 +1,6 @@
 // Raw body → typed events. Accepts a string, bytes or already-parsed JSON; one event or an array of
 // them. Only the envelope is checked here: `data` is passed through as sent (the spec types it).
-import { YclientsWebhookError } from "./errors.js";
+import { YclientsWebhookError } from "./webhook-error.js";
 import {
   RESOURCE_NAMES,
   type MarketplaceEvent,
