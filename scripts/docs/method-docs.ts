@@ -3,7 +3,7 @@
 import { helperNames, positionalBody, splitOp, walkRows, argName, queryNames } from "../../src/resources/rows";
 import type { OperationRow, ResourceTable } from "../../src/resources/rows";
 import { operations } from "../../generated/operations";
-import { listOperations } from "../spec";
+import { listOperations } from "../merge-spec";
 import { deref, fieldsOf, objectOf, typeText, type Field } from "./schema-text";
 
 type Json = Record<string, any>;
