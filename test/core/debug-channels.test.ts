@@ -31,8 +31,8 @@ function enabledIn(env: Record<string, string>, prelude = ""): string[] {
 describe("the default yclients:* channels", () => {
   it("follow DEBUG in a fresh Node process: wildcards and exclusions", () => {
     expect(enabledIn({})).toEqual([]);
-    expect(enabledIn({ DEBUG: "yclients:*" })).toEqual(["http", "retry", "breaker", "ratelimit"]);
-    expect(enabledIn({ DEBUG: "yclients:*,-yclients:http" })).toEqual(["retry", "breaker", "ratelimit"]);
+    expect(enabledIn({ DEBUG: "yclients:*" })).toEqual(["http", "retry", "breaker", "ratelimit", "validate"]);
+    expect(enabledIn({ DEBUG: "yclients:*,-yclients:http" })).toEqual(["retry", "breaker", "ratelimit", "validate"]);
     expect(enabledIn({ DEBUG: "other yclients:retry" })).toEqual(["retry"]);
   });
 
