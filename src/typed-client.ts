@@ -26,7 +26,7 @@ import { classifyAnswer, type CallOutcome, type FetchResult } from "./answer.js"
 export type { CallOutcome } from "./answer.js";
 import { YclientsConfigError } from "./errors.js";
 import { CALL_OPTION_KEYS, optionKeys, refuseUnknownKeys } from "./call-options.js";
-import { checkPathParams, isBinaryAnswer, isHostRooted, needsUserToken } from "./operations.js";
+import { checkPathParams, isBinaryAnswer, isHostRooted, isIdempotent, needsUserToken } from "./operations.js";
 import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
 import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/rate-limit-options.js";
@@ -345,6 +345,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     const call: CallContext = {
       method,
       path,
+      idempotent: isIdempotent(method, path),
       userToken: token,
       timeoutMs: timeoutMs === undefined ? this.#scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),
       retry: retry === undefined ? this.#scoped.retry : refineRetry(this.retrySettings(), retry),

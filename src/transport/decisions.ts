@@ -1,8 +1,6 @@
 // "Should this be retried?" and "does this count against the breaker?" as small pure functions,
 // kept apart from the loop that acts on them so tests can call them directly.
 
-import { isIdempotent } from "../operations.js";
-
 /** Why an attempt produced no response. */
 export type AttemptFailureKind = "timeout" | "network";
 
@@ -44,12 +42,19 @@ export function isNeverSent(code: string | undefined): boolean {
   return code !== undefined && NEVER_SENT_CODES.has(code);
 }
 
+/** The retry class of a call: its operation's `x-idempotent` as the client found it, else the method rule. */
+export function isRepeatable(call: { method: string; idempotent?: boolean }): boolean {
+  if (call.idempotent !== undefined) return call.idempotent;
+  const method = call.method.toUpperCase();
+  return method === "GET" || method === "HEAD";
+}
+
 /**
  * Whether sending the request twice is harmless: the operation's retry class from the spec (`x-idempotent`), not
  * its method (a PUT that books a payment is not), or any operation when the caller opted in with `retry.unsafe`.
  */
-export function isSafeToRepeat(method: string, path: string, unsafeOptIn: boolean): boolean {
-  return unsafeOptIn || isIdempotent(method, path);
+export function isSafeToRepeat(call: { method: string; idempotent?: boolean }, unsafeOptIn: boolean): boolean {
+  return unsafeOptIn || isRepeatable(call);
 }
 
 /**

@@ -22,8 +22,14 @@ import { parseRetryAfter } from "../retry-after.js";
 import { CircuitBreaker } from "./breaker.js";
 import { isTextual, keepBody, truncationNote } from "./kept-response.js";
 import { errorReadLimit, MAX_ANSWER_BYTES, readBody } from "./read-body.js";
-import { AttemptFailure, isNeverSent, isSafeToRepeat, networkErrorCode, shouldRetry } from "./decisions.js";
-import { isIdempotent } from "../operations.js";
+import {
+  AttemptFailure,
+  isNeverSent,
+  isRepeatable,
+  isSafeToRepeat,
+  networkErrorCode,
+  shouldRetry,
+} from "./decisions.js";
 import { RetryRunner } from "./retry.js";
 
 /** A WHATWG fetch: called with the Request and `{ signal }`, the attempt's own abort signal. */
@@ -50,6 +56,11 @@ export interface CallContext {
   method: string;
   /** Path template, for logs and errors. */
   path: string;
+  /**
+   * Whether sending the operation twice is harmless (its `x-idempotent`, looked up by the client). Left out, only
+   * GET and HEAD count as safe.
+   */
+  idempotent?: boolean;
   userToken?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -170,7 +181,7 @@ export class Transport {
     const retry = call.retry ?? this.#settings.retry;
     const runners = this.runnersFor(retry);
     // The operation's retry class from the spec decides, not the method (a PUT may book a payment).
-    const runner = isSafeToRepeat(call.method, call.path, retry.unsafe) ? runners.safe : runners.unsafe;
+    const runner = isSafeToRepeat(call, retry.unsafe) ? runners.safe : runners.unsafe;
     // The outcome of the last attempt that was really sent, for when the breaker refuses a later one.
     let last: Response | AttemptFailure | undefined;
     const sendOnce = async () => {
@@ -214,7 +225,7 @@ export class Transport {
   private stoppedByBreaker(outcome: unknown, call: CallContext): boolean {
     const { maxTries, unsafe } = call.retry ?? this.#settings.retry;
     if (!this.breaker?.refusesNow() || call.attempts >= maxTries) return false;
-    return shouldRetry(isSafeToRepeat(call.method, call.path, unsafe), outcome);
+    return shouldRetry(isSafeToRepeat(call, unsafe), outcome);
   }
 
   /**
@@ -366,7 +377,7 @@ export class Transport {
       // A reset or a timeout may come after the server read the request: never say "could not reach" for an
       // operation with effects, or the caller repeats a payment by hand.
       const mayHaveReachedServer = !error.neverSent;
-      const acted = mayHaveReachedServer && !isIdempotent(call.method, call.path) ? MAY_HAVE_ACTED : "";
+      const acted = mayHaveReachedServer && !isRepeatable(call) ? MAY_HAVE_ACTED : "";
       if (error.kind === "timeout") {
         return new YclientsTimeoutError(`${where} timed out: ${error.message}${suffix}${acted}${note}`, {
           ...this.context(call),
