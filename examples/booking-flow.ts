@@ -2,7 +2,7 @@
 // pick a service, a staff member, a day and a slot; confirm the client's phone by SMS; check, book,
 // read the record back and cancel it. Run it with `make demo` (it starts a local simulator) or point it
 // at the real API with YCLIENTS_PARTNER_TOKEN, YCLIENTS_COMPANY_ID and YCLIENTS_BASE_URL.
-import { YclientsBookingError, YclientsClient } from "../src/index";
+import { YclientsBookingError, YclientsClient } from "yclients-client";
 
 export interface BookingFlowSettings {
   partnerToken: string;

@@ -1,7 +1,7 @@
 // `make demo`: starts the built-in simulator and runs the booking flow against it.
-import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator } from "../src/testing/index";
-import { YclientsClient } from "../src/index";
-import { registerWebhook } from "../src/webhooks/index";
+import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator } from "yclients-client/testing";
+import { YclientsClient } from "yclients-client";
+import { registerWebhook } from "yclients-client/webhooks";
 import { bookingFlow } from "./booking-flow";
 import { startWebhookReceiver } from "./webhook-receiver";
 

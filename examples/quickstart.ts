@@ -1,6 +1,6 @@
 // The README's snippets as code that `make typecheck` compiles, so the docs cannot drift from the API.
 // Run against the real API: YCLIENTS_PARTNER_TOKEN=… YCLIENTS_COMPANY_ID=… npx tsx examples/quickstart.ts
-import { backoff, YclientsBookingError, YclientsClient, YclientsValidationError } from "../src/index";
+import { backoff, YclientsBookingError, YclientsClient, YclientsValidationError } from "yclients-client";
 
 export async function quickstart(partnerToken: string, companyId: number): Promise<void> {
   const yc = new YclientsClient({ partnerToken, companyId });

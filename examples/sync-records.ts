@@ -3,7 +3,7 @@
 // remember where to start next time. Run it against the built-in simulator with
 // `npx tsx examples/sync-records.ts`, or against the real API with YCLIENTS_PARTNER_TOKEN,
 // YCLIENTS_USER_TOKEN, YCLIENTS_COMPANY_ID (and optionally YCLIENTS_BASE_URL, SYNC_SINCE).
-import { parseYclientsDate, YclientsClient } from "../src/index";
+import { parseYclientsDate, YclientsClient } from "yclients-client";
 
 export interface SyncSettings {
   partnerToken: string;
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const { startYclientsSimulator } = await import("../src/testing/index");
+  const { startYclientsSimulator } = await import("yclients-client/testing");
   const sim = await startYclientsSimulator({ seed: 7 });
   try {
     await syncRecords({

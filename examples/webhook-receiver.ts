@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeWebhookHandler, type WebhookEvent } from "../src/webhooks/index";
+import { createNodeWebhookHandler, type WebhookEvent } from "yclients-client/webhooks";
 
 export interface WebhookReceiver {
   /** The URL to register with YCLIENTS; its last path segment is the secret. */

@@ -3,6 +3,8 @@
 import { YclientsClient } from "../src/index";
 import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator, type YclientsSimulator } from "../src/testing/index";
 import { bookingFlow } from "../examples/booking-flow";
+import { payForVisit } from "../examples/visit-payment";
+import { accountBalance, moneyState } from "../src/testing/money-state";
 
 let sim: YclientsSimulator;
 beforeAll(async () => {
@@ -41,6 +43,30 @@ describe("examples/booking-flow.ts", () => {
     // Exactly one booking request succeeded; the second was refused, and no POST was ever retried.
     const bookings = sim.requests.filter((r) => r.method === "POST" && r.path.includes("/book_record/"));
     expect(bookings).toHaveLength(2);
+  });
+});
+
+describe("examples/visit-payment.ts", () => {
+  it("books a visit, pays its document's sale and sees the payment in the visit's details and the account", async () => {
+    const company = sim.state.companies[0];
+    const money = moneyState(sim.state);
+    const balance = (id: number) => accountBalance(money, id);
+    const accounts = money.accounts.filter((a) => a.company_id === company.id);
+    const before = accounts.map((a) => balance(a.id));
+    const lines: string[] = [];
+    const outcome = await payForVisit({
+      partnerToken: sim.partnerToken,
+      userToken: sim.userToken,
+      companyId: company.id,
+      baseUrl: sim.url,
+      client: { phone: "79161230099", name: "Ольга Платёжная" },
+      print: (line) => lines.push(line),
+    });
+    expect(outcome.paid).toBeGreaterThan(0);
+    expect(lines.map((l) => l.split(":")[0])).toEqual(["Record", "Due", "Paid"]);
+    const gained = accounts.map((a, i) => balance(a.id) - before[i]).reduce((sum, x) => sum + x, 0);
+    expect(gained).toBe(outcome.paid);
+    expect(money.documents.find((d) => d.id === Number(outcome.documentId))).toMatchObject({ type_id: 7 });
   });
 });
 
