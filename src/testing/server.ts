@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { BASE_PATH, SimulatorCore, type Action } from "./core.js";
 import type { Fault } from "./faults.js";
-import { handlers, validatesOwnBody } from "./handlers/index.js";
+import { handlers } from "./handlers/index.js";
 import {
   DEFAULT_MAX_LOGGED_REQUESTS,
   DEFAULT_PARTNER_TOKEN,
@@ -93,7 +93,6 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     faults,
     log,
     handlers,
-    validatesOwnBody,
     operations: operationIndex,
     onChange: (change) => webhooks.emit(change),
   });

@@ -7,9 +7,8 @@ import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
 import {
   addClient,
   companyStaff,
-  findCompany,
   nextId,
-  type Appointment,
+  type SimRecord,
   type Client,
   type Company,
   type Service,
@@ -18,18 +17,15 @@ import {
 } from "../state.js";
 import { addDays, isDate, localDate, localTime, parseDateTime } from "../time.js";
 import { clientChange, recordChange } from "../webhook-payloads.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
 import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./present.js";
+import { requireCompany } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */
 const DEFAULT_LENGTH = 3600;
 /** Longest date range book_dates walks, so a silly range cannot burn the CPU. */
 const MAX_RANGE_DAYS = 366;
-
-export function requireCompany(state: SimulatorState, id: string | undefined): Company {
-  return findCompany(state, id) ?? abort(fail(404, "Филиал не найден"));
-}
 
 function requireStaff(state: SimulatorState, company: Company, id: number): StaffMember {
   return companyStaff(state, company.id).find((s) => s.id === id) ?? abort(fail(404, "Сотрудник не найден"));
@@ -326,7 +322,7 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
   const client = findOrCreateClient(state, company, phone, fullname, text(input.email));
   if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, client, "create"));
   const created = visits.map((visit) => {
-    const record: Appointment = {
+    const record: SimRecord = {
       id: nextId(state, "record"),
       hash: newSecret(state),
       company_id: company.id,
@@ -354,12 +350,7 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
   return ok(created, [], 201);
 }
 
-function liveRecord(
-  state: SimulatorState,
-  recordId: string | undefined,
-  hash?: string,
-  companyId?: number,
-): Appointment {
+function liveRecord(state: SimulatorState, recordId: string | undefined, hash?: string, companyId?: number): SimRecord {
   const id = Number(recordId);
   const record = state.records.find(
     (r) =>
@@ -423,18 +414,11 @@ export const bookingHandlers: HandlerTable = {
   "GET /book_dates/{company_id}": listBookableDates,
   "GET /book_times/{company_id}/{staff_id}/{date}": listBookableTimes,
   "GET /book_staff_seances/{company_id}/{staff_id}/": getStaffNearestSeances,
-  "POST /book_code/{company_id}": sendBookingSmsCode,
-  "POST /book_check/{company_id}": checkBooking,
-  "POST /book_record/{company_id}": createBookingRecord,
+  "POST /book_code/{company_id}": ownBody(sendBookingSmsCode),
+  "POST /book_check/{company_id}": ownBody(checkBooking),
+  "POST /book_record/{company_id}": ownBody(createBookingRecord),
   "GET /book_record/{company_id}/{record_id}/{record_hash}": getBookingRecord,
   "PUT /book_record/{company_id}/{record_id}": rescheduleBookingRecord,
   "GET /user/records/{record_id}/{record_hash}": getUserRecords,
   "DELETE /user/records/{record_id}/{record_hash}": deleteUserRecord,
 };
-
-/** Operations whose handler reports missing fields itself, with booking error codes. */
-export const bookingValidatesOwnBody = [
-  "POST /book_record/{company_id}",
-  "POST /book_code/{company_id}",
-  "POST /book_check/{company_id}",
-];

@@ -3,7 +3,7 @@
 import { slice } from "../pagination.js";
 import { abort, fail, ok, type SimResponse } from "../reply.js";
 import { companyServices, companyStaff } from "../state.js";
-import { requireCompany } from "./booking.js";
+import { requireChain, requireCompany } from "./scope.js";
 import { categoryView, chainView, companyView, positionView, serviceView, staffView } from "./catalogue-views.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { queryInt } from "./input.js";
@@ -116,7 +116,7 @@ function getServiceCategory(ctx: HandlerContext): SimResponse {
 /** The chain's categories merged by title, each listing the services under that title. */
 function listChainServiceCategories(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
-  if (Number(ctx.params.chain_id) !== state.chain.id) return fail(404, "Сеть не найдена");
+  requireChain(state, ctx.params.chain_id);
   const byTitle = new Map<string, { id: number; title: string; services: Map<string, number> }>();
   for (const category of state.serviceCategories) {
     let entry = byTitle.get(category.title);

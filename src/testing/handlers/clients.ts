@@ -7,8 +7,8 @@ import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { addClient, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
-import { requireCompany } from "./booking.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { requireChain, requireCompany } from "./scope.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 
@@ -295,7 +295,7 @@ function searchClientVisits(ctx: HandlerContext): SimResponse {
 /** `GET /group/{group_id}/clients/?phone=`: the client's card in every company of the chain. */
 function getChainClient(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
-  if (Number(ctx.params.group_id) !== state.chain.id) return fail(404, "Сеть не найдена");
+  requireChain(state, ctx.params.group_id);
   const phone = normalizePhone(ctx.query.get("phone"));
   if (!phone) return invalid(400, { phone: ["Укажите телефон"] });
   const ids = new Set(state.companies.filter((c) => c.chain_id === state.chain.id).map((c) => c.id));
@@ -316,18 +316,11 @@ function getChainClient(ctx: HandlerContext): SimResponse {
 export const clientHandlers: HandlerTable = {
   "POST /company/{company_id}/clients/search": searchClients,
   "GET /clients/{company_id}": listClientsLegacy,
-  "POST /clients/{company_id}": createClient,
-  "POST /clients/{company_id}/bulk": createClientsBulk,
+  "POST /clients/{company_id}": ownBody(createClient),
+  "POST /clients/{company_id}/bulk": ownBody(createClientsBulk),
   "GET /client/{company_id}/{id}": getClient,
   "PUT /client/{company_id}/{id}": updateClient,
   "DELETE /client/{company_id}/{id}": deleteClient,
-  "POST /company/{company_id}/clients/visits/search": searchClientVisits,
+  "POST /company/{company_id}/clients/visits/search": ownBody(searchClientVisits),
   "GET /group/{group_id}/clients/": getChainClient,
 };
-
-/** Operations whose handler answers every body problem itself (all of them at once). */
-export const clientsValidateOwnBody = [
-  "POST /clients/{company_id}",
-  "POST /clients/{company_id}/bulk",
-  "POST /company/{company_id}/clients/visits/search",
-];

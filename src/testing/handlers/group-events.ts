@@ -3,11 +3,11 @@
 import { groupEventsOf, overlaps, type SimActivity } from "../group-events.js";
 import { slice } from "../pagination.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { companyServices, companyStaff, type Company, type SimulatorState } from "../state.js";
+import { nextId, companyServices, companyStaff, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime, spacedDateTime } from "../time.js";
-import { requireCompany } from "./booking.js";
+import { requireCompany } from "./scope.js";
 import { exampleAnswer } from "./examples.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, text, toInt } from "./input.js";
 
 const BUSY = "Мастер занят или не работает";
@@ -152,9 +152,10 @@ function eventDocument(e: SimActivity, status = 200): SimResponse {
 function create(ctx: HandlerContext, company: Company): SimActivity {
   const store = groupEventsOf(ctx.state);
   const fields = readEventBody(ctx, company);
-  const event: SimActivity = { id: store.nextId, records_count: 0, ...fields };
+  // The id is taken only once the event is accepted, so a refused create spends none.
+  const event: SimActivity = { id: 0, records_count: 0, ...fields };
   if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, event, 422);
-  store.nextId++;
+  event.id = nextId(ctx.state, "activity");
   store.events.push(event);
   return event;
 }
@@ -237,17 +238,17 @@ function duplicate(ctx: HandlerContext): SimResponse {
     return invalid(422, { dates: ["Ожидается список дат и времени YYYY-MM-DDTHH:MM:SS"] });
   }
   const store = groupEventsOf(ctx.state);
-  const copies: SimActivity[] = (starts as number[]).map((start, i) => ({
+  const copies: SimActivity[] = (starts as number[]).map((start) => ({
     ...original,
     label_ids: [...original.label_ids],
     resource_instance_ids: [...original.resource_instance_ids],
-    id: store.nextId + i,
+    id: 0,
     start,
     records_count: 0,
   }));
   // All or nothing: one busy date refuses the whole request, as the API's 409 does.
   if (ctx.body.force !== true) for (const copy of copies) checkStaffFree(ctx.state, company, copy, 409);
-  store.nextId += copies.length;
+  for (const copy of copies) copy.id = nextId(ctx.state, "activity");
   store.events.push(...copies);
   return ok(
     copies.map((e) => eventView(ctx.state, e, true)),
@@ -269,18 +270,18 @@ function addRecordV2(ctx: HandlerContext): SimResponse {
 }
 
 export const groupEventHandlers: HandlerTable = {
-  "POST /activity/{company_id}": (ctx) => {
+  "POST /activity/{company_id}": ownBody((ctx) => {
     const company = requireCompany(ctx.state, ctx.params.company_id);
     return ok(eventView(ctx.state, create(ctx, company)));
-  },
+  }),
   "GET /activity/{company_id}/{activity_id}": (ctx) => {
     const company = requireCompany(ctx.state, ctx.params.company_id);
     return ok(eventView(ctx.state, requireEvent(ctx, company, "activity_id")));
   },
-  "PUT /activity/{company_id}/{activity_id}": (ctx) => {
+  "PUT /activity/{company_id}/{activity_id}": ownBody((ctx) => {
     const company = requireCompany(ctx.state, ctx.params.company_id);
     return ok(eventView(ctx.state, update(ctx, company, "activity_id")));
-  },
+  }),
   "DELETE /activity/{company_id}/{activity_id}": (ctx) => {
     remove(ctx, requireCompany(ctx.state, ctx.params.company_id), "activity_id");
     return { status: 202, body: { success: true, data: null, meta: { message: "Accepted" } } };
@@ -288,25 +289,18 @@ export const groupEventHandlers: HandlerTable = {
   "GET /activity/{company_id}/search/": search,
   "GET /activity/{company_id}/search_dates/": searchDates,
   "GET /activity/{company_id}/search_dates_range/": dateRange,
-  "POST /activity/{company_id}/{activity_id}/duplicate/": duplicate,
-  "POST /api/v2/companies/{salonId}/activities": (ctx) =>
+  "POST /activity/{company_id}/{activity_id}/duplicate/": ownBody(duplicate),
+  "POST /api/v2/companies/{salonId}/activities": ownBody((ctx) =>
     eventDocument(create(ctx, requireCompany(ctx.state, ctx.params.salonId)), 201),
+  ),
   "GET /api/v2/companies/{salonId}/activities/{activityId}": (ctx) =>
     eventDocument(requireEvent(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
-  "PUT /api/v2/companies/{salonId}/activities/{activityId}": (ctx) =>
+  "PUT /api/v2/companies/{salonId}/activities/{activityId}": ownBody((ctx) =>
     eventDocument(update(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
+  ),
   "DELETE /api/v2/companies/{salonId}/activities/{activityId}": (ctx) => {
     remove(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId");
     return { status: 204 };
   },
   "POST /api/v2/companies/{salonId}/activities/{activityId}/records": addRecordV2,
 };
-
-/** Operations whose handler checks the body itself (the generic required-field check would answer first). */
-export const groupEventsValidateOwnBody = [
-  "POST /activity/{company_id}",
-  "PUT /activity/{company_id}/{activity_id}",
-  "POST /activity/{company_id}/{activity_id}/duplicate/",
-  "POST /api/v2/companies/{salonId}/activities",
-  "PUT /api/v2/companies/{salonId}/activities/{activityId}",
-] as const;

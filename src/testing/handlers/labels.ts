@@ -2,8 +2,8 @@
 // string or a JSON body, searched by name, changed and deleted. A deleted label also leaves the
 // clients and records that carried it, so the client search's `category` filter sees the change.
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import type { Label, SimulatorState } from "../state.js";
-import { requireCompany } from "./booking.js";
+import { nextId, type Label, type SimulatorState } from "../state.js";
+import { requireCompany } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { isObject, text, toInt } from "./input.js";
 
@@ -36,7 +36,7 @@ function newLabel(
   if (kind !== 1 && kind !== 2) errors.entity = ["Категория бывает клиентской (1) или для записей (2)"];
   if (Object.keys(errors).length) return invalid(422, errors);
   const label: Label = {
-    id: ctx.state.nextIds.generic++,
+    id: nextId(ctx.state, "generic"),
     company_id: companyId,
     entity: kind as 1 | 2,
     title,

@@ -5,7 +5,6 @@ import {
   GOODS_SALE_ITEM,
   moneyState,
   moveStock,
-  nextMoneyId,
   roundMoney,
   stockSign,
   type GoodsLine,
@@ -16,10 +15,10 @@ import {
 } from "../money-state.js";
 import { slice } from "../pagination.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import type { Appointment, Company } from "../state.js";
+import { nextId, type SimRecord, type Company } from "../state.js";
 import { isoWithOffset } from "../time.js";
 import { SERVICES_ITEM, visitDocument, visitServices } from "../visit-document.js";
-import { requireCompany } from "./booking.js";
+import { requireCompany } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { isObject, queryInt, text, toInt } from "./input.js";
 
@@ -298,7 +297,7 @@ function createTransaction(ctx: HandlerContext): SimResponse {
   const { money, company } = context(ctx);
   const fields = readTransactionBody(ctx, money, company);
   const t: MoneyTransaction = {
-    id: nextMoneyId(money),
+    id: nextId(ctx.state, "money"),
     company_id: company.id,
     record_id: 0,
     visit_id: 0,
@@ -468,7 +467,7 @@ function paySale(ctx: HandlerContext): SimResponse {
   errors.check();
   const isVisit = document.type_id === 7;
   money.transactions.push({
-    id: nextMoneyId(money),
+    id: nextId(ctx.state, "money"),
     company_id: company.id,
     document_id: document.id,
     expense_id: isVisit ? SERVICES_ITEM : GOODS_SALE_ITEM,
@@ -533,7 +532,7 @@ function newDocument(
   fields: ReturnType<typeof readDocumentBody>,
 ) {
   const document: StorageDocument = {
-    id: nextMoneyId(money),
+    id: nextId(ctx.state, "money"),
     company_id: company.id,
     number: money.documents.filter((d) => d.company_id === company.id).length + 1,
     user_id: ctx.session?.kind === "staff" ? ctx.session.user.id : 0,
@@ -647,7 +646,7 @@ function signedQuantity(document: StorageDocument, input: LineInput): number {
 
 function bookLine(ctx: HandlerContext, money: MoneyState, document: StorageDocument, input: LineInput): GoodsLine {
   const line: GoodsLine = {
-    id: nextMoneyId(money),
+    id: nextId(ctx.state, "money"),
     company_id: document.company_id,
     document_id: document.id,
     good_id: input.good.id,
@@ -752,7 +751,7 @@ function createOperation(ctx: HandlerContext): SimResponse {
     for (const line of lines) {
       if (line.cost <= 0) continue;
       money.transactions.push({
-        id: nextMoneyId(money),
+        id: nextId(ctx.state, "money"),
         company_id: company.id,
         document_id: document.id,
         expense_id: GOODS_SALE_ITEM,
@@ -840,7 +839,7 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
   for (const { amount, accountId } of payments) {
     const doc = document;
     money.transactions.push({
-      id: nextMoneyId(money),
+      id: nextId(ctx.state, "money"),
       company_id: company.id,
       document_id: doc.id,
       expense_id: SERVICES_ITEM,
@@ -868,7 +867,7 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
 }
 
 /** What was sold and paid in a visit: its services and goods, and the payments booked on its document. */
-export function visitDetailsView(ctx: HandlerContext, record: Appointment): Record<string, unknown> {
+export function visitDetailsView(ctx: HandlerContext, record: SimRecord): Record<string, unknown> {
   const money = moneyState(ctx.state);
   const document = visitDocument(ctx.state, record);
   const lines = money.goodsLines.filter((l) => l.document_id === document.id && !l.deleted);
@@ -992,7 +991,7 @@ function readGoodBody(ctx: HandlerContext) {
 function createGood(ctx: HandlerContext): SimResponse {
   const { money, company } = context(ctx);
   const good: MoneyGood = {
-    id: nextMoneyId(money),
+    id: nextId(ctx.state, "money"),
     company_id: company.id,
     stock: {},
     deleted: false,

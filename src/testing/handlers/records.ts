@@ -6,15 +6,15 @@ import {
   addClient,
   nextId,
   normalizePhone,
-  type Appointment,
+  type SimRecord,
   type Client,
   type Company,
   type SimulatorState,
 } from "../state.js";
 import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientChange, recordChange } from "../webhook-payloads.js";
-import { requireCompany } from "./booking.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { requireCompany } from "./scope.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { recordLookups, staffRecord } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../pagination.js";
@@ -99,7 +99,7 @@ function listRecords(ctx: HandlerContext): SimResponse {
   );
 }
 
-function liveRecord(state: SimulatorState, company: Company, id: string | undefined): Appointment {
+function liveRecord(state: SimulatorState, company: Company, id: string | undefined): SimRecord {
   const n = Number(id);
   return (
     state.records.find((r) => r.id === n && r.company_id === company.id && !r.deleted) ??
@@ -151,7 +151,7 @@ interface RecordPlan {
 function readRecordBody(
   ctx: HandlerContext,
   company: Company,
-  current: Appointment | undefined,
+  current: SimRecord | undefined,
 ): { plan: RecordPlan; body: Record<string, any> } {
   const { state } = ctx;
   const body = isObject(ctx.body) ? ctx.body : {};
@@ -214,7 +214,7 @@ function refuseIfBusy(state: SimulatorState, plan: RecordPlan, exceptId: number 
   if (clash) abort(fail(422, "Сотрудник занят в это время"));
 }
 
-function applyOptional(record: Appointment, body: Record<string, any>): void {
+function applyOptional(record: SimRecord, body: Record<string, any>): void {
   if (typeof body.comment === "string") record.comment = body.comment;
   if (body.attendance !== undefined) record.attendance = toInt(body.attendance)!;
   if (body.api_id !== undefined) record.api_id = text(body.api_id);
@@ -233,7 +233,7 @@ function createRecord(ctx: HandlerContext): SimResponse {
   const { plan, body } = readRecordBody(ctx, company, undefined);
   refuseIfBusy(state, plan, undefined, body.save_if_busy === true);
   if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, plan.client!, "create"));
-  const record: Appointment = {
+  const record: SimRecord = {
     id: nextId(state, "record"),
     hash: `staff-${now}-${state.nextIds.record}`,
     company_id: company.id,
@@ -288,11 +288,8 @@ function deleteRecord(ctx: HandlerContext): SimResponse {
 
 export const recordHandlers: HandlerTable = {
   "GET /records/{company_id}": listRecords,
-  "POST /records/{company_id}": createRecord,
+  "POST /records/{company_id}": ownBody(createRecord),
   "GET /record/{company_id}/{record_id}": getRecord,
-  "PUT /record/{company_id}/{record_id}": updateRecord,
+  "PUT /record/{company_id}/{record_id}": ownBody(updateRecord),
   "DELETE /record/{company_id}/{record_id}": deleteRecord,
 };
-
-/** Operations that check their own body (the handler answers 422 with every problem at once). */
-export const recordsValidateOwnBody = ["POST /records/{company_id}", "PUT /record/{company_id}/{record_id}"];

@@ -1,11 +1,11 @@
 // The waiting list (API v2) as state: list, add, change, remove. Entries name a client, services and an
 // optional staff member of the company; unknown ones are refused with 422 and `meta.errors`.
 import { abort, fail, invalid, type SimResponse } from "../reply.js";
-import { companyServices, companyStaff, type Company } from "../state.js";
+import { nextId, companyServices, companyStaff, type Company } from "../state.js";
 import { isDate, isoWithOffset } from "../time.js";
 import { waitingListOf, type SimWaitingEntry } from "../waiting-list.js";
-import { requireCompany } from "./booking.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { requireCompany } from "./scope.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, text, toInt } from "./input.js";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -90,7 +90,7 @@ function add(ctx: HandlerContext): SimResponse {
   const fields = readFields(ctx, company, true);
   const store = waitingListOf(ctx.state);
   const entry: SimWaitingEntry = {
-    id: store.nextId,
+    id: 0,
     company_id: company.id,
     client_id: fields.client_id!,
     staff_id: fields.staff_id ?? null,
@@ -102,7 +102,7 @@ function add(ctx: HandlerContext): SimResponse {
     created_at: ctx.now,
   };
   checkWindow(entry);
-  store.nextId++;
+  entry.id = nextId(ctx.state, "waitingEntry");
   store.entries.push(entry);
   return { status: 201, body: { data: resource(company, entry) } };
 }
@@ -128,9 +128,7 @@ const PATH = "/api/v2/companies/{company_id}/waiting_list";
 
 export const waitingListHandlers: HandlerTable = {
   [`GET ${PATH}`]: list,
-  [`POST ${PATH}`]: add,
-  [`PUT ${PATH}/{waiting_list_entry_id}`]: change,
+  [`POST ${PATH}`]: ownBody(add),
+  [`PUT ${PATH}/{waiting_list_entry_id}`]: ownBody(change),
   [`DELETE ${PATH}/{waiting_list_entry_id}`]: removeEntry,
 };
-
-export const waitingListValidatesOwnBody = [`POST ${PATH}`, `PUT ${PATH}/{waiting_list_entry_id}`] as const;

@@ -1,7 +1,7 @@
 // `/hooks_settings/{company_id}`: where the simulator sends its webhooks (see ../webhooks.ts).
 import { invalid, ok, type SimResponse } from "../reply.js";
 import type { HooksSettings } from "../state.js";
-import { requireCompany } from "./booking.js";
+import { requireCompany } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { isObject } from "./input.js";
 
