@@ -3,7 +3,7 @@
 // a new validity period and a new count of visits left.
 import { loyaltyState, type LoyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 import { isDate } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
@@ -164,11 +164,11 @@ function setPeriod(ctx: HandlerContext): SimResponse {
   const body = isObject(ctx.body) ? ctx.body : {};
   const period = toInt(body.period);
   const unit = toInt(body.period_unit_id);
-  const errors: Record<string, string[]> = {};
-  if (period === undefined || period < 1) errors.period = ["Срок действия должен быть целым числом больше нуля"];
+  const errors = new FieldErrors();
+  if (period === undefined || period < 1) errors.set("period", "Срок действия должен быть целым числом больше нуля");
   if (unit === undefined || unit < 1 || unit > 4)
-    errors.period_unit_id = ["Единица срока: 1 день, 2 неделя, 3 месяц, 4 год"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+    errors.set("period_unit_id", "Единица срока: 1 день, 2 неделя, 3 месяц, 4 год");
+  if (errors.any) return errors.response(422);
   ticket.period = period!;
   ticket.period_unit_id = unit!;
   return answer(ctx, loyalty, ticket);

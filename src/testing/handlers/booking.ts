@@ -1,7 +1,7 @@
 // The online-booking flow, stateful end to end: services → staff → dates → times → check →
 // record, then reading, moving and cancelling the record. Free slots are always computed
 // from the staff schedules minus live records, so a booked slot disappears everywhere.
-import { abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
 import {
@@ -117,15 +117,15 @@ function dateRange(ctx: HandlerContext, state: SimulatorState, company: Company)
   const from = ctx.query.get("date_from");
   const to = ctx.query.get("date_to");
   const date = ctx.query.get("date");
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   for (const [name, value] of [
     ["date_from", from],
     ["date_to", to],
     ["date", date],
   ] as const) {
-    if (value && !isDate(value)) errors[name] = ["Дата должна быть в формате YYYY-MM-DD"];
+    if (value && !isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
   }
-  if (Object.keys(errors).length) abort(invalid(400, errors));
+  errors.check(400);
   let first: string;
   let last: string;
   if (from && to) [first, last] = [from, to];
@@ -225,24 +225,24 @@ interface PlannedVisit {
 /** Checks every appointment of a book_check/book_record body; aborts with the booking error. */
 function planVisits(state: SimulatorState, company: Company, raw: unknown): PlannedVisit[] {
   if (!Array.isArray(raw) || raw.length === 0) abort(invalid(422, { appointments: ["Нужна хотя бы одна запись"] }));
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   raw.forEach((a, i) => {
-    if (!isObject(a)) errors[`appointments.${i}`] = ["Ожидается объект"];
+    if (!isObject(a)) errors.set(`appointments.${i}`, "Ожидается объект");
     else {
-      if (toInt(a.id) === undefined) errors[`appointments.${i}.id`] = ["Поле обязательно и должно быть целым числом"];
+      if (toInt(a.id) === undefined) errors.set(`appointments.${i}.id`, "Поле обязательно и должно быть целым числом");
       if (toInt(a.staff_id) === undefined || toInt(a.staff_id)! < 0)
-        errors[`appointments.${i}.staff_id`] = ["Поле обязательно и должно быть целым числом"];
+        errors.set(`appointments.${i}.staff_id`, "Поле обязательно и должно быть целым числом");
       if (parseDateTime(a.datetime, company.utcOffset) === undefined)
-        errors[`appointments.${i}.datetime`] = ["Неверный формат даты и времени"];
+        errors.set(`appointments.${i}.datetime`, "Неверный формат даты и времени");
       if (
         a.services !== undefined &&
         (!Array.isArray(a.services) || a.services.some((s: unknown) => toInt(s) === undefined))
       ) {
-        errors[`appointments.${i}.services`] = ["Ожидается список идентификаторов услуг"];
+        errors.set(`appointments.${i}.services`, "Ожидается список идентификаторов услуг");
       }
     }
   });
-  if (Object.keys(errors).length) abort(invalid(422, errors));
+  errors.check(422);
 
   const open = new Set(bookingWindow(state, company));
   const planned: PlannedVisit[] = [];

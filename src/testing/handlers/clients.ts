@@ -3,7 +3,7 @@
 // built from the records, and the chain-wide lookup by phone.
 import { compileFilters, SearchFilterError, type SearchContext } from "../client-search.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { addClient, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
@@ -26,7 +26,7 @@ const SEARCH_FIELDS = [
 ];
 
 const badFilter = () =>
-  fail(400, "Недопустимое значение фильтра", { errors: { filters: ["Недопустимое значение состояния фильтра"] } });
+  invalid(400, { filters: ["Недопустимое значение состояния фильтра"] }, "Недопустимое значение фильтра");
 
 function companyClients(state: SimulatorState, company: Company): Client[] {
   return state.clients.filter((c) => c.company_id === company.id);
@@ -146,17 +146,17 @@ function clientErrors(
   body: Record<string, any>,
   creating: boolean,
   selfId?: number,
-): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  if ((creating || body.name !== undefined) && !text(body.name)) errors.name = ["Не указано имя клиента"];
+): FieldErrors {
+  const errors = new FieldErrors();
+  if ((creating || body.name !== undefined) && !text(body.name)) errors.set("name", "Не указано имя клиента");
   if (creating || body.phone !== undefined) {
     const phone = validPhone(body.phone);
-    if (!phone) errors.phone = ["Неверный формат номера телефона"];
+    if (!phone) errors.set("phone", "Неверный формат номера телефона");
     else if (state.clients.some((c) => c.company_id === company.id && c.id !== selfId && c.phone === phone))
-      errors.phone = ["Клиент с указанным телефоном уже существует в базе"];
+      errors.set("phone", "Клиент с указанным телефоном уже существует в базе");
   }
   if (body.birth_date !== undefined && body.birth_date !== "" && !isDate(body.birth_date))
-    errors.birth_date = ["Дата должна быть в формате YYYY-MM-DD"];
+    errors.set("birth_date", "Дата должна быть в формате YYYY-MM-DD");
   return errors;
 }
 
@@ -188,7 +188,7 @@ function createClient(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = clientErrors(ctx.state, company, body, true);
-  if (Object.keys(errors).length) return invalid(422, errors);
+  if (errors.any) return errors.response(422);
   const client = newClient(ctx.state, company, body, ctx.now);
   ctx.emit(clientChange(ctx.state, client, "create"));
   return ok(clientView(ctx.state, client, []), [], 201);
@@ -202,7 +202,7 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
   for (const item of ctx.body) {
     const body = isObject(item) ? item : {};
     const errors = clientErrors(ctx.state, company, body, true);
-    const first = errors.name?.[0] ?? errors.phone?.[0] ?? errors.birth_date?.[0];
+    const first = errors.first("name") ?? errors.first("phone") ?? errors.first("birth_date");
     if (first) {
       refused.push({
         ...(body.phone !== undefined ? { phone: body.phone } : {}),
@@ -228,7 +228,7 @@ function updateClient(ctx: HandlerContext): SimResponse {
   const client = findClient(ctx.state, company, ctx.params.id);
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = clientErrors(ctx.state, company, body, false, client.id);
-  if (Object.keys(errors).length) return invalid(422, errors);
+  if (errors.any) return errors.response(422);
   applyClient(client, body, ctx.now);
   ctx.emit(clientChange(ctx.state, client, "update"));
   return ok(clientView(ctx.state, client));
@@ -253,17 +253,17 @@ function searchClientVisits(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   for (const key of ["from", "to"] as const) {
     if (body[key] !== undefined && body[key] !== null && !isDate(body[key]))
-      errors[key] = ["Дата должна быть в формате YYYY-MM-DD"];
+      errors.set(key, "Дата должна быть в формате YYYY-MM-DD");
   }
   const attendance = body.attendance === undefined || body.attendance === null ? undefined : toInt(body.attendance);
-  if (attendance !== undefined && ![-1, 0, 1, 2].includes(attendance)) errors.attendance = ["Недопустимый статус"];
+  if (attendance !== undefined && ![-1, 0, 1, 2].includes(attendance)) errors.set("attendance", "Недопустимый статус");
   const id = toInt(body.client_id);
   const phone = body.client_phone ? normalizePhone(body.client_phone) : undefined;
-  if (id === undefined && !phone) errors.client_id = ["Укажите клиента или его телефон"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+  if (id === undefined && !phone) errors.set("client_id", "Укажите клиента или его телефон");
+  if (errors.any) return errors.response(422);
   const client =
     state.clients.find(
       (c) => c.company_id === company.id && (id !== undefined ? c.id === id : normalizePhone(c.phone) === phone),

@@ -4,7 +4,7 @@
 import { loyaltyState, type LoyaltyState, type SimDeposit } from "../loyalty-state.js";
 import { moneyState, roundMoney } from "../money-state.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, normalizePhone } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
@@ -126,20 +126,21 @@ function topUp(ctx: HandlerContext): SimResponse {
   const loyalty = loyaltyState(ctx.state);
   const money = moneyState(ctx.state);
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const clientId = toInt(body.client_id);
   const client = ctx.state.clients.find((c) => c.id === clientId && c.company_id === company.id);
-  if (!client) errors.client_id = ["Клиент не найден в филиале"];
+  if (!client) errors.set("client_id", "Клиент не найден в филиале");
   const deposit = loyalty.deposits.find((d) => d.id === toInt(body.deposit_id) && d.chain_id === company.chain_id);
-  if (!deposit) errors.deposit_id = ["Личный счёт не найден"];
-  else if (client && deposit.client_id !== client.id) errors.deposit_id = ["Личный счёт принадлежит другому клиенту"];
-  else if (deposit.blocked) errors.deposit_id = ["Личный счёт заблокирован"];
+  if (!deposit) errors.set("deposit_id", "Личный счёт не найден");
+  else if (client && deposit.client_id !== client.id)
+    errors.set("deposit_id", "Личный счёт принадлежит другому клиенту");
+  else if (deposit.blocked) errors.set("deposit_id", "Личный счёт заблокирован");
   const account = money.accounts.find((a) => a.id === toInt(body.account_id) && a.company_id === company.id);
-  if (!account) errors.account_id = ["Касса не найдена в филиале"];
+  if (!account) errors.set("account_id", "Касса не найдена в филиале");
   const amount = typeof body.amount === "string" ? Number(body.amount) : body.amount;
   if (typeof amount !== "number" || !Number.isFinite(amount) || amount <= 0)
-    errors.amount = ["Сумма пополнения должна быть больше нуля"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+    errors.set("amount", "Сумма пополнения должна быть больше нуля");
+  if (errors.any) return errors.response(422);
 
   const sum = roundMoney(amount);
   const masterId = toInt(body.master_id) ?? 0;

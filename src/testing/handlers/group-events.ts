@@ -2,7 +2,7 @@
 // events, duplication at given times, and the v2 operations on the same events.
 import { groupEventsOf, overlaps, type SimActivity } from "../group-events.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, companyServices, companyStaff, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime, spacedDateTime } from "../time.js";
 import { requireCompany } from "./scope.js";
@@ -31,23 +31,23 @@ function ids(value: unknown): number[] | undefined {
  */
 function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity, "id" | "records_count"> {
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const start = parseDateTime(body.date, company.utcOffset);
-  if (start === undefined) errors.date = ["Ожидается дата и время YYYY-MM-DD HH:MM:SS"];
+  if (start === undefined) errors.set("date", "Ожидается дата и время YYYY-MM-DD HH:MM:SS");
   const service = companyServices(ctx.state, company.id).find((s) => s.id === toInt(body.service_id));
-  if (!service) errors.service_id = ["Услуга не найдена"];
+  if (!service) errors.set("service_id", "Услуга не найдена");
   const staff = companyStaff(ctx.state, company.id).find((s) => s.id === toInt(body.staff_id));
-  if (!staff) errors.staff_id = ["Сотрудник не найден"];
+  if (!staff) errors.set("staff_id", "Сотрудник не найден");
   const capacity = toInt(body.capacity);
-  if (capacity === undefined || capacity < 1) errors.capacity = ["Количество мест должно быть не меньше 1"];
+  if (capacity === undefined || capacity < 1) errors.set("capacity", "Количество мест должно быть не меньше 1");
   const length = body.length === undefined || body.length === null ? service?.duration : toInt(body.length);
-  if (length === undefined || length < 1) errors.length = ["Длительность должна быть положительным числом секунд"];
+  if (length === undefined || length < 1) errors.set("length", "Длительность должна быть положительным числом секунд");
   const technicalBreak = toInt(body.technical_break_duration) ?? 0;
   const labelIds = ids(body.label_ids);
-  if (!labelIds) errors.label_ids = ["Ожидается список идентификаторов"];
+  if (!labelIds) errors.set("label_ids", "Ожидается список идентификаторов");
   const resourceIds = ids(body.resource_instance_ids);
-  if (!resourceIds) errors.resource_instance_ids = ["Ожидается список идентификаторов"];
-  if (Object.keys(errors).length) abort(invalid(422, errors));
+  if (!resourceIds) errors.set("resource_instance_ids", "Ожидается список идентификаторов");
+  errors.check(422);
   return {
     company_id: company.id,
     service_id: service!.id,
@@ -196,10 +196,10 @@ function matching(ctx: HandlerContext, company: Company, range?: { from: string;
 function readRange(ctx: HandlerContext): { from: string; till: string } {
   const from = ctx.query.get("from");
   const till = ctx.query.get("till");
-  const errors: Record<string, string[]> = {};
-  if (!isDate(from)) errors.from = ["Ожидается дата YYYY-MM-DD"];
-  if (!isDate(till)) errors.till = ["Ожидается дата YYYY-MM-DD"];
-  if (Object.keys(errors).length) abort(invalid(400, errors));
+  const errors = new FieldErrors();
+  if (!isDate(from)) errors.set("from", "Ожидается дата YYYY-MM-DD");
+  if (!isDate(till)) errors.set("till", "Ожидается дата YYYY-MM-DD");
+  errors.check(400);
   return { from: from!, till: till! };
 }
 

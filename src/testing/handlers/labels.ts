@@ -1,7 +1,7 @@
 // Labels (categories) as state: the company's client and record labels, created from the query
 // string or a JSON body, searched by name, changed and deleted. A deleted label also leaves the
 // clients and records that carried it, so the client search's `category` filter sees the change.
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, type Label, type SimulatorState } from "../state.js";
 import { requireCompany } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
@@ -29,12 +29,12 @@ function newLabel(
   input: Record<string, unknown>,
   entity: unknown,
 ): SimResponse {
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const title = text(input.title);
   const kind = toInt(entity);
-  if (!title) errors.title = ["Укажите название категории"];
-  if (kind !== 1 && kind !== 2) errors.entity = ["Категория бывает клиентской (1) или для записей (2)"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+  if (!title) errors.set("title", "Укажите название категории");
+  if (kind !== 1 && kind !== 2) errors.set("entity", "Категория бывает клиентской (1) или для записей (2)");
+  if (errors.any) return errors.response(422);
   const label: Label = {
     id: nextId(ctx.state, "generic"),
     company_id: companyId,

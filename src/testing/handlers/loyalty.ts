@@ -2,7 +2,7 @@
 // cards by phone or client id, and manual top-ups and write-offs of a card's bonus balance.
 import { loyaltyState, type LoyaltyState, type SimLoyaltyCard } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
-import { fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, normalizePhone, type SimulatorState } from "../state.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, text, toInt, validPhone } from "./input.js";
@@ -66,20 +66,20 @@ function issueCard(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const loyalty = loyaltyState(ctx.state);
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const phone = validPhone(body.phone);
-  if (!phone) errors.phone = ["Неверный формат телефона"];
+  if (!phone) errors.set("phone", "Неверный формат телефона");
   const type = loyalty.cardTypes.find(
     (t) => t.id === toInt(body.loyalty_card_type_id) && t.chain_id === company.chain_id,
   );
-  if (!type) errors.loyalty_card_type_id = ["Тип карты не найден в сети филиала"];
+  if (!type) errors.set("loyalty_card_type_id", "Тип карты не найден в сети филиала");
   const number = text(body.loyalty_card_number);
-  if (!/^\d{1,32}$/.test(number)) errors.loyalty_card_number = ["Номер карты должен состоять из цифр"];
+  if (!/^\d{1,32}$/.test(number)) errors.set("loyalty_card_number", "Номер карты должен состоять из цифр");
   else if (loyalty.cards.some((c) => !c.deleted && c.chain_id === company.chain_id && c.number === number))
-    errors.loyalty_card_number = ["Карта с таким номером уже выдана"];
+    errors.set("loyalty_card_number", "Карта с таким номером уже выдана");
   else if (phone && type && liveCards(loyalty, phone).some((c) => c.type_id === type.id))
-    errors.loyalty_card_type_id = ["У клиента уже есть карта этого типа"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+    errors.set("loyalty_card_type_id", "У клиента уже есть карта этого типа");
+  if (errors.any) return errors.response(422);
   const card: SimLoyaltyCard = {
     id: nextId(ctx.state, "loyalty"),
     chain_id: company.chain_id,

@@ -14,7 +14,7 @@ import {
   type StorageDocument,
 } from "../money-state.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, type SimRecord, type Company } from "../state.js";
 import { isoWithOffset } from "../time.js";
 import { SERVICES_ITEM, visitDocument, visitServices } from "../visit-document.js";
@@ -70,17 +70,6 @@ function findLine(money: MoneyState, id: unknown, companyId: number): GoodsLine 
 function findGood(money: MoneyState, id: unknown, companyId: number): MoneyGood | undefined {
   const goodId = toInt(id);
   return money.goods.find((g) => g.id === goodId && g.company_id === companyId && !g.deleted);
-}
-
-/** Collects field errors and answers 422 with all of them at once. */
-class FieldErrors {
-  private readonly errors: Record<string, string[]> = {};
-  add(field: string, message: string): void {
-    (this.errors[field] ??= []).push(message);
-  }
-  check(): void {
-    if (Object.keys(this.errors).length) abort(invalid(422, this.errors));
-  }
 }
 
 function finiteNumber(value: unknown): number | undefined {

@@ -1,6 +1,6 @@
 // The waiting list (API v2) as state: list, add, change, remove. Entries name a client, services and an
 // optional staff member of the company; unknown ones are refused with 422 and `meta.errors`.
-import { abort, fail, invalid, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, type SimResponse } from "../reply.js";
 import { nextId, companyServices, companyStaff, type Company } from "../state.js";
 import { isDate, isoWithOffset } from "../time.js";
 import { waitingListOf, type SimWaitingEntry } from "../waiting-list.js";
@@ -38,38 +38,38 @@ function requireEntry(ctx: HandlerContext, company: Company): SimWaitingEntry {
 /** Checks the fields present in the body against the company's data; `creating` also needs client and date. */
 function readFields(ctx: HandlerContext, company: Company, creating: boolean): Partial<SimWaitingEntry> {
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const out: Partial<SimWaitingEntry> = {};
   if (creating || body.client_id !== undefined) {
     const id = toInt(body.client_id);
     if (!ctx.state.clients.some((c) => c.id === id && c.company_id === company.id)) {
-      errors.client_id = ["Клиент не найден"];
+      errors.set("client_id", "Клиент не найден");
     } else out.client_id = id;
   }
   if (body.staff_id !== undefined) {
     const id = body.staff_id === null ? null : toInt(body.staff_id);
     if (id !== null && !companyStaff(ctx.state, company.id).some((s) => s.id === id)) {
-      errors.staff_id = ["Сотрудник не найден"];
+      errors.set("staff_id", "Сотрудник не найден");
     } else out.staff_id = id;
   }
   if (body.service_ids !== undefined) {
     const known = new Set(companyServices(ctx.state, company.id).map((s) => s.id));
     const ids = Array.isArray(body.service_ids) ? body.service_ids.map(toInt) : [undefined];
     if (ids.some((id: number | undefined) => id === undefined || !known.has(id))) {
-      errors.service_ids = ["Услуга не найдена"];
+      errors.set("service_ids", "Услуга не найдена");
     } else out.service_ids = ids as number[];
   }
   if (creating || body.date !== undefined) {
-    if (!isDate(body.date)) errors.date = ["Ожидается дата YYYY-MM-DD"];
+    if (!isDate(body.date)) errors.set("date", "Ожидается дата YYYY-MM-DD");
     else out.date = body.date;
   }
   for (const field of ["time_from", "time_till"] as const) {
     if (body[field] === undefined) continue;
-    if (body[field] !== null && !TIME.test(String(body[field]))) errors[field] = ["Ожидается время HH:MM"];
+    if (body[field] !== null && !TIME.test(String(body[field]))) errors.set(field, "Ожидается время HH:MM");
     else out[field] = body[field];
   }
   if (body.comment !== undefined) out.comment = text(body.comment);
-  if (Object.keys(errors).length) abort(invalid(422, errors));
+  errors.check(422);
   return out;
 }
 
