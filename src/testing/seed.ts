@@ -227,6 +227,7 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
     blacklistedPhones: new Set(["79990000000"]),
     smsCodes: new Map(),
     hooksSettings: new Map(),
+    tables: {},
     smsCode: String(intBetween(rnd, 1000, 9999)),
     twoFactorChallenges: new Map(),
     // Derived from the seed without drawing from the data stream, so the seeded data stays as it was.

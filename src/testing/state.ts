@@ -251,6 +251,8 @@ export interface SimulatorState {
   loyalty?: LoyaltyState;
   groupEvents?: GroupEventStore;
   waitingList?: WaitingListStore;
+  /** Rows of the CRUD engine's collections that have no field of their own, by collection name. */
+  tables: Record<string, unknown[]>;
   /** The seeded stream tokens and hashes come from (`secrets.ts`). */
   secrets?: Random;
   /** Webhook settings per company id (`/hooks_settings`); a company without an entry sends nothing. */

@@ -1,5 +1,6 @@
-// Every stateful handler, keyed by `"METHOD /template"` as the spec writes the path. An
-// operation of the spec without an entry here answers with its documented example.
+// Every stateful handler, keyed by `"METHOD /template"` as the spec writes the path: the CRUD engine's, bound by
+// `x-sim` in the spec to the collections of ../collections, then the hand-written ones. An operation of the spec
+// without an entry here answers with its documented example.
 import { abonementHandlers } from "./abonements.js";
 import { authHandlers } from "./auth.js";
 import { bookingHandlers } from "./booking.js";
@@ -8,6 +9,9 @@ import { catalogueHandlers } from "./catalogue.js";
 import { clientHandlers } from "./clients.js";
 import { labelHandlers } from "./labels.js";
 import type { HandlerTable } from "./context.js";
+import { collections } from "../collections/index.js";
+import { engineHandlers } from "../engine/engine.js";
+import { operationIndex } from "../spec-index.js";
 import { depositHandlers } from "./deposits.js";
 import { groupEventHandlers } from "./group-events.js";
 import { imageHandlers } from "./images.js";
@@ -21,6 +25,7 @@ import { waitingListHandlers } from "./waiting-list.js";
 import { webhookSettingsHandlers } from "./webhooks.js";
 
 export const handlers: HandlerTable = {
+  ...engineHandlers(operationIndex, collections),
   ...authHandlers,
   ...bookingHandlers,
   ...bookingUserHandlers,

@@ -1,0 +1,11 @@
+// Every collection the CRUD engine serves, by the name the spec's `x-sim` bindings use.
+import type { Collection } from "../engine/collection.js";
+import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
+
+export const collections: Record<string, Collection> = {
+  companies,
+  staff,
+  services,
+  serviceCategories,
+  positions,
+};
