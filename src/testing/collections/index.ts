@@ -1,5 +1,7 @@
 // Every collection the CRUD engine serves, by the name the spec's `x-sim` bindings use.
 import type { Collection } from "../engine/collection.js";
+import { labels } from "./labels.js";
+import { waitingList } from "./waiting-list.js";
 import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
 
 export const collections: Record<string, Collection> = {
@@ -8,4 +10,6 @@ export const collections: Record<string, Collection> = {
   services,
   serviceCategories,
   positions,
+  labels,
+  waitingList,
 };

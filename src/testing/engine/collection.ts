@@ -24,11 +24,13 @@ export interface Collection<Row extends { id: number } = any> {
   shared?: true;
   /** True when `create` / `update` report missing fields in their own words (the core's generic check stays out). */
   ownMessages?: true;
+  /** The status of an action where the spec documents more than one success (else its first). */
+  status?: Partial<Record<SimAction, number>>;
   /** The 404 message for an unknown id. */
   notFound: string;
   /** False for rows that are gone (marked deleted) but kept for history. */
   live?(row: Row): boolean;
-  /** Extra scoping from the request (path parameters or the query), applied to every action. */
+  /** Extra scoping of the list from the request (its path parameters). */
   where?(row: Row, ctx: HandlerContext): boolean;
   /** Query filters of the list: query name → test of a row against the value sent. */
   filters?: Record<string, (row: Row, value: string, ctx: HandlerContext) => boolean>;

@@ -20,19 +20,19 @@ function validationStatus(op: OperationEntry): 400 | 422 {
 }
 
 /** The answer in the operation's documented envelope; an empty `meta` is `{}` or `[]` as the example has it. */
-function answer(op: OperationEntry, data: unknown, meta?: Meta): SimResponse {
+function answer(op: OperationEntry, data: unknown, meta?: Meta, status = op.success.status): SimResponse {
   const example = op.success.example as Example;
   meta ??= example?.meta && !Array.isArray(example.meta) ? {} : [];
-  if (!op.success.hasBody) return { status: op.success.status };
+  if (!op.success.hasBody) return { status };
   const body = example && !("success" in example) ? { data } : { success: true, data, meta };
-  return { status: op.success.status, body };
+  return { status, body };
 }
 
 /** One row as the operation documents it: the object, a one-element list, or `data: null` with the example's meta. */
-function answerRow(op: OperationEntry, view: () => unknown): SimResponse {
+function answerRow(op: OperationEntry, view: () => unknown, status?: number): SimResponse {
   const example = op.success.example as Example;
-  if (example && example.data == null) return answer(op, null, example.meta ?? []);
-  return answer(op, Array.isArray(example?.data) ? [view()] : view());
+  if (example && example.data == null) return answer(op, null, example.meta ?? [], status);
+  return answer(op, Array.isArray(example?.data) ? [view()] : view(), undefined, status);
 }
 
 function companyScope(c: Collection, ctx: HandlerContext): number | undefined {
@@ -42,12 +42,7 @@ function companyScope(c: Collection, ctx: HandlerContext): number | undefined {
 function scoped(c: Collection, ctx: HandlerContext, companyId: number | undefined) {
   return c
     .rows(ctx.state)
-    .filter(
-      (row) =>
-        (companyId === undefined || c.shared || row.company_id === companyId) &&
-        (c.live?.(row) ?? true) &&
-        (c.where?.(row, ctx) ?? true),
-    );
+    .filter((row) => (companyId === undefined || c.shared || row.company_id === companyId) && (c.live?.(row) ?? true));
 }
 
 /** The row the last path parameter names, within the company. */
@@ -61,8 +56,8 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
   list(c, op, ctx) {
     const companyId = companyScope(c, ctx);
     const filters = Object.entries(c.filters ?? {}).filter(([name]) => ctx.query.get(name));
-    const matches = scoped(c, ctx, companyId).filter((row) =>
-      filters.every(([name, test]) => test(row, ctx.query.get(name)!, ctx)),
+    const matches = scoped(c, ctx, companyId).filter(
+      (row) => (c.where?.(row, ctx) ?? true) && filters.every(([name, test]) => test(row, ctx.query.get(name)!, ctx)),
     );
     if (c.order) matches.sort(c.order);
     const page = ctx.page ? slice(matches, ctx.page) : matches;
@@ -81,12 +76,12 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
     const fields = c.create!(ctx, companyId);
     const row = { id: nextId(ctx.state, c.ids), ...fields };
     c.rows(ctx.state).push(row);
-    return answerRow(op, () => c.view(row, ctx));
+    return answerRow(op, () => c.view(row, ctx), c.status?.create);
   },
   update(c, op, ctx) {
     const row = findRow(c, op, ctx, companyScope(c, ctx));
     c.update!(row, ctx);
-    return answerRow(op, () => c.view(row, ctx));
+    return answerRow(op, () => c.view(row, ctx), c.status?.update);
   },
   delete(c, op, ctx) {
     const row = findRow(c, op, ctx, companyScope(c, ctx));
@@ -94,7 +89,7 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
     else if ("deleted" in row) row.deleted = true;
     else c.rows(ctx.state).splice(c.rows(ctx.state).indexOf(row), 1);
     const example = op.success.example as Example;
-    return answer(op, null, example?.meta ?? []);
+    return answer(op, null, example?.meta ?? [], c.status?.delete);
   },
 };
 

@@ -21,7 +21,6 @@ import { moneyHandlers } from "./money.js";
 import { recordHandlers } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
 import { visitHandlers } from "./visits.js";
-import { waitingListHandlers } from "./waiting-list.js";
 import { webhookSettingsHandlers } from "./webhooks.js";
 
 export const handlers: HandlerTable = {
@@ -32,7 +31,6 @@ export const handlers: HandlerTable = {
   ...catalogueHandlers,
   ...scheduleHandlers,
   ...groupEventHandlers,
-  ...waitingListHandlers,
   ...imageHandlers,
   ...webhookSettingsHandlers,
   ...clientHandlers,
