@@ -1,5 +1,6 @@
 // Every collection the CRUD engine serves, by the name the spec's `x-sim` bindings use.
 import type { Collection } from "../engine/collection.js";
+import { goods } from "./goods.js";
 import { labels } from "./labels.js";
 import { waitingList } from "./waiting-list.js";
 import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
@@ -12,4 +13,5 @@ export const collections: Record<string, Collection> = {
   positions,
   labels,
   waitingList,
+  goods,
 };

@@ -17,7 +17,8 @@ import { groupEventHandlers } from "./group-events.js";
 import { imageHandlers } from "./images.js";
 import { loyaltyHandlers } from "./loyalty.js";
 import { loyaltyVisitHandlers } from "./loyalty-visits.js";
-import { moneyHandlers } from "./money.js";
+import { financeHandlers } from "./money/finance.js";
+import { storageHandlers } from "./money/storage.js";
 import { recordHandlers } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
 import { visitHandlers } from "./visits.js";
@@ -41,5 +42,6 @@ export const handlers: HandlerTable = {
   ...loyaltyVisitHandlers,
   ...abonementHandlers,
   ...depositHandlers,
-  ...moneyHandlers,
+  ...financeHandlers,
+  ...storageHandlers,
 };
