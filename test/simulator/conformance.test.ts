@@ -2,6 +2,7 @@
 // usual error cases, and validates every answer against the spec's response schemas.
 import specJson from "../../generated/openapi.json";
 import { createSpecValidator } from "../../scripts/spec-validator";
+import { customFieldsOf } from "../../src/testing/collections/custom-fields";
 import { handlers } from "../../src/testing/handlers/index";
 import { operationIndex, type OperationEntry } from "../../src/testing/spec-index";
 import type { YclientsSimulator } from "../../src/testing/index";
@@ -94,6 +95,8 @@ function pathValue(op: OperationEntry, name: string): string {
       return String(state.chain.id);
     case "position_id":
       return String(state.positions[0].id);
+    case "field_id":
+      return String(customFieldsOf(state).find((f) => f.company_id === company.id && f.category === "client")!.id);
     case "date":
       return booked.date;
     case "start_date":

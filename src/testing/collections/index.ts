@@ -1,5 +1,6 @@
 // Every collection the CRUD engine serves, by the name the spec's `x-sim` bindings use.
 import type { Collection } from "../engine/collection.js";
+import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
 import { labels } from "./labels.js";
 import { waitingList } from "./waiting-list.js";
@@ -14,4 +15,5 @@ export const collections: Record<string, Collection> = {
   labels,
   waitingList,
   goods,
+  customFields,
 };
