@@ -3,6 +3,7 @@ import type { Collection } from "../engine/collection.js";
 import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
 import { labels } from "./labels.js";
+import { accounts, storages } from "./money.js";
 import { waitingList } from "./waiting-list.js";
 import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
 
@@ -16,4 +17,6 @@ export const collections: Record<string, Collection> = {
   waitingList,
   goods,
   customFields,
+  accounts,
+  storages,
 };

@@ -28,15 +28,6 @@ import {
 
 // ---- accounts and finance transactions --------------------------------------------------------
 
-function listAccounts(ctx: HandlerContext): SimResponse {
-  const { money, company } = context(ctx);
-  return ok(
-    money.accounts
-      .filter((a) => a.company_id === company.id)
-      .map((a) => ({ id: a.id, title: a.title, type: a.type, comment: a.comment })),
-  );
-}
-
 /** Reads and checks a finance transaction body; answers 422 naming every bad field. */
 function readTransactionBody(ctx: HandlerContext, money: MoneyState, company: Company) {
   const body = isObject(ctx.body) ? ctx.body : {};
@@ -272,7 +263,6 @@ function deleteSalePayment(ctx: HandlerContext): SimResponse {
 }
 
 export const financeHandlers: HandlerTable = {
-  "GET /accounts/{company_id}": listAccounts,
   "GET /transactions/{company_id}": listTransactions,
   "GET /timetable/transactions/{company_id}": listVisitTransactions,
   "POST /finance_transactions/{company_id}": createTransaction,

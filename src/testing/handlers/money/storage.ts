@@ -32,15 +32,6 @@ import {
 
 // ---- warehouses, documents and goods transactions ---------------------------------------------
 
-function listStorages(ctx: HandlerContext): SimResponse {
-  const { money, company } = context(ctx);
-  return ok(
-    money.storages
-      .filter((s) => s.company_id === company.id)
-      .map(({ id, title, for_service, for_sale, comment }) => ({ id, title, for_service, for_sale, comment })),
-  );
-}
-
 function readDocumentBody(ctx: HandlerContext, money: MoneyState, company: Company) {
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = new FieldErrors();
@@ -323,7 +314,6 @@ function searchLines(ctx: HandlerContext): SimResponse {
 }
 
 export const storageHandlers: HandlerTable = {
-  "GET /storages/{company_id}": listStorages,
   "GET /storages/transactions/{company_id}": searchLines,
   "POST /storage_operations/documents/{company_id}": createDocument,
   "GET /storage_operations/documents/{company_id}/{document_id}": getDocument,
