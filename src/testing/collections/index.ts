@@ -2,6 +2,7 @@
 import type { Collection } from "../engine/collection.js";
 import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
+import { groupEvents, groupEventsV2 } from "./group-events.js";
 import { labels } from "./labels.js";
 import { accounts, storages } from "./money.js";
 import { waitingList } from "./waiting-list.js";
@@ -19,4 +20,6 @@ export const collections: Record<string, Collection> = {
   customFields,
   accounts,
   storages,
+  groupEvents,
+  groupEventsV2,
 };

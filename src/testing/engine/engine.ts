@@ -74,7 +74,7 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
   create(c, op, ctx) {
     const companyId = companyScope(c, ctx) ?? 0;
     const fields = c.create!(ctx, companyId);
-    const row = { id: nextId(ctx.state, c.ids), ...fields };
+    const row = { ...fields, id: nextId(ctx.state, c.ids) };
     c.rows(ctx.state).push(row);
     return answerRow(op, () => c.view(row, ctx), c.status?.create);
   },

@@ -12,7 +12,7 @@ import { isObject, queryIds, text, toInt } from "./input.js";
 
 const BUSY = "Мастер занят или не работает";
 
-function requireEvent(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
+export function requireEvent(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
   const id = toInt(ctx.params[idParam]);
   const event = groupEventsOf(ctx.state).events.find((e) => e.id === id && e.company_id === company.id);
   return event ?? abort(fail(404, "Групповое событие не найдено"));
@@ -29,7 +29,7 @@ function ids(value: unknown): number[] | undefined {
  * Reads the settings of an event from a v1 or v2 body. Returns the event's fields, or answers 422 with
  * `meta.errors` naming every bad field.
  */
-function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity, "id" | "records_count"> {
+export function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity, "id" | "records_count"> {
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = new FieldErrors();
   const start = parseDateTime(body.date, company.utcOffset);
@@ -69,7 +69,7 @@ function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity,
  * Unless forced, a staff member may not run two overlapping events. Duplication reports the clash as the
  * documented 409 with `meta.conflict`; create and update, which document no 409, as 422.
  */
-function checkStaffFree(
+export function checkStaffFree(
   state: SimulatorState,
   company: Company,
   event: Pick<SimActivity, "id" | "staff_id" | "start" | "length">,
@@ -84,7 +84,7 @@ function checkStaffFree(
 }
 
 /** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
-function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
+export function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
   const company = state.companies.find((c) => c.id === e.company_id)!;
   const service = state.services.find((s) => s.id === e.service_id);
   const staff = state.staff.find((s) => s.id === e.staff_id);
@@ -119,7 +119,7 @@ function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Rec
 }
 
 /** The v2 answer: `{ data: { type, id, attributes } }`, no envelope. */
-function eventDocument(e: SimActivity, status = 200): SimResponse {
+export function eventDocument(e: SimActivity, status = 200): SimResponse {
   return {
     status,
     body: {
@@ -147,32 +147,6 @@ function eventDocument(e: SimActivity, status = 200): SimResponse {
       },
     },
   };
-}
-
-function create(ctx: HandlerContext, company: Company): SimActivity {
-  const store = groupEventsOf(ctx.state);
-  const fields = readEventBody(ctx, company);
-  // The id is taken only once the event is accepted, so a refused create spends none.
-  const event: SimActivity = { id: 0, records_count: 0, ...fields };
-  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, event, 422);
-  event.id = nextId(ctx.state, "activity");
-  store.events.push(event);
-  return event;
-}
-
-function update(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
-  const event = requireEvent(ctx, company, idParam);
-  const fields = readEventBody(ctx, company);
-  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, { ...fields, id: event.id }, 422);
-  if (fields.capacity < event.records_count) abort(invalid(422, { capacity: ["Мест меньше, чем уже записано"] }));
-  Object.assign(event, fields);
-  return event;
-}
-
-function remove(ctx: HandlerContext, company: Company, idParam: string): void {
-  const event = requireEvent(ctx, company, idParam);
-  const store = groupEventsOf(ctx.state);
-  store.events.splice(store.events.indexOf(event), 1);
 }
 
 /** Events of the company matching the search filters, in start order. */
@@ -270,37 +244,9 @@ function addRecordV2(ctx: HandlerContext): SimResponse {
 }
 
 export const groupEventHandlers: HandlerTable = {
-  "POST /activity/{company_id}": ownBody((ctx) => {
-    const company = requireCompany(ctx.state, ctx.params.company_id);
-    return ok(eventView(ctx.state, create(ctx, company)));
-  }),
-  "GET /activity/{company_id}/{activity_id}": (ctx) => {
-    const company = requireCompany(ctx.state, ctx.params.company_id);
-    return ok(eventView(ctx.state, requireEvent(ctx, company, "activity_id")));
-  },
-  "PUT /activity/{company_id}/{activity_id}": ownBody((ctx) => {
-    const company = requireCompany(ctx.state, ctx.params.company_id);
-    return ok(eventView(ctx.state, update(ctx, company, "activity_id")));
-  }),
-  "DELETE /activity/{company_id}/{activity_id}": (ctx) => {
-    remove(ctx, requireCompany(ctx.state, ctx.params.company_id), "activity_id");
-    return { status: 202, body: { success: true, data: null, meta: { message: "Accepted" } } };
-  },
   "GET /activity/{company_id}/search/": search,
   "GET /activity/{company_id}/search_dates/": searchDates,
   "GET /activity/{company_id}/search_dates_range/": dateRange,
   "POST /activity/{company_id}/{activity_id}/duplicate/": ownBody(duplicate),
-  "POST /api/v2/companies/{salonId}/activities": ownBody((ctx) =>
-    eventDocument(create(ctx, requireCompany(ctx.state, ctx.params.salonId)), 201),
-  ),
-  "GET /api/v2/companies/{salonId}/activities/{activityId}": (ctx) =>
-    eventDocument(requireEvent(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
-  "PUT /api/v2/companies/{salonId}/activities/{activityId}": ownBody((ctx) =>
-    eventDocument(update(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
-  ),
-  "DELETE /api/v2/companies/{salonId}/activities/{activityId}": (ctx) => {
-    remove(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId");
-    return { status: 204 };
-  },
   "POST /api/v2/companies/{salonId}/activities/{activityId}/records": addRecordV2,
 };
