@@ -78,7 +78,7 @@ function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer): {
 }
 
 /** Prefers the status the operation documents for a validation failure. */
-function validationStatus(op: OperationEntry): 400 | 422 {
+export function validationStatus(op: OperationEntry): 400 | 422 {
   return op.statuses.has("422") || !op.statuses.has("400") ? 422 : 400;
 }
 

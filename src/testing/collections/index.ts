@@ -1,5 +1,6 @@
 // Every collection the CRUD engine serves, by the name the spec's `x-sim` bindings use.
 import type { Collection } from "../engine/collection.js";
+import { clients } from "./clients.js";
 import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
 import { groupEvents, groupEventsV2 } from "./group-events.js";
@@ -22,4 +23,5 @@ export const collections: Record<string, Collection> = {
   storages,
   groupEvents,
   groupEventsV2,
+  clients,
 };

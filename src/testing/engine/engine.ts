@@ -3,6 +3,7 @@
 // action through the collection's declaration, and shapes the answer after the operation's documented success:
 // its status, its envelope (`{success, data, meta}` or a bare `{data}`), `data` as one object or a one-element
 // list, or the documented `data: null` with the example's `meta` when the API sends no object back.
+import { validationStatus } from "../core.js";
 import { ownBody, type Handler, type HandlerContext, type HandlerTable } from "../handlers/context.js";
 import { requireCompany } from "../handlers/scope.js";
 import { abort, fail, type Meta, type SimResponse } from "../reply.js";
@@ -13,11 +14,6 @@ import { checkBody } from "./body-check.js";
 import type { Collection, SimAction } from "./collection.js";
 
 type Example = { success?: unknown; data?: unknown; meta?: Meta } | undefined;
-
-/** Prefers the status the operation documents for a validation failure, as the core does. */
-function validationStatus(op: OperationEntry): 400 | 422 {
-  return op.statuses.has("422") || !op.statuses.has("400") ? 422 : 400;
-}
 
 /** The answer in the operation's documented envelope; an empty `meta` is `{}` or `[]` as the example has it. */
 function answer(op: OperationEntry, data: unknown, meta?: Meta, status = op.success.status): SimResponse {

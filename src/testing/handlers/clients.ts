@@ -134,13 +134,8 @@ function listClientsLegacy(ctx: HandlerContext): SimResponse {
   );
 }
 
-function findClient(state: SimulatorState, company: Company, id: string | undefined): Client {
-  const n = Number(id);
-  return state.clients.find((c) => c.id === n && c.company_id === company.id) ?? abort(fail(404, "Клиент не найден"));
-}
-
 /** Applies the fields of a client body; returns field errors instead of applying on bad input. */
-function clientErrors(
+export function clientErrors(
   state: SimulatorState,
   company: Company,
   body: Record<string, any>,
@@ -160,7 +155,7 @@ function clientErrors(
   return errors;
 }
 
-function applyClient(client: Client, body: Record<string, any>, now: number): void {
+export function applyClient(client: Client, body: Record<string, any>, now: number): void {
   for (const key of ["name", "surname", "patronymic", "email", "card", "comment", "birth_date"] as const) {
     if (body[key] !== undefined) client[key] = text(body[key]);
   }
@@ -216,32 +211,6 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
     }
   }
   return ok({ created, errors: refused });
-}
-
-function getClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  return ok(clientView(ctx.state, findClient(ctx.state, company, ctx.params.id)));
-}
-
-function updateClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const client = findClient(ctx.state, company, ctx.params.id);
-  const body = isObject(ctx.body) ? ctx.body : {};
-  const errors = clientErrors(ctx.state, company, body, false, client.id);
-  if (errors.any) return errors.response(422);
-  applyClient(client, body, ctx.now);
-  ctx.emit(clientChange(ctx.state, client, "update"));
-  return ok(clientView(ctx.state, client));
-}
-
-/** Removes the card; the client's records stay and show `client: null` afterwards. */
-function deleteClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const client = findClient(ctx.state, company, ctx.params.id);
-  const change = clientChange(ctx.state, client, "delete");
-  ctx.state.clients.splice(ctx.state.clients.indexOf(client), 1);
-  ctx.emit(change);
-  return { status: 204 };
 }
 
 /**
@@ -318,9 +287,6 @@ export const clientHandlers: HandlerTable = {
   "GET /clients/{company_id}": listClientsLegacy,
   "POST /clients/{company_id}": ownBody(createClient),
   "POST /clients/{company_id}/bulk": ownBody(createClientsBulk),
-  "GET /client/{company_id}/{id}": getClient,
-  "PUT /client/{company_id}/{id}": updateClient,
-  "DELETE /client/{company_id}/{id}": deleteClient,
   "POST /company/{company_id}/clients/visits/search": ownBody(searchClientVisits),
   "GET /group/{group_id}/clients/": getChainClient,
 };
