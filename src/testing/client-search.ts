@@ -1,14 +1,14 @@
 // The filter language of `POST /company/{company_id}/clients/search`, evaluated on the
 // simulator's clients. A filter that is not one of the documented shapes throws a
 // SearchFilterError, which the handler turns into the API's 400 with `meta.errors.filters`.
-import type { Appointment, Client } from "./state.js";
+import type { SimRecord, Client } from "./state.js";
 
 export class SearchFilterError extends Error {}
 
 /** What the record filter and the visit fields need about a client's records. */
 export interface ClientActivity {
   /** Live (not deleted) records of the client. */
-  records: Appointment[];
+  records: SimRecord[];
 }
 
 export interface SearchContext {

@@ -44,8 +44,6 @@ export interface CoreConfig {
   faults: FaultInjector;
   log: RequestLog;
   handlers: HandlerTable;
-  /** Operation keys whose handler validates the body itself. */
-  validatesOwnBody: ReadonlySet<string>;
   operations: readonly OperationEntry[];
   /** Receives the state changes handlers report (the webhook sender). */
   onChange?: (change: StateChange) => void;
@@ -80,7 +78,7 @@ function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer): {
 }
 
 /** Prefers the status the operation documents for a validation failure. */
-function validationStatus(op: OperationEntry): 400 | 422 {
+export function validationStatus(op: OperationEntry): 400 | 422 {
   return op.statuses.has("422") || !op.statuses.has("400") ? 422 : 400;
 }
 
@@ -198,7 +196,8 @@ export class SimulatorCore {
       if (!/^\d+$/.test(params[name] ?? "")) return fail(404, MESSAGES.notFound);
     }
 
-    const missing = this.config.validatesOwnBody.has(op.key) ? undefined : missingFields(op, parsed.value);
+    const handler = this.config.handlers[op.key];
+    const missing = handler?.validatesOwnBody ? undefined : missingFields(op, parsed.value);
     if (missing) return invalid(validationStatus(op), missing);
 
     let page: PageRequest | undefined;
@@ -208,7 +207,6 @@ export class SimulatorCore {
       page = read;
     }
 
-    const handler = this.config.handlers[op.key];
     if (!handler) return exampleAnswer(op);
     try {
       return handler({

@@ -4,7 +4,16 @@
 // ends a week before "today", so it never takes a slot online booking could offer.
 import { FEMALE_NAMES, FEMALE_PATRONYMICS, MALE_NAMES, MALE_PATRONYMICS, SURNAMES } from "./names.js";
 import { hex, intBetween, pick, stream, type Random } from "./prng.js";
-import type { Appointment, Client, Company, Label, Service, SimulatorState, StaffMember } from "./state.js";
+import {
+  nextId,
+  type SimRecord,
+  type Client,
+  type Company,
+  type Label,
+  type Service,
+  type SimulatorState,
+  type StaffMember,
+} from "./state.js";
 import { workingWindow } from "./slots.js";
 import { addDays, unixAt } from "./time.js";
 
@@ -79,14 +88,14 @@ function historyRecord(
   start: number,
   clients: readonly Client[],
   creatorId: number,
-): Appointment {
+): SimRecord {
   const created = start - intBetween(rnd, 1, 20) * 86_400 - intBetween(rnd, 0, 600) * 60;
   // Most history was last touched when the visit ended; some of it was edited later (payments, notes).
   const ended = start + service.duration;
   const changed = rnd() < 0.2 ? ended + intBetween(rnd, 1, 60) * 86_400 : ended;
   const online = rnd() < 0.4;
   return {
-    id: state.nextIds.record++,
+    id: nextId(state, "record"),
     hash: hex(rnd, 16),
     company_id: company.id,
     staff_id: member.id,
@@ -155,13 +164,13 @@ export function seedCrm(state: SimulatorState): void {
       [1, CLIENT_LABELS],
       [2, RECORD_LABELS],
     ] as const) {
-      for (const l of list) state.labels.push({ id: state.nextIds.generic++, company_id: company.id, entity, ...l });
+      for (const l of list) state.labels.push({ id: nextId(state, "generic"), company_id: company.id, entity, ...l });
     }
     const clientLabels = state.labels.filter((l) => l.company_id === company.id && l.entity === 1);
     const volume = index === 0 ? CRM_VOLUME.firstCompany : CRM_VOLUME.other;
     const base = state.clients.length;
     for (let k = 0; k < volume.clients; k++) {
-      state.clients.push(newClient(state, rnd, company, state.nextIds.client++, clientLabels));
+      state.clients.push(newClient(state, rnd, company, nextId(state, "client"), clientLabels));
     }
     seedHistory(state, rnd, company, state.clients.slice(base), volume.records, creatorId);
   });

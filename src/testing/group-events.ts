@@ -23,24 +23,16 @@ export interface SimActivity {
   resource_instance_ids: number[];
 }
 
-export interface GroupEventStore {
-  events: SimActivity[];
-  nextId: number;
-}
-
-/** Ids of created events start here, far from every seeded id. */
+/** Ids of created events start here, far from every seeded id (`nextIds.activity`). */
 export const FIRST_ACTIVITY_ID = 900_001;
 
-const stores = new WeakMap<SimulatorState, GroupEventStore>();
+export interface GroupEventStore {
+  events: SimActivity[];
+}
 
-/** The group events of a simulator (empty at start); tests may add events directly. */
+/** The group events of a simulator (`state.groupEvents`, empty at start; ids from `nextId(state, "activity")`). */
 export function groupEventsOf(state: SimulatorState): GroupEventStore {
-  let store = stores.get(state);
-  if (!store) {
-    store = { events: [], nextId: FIRST_ACTIVITY_ID };
-    stores.set(state, store);
-  }
-  return store;
+  return (state.groupEvents ??= { events: [] });
 }
 
 /** True when two events of the same staff member overlap in time. */

@@ -14,8 +14,15 @@ export type { Fault, FaultRoute } from "./faults.js";
 export type { RecordedRequest } from "./request-log.js";
 export type { WebhookDelivery, WebhookDeliveryOptions } from "./webhooks.js";
 export { maskWebhookUrl } from "./url-mask.js";
+// The areas kept on `sim.state`, each seeded on first use, and the helpers the README documents for them.
+export { nextId, type IdKind } from "./state.js";
+export { accountBalance, moneyState, type MoneyState } from "./money-state.js";
+export { loyaltyState, type LoyaltyState } from "./loyalty-state.js";
+export { FIRST_ACTIVITY_ID, groupEventsOf, type GroupEventStore, type SimActivity } from "./group-events.js";
+export { waitingListOf, type SimWaitingEntry, type WaitingListStore } from "./waiting-list.js";
 export type {
-  Appointment,
+  /** @deprecated The record type is `SimRecord`; `Appointment` stays one release for older imports. */
+  SimRecord as Appointment,
   BookingUser,
   Chain,
   Client,
@@ -24,6 +31,7 @@ export type {
   Service,
   ServiceCategory,
   Session,
+  SimRecord,
   SimulatorState,
   StaffMember,
   StaffUser,

@@ -3,7 +3,7 @@
 // files. Cards and accounts belong to the chain and to a client's phone, as in the API. Amounts are
 // numbers in currency units (roubles with kopecks as the fraction), never kopecks.
 import { roundMoney } from "./money-state.js";
-import { normalizePhone, type SimulatorState } from "./state.js";
+import { nextId, normalizePhone, type SimulatorState } from "./state.js";
 
 export interface LoyaltyCardType {
   id: number;
@@ -120,20 +120,11 @@ export interface LoyaltyState {
   depositTypes: SimDepositType[];
   deposits: SimDeposit[];
   depositTransactions: SimDepositTransaction[];
-  nextId: number;
 }
 
-const states = new WeakMap<SimulatorState, LoyaltyState>();
-
-/** The loyalty state of a simulator, seeded from its chain and clients the first time it is asked for. */
+/** The loyalty state of a simulator (`state.loyalty`), seeded from its chain and clients the first time it is asked for. */
 export function loyaltyState(state: SimulatorState): LoyaltyState {
-  let loyalty = states.get(state);
-  if (!loyalty) states.set(state, (loyalty = seedLoyalty(state)));
-  return loyalty;
-}
-
-export function nextLoyaltyId(loyalty: LoyaltyState): number {
-  return loyalty.nextId++;
+  return (state.loyalty ??= seedLoyalty(state));
 }
 
 /**
@@ -151,9 +142,8 @@ function seedLoyalty(state: SimulatorState): LoyaltyState {
     depositTypes: [],
     deposits: [],
     depositTransactions: [],
-    nextId: 500_001,
   };
-  const id = () => nextLoyaltyId(loyalty);
+  const id = () => nextId(state, "loyalty");
   const chainId = state.chain.id;
   const cashback = { id: id(), chain_id: chainId, title: "Кешбэк 5%" };
   loyalty.cardTypes.push(cashback, { id: id(), chain_id: chainId, title: "Накопительная скидка" });

@@ -3,7 +3,7 @@
 // `MoneyState` per `SimulatorState`, seeded on first use) so the money area stays in its own files.
 // Amounts are numbers in currency units; signs follow the API: a finance transaction is positive for
 // income and negative for an expense; a goods transaction is negative when stock leaves a warehouse.
-import type { SimulatorState } from "./state.js";
+import { nextId, type SimulatorState } from "./state.js";
 
 export interface MoneyAccount {
   id: number;
@@ -117,7 +117,6 @@ export interface MoneyState {
   documents: StorageDocument[];
   goodsLines: GoodsLine[];
   transactions: MoneyTransaction[];
-  nextId: number;
 }
 
 /** Payment items every company has (ids as in the documentation's examples). */
@@ -130,17 +129,9 @@ export const PAYMENT_ITEMS: readonly PaymentItem[] = [
 ];
 export const GOODS_SALE_ITEM = 7;
 
-const states = new WeakMap<SimulatorState, MoneyState>();
-
-/** The money state of a simulator, seeded from its companies the first time it is asked for. */
+/** The money state of a simulator (`state.money`), seeded from its companies the first time it is asked for. */
 export function moneyState(state: SimulatorState): MoneyState {
-  let money = states.get(state);
-  if (!money) states.set(state, (money = seedMoney(state)));
-  return money;
-}
-
-export function nextMoneyId(money: MoneyState): number {
-  return money.nextId++;
+  return (state.money ??= seedMoney(state));
 }
 
 function seedMoney(state: SimulatorState): MoneyState {
@@ -152,7 +143,6 @@ function seedMoney(state: SimulatorState): MoneyState {
     documents: [],
     goodsLines: [],
     transactions: [],
-    nextId: 700_001,
   };
   const catalogue = [
     { title: "Шампунь увлажняющий", article: "SH-250", cost: 1200, actual_cost: 600, stock: 12 },
@@ -160,7 +150,7 @@ function seedMoney(state: SimulatorState): MoneyState {
     { title: "Воск для укладки", article: "WX-075", cost: 780, actual_cost: 300, stock: 0 },
   ];
   for (const company of state.companies) {
-    const id = () => nextMoneyId(money);
+    const id = () => nextId(state, "money");
     money.accounts.push(
       { id: id(), company_id: company.id, title: "Основная касса", type: 0, comment: "На ресепшене", opening: 5000 },
       { id: id(), company_id: company.id, title: "Расчётный счёт", type: 1, comment: "Безналичные", opening: 0 },

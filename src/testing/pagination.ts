@@ -2,7 +2,7 @@
 // the documented maximum is refused with 400 rather than clamped: a client that asks for more
 // than the API gives should find out in tests, not get silently short pages.
 import type { OperationPagination } from "../../generated/operations.js";
-import { invalid, type SimResponse } from "./reply.js";
+import { FieldErrors, type SimResponse } from "./reply.js";
 
 export interface PageRequest {
   page: number;
@@ -25,11 +25,11 @@ function asInteger(value: unknown): number | undefined {
 export function readPage(p: OperationPagination, query: URLSearchParams, body: unknown): PageRequest | SimResponse {
   const page = asInteger(readParam(p, p.page, query, body)) ?? 1;
   const size = asInteger(readParam(p, p.size, query, body)) ?? p.defaultSize ?? p.maxSize;
-  const errors: Record<string, string[]> = {};
-  if (!(page >= 1)) errors[p.page] = ["Номер страницы должен быть целым числом не меньше 1"];
-  if (!(size >= 1)) errors[p.size] = ["Размер страницы должен быть целым числом не меньше 1"];
-  else if (size > p.maxSize) errors[p.size] = [`Размер страницы не может быть больше ${p.maxSize}`];
-  return Object.keys(errors).length ? invalid(400, errors, "Неверные параметры постраничного вывода") : { page, size };
+  const errors = new FieldErrors();
+  if (!(page >= 1)) errors.set(p.page, "Номер страницы должен быть целым числом не меньше 1");
+  if (!(size >= 1)) errors.set(p.size, "Размер страницы должен быть целым числом не меньше 1");
+  else if (size > p.maxSize) errors.set(p.size, `Размер страницы не может быть больше ${p.maxSize}`);
+  return errors.any ? errors.response(400, "Неверные параметры постраничного вывода") : { page, size };
 }
 
 export function isPageRequest(value: PageRequest | SimResponse): value is PageRequest {

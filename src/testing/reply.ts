@@ -34,6 +34,36 @@ export function invalid(
   return fail(status, message, { errors });
 }
 
+/**
+ * Collects what is wrong with a request, field by field, and answers it all at once through `invalid`: the one
+ * way the simulator builds a validation failure.
+ */
+export class FieldErrors {
+  private readonly errors: Record<string, string[]> = {};
+  /** Adds a message to the field's list. */
+  add(field: string, message: string): void {
+    (this.errors[field] ??= []).push(message);
+  }
+  /** Makes `message` the field's only message. */
+  set(field: string, message: string): void {
+    this.errors[field] = [message];
+  }
+  get any(): boolean {
+    return Object.keys(this.errors).length > 0;
+  }
+  /** The first message of a field, if it has one. */
+  first(field: string): string | undefined {
+    return this.errors[field]?.[0];
+  }
+  response(status: 400 | 422 = 422, message?: string): SimResponse {
+    return invalid(status, this.errors, message);
+  }
+  /** Answers early (through `abort`) when any field is wrong. */
+  check(status: 400 | 422 = 422, message?: string): void {
+    if (this.any) abort(this.response(status, message));
+  }
+}
+
 export const BOOKING_ERRORS = {
   badPhone: 431,
   wrongCode: 432,

@@ -16,18 +16,20 @@ import { hex, intBetween, pick, stream, type Random } from "./prng.js";
 import { freeStarts } from "./slots.js";
 import { seedCrm } from "./crm-seed.js";
 import type { SimulatorUser } from "./options.js";
-import type {
-  BookingUser,
-  Client,
-  Company,
-  Position,
-  Service,
-  ServiceCategory,
-  SimulatorState,
-  StaffMember,
-  StaffUser,
+import {
+  nextId,
+  type BookingUser,
+  type Client,
+  type Company,
+  type Position,
+  type Service,
+  type ServiceCategory,
+  type SimulatorState,
+  type StaffMember,
+  type StaffUser,
 } from "./state.js";
 import { addDays, MOSCOW_OFFSET_MINUTES, unixAt } from "./time.js";
+import { FIRST_ACTIVITY_ID } from "./group-events.js";
 
 function person(rnd: Random): { name: string; surname: string; patronymic: string; sex_id: number } {
   const female = rnd() < 0.7;
@@ -225,6 +227,7 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
     blacklistedPhones: new Set(["79990000000"]),
     smsCodes: new Map(),
     hooksSettings: new Map(),
+    tables: {},
     smsCode: String(intBetween(rnd, 1000, 9999)),
     twoFactorChallenges: new Map(),
     // Derived from the seed without drawing from the data stream, so the seeded data stays as it was.
@@ -234,6 +237,10 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
       client: 90_000_000 + base * 1000,
       bookingUser: 3_500_000 + base * 100,
       generic: 700_000_000 + base * 1000,
+      money: 700_001,
+      loyalty: 500_001,
+      activity: FIRST_ACTIVITY_ID,
+      waitingEntry: 1,
     },
   };
   seedRecords(state, rnd);
@@ -263,7 +270,7 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
             unixAt(state.today, 0, company.utcOffset),
           );
           state.records.push({
-            id: state.nextIds.record++,
+            id: nextId(state, "record"),
             hash: hex(rnd, 32),
             company_id: company.id,
             staff_id: member.id,

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { BASE_PATH, SimulatorCore, type Action } from "./core.js";
 import type { Fault } from "./faults.js";
-import { handlers, validatesOwnBody } from "./handlers/index.js";
+import { handlerTable } from "./handlers/index.js";
 import {
   DEFAULT_MAX_LOGGED_REQUESTS,
   DEFAULT_PARTNER_TOKEN,
@@ -92,8 +92,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     rateLimiter,
     faults,
     log,
-    handlers,
-    validatesOwnBody,
+    handlers: handlerTable(),
     operations: operationIndex(),
     onChange: (change) => webhooks.emit(change),
   });

@@ -1,6 +1,6 @@
 // Free time: a staff member's working hours on a day minus the records already booked.
 import { addDays, localDate, minutesOf, unixAt, weekday } from "./time.js";
-import type { Appointment, Company, SimulatorState, StaffMember } from "./state.js";
+import type { SimRecord, Company, SimulatorState, StaffMember } from "./state.js";
 
 /** Working window of `staff` on local `date`, as Unix seconds, or undefined on a day off. */
 export function workingWindow(
@@ -16,11 +16,11 @@ export function workingWindow(
   };
 }
 
-function liveRecordsOf(state: SimulatorState, staffId: number, exceptId?: number): Appointment[] {
+function liveRecordsOf(state: SimulatorState, staffId: number, exceptId?: number): SimRecord[] {
   return state.records.filter((r) => r.staff_id === staffId && !r.deleted && r.id !== exceptId);
 }
 
-const overlaps = (start: number, length: number, r: Appointment) =>
+const overlaps = (start: number, length: number, r: SimRecord) =>
   start < r.start + r.length && r.start < start + length;
 
 /** True when [start, start+length) lies inside working hours and clashes with no live record. */

@@ -2,6 +2,7 @@
 // table (method, path, user token, paging) joined with the documented answers and bodies.
 import specJson from "../../generated/openapi.json";
 import { operations, type OperationInfo } from "../../generated/operations.js";
+import type { SimBinding } from "./engine/collection.js";
 
 type Json = Record<string, any>;
 
@@ -20,6 +21,10 @@ export interface OperationEntry extends OperationInfo {
   readonly requiredBodyFields: readonly string[];
   /** Path parameters the spec types as integers; other values answer 404. */
   readonly integerParams: readonly string[];
+  /** The JSON request body's schema, for the CRUD engine's type check. */
+  readonly requestSchema?: unknown;
+  /** The operation's `x-sim` binding to a collection of the CRUD engine (engine/engine.ts). */
+  readonly sim?: SimBinding;
 }
 
 /** Follows one local `$ref` (`#/components/...`), repeatedly. */
@@ -78,6 +83,8 @@ function buildIndex(): OperationEntry[] {
       bodyRequired: Boolean(deref(op.requestBody)?.required),
       requiredBodyFields: requiredFieldsOf(op),
       integerParams: integerParamsOf(pathItem, op),
+      requestSchema: op.requestBody ? deref(op.requestBody)?.content?.["application/json"]?.schema : undefined,
+      sim: op["x-sim"],
     };
   });
 }

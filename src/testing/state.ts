@@ -1,6 +1,11 @@
 // The simulator's data: plain objects that handlers read and change, and that tests may
 // inspect through `sim.state`. Shapes here are the simulator's own; handlers turn them into
 // the API's response shapes (see handlers/present.ts).
+import type { GroupEventStore } from "./group-events.js";
+import type { LoyaltyState } from "./loyalty-state.js";
+import type { MoneyState } from "./money-state.js";
+import type { Random } from "./prng.js";
+import type { WaitingListStore } from "./waiting-list.js";
 
 export interface Chain {
   id: number;
@@ -139,7 +144,8 @@ export interface Label {
   icon: string;
 }
 
-export interface Appointment {
+/** A record (appointment) of the CRM: an online booking or one made by staff. */
+export interface SimRecord {
   id: number;
   /** Secret that, with the id, lets the booking client read or cancel the record. */
   hash: string;
@@ -222,7 +228,7 @@ export interface SimulatorState {
   serviceCategories: ServiceCategory[];
   services: Service[];
   clients: Client[];
-  records: Appointment[];
+  records: SimRecord[];
   /** Client and record labels of every company. */
   labels: Label[];
   staffUsers: StaffUser[];
@@ -237,8 +243,18 @@ export interface SimulatorState {
   twoFactorChallenges: Map<string, TwoFactorChallenge>;
   /** The code every two-factor sign-in of this seed sends. */
   readonly twoFactorCode: string;
-  /** Next id per kind, so created objects never collide with seeded ones. */
-  nextIds: Record<"record" | "client" | "bookingUser" | "generic", number>;
+  /** Next id per kind, so created objects never collide with seeded ones (the one id source; see `nextId`). */
+  nextIds: Record<IdKind, number>;
+  /** Areas seeded the first time a handler or test asks for them (`moneyState`, `loyaltyState`, …), so a run that
+   * never touches them pays nothing and the seeded data of the rest stays as it was. */
+  money?: MoneyState;
+  loyalty?: LoyaltyState;
+  groupEvents?: GroupEventStore;
+  waitingList?: WaitingListStore;
+  /** Rows of the CRUD engine's collections that have no field of their own, by collection name. */
+  tables: Record<string, unknown[]>;
+  /** The seeded stream tokens and hashes come from (`secrets.ts`). */
+  secrets?: Random;
   /** Webhook settings per company id (`/hooks_settings`); a company without an entry sends nothing. */
   hooksSettings: Map<number, HooksSettings>;
 }
@@ -250,7 +266,16 @@ export interface HooksSettings {
   [flag: string]: number | string[];
 }
 
-export function nextId(state: SimulatorState, kind: keyof SimulatorState["nextIds"]): number {
+/**
+ * The kinds of ids the simulator hands out, each from its own range: CRM records and clients, booking accounts,
+ * labels and other small objects (`generic`), finance and stock (`money`, from 700001), loyalty (`loyalty`, from
+ * 500001), group events (`activity`, from 900001) and waiting-list entries (`waitingEntry`, from 1).
+ */
+export type IdKind =
+  "record" | "client" | "bookingUser" | "generic" | "money" | "loyalty" | "activity" | "waitingEntry";
+
+/** The next id of a kind: the one id source of the simulator. */
+export function nextId(state: SimulatorState, kind: IdKind): number {
   return state.nextIds[kind]++;
 }
 

@@ -1,19 +1,19 @@
 // The document of a visit (type 7). YCLIENTS opens one for every visit: it holds the goods sold during the
 // visit and the visit's payments, a record lists it in `documents`, and the sale endpoints take its id. Here it
 // is opened the first time anything asks for it, so every visit has exactly one.
-import { moneyState, nextMoneyId, type StorageDocument } from "./money-state.js";
-import type { Appointment, Service, SimulatorState } from "./state.js";
+import { moneyState, type StorageDocument } from "./money-state.js";
+import { nextId, type SimRecord, type Service, type SimulatorState } from "./state.js";
 import { spacedDateTime } from "./time.js";
 
 /** The payment item YCLIENTS books a visit's service payments under ("Оказание услуг"). */
 export const SERVICES_ITEM = 5;
 
-export function visitIdOf(record: Appointment): number {
+export function visitIdOf(record: SimRecord): number {
   return record.visit_id ?? record.id;
 }
 
 /** The visit's document, opened on first use. */
-export function visitDocument(state: SimulatorState, record: Appointment): StorageDocument {
+export function visitDocument(state: SimulatorState, record: SimRecord): StorageDocument {
   const money = moneyState(state);
   const visitId = visitIdOf(record);
   const found = money.documents.find(
@@ -23,7 +23,7 @@ export function visitDocument(state: SimulatorState, record: Appointment): Stora
   const company = state.companies.find((c) => c.id === record.company_id);
   const shop = money.storages.find((s) => s.company_id === record.company_id && s.for_sale === 1);
   const document: StorageDocument = {
-    id: nextMoneyId(money),
+    id: nextId(state, "money"),
     company_id: record.company_id,
     type_id: 7,
     visit_id: visitId,
@@ -39,7 +39,7 @@ export function visitDocument(state: SimulatorState, record: Appointment): Stora
 }
 
 /** The live records of the visit a document belongs to (none for other documents). */
-export function visitRecords(state: SimulatorState, document: StorageDocument): Appointment[] {
+export function visitRecords(state: SimulatorState, document: StorageDocument): SimRecord[] {
   if (document.type_id !== 7 || document.visit_id === undefined) return [];
   return state.records.filter(
     (r) => !r.deleted && r.company_id === document.company_id && visitIdOf(r) === document.visit_id,
@@ -50,7 +50,7 @@ export function visitRecords(state: SimulatorState, document: StorageDocument): 
 export function visitServices(
   state: SimulatorState,
   document: StorageDocument,
-): { record: Appointment; service: Service }[] {
+): { record: SimRecord; service: Service }[] {
   return visitRecords(state, document).flatMap((record) =>
     record.service_ids
       .map((id) => state.services.find((s) => s.id === id))

@@ -18,17 +18,9 @@ export interface SimWaitingEntry {
 
 export interface WaitingListStore {
   entries: SimWaitingEntry[];
-  nextId: number;
 }
 
-const stores = new WeakMap<SimulatorState, WaitingListStore>();
-
-/** The waiting list of a simulator (empty at start). */
+/** The waiting list of a simulator (`state.waitingList`, empty at start; ids from `nextId(state, "waitingEntry")`). */
 export function waitingListOf(state: SimulatorState): WaitingListStore {
-  let store = stores.get(state);
-  if (!store) {
-    store = { entries: [], nextId: 1 };
-    stores.set(state, store);
-  }
-  return store;
+  return (state.waitingList ??= { entries: [] });
 }

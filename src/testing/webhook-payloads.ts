@@ -2,7 +2,7 @@
 // staff-side REST shape (the same views `GET /record/...` and `GET /client/...` answer with), taken when
 // the change happens, as YCLIENTS does (see the spec's webhook schemas).
 import { clientView, staffRecord } from "./handlers/crm-views.js";
-import type { Appointment, Client, SimulatorState } from "./state.js";
+import type { SimRecord, Client, SimulatorState } from "./state.js";
 
 export type ChangeStatus = "create" | "update" | "delete";
 
@@ -17,7 +17,7 @@ export interface StateChange {
   data: Record<string, unknown>;
 }
 
-export function recordChange(state: SimulatorState, record: Appointment, status: ChangeStatus): StateChange {
+export function recordChange(state: SimulatorState, record: SimRecord, status: ChangeStatus): StateChange {
   return {
     resource: "record",
     status,

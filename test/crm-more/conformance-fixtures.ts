@@ -4,7 +4,7 @@
 // the v1 DELETE and the v2 DELETE each find theirs.
 import { groupEventsOf, type SimActivity } from "../../src/testing/group-events";
 import type { OperationEntry } from "../../src/testing/spec-index";
-import type { SimulatorState } from "../../src/testing/state";
+import { nextId, type SimulatorState } from "../../src/testing/state";
 import { unixAt } from "../../src/testing/time";
 import { waitingListOf } from "../../src/testing/waiting-list";
 
@@ -25,7 +25,7 @@ function fixtureEvent(state: SimulatorState, companyId: number, which: "v1" | "v
   const store = groupEventsOf(state);
   const offset = state.companies.find((c) => c.id === companyId)!.utcOffset;
   const event: SimActivity = {
-    id: store.nextId++,
+    id: nextId(state, "activity"),
     company_id: companyId,
     service_id: service.id,
     staff_id: staff.id,
@@ -54,7 +54,7 @@ function fixtureEntry(state: SimulatorState, companyId: number): number {
   const store = waitingListOf(state);
   const client = state.clients.find((c) => c.company_id === companyId)!;
   store.entries.push({
-    id: store.nextId,
+    id: (own.entry = nextId(state, "waitingEntry")),
     company_id: companyId,
     client_id: client.id,
     staff_id: null,
@@ -65,7 +65,6 @@ function fixtureEntry(state: SimulatorState, companyId: number): number {
     comment: "",
     created_at: 1_800_000_000,
   });
-  own.entry = store.nextId++;
   return own.entry;
 }
 

@@ -9,6 +9,7 @@ import {
   YclientsValidationError,
 } from "../../src/index";
 import { FIRST_ACTIVITY_ID, groupEventsOf, type SimActivity } from "../../src/testing/group-events";
+import { nextId } from "../../src/testing/state";
 import { unixAt } from "../../src/testing/time";
 import { startHarness, type Harness } from "./setup";
 
@@ -42,7 +43,7 @@ function seedEvents(count: number): void {
   for (let i = 0; i < count; i++) {
     const day = `2026-03-${String(1 + (i % 28)).padStart(2, "0")}`;
     const event: SimActivity = {
-      id: store.nextId++,
+      id: nextId(h.sim.state, "activity"),
       company_id: h.company.id,
       service_id: service.id,
       staff_id: staff.id,

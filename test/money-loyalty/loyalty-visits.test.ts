@@ -3,12 +3,12 @@
 // it may exceed neither the card's balance nor the visit's cost.
 import { YclientsNotFoundError, YclientsValidationError } from "../../src/index";
 import { loyaltyState, type SimLoyaltyCard } from "../../src/testing/loyalty-state";
-import type { Appointment } from "../../src/testing/state";
+import type { SimRecord } from "../../src/testing/state";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;
 let card: SimLoyaltyCard;
-let record: Appointment;
+let record: SimRecord;
 let visit: { record_id: number; visit_id: number };
 let visitCost: number;
 

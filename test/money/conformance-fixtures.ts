@@ -4,7 +4,7 @@
 // own document so that the deletes (run last) do not take away what another operation reads.
 import { GOODS_SALE_ITEM, moneyState, type MoneyState } from "../../src/testing/money-state";
 import type { OperationEntry } from "../../src/testing/spec-index";
-import type { SimulatorState } from "../../src/testing/state";
+import { nextId, type SimulatorState } from "../../src/testing/state";
 
 interface Fixture {
   account: number;
@@ -25,15 +25,15 @@ const fixtures = new WeakMap<SimulatorState, Fixture>();
 
 function fixtureOf(state: SimulatorState, companyId: number): Fixture {
   let fixture = fixtures.get(state);
-  if (!fixture) fixtures.set(state, (fixture = build(moneyState(state), companyId)));
+  if (!fixture) fixtures.set(state, (fixture = build(state, moneyState(state), companyId)));
   return fixture;
 }
 
-function build(money: MoneyState, companyId: number): Fixture {
+function build(state: SimulatorState, money: MoneyState, companyId: number): Fixture {
   const account = money.accounts.find((a) => a.company_id === companyId)!.id;
   const storage = money.storages.find((s) => s.company_id === companyId && s.for_sale === 1)!.id;
   const good = money.goods.find((g) => g.company_id === companyId)!.id;
-  const id = () => money.nextId++;
+  const id = () => nextId(state, "money");
   const doc = (type_id: number) => {
     const d = {
       id: id(),

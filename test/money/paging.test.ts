@@ -2,7 +2,7 @@
 // and, with no trustworthy total in their answers, stop on a short page: listAll reads every row.
 import { YclientsClient } from "../../src/index";
 import { moneyState } from "../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { nextId, startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   const good = money.goods.find((g) => g.company_id === companyId)!;
   for (let i = 0; i < 120; i++) {
     money.transactions.push({
-      id: money.nextId++,
+      id: nextId(sim.state, "money"),
       company_id: companyId,
       document_id: 0,
       expense_id: 5,
@@ -45,7 +45,7 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 45; i++) {
     money.goodsLines.push({
-      id: money.nextId++,
+      id: nextId(sim.state, "money"),
       company_id: companyId,
       document_id: 1,
       good_id: good.id,
@@ -65,7 +65,7 @@ beforeAll(async () => {
     });
   }
   for (let i = 0; i < 30; i++) {
-    money.goods.push({ ...good, id: money.nextId++, title: `Товар ${i}`, stock: {} });
+    money.goods.push({ ...good, id: nextId(sim.state, "money"), title: `Товар ${i}`, stock: {} });
   }
 });
 afterAll(() => sim.close());

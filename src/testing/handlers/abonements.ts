@@ -3,23 +3,14 @@
 // a new validity period and a new count of visits left.
 import { loyaltyState, type LoyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { findCompany, normalizePhone, type Company, type SimulatorState } from "../state.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { normalizePhone, type SimulatorState } from "../state.js";
 import { isDate } from "../time.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, toInt } from "./input.js";
+import { requireCompany, requireChain } from "./scope.js";
 
 const STATUS_ACTIVE = { id: 2, title: "Активирован" };
-
-function companyOf(ctx: HandlerContext): Company {
-  const id = ctx.params.company_id ?? ctx.query.get("company_id");
-  return findCompany(ctx.state, id) ?? abort(fail(404, "Филиал не найден"));
-}
-
-function chainOf(ctx: HandlerContext): number {
-  const id = Number(ctx.params.chain_id);
-  return id === ctx.state.chain.id ? id : abort(fail(404, "Сеть не найдена"));
-}
 
 function categoryRef(state: SimulatorState, categoryId: number) {
   const category = state.serviceCategories.find((c) => c.id === categoryId);
@@ -74,7 +65,7 @@ function abonementView(state: SimulatorState, loyalty: LoyaltyState, a: SimAbone
 }
 
 function searchTypes(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id ?? ctx.query.get("company_id"));
   const title = (ctx.query.get("title") ?? "").toLowerCase();
   const all = loyaltyState(ctx.state).abonementTypes.filter(
     (t) => t.chain_id === company.chain_id && t.title.toLowerCase().includes(title),
@@ -87,7 +78,7 @@ function searchTypes(ctx: HandlerContext): SimResponse {
 }
 
 function fetchTypes(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id ?? ctx.query.get("company_id"));
   const ids = new Set(queryIds(ctx.query, "ids") ?? []);
   const types = loyaltyState(ctx.state).abonementTypes.filter((t) => t.chain_id === company.chain_id && ids.has(t.id));
   return ok(
@@ -98,7 +89,7 @@ function fetchTypes(ctx: HandlerContext): SimResponse {
 
 /** A client's tickets by the `phone` query, or (for `/user/...`) those of the person the user token belongs to. */
 function listByPhone(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id ?? ctx.query.get("company_id"));
   const loyalty = loyaltyState(ctx.state);
   const phone = normalizePhone(ctx.op.path.startsWith("/user/") ? ctx.session?.user.phone : ctx.query.get("phone"));
   const tickets = loyalty.abonements.filter((a) => a.chain_id === company.chain_id && a.phone === phone);
@@ -109,7 +100,7 @@ function listByPhone(ctx: HandlerContext): SimResponse {
 }
 
 function listChain(ctx: HandlerContext): SimResponse {
-  const chainId = chainOf(ctx);
+  const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const loyalty = loyaltyState(ctx.state);
   const ids = queryIds(ctx.query, "abonements_ids");
   const after = ctx.query.get("created_after");
@@ -127,7 +118,7 @@ function listChain(ctx: HandlerContext): SimResponse {
 }
 
 function ticketOf(ctx: HandlerContext): { loyalty: LoyaltyState; ticket: SimAbonement; type: SimAbonementType } {
-  const chainId = chainOf(ctx);
+  const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const loyalty = loyaltyState(ctx.state);
   const ticket =
     loyalty.abonements.find((a) => a.id === Number(ctx.params.abonementId) && a.chain_id === chainId) ??
@@ -173,11 +164,11 @@ function setPeriod(ctx: HandlerContext): SimResponse {
   const body = isObject(ctx.body) ? ctx.body : {};
   const period = toInt(body.period);
   const unit = toInt(body.period_unit_id);
-  const errors: Record<string, string[]> = {};
-  if (period === undefined || period < 1) errors.period = ["Срок действия должен быть целым числом больше нуля"];
+  const errors = new FieldErrors();
+  if (period === undefined || period < 1) errors.set("period", "Срок действия должен быть целым числом больше нуля");
   if (unit === undefined || unit < 1 || unit > 4)
-    errors.period_unit_id = ["Единица срока: 1 день, 2 неделя, 3 месяц, 4 год"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+    errors.set("period_unit_id", "Единица срока: 1 день, 2 неделя, 3 месяц, 4 год");
+  if (errors.any) return errors.response(422);
   ticket.period = period!;
   ticket.period_unit_id = unit!;
   return answer(ctx, loyalty, ticket);
@@ -213,15 +204,8 @@ export const abonementHandlers: HandlerTable = {
   "GET /loyalty/abonements/": listByPhone,
   "GET /user/loyalty/abonements/": listByPhone,
   "GET /chain/{chain_id}/loyalty/abonements": listChain,
-  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze": freeze,
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze": ownBody(freeze),
   "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/unfreeze": unfreeze,
-  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_period": setPeriod,
-  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_balance": setBalance,
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_period": ownBody(setPeriod),
+  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_balance": ownBody(setBalance),
 };
-
-/** These check their own body, so a 422 or the documented 400 names what is wrong. */
-export const abonementsValidateOwnBody = [
-  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze",
-  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_period",
-  "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_balance",
-];

@@ -1,15 +1,14 @@
 // The online-booking flow, stateful end to end: services → staff → dates → times → check →
 // record, then reading, moving and cancelling the record. Free slots are always computed
 // from the staff schedules minus live records, so a booked slot disappears everywhere.
-import { abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
 import {
   addClient,
   companyStaff,
-  findCompany,
   nextId,
-  type Appointment,
+  type SimRecord,
   type Client,
   type Company,
   type Service,
@@ -18,18 +17,15 @@ import {
 } from "../state.js";
 import { addDays, isDate, localDate, localTime, parseDateTime } from "../time.js";
 import { clientChange, recordChange } from "../webhook-payloads.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
 import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./present.js";
+import { requireCompany } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */
 const DEFAULT_LENGTH = 3600;
 /** Longest date range book_dates walks, so a silly range cannot burn the CPU. */
 const MAX_RANGE_DAYS = 366;
-
-export function requireCompany(state: SimulatorState, id: string | undefined): Company {
-  return findCompany(state, id) ?? abort(fail(404, "Филиал не найден"));
-}
 
 function requireStaff(state: SimulatorState, company: Company, id: number): StaffMember {
   return companyStaff(state, company.id).find((s) => s.id === id) ?? abort(fail(404, "Сотрудник не найден"));
@@ -121,15 +117,15 @@ function dateRange(ctx: HandlerContext, state: SimulatorState, company: Company)
   const from = ctx.query.get("date_from");
   const to = ctx.query.get("date_to");
   const date = ctx.query.get("date");
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   for (const [name, value] of [
     ["date_from", from],
     ["date_to", to],
     ["date", date],
   ] as const) {
-    if (value && !isDate(value)) errors[name] = ["Дата должна быть в формате YYYY-MM-DD"];
+    if (value && !isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
   }
-  if (Object.keys(errors).length) abort(invalid(400, errors));
+  errors.check(400);
   let first: string;
   let last: string;
   if (from && to) [first, last] = [from, to];
@@ -229,24 +225,24 @@ interface PlannedVisit {
 /** Checks every appointment of a book_check/book_record body; aborts with the booking error. */
 function planVisits(state: SimulatorState, company: Company, raw: unknown): PlannedVisit[] {
   if (!Array.isArray(raw) || raw.length === 0) abort(invalid(422, { appointments: ["Нужна хотя бы одна запись"] }));
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   raw.forEach((a, i) => {
-    if (!isObject(a)) errors[`appointments.${i}`] = ["Ожидается объект"];
+    if (!isObject(a)) errors.set(`appointments.${i}`, "Ожидается объект");
     else {
-      if (toInt(a.id) === undefined) errors[`appointments.${i}.id`] = ["Поле обязательно и должно быть целым числом"];
+      if (toInt(a.id) === undefined) errors.set(`appointments.${i}.id`, "Поле обязательно и должно быть целым числом");
       if (toInt(a.staff_id) === undefined || toInt(a.staff_id)! < 0)
-        errors[`appointments.${i}.staff_id`] = ["Поле обязательно и должно быть целым числом"];
+        errors.set(`appointments.${i}.staff_id`, "Поле обязательно и должно быть целым числом");
       if (parseDateTime(a.datetime, company.utcOffset) === undefined)
-        errors[`appointments.${i}.datetime`] = ["Неверный формат даты и времени"];
+        errors.set(`appointments.${i}.datetime`, "Неверный формат даты и времени");
       if (
         a.services !== undefined &&
         (!Array.isArray(a.services) || a.services.some((s: unknown) => toInt(s) === undefined))
       ) {
-        errors[`appointments.${i}.services`] = ["Ожидается список идентификаторов услуг"];
+        errors.set(`appointments.${i}.services`, "Ожидается список идентификаторов услуг");
       }
     }
   });
-  if (Object.keys(errors).length) abort(invalid(422, errors));
+  errors.check(422);
 
   const open = new Set(bookingWindow(state, company));
   const planned: PlannedVisit[] = [];
@@ -326,7 +322,7 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
   const client = findOrCreateClient(state, company, phone, fullname, text(input.email));
   if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, client, "create"));
   const created = visits.map((visit) => {
-    const record: Appointment = {
+    const record: SimRecord = {
       id: nextId(state, "record"),
       hash: newSecret(state),
       company_id: company.id,
@@ -354,12 +350,7 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
   return ok(created, [], 201);
 }
 
-function liveRecord(
-  state: SimulatorState,
-  recordId: string | undefined,
-  hash?: string,
-  companyId?: number,
-): Appointment {
+function liveRecord(state: SimulatorState, recordId: string | undefined, hash?: string, companyId?: number): SimRecord {
   const id = Number(recordId);
   const record = state.records.find(
     (r) =>
@@ -423,18 +414,11 @@ export const bookingHandlers: HandlerTable = {
   "GET /book_dates/{company_id}": listBookableDates,
   "GET /book_times/{company_id}/{staff_id}/{date}": listBookableTimes,
   "GET /book_staff_seances/{company_id}/{staff_id}/": getStaffNearestSeances,
-  "POST /book_code/{company_id}": sendBookingSmsCode,
-  "POST /book_check/{company_id}": checkBooking,
-  "POST /book_record/{company_id}": createBookingRecord,
+  "POST /book_code/{company_id}": ownBody(sendBookingSmsCode),
+  "POST /book_check/{company_id}": ownBody(checkBooking),
+  "POST /book_record/{company_id}": ownBody(createBookingRecord),
   "GET /book_record/{company_id}/{record_id}/{record_hash}": getBookingRecord,
   "PUT /book_record/{company_id}/{record_id}": rescheduleBookingRecord,
   "GET /user/records/{record_id}/{record_hash}": getUserRecords,
   "DELETE /user/records/{record_id}/{record_hash}": deleteUserRecord,
 };
-
-/** Operations whose handler reports missing fields itself, with booking error codes. */
-export const bookingValidatesOwnBody = [
-  "POST /book_record/{company_id}",
-  "POST /book_code/{company_id}",
-  "POST /book_check/{company_id}",
-];

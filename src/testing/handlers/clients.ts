@@ -3,12 +3,12 @@
 // built from the records, and the chain-wide lookup by phone.
 import { compileFilters, SearchFilterError, type SearchContext } from "../client-search.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { addClient, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
-import { requireCompany } from "./booking.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { requireChain, requireCompany } from "./scope.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 
@@ -26,7 +26,7 @@ const SEARCH_FIELDS = [
 ];
 
 const badFilter = () =>
-  fail(400, "Недопустимое значение фильтра", { errors: { filters: ["Недопустимое значение состояния фильтра"] } });
+  invalid(400, { filters: ["Недопустимое значение состояния фильтра"] }, "Недопустимое значение фильтра");
 
 function companyClients(state: SimulatorState, company: Company): Client[] {
   return state.clients.filter((c) => c.company_id === company.id);
@@ -134,33 +134,28 @@ function listClientsLegacy(ctx: HandlerContext): SimResponse {
   );
 }
 
-function findClient(state: SimulatorState, company: Company, id: string | undefined): Client {
-  const n = Number(id);
-  return state.clients.find((c) => c.id === n && c.company_id === company.id) ?? abort(fail(404, "Клиент не найден"));
-}
-
 /** Applies the fields of a client body; returns field errors instead of applying on bad input. */
-function clientErrors(
+export function clientErrors(
   state: SimulatorState,
   company: Company,
   body: Record<string, any>,
   creating: boolean,
   selfId?: number,
-): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  if ((creating || body.name !== undefined) && !text(body.name)) errors.name = ["Не указано имя клиента"];
+): FieldErrors {
+  const errors = new FieldErrors();
+  if ((creating || body.name !== undefined) && !text(body.name)) errors.set("name", "Не указано имя клиента");
   if (creating || body.phone !== undefined) {
     const phone = validPhone(body.phone);
-    if (!phone) errors.phone = ["Неверный формат номера телефона"];
+    if (!phone) errors.set("phone", "Неверный формат номера телефона");
     else if (state.clients.some((c) => c.company_id === company.id && c.id !== selfId && c.phone === phone))
-      errors.phone = ["Клиент с указанным телефоном уже существует в базе"];
+      errors.set("phone", "Клиент с указанным телефоном уже существует в базе");
   }
   if (body.birth_date !== undefined && body.birth_date !== "" && !isDate(body.birth_date))
-    errors.birth_date = ["Дата должна быть в формате YYYY-MM-DD"];
+    errors.set("birth_date", "Дата должна быть в формате YYYY-MM-DD");
   return errors;
 }
 
-function applyClient(client: Client, body: Record<string, any>, now: number): void {
+export function applyClient(client: Client, body: Record<string, any>, now: number): void {
   for (const key of ["name", "surname", "patronymic", "email", "card", "comment", "birth_date"] as const) {
     if (body[key] !== undefined) client[key] = text(body[key]);
   }
@@ -188,7 +183,7 @@ function createClient(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = clientErrors(ctx.state, company, body, true);
-  if (Object.keys(errors).length) return invalid(422, errors);
+  if (errors.any) return errors.response(422);
   const client = newClient(ctx.state, company, body, ctx.now);
   ctx.emit(clientChange(ctx.state, client, "create"));
   return ok(clientView(ctx.state, client, []), [], 201);
@@ -202,7 +197,7 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
   for (const item of ctx.body) {
     const body = isObject(item) ? item : {};
     const errors = clientErrors(ctx.state, company, body, true);
-    const first = errors.name?.[0] ?? errors.phone?.[0] ?? errors.birth_date?.[0];
+    const first = errors.first("name") ?? errors.first("phone") ?? errors.first("birth_date");
     if (first) {
       refused.push({
         ...(body.phone !== undefined ? { phone: body.phone } : {}),
@@ -218,32 +213,6 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
   return ok({ created, errors: refused });
 }
 
-function getClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  return ok(clientView(ctx.state, findClient(ctx.state, company, ctx.params.id)));
-}
-
-function updateClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const client = findClient(ctx.state, company, ctx.params.id);
-  const body = isObject(ctx.body) ? ctx.body : {};
-  const errors = clientErrors(ctx.state, company, body, false, client.id);
-  if (Object.keys(errors).length) return invalid(422, errors);
-  applyClient(client, body, ctx.now);
-  ctx.emit(clientChange(ctx.state, client, "update"));
-  return ok(clientView(ctx.state, client));
-}
-
-/** Removes the card; the client's records stay and show `client: null` afterwards. */
-function deleteClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const client = findClient(ctx.state, company, ctx.params.id);
-  const change = clientChange(ctx.state, client, "delete");
-  ctx.state.clients.splice(ctx.state.clients.indexOf(client), 1);
-  ctx.emit(change);
-  return { status: 204 };
-}
-
 /**
  * `POST /company/{company_id}/clients/visits/search`: the client's live records in the day range
  * (all of them without one), newest first. `meta.dateCursor.current` names the range and count;
@@ -253,17 +222,17 @@ function searchClientVisits(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   for (const key of ["from", "to"] as const) {
     if (body[key] !== undefined && body[key] !== null && !isDate(body[key]))
-      errors[key] = ["Дата должна быть в формате YYYY-MM-DD"];
+      errors.set(key, "Дата должна быть в формате YYYY-MM-DD");
   }
   const attendance = body.attendance === undefined || body.attendance === null ? undefined : toInt(body.attendance);
-  if (attendance !== undefined && ![-1, 0, 1, 2].includes(attendance)) errors.attendance = ["Недопустимый статус"];
+  if (attendance !== undefined && ![-1, 0, 1, 2].includes(attendance)) errors.set("attendance", "Недопустимый статус");
   const id = toInt(body.client_id);
   const phone = body.client_phone ? normalizePhone(body.client_phone) : undefined;
-  if (id === undefined && !phone) errors.client_id = ["Укажите клиента или его телефон"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+  if (id === undefined && !phone) errors.set("client_id", "Укажите клиента или его телефон");
+  if (errors.any) return errors.response(422);
   const client =
     state.clients.find(
       (c) => c.company_id === company.id && (id !== undefined ? c.id === id : normalizePhone(c.phone) === phone),
@@ -295,7 +264,7 @@ function searchClientVisits(ctx: HandlerContext): SimResponse {
 /** `GET /group/{group_id}/clients/?phone=`: the client's card in every company of the chain. */
 function getChainClient(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
-  if (Number(ctx.params.group_id) !== state.chain.id) return fail(404, "Сеть не найдена");
+  requireChain(state, ctx.params.group_id);
   const phone = normalizePhone(ctx.query.get("phone"));
   if (!phone) return invalid(400, { phone: ["Укажите телефон"] });
   const ids = new Set(state.companies.filter((c) => c.chain_id === state.chain.id).map((c) => c.id));
@@ -316,18 +285,8 @@ function getChainClient(ctx: HandlerContext): SimResponse {
 export const clientHandlers: HandlerTable = {
   "POST /company/{company_id}/clients/search": searchClients,
   "GET /clients/{company_id}": listClientsLegacy,
-  "POST /clients/{company_id}": createClient,
-  "POST /clients/{company_id}/bulk": createClientsBulk,
-  "GET /client/{company_id}/{id}": getClient,
-  "PUT /client/{company_id}/{id}": updateClient,
-  "DELETE /client/{company_id}/{id}": deleteClient,
-  "POST /company/{company_id}/clients/visits/search": searchClientVisits,
+  "POST /clients/{company_id}": ownBody(createClient),
+  "POST /clients/{company_id}/bulk": ownBody(createClientsBulk),
+  "POST /company/{company_id}/clients/visits/search": ownBody(searchClientVisits),
   "GET /group/{group_id}/clients/": getChainClient,
 };
-
-/** Operations whose handler answers every body problem itself (all of them at once). */
-export const clientsValidateOwnBody = [
-  "POST /clients/{company_id}",
-  "POST /clients/{company_id}/bulk",
-  "POST /company/{company_id}/clients/visits/search",
-];

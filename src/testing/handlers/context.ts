@@ -23,7 +23,13 @@ export interface HandlerContext {
   emit(change: StateChange): void;
 }
 
-export type Handler = (ctx: HandlerContext) => SimResponse;
+/** A handler; `validatesOwnBody` keeps the core's generic required-field check out of its way. */
+export type Handler = ((ctx: HandlerContext) => SimResponse) & { readonly validatesOwnBody?: true };
+
+/** Marks a handler that checks its own body (its own messages, booking codes, multipart), in the table itself. */
+export function ownBody(handler: (ctx: HandlerContext) => SimResponse): Handler {
+  return Object.assign((ctx: HandlerContext) => handler(ctx), { validatesOwnBody: true as const });
+}
 
 /** Handlers by `"METHOD /template"` exactly as the spec writes the path. */
 export type HandlerTable = Record<string, Handler>;

@@ -1,16 +1,12 @@
 // The CRM shapes of the API built from the simulator's objects: the full staff-side record,
 // the client card, client search items, visits and the visit history. Date fields follow the
 // documented mix: `date` zone-less company time, `datetime` with `+03:00`, change dates with `+0300`.
-import type { Appointment, Client, Company, Label, Service, SimulatorState } from "../state.js";
+import { findCompany, type SimRecord, type Client, type Label, type Service, type SimulatorState } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { documentRef, visitDocument, visitIdOf } from "../visit-document.js";
 
 const SEX = ["Неизвестно", "Мужской", "Женский"];
 const IMPORTANCE = ["Без класса важности", "Бронза", "Серебро", "Золото"];
-
-export function companyOf(state: SimulatorState, companyId: number): Company {
-  return state.companies.find((c) => c.id === companyId)!;
-}
 
 export { visitIdOf };
 
@@ -23,8 +19,8 @@ function phoneNumber(phone: string): number | string {
 }
 
 /** Live records of every client, built once per request. */
-export function recordsByClient(state: SimulatorState, companyId: number): Map<number, Appointment[]> {
-  const map = new Map<number, Appointment[]>();
+export function recordsByClient(state: SimulatorState, companyId: number): Map<number, SimRecord[]> {
+  const map = new Map<number, SimRecord[]>();
   for (const r of state.records) {
     if (r.deleted || r.company_id !== companyId || r.client_id === null) continue;
     let list = map.get(r.client_id);
@@ -35,12 +31,12 @@ export function recordsByClient(state: SimulatorState, companyId: number): Map<n
 }
 
 /** Visits the client attended: live records with attendance 1. */
-export function attended(records: readonly Appointment[] | undefined): Appointment[] {
+export function attended(records: readonly SimRecord[] | undefined): SimRecord[] {
   return (records ?? []).filter((r) => r.attendance === 1);
 }
 
-export function clientView(state: SimulatorState, client: Client, records?: readonly Appointment[]): object {
-  const company = companyOf(state, client.company_id);
+export function clientView(state: SimulatorState, client: Client, records?: readonly SimRecord[]): object {
+  const company = findCompany(state, client.company_id)!;
   const own = records ?? state.records.filter((r) => r.client_id === client.id && !r.deleted);
   return {
     id: client.id,
@@ -73,10 +69,10 @@ export function clientView(state: SimulatorState, client: Client, records?: read
 export function searchItem(
   state: SimulatorState,
   client: Client,
-  records: readonly Appointment[] | undefined,
+  records: readonly SimRecord[] | undefined,
   fields: readonly string[],
 ): Record<string, unknown> {
-  const company = companyOf(state, client.company_id);
+  const company = findCompany(state, client.company_id)!;
   const came = attended(records);
   const values: Record<string, () => unknown> = {
     id: () => client.id,
@@ -93,7 +89,7 @@ export function searchItem(
   return Object.fromEntries(fields.map((f) => [f, values[f]()]));
 }
 
-function servicesOf(state: SimulatorState, record: Appointment): Service[] {
+function servicesOf(state: SimulatorState, record: SimRecord): Service[] {
   return record.service_ids
     .map((id) => state.services.find((s) => s.id === id))
     .filter((s): s is Service => s !== undefined);
@@ -130,10 +126,10 @@ export function recordLookups(state: SimulatorState): RecordLookups {
 /** The full staff-side view of a record (`records.list`, `records.get`, visits). */
 export function staffRecord(
   state: SimulatorState,
-  record: Appointment,
+  record: SimRecord,
   options: RecordViewOptions = {},
 ): Record<string, unknown> {
-  const company = companyOf(state, record.company_id);
+  const company = findCompany(state, record.company_id)!;
   const offset = company.utcOffset;
   const staff = state.staff.find((s) => s.id === record.staff_id);
   const lookups = options.lookups ?? recordLookups(state);
@@ -240,7 +236,7 @@ export function visitView(state: SimulatorState, visitId: number): Record<string
   const records = state.records.filter((r) => !r.deleted && visitIdOf(r) === visitId);
   if (records.length === 0) return undefined;
   const first = records[0];
-  const company = companyOf(state, first.company_id);
+  const company = findCompany(state, first.company_id)!;
   const lookups = recordLookups(state);
   return {
     attendance: first.attendance,
@@ -251,8 +247,8 @@ export function visitView(state: SimulatorState, visitId: number): Record<string
 }
 
 /** A record as the client's visit history shows it. */
-export function historyRecord(state: SimulatorState, record: Appointment): Record<string, unknown> {
-  const company = companyOf(state, record.company_id);
+export function historyRecord(state: SimulatorState, record: SimRecord): Record<string, unknown> {
+  const company = findCompany(state, record.company_id)!;
   const staff = state.staff.find((s) => s.id === record.staff_id);
   const paid = record.attendance === 1;
   return {

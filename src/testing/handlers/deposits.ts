@@ -1,28 +1,20 @@
 // Clients' personal accounts (deposits) as state. A top-up raises the account's balance, adds a line
 // to its history and books the payment on the company's cash desk or bank account as a finance
 // transaction (so the money area's transaction list and account balances see it).
-import { loyaltyState, nextLoyaltyId, type LoyaltyState, type SimDeposit } from "../loyalty-state.js";
-import { moneyState, nextMoneyId, roundMoney } from "../money-state.js";
+import { loyaltyState, type LoyaltyState, type SimDeposit } from "../loyalty-state.js";
+import { moneyState, roundMoney } from "../money-state.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { findCompany, normalizePhone, type Company } from "../state.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { nextId, normalizePhone } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
+import { requireCompany, requireChain } from "./scope.js";
 
 /** The payment item of a personal-account top-up, as the documentation's example names it. */
 const TOP_UP_ITEM = { id: 10, title: "Пополнение счета" };
 const TOP_UP_DOCUMENT_TYPE = { id: 9, title: "Пополнение счета (аванс)" };
 const TOP_UP_TRANSACTION_TYPE = { id: 1, title: "Пополнение" };
-
-function companyOf(ctx: HandlerContext, name = "company_id"): Company {
-  return findCompany(ctx.state, ctx.params[name]) ?? abort(fail(404, "Филиал не найден"));
-}
-
-function chainOf(ctx: HandlerContext): number {
-  const id = Number(ctx.params.chain_id);
-  return id === ctx.state.chain.id ? id : abort(fail(404, "Сеть не найдена"));
-}
 
 function typeView(loyalty: LoyaltyState, typeId: number) {
   const type = loyalty.depositTypes.find((t) => t.id === typeId)!;
@@ -58,7 +50,7 @@ function entryView(ctx: HandlerContext, loyalty: LoyaltyState, deposit: SimDepos
 }
 
 function listByClient(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
   const loyalty = loyaltyState(ctx.state);
   const clientId = Number(ctx.params.client_id);
   if (!ctx.state.clients.some((c) => c.id === clientId && c.company_id === company.id))
@@ -78,7 +70,7 @@ function readAmount(value: string | null): number | undefined {
 
 /** The chain's accounts in id order, optionally within a balance range (both ends inclusive), paged. */
 function listChain(ctx: HandlerContext): SimResponse {
-  const chainId = chainOf(ctx);
+  const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const loyalty = loyaltyState(ctx.state);
   const from = readAmount(ctx.query.get("balance_from"));
   const to = readAmount(ctx.query.get("balance_to"));
@@ -94,7 +86,7 @@ function listChain(ctx: HandlerContext): SimResponse {
 }
 
 function listChainByPhone(ctx: HandlerContext): SimResponse {
-  const chainId = chainOf(ctx);
+  const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const loyalty = loyaltyState(ctx.state);
   const phone = normalizePhone(ctx.params.phone);
   const owners = new Set(ctx.state.clients.filter((c) => normalizePhone(c.phone) === phone).map((c) => c.id));
@@ -106,7 +98,7 @@ function listChainByPhone(ctx: HandlerContext): SimResponse {
 }
 
 function history(ctx: HandlerContext): SimResponse {
-  const chainId = chainOf(ctx);
+  const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const loyalty = loyaltyState(ctx.state);
   const deposit = loyalty.deposits.find((d) => d.id === Number(ctx.params.deposit_id) && d.chain_id === chainId);
   if (!deposit) return fail(404, "Личный счёт не найден");
@@ -130,32 +122,33 @@ function history(ctx: HandlerContext): SimResponse {
 }
 
 function topUp(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx, "salon_id");
+  const company = requireCompany(ctx.state, ctx.params.salon_id);
   const loyalty = loyaltyState(ctx.state);
   const money = moneyState(ctx.state);
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const clientId = toInt(body.client_id);
   const client = ctx.state.clients.find((c) => c.id === clientId && c.company_id === company.id);
-  if (!client) errors.client_id = ["Клиент не найден в филиале"];
+  if (!client) errors.set("client_id", "Клиент не найден в филиале");
   const deposit = loyalty.deposits.find((d) => d.id === toInt(body.deposit_id) && d.chain_id === company.chain_id);
-  if (!deposit) errors.deposit_id = ["Личный счёт не найден"];
-  else if (client && deposit.client_id !== client.id) errors.deposit_id = ["Личный счёт принадлежит другому клиенту"];
-  else if (deposit.blocked) errors.deposit_id = ["Личный счёт заблокирован"];
+  if (!deposit) errors.set("deposit_id", "Личный счёт не найден");
+  else if (client && deposit.client_id !== client.id)
+    errors.set("deposit_id", "Личный счёт принадлежит другому клиенту");
+  else if (deposit.blocked) errors.set("deposit_id", "Личный счёт заблокирован");
   const account = money.accounts.find((a) => a.id === toInt(body.account_id) && a.company_id === company.id);
-  if (!account) errors.account_id = ["Касса не найдена в филиале"];
+  if (!account) errors.set("account_id", "Касса не найдена в филиале");
   const amount = typeof body.amount === "string" ? Number(body.amount) : body.amount;
   if (typeof amount !== "number" || !Number.isFinite(amount) || amount <= 0)
-    errors.amount = ["Сумма пополнения должна быть больше нуля"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+    errors.set("amount", "Сумма пополнения должна быть больше нуля");
+  if (errors.any) return errors.response(422);
 
   const sum = roundMoney(amount);
   const masterId = toInt(body.master_id) ?? 0;
   const userId = ctx.session?.kind === "staff" ? ctx.session.user.id : 0;
-  const documentId = nextMoneyId(money);
+  const documentId = nextId(ctx.state, "money");
   deposit!.balance = roundMoney(deposit!.balance + sum);
   const line = {
-    id: nextLoyaltyId(loyalty),
+    id: nextId(ctx.state, "loyalty"),
     deposit_id: deposit!.id,
     company_id: company.id,
     document_id: documentId,
@@ -168,7 +161,7 @@ function topUp(ctx: HandlerContext): SimResponse {
   loyalty.depositTransactions.push(line);
   if (!money.paymentItems.some((p) => p.id === TOP_UP_ITEM.id)) money.paymentItems.push(TOP_UP_ITEM);
   const payment = {
-    id: nextMoneyId(money),
+    id: nextId(ctx.state, "money"),
     company_id: company.id,
     document_id: documentId,
     expense_id: TOP_UP_ITEM.id,
@@ -243,8 +236,5 @@ export const depositHandlers: HandlerTable = {
   "GET /deposits/chain/{chain_id}": listChain,
   "GET /deposits/chain/{chain_id}/phone/{phone}": listChainByPhone,
   "GET /deposits/chain/{chain_id}/deposit_history/{deposit_id}": history,
-  "POST /deposits_operations/{salon_id}": topUp,
+  "POST /deposits_operations/{salon_id}": ownBody(topUp),
 };
-
-/** The top-up checks its own body, so a 422 names every wrong field. */
-export const depositsValidateOwnBody = ["POST /deposits_operations/{salon_id}"];

@@ -2,17 +2,17 @@
 // events, duplication at given times, and the v2 operations on the same events.
 import { groupEventsOf, overlaps, type SimActivity } from "../group-events.js";
 import { slice } from "../pagination.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { companyServices, companyStaff, type Company, type SimulatorState } from "../state.js";
+import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { nextId, companyServices, companyStaff, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime, spacedDateTime } from "../time.js";
-import { requireCompany } from "./booking.js";
+import { requireCompany } from "./scope.js";
 import { exampleAnswer } from "./examples.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, text, toInt } from "./input.js";
 
 const BUSY = "Мастер занят или не работает";
 
-function requireEvent(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
+export function requireEvent(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
   const id = toInt(ctx.params[idParam]);
   const event = groupEventsOf(ctx.state).events.find((e) => e.id === id && e.company_id === company.id);
   return event ?? abort(fail(404, "Групповое событие не найдено"));
@@ -29,25 +29,25 @@ function ids(value: unknown): number[] | undefined {
  * Reads the settings of an event from a v1 or v2 body. Returns the event's fields, or answers 422 with
  * `meta.errors` naming every bad field.
  */
-function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity, "id" | "records_count"> {
+export function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity, "id" | "records_count"> {
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const start = parseDateTime(body.date, company.utcOffset);
-  if (start === undefined) errors.date = ["Ожидается дата и время YYYY-MM-DD HH:MM:SS"];
+  if (start === undefined) errors.set("date", "Ожидается дата и время YYYY-MM-DD HH:MM:SS");
   const service = companyServices(ctx.state, company.id).find((s) => s.id === toInt(body.service_id));
-  if (!service) errors.service_id = ["Услуга не найдена"];
+  if (!service) errors.set("service_id", "Услуга не найдена");
   const staff = companyStaff(ctx.state, company.id).find((s) => s.id === toInt(body.staff_id));
-  if (!staff) errors.staff_id = ["Сотрудник не найден"];
+  if (!staff) errors.set("staff_id", "Сотрудник не найден");
   const capacity = toInt(body.capacity);
-  if (capacity === undefined || capacity < 1) errors.capacity = ["Количество мест должно быть не меньше 1"];
+  if (capacity === undefined || capacity < 1) errors.set("capacity", "Количество мест должно быть не меньше 1");
   const length = body.length === undefined || body.length === null ? service?.duration : toInt(body.length);
-  if (length === undefined || length < 1) errors.length = ["Длительность должна быть положительным числом секунд"];
+  if (length === undefined || length < 1) errors.set("length", "Длительность должна быть положительным числом секунд");
   const technicalBreak = toInt(body.technical_break_duration) ?? 0;
   const labelIds = ids(body.label_ids);
-  if (!labelIds) errors.label_ids = ["Ожидается список идентификаторов"];
+  if (!labelIds) errors.set("label_ids", "Ожидается список идентификаторов");
   const resourceIds = ids(body.resource_instance_ids);
-  if (!resourceIds) errors.resource_instance_ids = ["Ожидается список идентификаторов"];
-  if (Object.keys(errors).length) abort(invalid(422, errors));
+  if (!resourceIds) errors.set("resource_instance_ids", "Ожидается список идентификаторов");
+  errors.check(422);
   return {
     company_id: company.id,
     service_id: service!.id,
@@ -69,7 +69,7 @@ function readEventBody(ctx: HandlerContext, company: Company): Omit<SimActivity,
  * Unless forced, a staff member may not run two overlapping events. Duplication reports the clash as the
  * documented 409 with `meta.conflict`; create and update, which document no 409, as 422.
  */
-function checkStaffFree(
+export function checkStaffFree(
   state: SimulatorState,
   company: Company,
   event: Pick<SimActivity, "id" | "staff_id" | "start" | "length">,
@@ -84,7 +84,7 @@ function checkStaffFree(
 }
 
 /** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
-function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
+export function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
   const company = state.companies.find((c) => c.id === e.company_id)!;
   const service = state.services.find((s) => s.id === e.service_id);
   const staff = state.staff.find((s) => s.id === e.staff_id);
@@ -119,7 +119,7 @@ function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Rec
 }
 
 /** The v2 answer: `{ data: { type, id, attributes } }`, no envelope. */
-function eventDocument(e: SimActivity, status = 200): SimResponse {
+export function eventDocument(e: SimActivity, status = 200): SimResponse {
   return {
     status,
     body: {
@@ -149,31 +149,6 @@ function eventDocument(e: SimActivity, status = 200): SimResponse {
   };
 }
 
-function create(ctx: HandlerContext, company: Company): SimActivity {
-  const store = groupEventsOf(ctx.state);
-  const fields = readEventBody(ctx, company);
-  const event: SimActivity = { id: store.nextId, records_count: 0, ...fields };
-  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, event, 422);
-  store.nextId++;
-  store.events.push(event);
-  return event;
-}
-
-function update(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
-  const event = requireEvent(ctx, company, idParam);
-  const fields = readEventBody(ctx, company);
-  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, { ...fields, id: event.id }, 422);
-  if (fields.capacity < event.records_count) abort(invalid(422, { capacity: ["Мест меньше, чем уже записано"] }));
-  Object.assign(event, fields);
-  return event;
-}
-
-function remove(ctx: HandlerContext, company: Company, idParam: string): void {
-  const event = requireEvent(ctx, company, idParam);
-  const store = groupEventsOf(ctx.state);
-  store.events.splice(store.events.indexOf(event), 1);
-}
-
 /** Events of the company matching the search filters, in start order. */
 function matching(ctx: HandlerContext, company: Company, range?: { from: string; till: string }): SimActivity[] {
   const serviceIds = queryIds(ctx.query, "service_ids");
@@ -195,10 +170,10 @@ function matching(ctx: HandlerContext, company: Company, range?: { from: string;
 function readRange(ctx: HandlerContext): { from: string; till: string } {
   const from = ctx.query.get("from");
   const till = ctx.query.get("till");
-  const errors: Record<string, string[]> = {};
-  if (!isDate(from)) errors.from = ["Ожидается дата YYYY-MM-DD"];
-  if (!isDate(till)) errors.till = ["Ожидается дата YYYY-MM-DD"];
-  if (Object.keys(errors).length) abort(invalid(400, errors));
+  const errors = new FieldErrors();
+  if (!isDate(from)) errors.set("from", "Ожидается дата YYYY-MM-DD");
+  if (!isDate(till)) errors.set("till", "Ожидается дата YYYY-MM-DD");
+  errors.check(400);
   return { from: from!, till: till! };
 }
 
@@ -237,17 +212,17 @@ function duplicate(ctx: HandlerContext): SimResponse {
     return invalid(422, { dates: ["Ожидается список дат и времени YYYY-MM-DDTHH:MM:SS"] });
   }
   const store = groupEventsOf(ctx.state);
-  const copies: SimActivity[] = (starts as number[]).map((start, i) => ({
+  const copies: SimActivity[] = (starts as number[]).map((start) => ({
     ...original,
     label_ids: [...original.label_ids],
     resource_instance_ids: [...original.resource_instance_ids],
-    id: store.nextId + i,
+    id: 0,
     start,
     records_count: 0,
   }));
   // All or nothing: one busy date refuses the whole request, as the API's 409 does.
   if (ctx.body.force !== true) for (const copy of copies) checkStaffFree(ctx.state, company, copy, 409);
-  store.nextId += copies.length;
+  for (const copy of copies) copy.id = nextId(ctx.state, "activity");
   store.events.push(...copies);
   return ok(
     copies.map((e) => eventView(ctx.state, e, true)),
@@ -269,44 +244,9 @@ function addRecordV2(ctx: HandlerContext): SimResponse {
 }
 
 export const groupEventHandlers: HandlerTable = {
-  "POST /activity/{company_id}": (ctx) => {
-    const company = requireCompany(ctx.state, ctx.params.company_id);
-    return ok(eventView(ctx.state, create(ctx, company)));
-  },
-  "GET /activity/{company_id}/{activity_id}": (ctx) => {
-    const company = requireCompany(ctx.state, ctx.params.company_id);
-    return ok(eventView(ctx.state, requireEvent(ctx, company, "activity_id")));
-  },
-  "PUT /activity/{company_id}/{activity_id}": (ctx) => {
-    const company = requireCompany(ctx.state, ctx.params.company_id);
-    return ok(eventView(ctx.state, update(ctx, company, "activity_id")));
-  },
-  "DELETE /activity/{company_id}/{activity_id}": (ctx) => {
-    remove(ctx, requireCompany(ctx.state, ctx.params.company_id), "activity_id");
-    return { status: 202, body: { success: true, data: null, meta: { message: "Accepted" } } };
-  },
   "GET /activity/{company_id}/search/": search,
   "GET /activity/{company_id}/search_dates/": searchDates,
   "GET /activity/{company_id}/search_dates_range/": dateRange,
-  "POST /activity/{company_id}/{activity_id}/duplicate/": duplicate,
-  "POST /api/v2/companies/{salonId}/activities": (ctx) =>
-    eventDocument(create(ctx, requireCompany(ctx.state, ctx.params.salonId)), 201),
-  "GET /api/v2/companies/{salonId}/activities/{activityId}": (ctx) =>
-    eventDocument(requireEvent(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
-  "PUT /api/v2/companies/{salonId}/activities/{activityId}": (ctx) =>
-    eventDocument(update(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId")),
-  "DELETE /api/v2/companies/{salonId}/activities/{activityId}": (ctx) => {
-    remove(ctx, requireCompany(ctx.state, ctx.params.salonId), "activityId");
-    return { status: 204 };
-  },
+  "POST /activity/{company_id}/{activity_id}/duplicate/": ownBody(duplicate),
   "POST /api/v2/companies/{salonId}/activities/{activityId}/records": addRecordV2,
 };
-
-/** Operations whose handler checks the body itself (the generic required-field check would answer first). */
-export const groupEventsValidateOwnBody = [
-  "POST /activity/{company_id}",
-  "PUT /activity/{company_id}/{activity_id}",
-  "POST /activity/{company_id}/{activity_id}/duplicate/",
-  "POST /api/v2/companies/{salonId}/activities",
-  "PUT /api/v2/companies/{salonId}/activities/{activityId}",
-] as const;

@@ -2,8 +2,9 @@
 // request like the API would (a file in `image`, an id of an existing service or staff member when given)
 // and answers with a new picture group.
 import { fail, invalid, ok, type SimResponse } from "../reply.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
+import { nextId } from "../state.js";
 
 const IMAGE_TYPES = new Set(["image/jpeg", "image/png"]);
 
@@ -25,7 +26,7 @@ function upload(ctx: HandlerContext): SimResponse {
         ? ctx.state.staff.find((s) => s.id === id)
         : ctx.state.services.find((s) => s.id === id);
   if (id !== undefined && !known) return invalid(422, { [idField]: ["Не найдено"] });
-  const groupId = 700_000 + ctx.state.nextIds.generic++;
+  const groupId = 700_000 + nextId(ctx.state, "generic");
   const version = { id: groupId, path: `https://assets.yclients.com/${entity}/basic/${groupId}.jpeg` };
   return ok({
     image_binded: known !== undefined,
@@ -38,7 +39,5 @@ function upload(ctx: HandlerContext): SimResponse {
   });
 }
 
-export const imageHandlers: HandlerTable = { "POST /images/{entity}": upload };
-
 /** The upload's body is multipart, so the generic JSON required-field check does not apply. */
-export const imagesValidateOwnBody = ["POST /images/{entity}"] as const;
+export const imageHandlers: HandlerTable = { "POST /images/{entity}": ownBody(upload) };

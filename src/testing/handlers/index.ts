@@ -1,33 +1,45 @@
-// Every stateful handler, keyed by `"METHOD /template"` as the spec writes the path. An
-// operation of the spec without an entry here answers with its documented example.
-import { abonementHandlers, abonementsValidateOwnBody } from "./abonements.js";
+// Every stateful handler, keyed by `"METHOD /template"` as the spec writes the path: the CRUD engine's, bound by
+// `x-sim` in the spec to the collections of ../collections, then the hand-written ones. An operation of the spec
+// without an entry here answers with its documented example.
+import { abonementHandlers } from "./abonements.js";
 import { authHandlers } from "./auth.js";
-import { bookingHandlers, bookingValidatesOwnBody } from "./booking.js";
+import { bookingHandlers } from "./booking.js";
 import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
-import { clientHandlers, clientsValidateOwnBody } from "./clients.js";
+import { clientHandlers } from "./clients.js";
 import { labelHandlers } from "./labels.js";
 import type { HandlerTable } from "./context.js";
-import { depositHandlers, depositsValidateOwnBody } from "./deposits.js";
-import { groupEventHandlers, groupEventsValidateOwnBody } from "./group-events.js";
-import { imageHandlers, imagesValidateOwnBody } from "./images.js";
-import { loyaltyHandlers, loyaltyValidatesOwnBody } from "./loyalty.js";
-import { loyaltyVisitHandlers, loyaltyVisitsValidateOwnBody } from "./loyalty-visits.js";
-import { moneyHandlers } from "./money.js";
-import { recordHandlers, recordsValidateOwnBody } from "./records.js";
+import { collections } from "../collections/index.js";
+import { engineHandlers } from "../engine/engine.js";
+import { operationIndex } from "../spec-index.js";
+import { depositHandlers } from "./deposits.js";
+import { groupEventHandlers } from "./group-events.js";
+import { imageHandlers } from "./images.js";
+import { loyaltyHandlers } from "./loyalty.js";
+import { loyaltyVisitHandlers } from "./loyalty-visits.js";
+import { financeHandlers } from "./money/finance.js";
+import { storageHandlers } from "./money/storage.js";
+import { recordHandlers } from "./records.js";
 import { scheduleHandlers } from "./schedules.js";
 import { visitHandlers } from "./visits.js";
-import { waitingListHandlers, waitingListValidatesOwnBody } from "./waiting-list.js";
 import { webhookSettingsHandlers } from "./webhooks.js";
 
-export const handlers: HandlerTable = {
+let table: HandlerTable | undefined;
+
+/** The table, built on first use: binding the engine's operations reads the spec, which loads only when needed. */
+export function handlerTable(): HandlerTable {
+  table ??= buildTable();
+  return table;
+}
+
+const buildTable = (): HandlerTable => ({
+  ...engineHandlers(operationIndex(), collections),
   ...authHandlers,
   ...bookingHandlers,
   ...bookingUserHandlers,
   ...catalogueHandlers,
   ...scheduleHandlers,
   ...groupEventHandlers,
-  ...waitingListHandlers,
   ...imageHandlers,
   ...webhookSettingsHandlers,
   ...clientHandlers,
@@ -38,19 +50,6 @@ export const handlers: HandlerTable = {
   ...loyaltyVisitHandlers,
   ...abonementHandlers,
   ...depositHandlers,
-  ...moneyHandlers,
-};
-
-/** Operations that check their own body, so the generic required-field check stays out of their way. */
-export const validatesOwnBody: ReadonlySet<string> = new Set([
-  ...bookingValidatesOwnBody,
-  ...groupEventsValidateOwnBody,
-  ...waitingListValidatesOwnBody,
-  ...imagesValidateOwnBody,
-  ...clientsValidateOwnBody,
-  ...recordsValidateOwnBody,
-  ...loyaltyValidatesOwnBody,
-  ...loyaltyVisitsValidateOwnBody,
-  ...abonementsValidateOwnBody,
-  ...depositsValidateOwnBody,
-]);
+  ...financeHandlers,
+  ...storageHandlers,
+});

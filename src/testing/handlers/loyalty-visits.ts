@@ -1,23 +1,20 @@
 // Paying part of a visit with bonus money from a loyalty card: the write-off leaves the card's balance,
 // shows among the visit's and the chain's loyalty transactions and is returned to the card when cancelled. Discount and
 // referral programmes in a visit answer from the spec's examples.
-import { loyaltyState, nextLoyaltyId, type LoyaltyState, type SimCardWithdrawal } from "../loyalty-state.js";
+import { loyaltyState, type LoyaltyState, type SimCardWithdrawal } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
 import { slice } from "../pagination.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { findCompany, type Appointment, type Company } from "../state.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { nextId, type SimRecord } from "../state.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { visitIdOf } from "./crm-views.js";
 import { isObject, queryIds, queryInt, toInt } from "./input.js";
+import { requireCompany, requireChain } from "./scope.js";
 
 /** The kind the simulator gives a card write-off (the API's code for it is not documented). */
 const WITHDRAWAL_TYPE = { id: 3, title: "Списание с карты лояльности" };
 
-function companyOf(ctx: HandlerContext): Company {
-  return findCompany(ctx.state, ctx.params.company_id) ?? abort(fail(404, "Филиал не найден"));
-}
-
-function visitRecords(ctx: HandlerContext, visitId: number, companyId?: number): Appointment[] {
+function visitRecords(ctx: HandlerContext, visitId: number, companyId?: number): SimRecord[] {
   return ctx.state.records.filter(
     (r) => !r.deleted && visitIdOf(r) === visitId && (companyId === undefined || r.company_id === companyId),
   );
@@ -46,7 +43,7 @@ function withdrawalView(w: SimCardWithdrawal) {
   };
 }
 
-function visitCost(ctx: HandlerContext, records: readonly Appointment[]): number {
+function visitCost(ctx: HandlerContext, records: readonly SimRecord[]): number {
   return records
     .flatMap((r) => r.service_ids)
     .reduce((sum, id) => sum + (ctx.state.services.find((s) => s.id === id)?.price_min ?? 0), 0);
@@ -57,7 +54,7 @@ function liveWithdrawals(loyalty: LoyaltyState, visitId: number): SimCardWithdra
 }
 
 /** The visit after a loyalty operation: its live write-offs and its services at their prices. */
-function visitResult(ctx: HandlerContext, loyalty: LoyaltyState, records: readonly Appointment[], visitId: number) {
+function visitResult(ctx: HandlerContext, loyalty: LoyaltyState, records: readonly SimRecord[], visitId: number) {
   const items = records.flatMap((r) =>
     r.service_ids.map((id) => {
       const service = ctx.state.services.find((s) => s.id === id);
@@ -93,7 +90,7 @@ function visitResult(ctx: HandlerContext, loyalty: LoyaltyState, records: readon
 
 /** The card, the visit and its records named by the request; 404 when any is unknown. */
 function target(ctx: HandlerContext) {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
   const loyalty = loyaltyState(ctx.state);
   const card =
     loyalty.cards.find((c) => c.id === Number(ctx.params.card_id) && !c.deleted && c.chain_id === company.chain_id) ??
@@ -121,7 +118,7 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
     return invalid(422, { amount: ["Сумма списания больше стоимости визита"] });
   card.balance = roundMoney(card.balance - amount);
   loyalty.withdrawals.push({
-    id: nextLoyaltyId(loyalty),
+    id: nextId(ctx.state, "loyalty"),
     visit_id: visitId,
     record_id: recordId,
     card_id: card.id,
@@ -151,8 +148,7 @@ function cancelWithdrawal(ctx: HandlerContext): SimResponse {
  * companies, visits, card) and paged with `page` + `count`.
  */
 function listChainTransactions(ctx: HandlerContext): SimResponse {
-  const chainId = Number(ctx.params.chain_id);
-  if (chainId !== ctx.state.chain.id) return fail(404, "Сеть не найдена");
+  const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const q = ctx.query;
   const after = q.get("created_after");
   const before = q.get("created_before");
@@ -179,14 +175,8 @@ function listVisitTransactions(ctx: HandlerContext): SimResponse {
 }
 
 export const loyaltyVisitHandlers: HandlerTable = {
-  "POST /visit/loyalty/apply_card_withdrawal/{company_id}/{card_id}": applyWithdrawal,
-  "POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}": cancelWithdrawal,
+  "POST /visit/loyalty/apply_card_withdrawal/{company_id}/{card_id}": ownBody(applyWithdrawal),
+  "POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}": ownBody(cancelWithdrawal),
   "GET /visit/loyalty/transactions/{visit_id}": listVisitTransactions,
   "GET /chain/{chain_id}/loyalty/transactions": listChainTransactions,
 };
-
-/** These check their own body, so a 422 names the field. */
-export const loyaltyVisitsValidateOwnBody = [
-  "POST /visit/loyalty/apply_card_withdrawal/{company_id}/{card_id}",
-  "POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}",
-];

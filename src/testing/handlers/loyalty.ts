@@ -1,20 +1,12 @@
 // Loyalty cards as state: card types of the chain, issuing and deleting cards, finding a client's
 // cards by phone or client id, and manual top-ups and write-offs of a card's bonus balance.
-import { loyaltyState, nextLoyaltyId, type LoyaltyState, type SimLoyaltyCard } from "../loyalty-state.js";
+import { loyaltyState, type LoyaltyState, type SimLoyaltyCard } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { findCompany, normalizePhone, type Company, type SimulatorState } from "../state.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { FieldErrors, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { nextId, normalizePhone, type SimulatorState } from "../state.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, text, toInt, validPhone } from "./input.js";
-
-function companyOf(ctx: HandlerContext): Company {
-  return findCompany(ctx.state, ctx.params.company_id) ?? abort(fail(404, "Филиал не найден"));
-}
-
-function chainOf(ctx: HandlerContext, name = "chain_id"): number {
-  const id = Number(ctx.params[name]);
-  return id === ctx.state.chain.id ? id : abort(fail(404, "Сеть не найдена"));
-}
+import { requireCompany, requireChain } from "./scope.js";
 
 function typeView(loyalty: LoyaltyState, typeId: number, state: SimulatorState) {
   const type = loyalty.cardTypes.find((t) => t.id === typeId)!;
@@ -49,7 +41,7 @@ function liveCards(loyalty: LoyaltyState, phone: string): SimLoyaltyCard[] {
 }
 
 function listCompanyCardTypes(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
   const loyalty = loyaltyState(ctx.state);
   const types = loyalty.cardTypes.filter((t) => t.chain_id === company.chain_id);
   return ok(types.map((t) => typeView(loyalty, t.id, ctx.state)));
@@ -57,7 +49,7 @@ function listCompanyCardTypes(ctx: HandlerContext): SimResponse {
 
 /** The types the phone does not hold a live card of: what `POST /loyalty/cards` can still issue. */
 function listCardTypesForClient(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
   const loyalty = loyaltyState(ctx.state);
   const held = new Set(liveCards(loyalty, normalizePhone(ctx.params.phone)).map((c) => c.type_id));
   const types = loyalty.cardTypes.filter((t) => t.chain_id === company.chain_id && !held.has(t.id));
@@ -65,31 +57,31 @@ function listCardTypesForClient(ctx: HandlerContext): SimResponse {
 }
 
 function listChainCardTypes(ctx: HandlerContext): SimResponse {
-  const chainId = chainOf(ctx);
+  const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const types = loyaltyState(ctx.state).cardTypes.filter((t) => t.chain_id === chainId);
   return ok(types.map((t) => ({ id: t.id, title: t.title })));
 }
 
 function issueCard(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
   const loyalty = loyaltyState(ctx.state);
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const phone = validPhone(body.phone);
-  if (!phone) errors.phone = ["Неверный формат телефона"];
+  if (!phone) errors.set("phone", "Неверный формат телефона");
   const type = loyalty.cardTypes.find(
     (t) => t.id === toInt(body.loyalty_card_type_id) && t.chain_id === company.chain_id,
   );
-  if (!type) errors.loyalty_card_type_id = ["Тип карты не найден в сети филиала"];
+  if (!type) errors.set("loyalty_card_type_id", "Тип карты не найден в сети филиала");
   const number = text(body.loyalty_card_number);
-  if (!/^\d{1,32}$/.test(number)) errors.loyalty_card_number = ["Номер карты должен состоять из цифр"];
+  if (!/^\d{1,32}$/.test(number)) errors.set("loyalty_card_number", "Номер карты должен состоять из цифр");
   else if (loyalty.cards.some((c) => !c.deleted && c.chain_id === company.chain_id && c.number === number))
-    errors.loyalty_card_number = ["Карта с таким номером уже выдана"];
+    errors.set("loyalty_card_number", "Карта с таким номером уже выдана");
   else if (phone && type && liveCards(loyalty, phone).some((c) => c.type_id === type.id))
-    errors.loyalty_card_type_id = ["У клиента уже есть карта этого типа"];
-  if (Object.keys(errors).length) return invalid(422, errors);
+    errors.set("loyalty_card_type_id", "У клиента уже есть карта этого типа");
+  if (errors.any) return errors.response(422);
   const card: SimLoyaltyCard = {
-    id: nextLoyaltyId(loyalty),
+    id: nextId(ctx.state, "loyalty"),
     chain_id: company.chain_id,
     type_id: type!.id,
     number,
@@ -106,7 +98,7 @@ function issueCard(ctx: HandlerContext): SimResponse {
 }
 
 function deleteCard(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
   const loyalty = loyaltyState(ctx.state);
   const card = loyalty.cards.find(
     (c) => c.id === Number(ctx.params.card_id) && !c.deleted && c.chain_id === company.chain_id,
@@ -117,7 +109,7 @@ function deleteCard(ctx: HandlerContext): SimResponse {
 }
 
 function listCardsByPhone(ctx: HandlerContext): SimResponse {
-  const company = companyOf(ctx);
+  const company = requireCompany(ctx.state, ctx.params.company_id);
   if (Number(ctx.params.group_id) !== company.chain_id) return fail(404, "Сеть не найдена");
   const loyalty = loyaltyState(ctx.state);
   const cards = liveCards(loyalty, normalizePhone(ctx.params.phone)).filter((c) => c.chain_id === company.chain_id);
@@ -133,8 +125,7 @@ function listCardsByClient(ctx: HandlerContext): SimResponse {
 
 /** The cards of the person the user token belongs to (a client or a staff user), by their phone, in the chain. */
 function listUserCards(ctx: HandlerContext): SimResponse {
-  const chainId = Number(ctx.params.group_id);
-  if (chainId !== ctx.state.chain.id) return fail(404, "Сеть не найдена");
+  const chainId = requireChain(ctx.state, ctx.params.group_id);
   const loyalty = loyaltyState(ctx.state);
   const phone = normalizePhone(ctx.session?.user.phone);
   const cards = liveCards(loyalty, phone).filter((c) => c.chain_id === chainId);
@@ -163,19 +154,15 @@ export const loyaltyHandlers: HandlerTable = {
   "GET /loyalty/card_types/salon/{company_id}": listCompanyCardTypes,
   "GET /loyalty/card_types/client/{company_id}/{phone}": listCardTypesForClient,
   "GET /chain/{chain_id}/loyalty/card_types": listChainCardTypes,
-  "POST /loyalty/cards/{company_id}": issueCard,
+  "POST /loyalty/cards/{company_id}": ownBody(issueCard),
   "DELETE /loyalty/cards/{company_id}/{card_id}": deleteCard,
   "GET /loyalty/cards/{phone}/{group_id}/{company_id}": listCardsByPhone,
   "GET /loyalty/client_cards/{client_id}": listCardsByClient,
   "GET /user/loyalty_cards/{group_id}": listUserCards,
-  "POST /company/{company_id}/loyalty/cards/{card_id}/manual_transaction": (ctx) =>
-    manualTransaction(ctx, companyOf(ctx).chain_id),
-  "POST /chain/{chain_id}/loyalty/cards/{card_id}/manual_transaction": (ctx) => manualTransaction(ctx, chainOf(ctx)),
+  "POST /company/{company_id}/loyalty/cards/{card_id}/manual_transaction": ownBody((ctx) =>
+    manualTransaction(ctx, requireCompany(ctx.state, ctx.params.company_id).chain_id),
+  ),
+  "POST /chain/{chain_id}/loyalty/cards/{card_id}/manual_transaction": ownBody((ctx) =>
+    manualTransaction(ctx, requireChain(ctx.state, ctx.params.chain_id)),
+  ),
 };
-
-/** Operations whose body these handlers check themselves (so a 422 names the field, as the API does). */
-export const loyaltyValidatesOwnBody = [
-  "POST /loyalty/cards/{company_id}",
-  "POST /company/{company_id}/loyalty/cards/{card_id}/manual_transaction",
-  "POST /chain/{chain_id}/loyalty/cards/{card_id}/manual_transaction",
-];

@@ -1,7 +1,7 @@
 // Turns the simulator's objects into the shapes the API sends. Each view follows the spec's
 // schema and the documented examples, including their quirks (numbers as strings in
 // `book_staff`, offsets without a colon in record dates).
-import type { Appointment, Company, Service, ServiceCategory, SimulatorState, StaffMember } from "../state.js";
+import type { SimRecord, Company, Service, ServiceCategory, SimulatorState, StaffMember } from "../state.js";
 import { isoWithOffset, localTime, spacedDateTime } from "../time.js";
 
 export function bookService(service: Service, withLength: boolean): Record<string, unknown> {
@@ -77,7 +77,7 @@ export function recordCompany(company: Company): Record<string, unknown> {
 }
 
 /** The compact record view of the online-booking operations. */
-export function onlineRecord(state: SimulatorState, record: Appointment): Record<string, unknown> {
+export function onlineRecord(state: SimulatorState, record: SimRecord): Record<string, unknown> {
   const company = state.companies.find((c) => c.id === record.company_id)!;
   const staff = state.staff.find((s) => s.id === record.staff_id);
   const offset = company.utcOffset;

@@ -1,43 +1,38 @@
 // Records as CRM state: the staff-side list with its filters (the incremental-sync ones
 // included), reading, creating, changing and deleting a record. Online bookings land in the
 // same `state.records`, so they show up here too.
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, abort, fail, ok, type SimResponse } from "../reply.js";
 import {
   addClient,
   nextId,
   normalizePhone,
-  type Appointment,
+  type SimRecord,
   type Client,
   type Company,
   type SimulatorState,
 } from "../state.js";
 import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientChange, recordChange } from "../webhook-payloads.js";
-import { requireCompany } from "./booking.js";
-import type { HandlerContext, HandlerTable } from "./context.js";
+import { requireCompany } from "./scope.js";
+import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { recordLookups, staffRecord } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../pagination.js";
 
 const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 
-function dayParam(q: URLSearchParams, name: string, errors: Record<string, string[]>): string | undefined {
+function dayParam(q: URLSearchParams, name: string, errors: FieldErrors): string | undefined {
   const value = q.get(name);
   if (value === null || value === "") return undefined;
-  if (!isDate(value)) errors[name] = ["Дата должна быть в формате YYYY-MM-DD"];
+  if (!isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
   return value;
 }
 
-function momentParam(
-  q: URLSearchParams,
-  name: string,
-  company: Company,
-  errors: Record<string, string[]>,
-): number | undefined {
+function momentParam(q: URLSearchParams, name: string, company: Company, errors: FieldErrors): number | undefined {
   const value = q.get(name);
   if (value === null || value === "") return undefined;
   const unix = parseDateTime(value, company.utcOffset);
-  if (unix === undefined) errors[name] = ["Дата и время должны быть в формате ISO 8601"];
+  if (unix === undefined) errors.set(name, "Дата и время должны быть в формате ISO 8601");
   return unix;
 }
 
@@ -57,7 +52,7 @@ function listRecords(ctx: HandlerContext): SimResponse {
   const { state, query: q } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
   const off = company.utcOffset;
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const staffId = queryInt(q, "staff_id");
   const clientId = queryInt(q, "client_id");
   const creatorId = queryInt(q, "created_user_id");
@@ -67,7 +62,7 @@ function listRecords(ctx: HandlerContext): SimResponse {
   const cEnd = dayParam(q, "c_end_date", errors);
   const after = momentParam(q, "changed_after", company, errors);
   const before = momentParam(q, "changed_before", company, errors);
-  if (Object.keys(errors).length) return invalid(400, errors, "Неверные параметры фильтра");
+  if (errors.any) return errors.response(400, "Неверные параметры фильтра");
   const withDeleted = flag(q, "with_deleted");
   const visitDays = dayBounds(start, end, off);
   const creationDays = dayBounds(cStart, cEnd, off);
@@ -99,7 +94,7 @@ function listRecords(ctx: HandlerContext): SimResponse {
   );
 }
 
-function liveRecord(state: SimulatorState, company: Company, id: string | undefined): Appointment {
+function liveRecord(state: SimulatorState, company: Company, id: string | undefined): SimRecord {
   const n = Number(id);
   return (
     state.records.find((r) => r.id === n && r.company_id === company.id && !r.deleted) ??
@@ -151,18 +146,18 @@ interface RecordPlan {
 function readRecordBody(
   ctx: HandlerContext,
   company: Company,
-  current: Appointment | undefined,
+  current: SimRecord | undefined,
 ): { plan: RecordPlan; body: Record<string, any> } {
   const { state } = ctx;
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const need = (name: string) => current === undefined || body[name] !== undefined;
 
   let staffId = current?.staff_id ?? 0;
   if (need("staff_id")) {
     const id = toInt(body.staff_id);
     if (id === undefined || !state.staff.some((s) => s.id === id && s.company_id === company.id && !s.fired))
-      errors.staff_id = ["Сотрудник не найден"];
+      errors.set("staff_id", "Сотрудник не найден");
     else staffId = id;
   }
   let serviceIds = current?.service_ids ?? [];
@@ -170,29 +165,29 @@ function readRecordBody(
     const list = Array.isArray(body.services) ? body.services : undefined;
     const ids = list?.map((s: unknown) => toInt(isObject(s) ? s.id : undefined));
     if (!ids || ids.length === 0 || ids.some((id) => id === undefined || !isServiceOf(state, company, id)))
-      errors.services = ["Укажите существующие услуги филиала"];
+      errors.set("services", "Укажите существующие услуги филиала");
     else serviceIds = ids as number[];
   }
   let start = current?.start ?? 0;
   if (need("datetime")) {
     const unix = parseDateTime(body.datetime, company.utcOffset);
-    if (unix === undefined) errors.datetime = ["Неверный формат даты и времени"];
+    if (unix === undefined) errors.set("datetime", "Неверный формат даты и времени");
     else start = unix;
   }
   let length = current?.length ?? 0;
   if (need("seance_length")) {
     const n = toInt(body.seance_length);
-    if (n === undefined || n <= 0) errors.seance_length = ["Длительность должна быть положительным числом секунд"];
+    if (n === undefined || n <= 0) errors.set("seance_length", "Длительность должна быть положительным числом секунд");
     else length = n;
   }
   let client: Client | undefined;
   if (need("client")) {
-    if (!isObject(body.client) || !validPhone(body.client.phone)) errors.client = ["Укажите телефон клиента"];
+    if (!isObject(body.client) || !validPhone(body.client.phone)) errors.set("client", "Укажите телефон клиента");
     else client = clientByPhone(state, company, body.client, ctx.now);
   }
   if (body.attendance !== undefined && ![-1, 0, 1, 2].includes(toInt(body.attendance) ?? NaN))
-    errors.attendance = ["Недопустимый статус визита"];
-  if (Object.keys(errors).length) abort(invalid(422, errors));
+    errors.set("attendance", "Недопустимый статус визита");
+  errors.check(422);
   return { plan: { staffId, serviceIds, client, start, length }, body };
 }
 
@@ -214,7 +209,7 @@ function refuseIfBusy(state: SimulatorState, plan: RecordPlan, exceptId: number 
   if (clash) abort(fail(422, "Сотрудник занят в это время"));
 }
 
-function applyOptional(record: Appointment, body: Record<string, any>): void {
+function applyOptional(record: SimRecord, body: Record<string, any>): void {
   if (typeof body.comment === "string") record.comment = body.comment;
   if (body.attendance !== undefined) record.attendance = toInt(body.attendance)!;
   if (body.api_id !== undefined) record.api_id = text(body.api_id);
@@ -233,7 +228,7 @@ function createRecord(ctx: HandlerContext): SimResponse {
   const { plan, body } = readRecordBody(ctx, company, undefined);
   refuseIfBusy(state, plan, undefined, body.save_if_busy === true);
   if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, plan.client!, "create"));
-  const record: Appointment = {
+  const record: SimRecord = {
     id: nextId(state, "record"),
     hash: `staff-${now}-${state.nextIds.record}`,
     company_id: company.id,
@@ -288,11 +283,8 @@ function deleteRecord(ctx: HandlerContext): SimResponse {
 
 export const recordHandlers: HandlerTable = {
   "GET /records/{company_id}": listRecords,
-  "POST /records/{company_id}": createRecord,
+  "POST /records/{company_id}": ownBody(createRecord),
   "GET /record/{company_id}/{record_id}": getRecord,
-  "PUT /record/{company_id}/{record_id}": updateRecord,
+  "PUT /record/{company_id}/{record_id}": ownBody(updateRecord),
   "DELETE /record/{company_id}/{record_id}": deleteRecord,
 };
-
-/** Operations that check their own body (the handler answers 422 with every problem at once). */
-export const recordsValidateOwnBody = ["POST /records/{company_id}", "PUT /record/{company_id}/{record_id}"];

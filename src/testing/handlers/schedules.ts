@@ -4,7 +4,7 @@ import { workingWindow } from "../slots.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { companyStaff, type Company, type SimulatorState, type StaffMember } from "../state.js";
 import { addDays, isDate, localTime } from "../time.js";
-import { requireCompany } from "./booking.js";
+import { requireCompany } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { queryIds, queryInt } from "./input.js";
 

@@ -4,7 +4,7 @@ import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { visitIdOf, visitView } from "./crm-views.js";
 import { isObject, toInt } from "./input.js";
-import { applyVisitMoney, visitDetailsView } from "./money.js";
+import { applyVisitMoney, visitDetailsView } from "./money/visit-money.js";
 
 function getVisit(ctx: HandlerContext): SimResponse {
   return ok(visitView(ctx.state, Number(ctx.params.visit_id)) ?? abort(fail(404, "Визит не найден")));

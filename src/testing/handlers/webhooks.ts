@@ -1,7 +1,7 @@
 // `/hooks_settings/{company_id}`: where the simulator sends its webhooks (see ../webhooks.ts).
-import { invalid, ok, type SimResponse } from "../reply.js";
+import { FieldErrors, ok, type SimResponse } from "../reply.js";
 import type { HooksSettings } from "../state.js";
-import { requireCompany } from "./booking.js";
+import { requireCompany } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { isObject } from "./input.js";
 
@@ -39,18 +39,18 @@ function getHooksSettings(ctx: HandlerContext): SimResponse {
 function updateHooksSettings(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const body = isObject(ctx.body) ? ctx.body : {};
-  const errors: Record<string, string[]> = {};
+  const errors = new FieldErrors();
   const urls = body.urls;
   if (!Array.isArray(urls) || urls.some((u) => typeof u !== "string" || !/^https?:\/\/[^\s]+$/i.test(u))) {
-    errors.urls = ["Ожидается список адресов http(s)"];
+    errors.set("urls", "Ожидается список адресов http(s)");
   }
   for (const flag of ["active", ...HOOK_FLAGS]) {
     const value = body[flag];
     if (value !== undefined && value !== 0 && value !== 1 && value !== "0" && value !== "1") {
-      errors[flag] = ["Значение должно быть 0 или 1"];
+      errors.set(flag, "Значение должно быть 0 или 1");
     }
   }
-  if (Object.keys(errors).length) return invalid(422, errors);
+  if (errors.any) return errors.response(422);
   const next: HooksSettings = { ...settingsOf(ctx, company.id), urls: [...(urls as string[])] };
   for (const flag of ["active", ...HOOK_FLAGS]) {
     if (body[flag] !== undefined) next[flag] = Number(body[flag]);

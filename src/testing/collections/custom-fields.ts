@@ -1,0 +1,77 @@
+// Custom fields of clients and records, declared and nothing else: the CRUD engine lists, creates, changes and
+// deletes them through the `x-sim` bindings of the four operations. Every company starts with the documented
+// example field for clients and for records (ids `company × 10 + 1` and `+ 2`, below every created id).
+import { collection, table } from "../engine/collection.js";
+import { isObject, text } from "../handlers/input.js";
+import type { SimulatorState } from "../state.js";
+
+export interface SimCustomField {
+  id: number;
+  company_id: number;
+  /** `client` or `record`, the path's `field_category`. */
+  category: string;
+  code: string;
+  title: string;
+  type: string;
+  user_can_edit: boolean;
+  show_in_ui: boolean;
+}
+
+const TYPE_TITLES: Record<string, string> = { text: "Текст", number: "Число", select: "Список", date: "Дата" };
+
+function seed(state: SimulatorState): SimCustomField[] {
+  return state.companies.flatMap((company) =>
+    ["client", "record"].map((category, i) => ({
+      id: company.id * 10 + 1 + i,
+      company_id: company.id,
+      category,
+      code: "my_text_field",
+      title: "поле для теста",
+      type: "text",
+      user_can_edit: true,
+      show_in_ui: true,
+    })),
+  );
+}
+
+/** The fields a body sets (all optional on update; the core has checked the create's required ones). */
+function fieldsOf(body: unknown): Partial<SimCustomField> {
+  const b = isObject(body) ? body : {};
+  const out: Partial<SimCustomField> = {};
+  for (const key of ["code", "title", "type"] as const) if (b[key] !== undefined) out[key] = text(b[key]);
+  for (const key of ["user_can_edit", "show_in_ui"] as const) if (b[key] !== undefined) out[key] = Boolean(b[key]);
+  return out;
+}
+
+export const customFieldsOf = (state: SimulatorState) => table(state, "customFields", seed);
+
+export const customFields = collection<SimCustomField>({
+  rows: customFieldsOf,
+  ids: "generic",
+  company: "company_id",
+  notFound: "Поле не найдено",
+  where: (f, ctx) => f.category === ctx.params.field_category,
+  view: (f) => ({
+    id: f.id,
+    salon_id: f.company_id,
+    custom_field: {
+      id: f.id,
+      code: f.code,
+      show_in_ui: f.show_in_ui,
+      title: f.title,
+      user_can_edit: f.user_can_edit,
+      type: { code: f.type, title: TYPE_TITLES[f.type] ?? f.type },
+    },
+  }),
+  create: (ctx, companyId) => ({
+    company_id: companyId,
+    category: ctx.params.field_category,
+    code: "",
+    title: "",
+    type: "text",
+    user_can_edit: true,
+    show_in_ui: true,
+    ...fieldsOf(ctx.body),
+  }),
+  update: (field, ctx) => void Object.assign(field, fieldsOf(ctx.body)),
+});

@@ -1,0 +1,27 @@
+// Every collection the CRUD engine serves, by the name the spec's `x-sim` bindings use.
+import type { Collection } from "../engine/collection.js";
+import { clients } from "./clients.js";
+import { customFields } from "./custom-fields.js";
+import { goods } from "./goods.js";
+import { groupEvents, groupEventsV2 } from "./group-events.js";
+import { labels } from "./labels.js";
+import { accounts, storages } from "./money.js";
+import { waitingList } from "./waiting-list.js";
+import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
+
+export const collections: Record<string, Collection> = {
+  companies,
+  staff,
+  services,
+  serviceCategories,
+  positions,
+  labels,
+  waitingList,
+  goods,
+  customFields,
+  accounts,
+  storages,
+  groupEvents,
+  groupEventsV2,
+  clients,
+};
