@@ -29,7 +29,7 @@ async function chains(yc: YclientsClient): Promise<void> {
   // 1. a list's id into a query field
   const dates = await yc.booking.dates({ staff_id: staff.data[0].id, service_ids: [service.id] });
   // 2. the API's own date (it has sent Unix seconds) into a date path argument
-  const slots = await yc.booking.times(staff.data[0].id, dates.data.booking_dates![0]);
+  const slots = await yc.booking.times(staff.data[0].id, dates.data.booking_dates[0]);
   const slot = slots.data[0];
   // 3. ids inside a body's array items
   await yc.booking.createRecord({
