@@ -394,7 +394,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
     };
   }
 
-  /** What `console.log(client)` and `util.inspect(client)` print: never a token. */
+  /** What printing the client shows (`util.inspect`, and so the console): never a secret. */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     const { client, ...safe } = this.toJSON();
     return `${String(client)} ${JSON.stringify(safe)}`;
