@@ -3,9 +3,9 @@
 import type { Plugin } from "esbuild";
 
 /**
- * In the client's bundles: `import-validator.ts` becomes an import of the sibling dist/validation file by a specifier
- * computed at run time, which no bundler follows (esbuild, Rollup, Vite and webpack leave such imports alone), so an
- * app bundled from the package carries the validator only if it imports `yclients-client/validation` itself.
+ * In the client's bundles: `import-validator.ts` becomes a load of the sibling dist/validation file that no bundler
+ * follows (a `require` whose name is computed at run time), so an app bundled from the package carries the validator
+ * only if it imports `yclients-client/validation` itself.
  */
 export const lazyValidator: Plugin = {
   name: "lazy-validator",
@@ -17,10 +17,16 @@ export const lazyValidator: Plugin = {
     }));
     b.onLoad({ filter: /.*/, namespace: "lazy-validator" }, () => ({
       loader: "js",
+      // ESM has no dynamic import here at all: Cloudflare's module loader (and miniflare) refuse an `import()` whose
+      // specifier is not a literal. Runtimes with Node's module API (Node ≥ 20.16, Bun, Deno) require the sibling
+      // CommonJS file through `process.getBuiltinModule`; elsewhere the app imports the entry itself.
       contents: esm
         ? `export function importSpecValidator() {
-  const file = new URL(["./validation", "mjs"].join("."), import.meta.url).href;
-  return import(/* @vite-ignore */ /* webpackIgnore: true */ file).then((m) => m.loadSpecValidator());
+  const createRequire = globalThis.process?.getBuiltinModule?.("node:module")?.createRequire;
+  if (!createRequire) return Promise.reject(new Error("this runtime cannot load yclients-client/validation by itself"));
+  return Promise.resolve()
+    .then(() => createRequire(import.meta.url)(["./validation", "cjs"].join(".")))
+    .then((m) => m.loadSpecValidator());
 }`
         : `export function importSpecValidator() {
   const file = "./validation.cjs";
