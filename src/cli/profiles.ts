@@ -27,7 +27,8 @@ export function configPath(env: NodeJS.ProcessEnv): string {
 /** The profile's name: --profile, else YCLIENTS_PROFILE, else "default"; `explicit` when one was named. */
 export function profileName(flag: string | undefined, env: NodeJS.ProcessEnv): { name: string; explicit: boolean } {
   const name = flag ?? env.YCLIENTS_PROFILE;
-  if (name !== undefined && !/^[\w.-]{1,64}$/.test(name))
+  // `__proto__` and friends would name the object's prototype, not a profile.
+  if (name !== undefined && (!/^[\w.-]{1,64}$/.test(name) || name in Object.prototype))
     throw new YclientsConfigError(
       `profile names are letters, digits, ".", "_" and "-" (got ${JSON.stringify(name.slice(0, 64))})`,
     );
