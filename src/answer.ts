@@ -20,25 +20,34 @@ export interface FetchResult {
   response: Response;
 }
 
+/** What an error about this answer carries: where it came from and its body, masked and bounded. */
+export function answerErrorContext(
+  transport: Transport,
+  call: CallContext,
+  response: Response,
+  raw: unknown,
+  cut = false,
+): ErrorContext {
+  const { body, meta, truncated } = transport.errorBody(raw, call);
+  return {
+    status: response.status,
+    method: call.method,
+    path: call.path,
+    url: transport.urlOf(call),
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    attempts: call.attempts,
+    body,
+    meta,
+    bodyTruncated: truncated || cut || undefined,
+  };
+}
+
 export function classifyAnswer(result: FetchResult, call: CallContext, transport: Transport): CallOutcome {
   const { response } = result;
   // "; body truncated after N bytes" when the transport stopped reading a body over its bound.
   const cut = truncationNote(response);
   // Only failures need the error context; a success should not pay for it.
-  const context = (raw: unknown): ErrorContext => {
-    const { body, meta, truncated } = transport.errorBody(raw, call);
-    return {
-      status: response.status,
-      method: call.method,
-      path: call.path,
-      url: transport.urlOf(call),
-      requestId: response.headers.get("x-request-id") ?? undefined,
-      attempts: call.attempts,
-      body,
-      meta,
-      bodyTruncated: truncated || cut !== "" || undefined,
-    };
-  };
+  const context = (raw: unknown): ErrorContext => answerErrorContext(transport, call, response, raw, cut !== "");
   if (response.ok) {
     if (cut) {
       // Half a body is no answer: a cut JSON page or file must not pass for the whole.

@@ -1,6 +1,7 @@
 // What a client does with `validateResponses` on: loads the validator and the spec on first use (a dynamic
 // import, so they cost nothing until then), checks each successful answer, and logs each mismatch once per
 // operation, status and location, or rejects with the findings.
+import { answerErrorContext } from "../answer.js";
 import { YclientsConfigError, YclientsResponseValidationError } from "../errors.js";
 import type { Log } from "../log.js";
 import type { CallContext, Transport } from "../transport/transport.js";
@@ -24,22 +25,10 @@ export class SpecChecker {
     const findings = (await this.load()).check(call.method, call.path, response.status, body);
     if (findings.length === 0) return;
     if (mode === "throw") {
-      const { body: kept, meta, truncated } = transport.errorBody(body, call);
       const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
       throw new YclientsResponseValidationError(
         `The answer does not match the spec: ${describeFinding(findings[0])}${more}`,
-        {
-          status: response.status,
-          method: call.method,
-          path: call.path,
-          url: transport.urlOf(call),
-          requestId: response.headers.get("x-request-id") ?? undefined,
-          attempts: call.attempts,
-          body: kept,
-          meta,
-          bodyTruncated: truncated || undefined,
-          findings,
-        },
+        { ...answerErrorContext(transport, call, response, body), findings },
       );
     }
     for (const finding of findings) this.warnOnce(finding);
