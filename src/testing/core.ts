@@ -3,11 +3,11 @@
 import { hostRootedPrefixes } from "../../generated/operations.js";
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { acceptsV2, parseAuthorization, type Credentials } from "./auth.js";
+import { acceptsV2, parseAuthorization, type Credentials } from "./request-headers.js";
 import { FaultInjector, type TerminalFault } from "./faults.js";
 import type { HandlerTable } from "./handlers/context.js";
 import { exampleAnswer } from "./handlers/examples.js";
-import { isPageRequest, readPage, type PageRequest } from "./pagination.js";
+import { isPageRequest, readPage, type PageRequest } from "./page-request.js";
 import { stream } from "./prng.js";
 import { RateLimiter } from "./rate-limit.js";
 import { fail, invalid, MESSAGES, Reply, unauthorized, type SimResponse } from "./reply.js";

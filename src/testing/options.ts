@@ -1,6 +1,6 @@
 // The simulator's public options and defaults.
 import type { Fault } from "./faults.js";
-import type { WebhookDeliveryOptions } from "./webhooks.js";
+import type { WebhookDeliveryOptions } from "./webhook-sender.js";
 
 /** A YCLIENTS staff user who can sign in with `POST /auth`. */
 export interface SimulatorUser {

@@ -29,7 +29,7 @@ import {
   type StaffUser,
 } from "./state.js";
 import { addDays, MOSCOW_OFFSET_MINUTES, unixAt } from "./time.js";
-import { FIRST_ACTIVITY_ID } from "./group-events.js";
+import { FIRST_ACTIVITY_ID } from "./group-event-store.js";
 
 function person(rnd: Random): { name: string; surname: string; patronymic: string; sex_id: number } {
   const female = rnd() < 0.7;

@@ -21,7 +21,7 @@ import { buildState } from "./seed.js";
 import { operationIndex } from "./spec-index.js";
 import type { SimulatorState } from "./state.js";
 import { isDate, MOSCOW_OFFSET_MINUTES, todayIn } from "./time.js";
-import { WebhookSender, type WebhookDelivery } from "./webhooks.js";
+import { WebhookSender, type WebhookDelivery } from "./webhook-sender.js";
 
 export interface YclientsSimulator {
   /** The v1 base URL to give the client, e.g. `http://127.0.0.1:50123/api/v1`. */

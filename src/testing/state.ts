@@ -1,11 +1,11 @@
 // The simulator's data: plain objects that handlers read and change, and that tests may
 // inspect through `sim.state`. Shapes here are the simulator's own; handlers turn them into
 // the API's response shapes (see handlers/present.ts).
-import type { GroupEventStore } from "./group-events.js";
+import type { GroupEventStore } from "./group-event-store.js";
 import type { LoyaltyState } from "./loyalty-state.js";
 import type { MoneyState } from "./money-state.js";
 import type { Random } from "./prng.js";
-import type { WaitingListStore } from "./waiting-list.js";
+import type { WaitingListStore } from "./waiting-list-store.js";
 
 export interface Chain {
   id: number;

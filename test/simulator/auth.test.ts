@@ -1,6 +1,6 @@
 // Authorization and Accept handling, and the tokens the auth operations hand out.
 import { redactAuthorization } from "../../src/redact";
-import { acceptsV2, parseAuthorization } from "../../src/testing/auth";
+import { acceptsV2, parseAuthorization } from "../../src/testing/request-headers";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { call, start, tokens } from "./helpers";
 

@@ -1,7 +1,7 @@
 // Paging by each operation's own parameters and limits, with meta.total_count.
 import type { OperationPagination } from "../../generated/operations";
 import type { YclientsSimulator } from "../../src/testing/index";
-import { isPageRequest, readPage, slice } from "../../src/testing/pagination";
+import { isPageRequest, readPage, slice } from "../../src/testing/page-request";
 import { operationIndex } from "../../src/testing/spec-index";
 import { call, start } from "./helpers";
 

@@ -4,7 +4,7 @@
 import { collection, type Collection } from "../engine/collection.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { checkStaffFree, eventDocument, eventView, readEventBody } from "../handlers/group-events.js";
-import { groupEventsOf, type SimActivity } from "../group-events.js";
+import { groupEventsOf, type SimActivity } from "../group-event-store.js";
 import { abort, invalid } from "../reply.js";
 import { findCompany } from "../state.js";
 

@@ -3,7 +3,7 @@
 import { FieldErrors, abort, invalid } from "../reply.js";
 import { findCompany, companyServices, companyStaff, type Company } from "../state.js";
 import { isDate, isoWithOffset } from "../time.js";
-import { waitingListOf, type SimWaitingEntry } from "../waiting-list.js";
+import { waitingListOf, type SimWaitingEntry } from "../waiting-list-store.js";
 import { collection } from "../engine/collection.js";
 import { type HandlerContext } from "../handlers/context.js";
 import { isObject, text, toInt } from "../handlers/input.js";

@@ -7,7 +7,7 @@ import { validationStatus } from "../core.js";
 import { ownBody, type Handler, type HandlerContext, type HandlerTable } from "../handlers/context.js";
 import { requireCompany } from "../handlers/scope.js";
 import { abort, fail, type Meta, type SimResponse } from "../reply.js";
-import { slice } from "../pagination.js";
+import { slice } from "../page-request.js";
 import type { OperationEntry } from "../spec-index.js";
 import { nextId } from "../state.js";
 import { checkBody } from "./body-check.js";

@@ -2,7 +2,7 @@
 // paging, fetch by ids), a client's tickets by phone, the chain's paged list, and freezing, unfreezing,
 // a new validity period and a new count of visits left.
 import { loyaltyState, type LoyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
-import { slice } from "../pagination.js";
+import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 import { isDate } from "../time.js";

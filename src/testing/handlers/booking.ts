@@ -19,7 +19,7 @@ import { addDays, isDate, localDate, localTime, parseDateTime } from "../time.js
 import { clientChange, recordChange } from "../webhook-payloads.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
-import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./present.js";
+import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./booking-views.js";
 import { requireCompany } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */

@@ -2,7 +2,7 @@
 // query-string list, the card (read, create, bulk create, change, delete), the visit history
 // built from the records, and the chain-wide lookup by phone.
 import { compileFilters, SearchFilterError, type SearchContext } from "../client-search.js";
-import { slice } from "../pagination.js";
+import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { addClient, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime } from "../time.js";

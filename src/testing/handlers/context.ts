@@ -1,5 +1,5 @@
 // What a stateful handler receives, and its type.
-import type { PageRequest } from "../pagination.js";
+import type { PageRequest } from "../page-request.js";
 import type { SimResponse } from "../reply.js";
 import type { OperationEntry } from "../spec-index.js";
 import type { Session, SimulatorState } from "../state.js";

@@ -3,7 +3,7 @@
 // transaction (so the money area's transaction list and account balances see it).
 import { loyaltyState, type LoyaltyState, type SimDeposit } from "../loyalty-state.js";
 import { moneyState, roundMoney } from "../money-state.js";
-import { slice } from "../pagination.js";
+import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, normalizePhone } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";

@@ -1,7 +1,7 @@
 // Group events (activities) as state: create, read, change, delete, search (paged), the days that have
 // events, duplication at given times, and the v2 operations on the same events.
-import { groupEventsOf, overlaps, type SimActivity } from "../group-events.js";
-import { slice } from "../pagination.js";
+import { groupEventsOf, overlaps, type SimActivity } from "../group-event-store.js";
+import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, companyServices, companyStaff, type Company, type SimulatorState } from "../state.js";
 import { isDate, localDate, parseDateTime, spacedDateTime } from "../time.js";

@@ -3,7 +3,7 @@
 // referral programmes in a visit answer from the spec's examples.
 import { loyaltyState, type LoyaltyState, type SimCardWithdrawal } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
-import { slice } from "../pagination.js";
+import { slice } from "../page-request.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, type SimRecord } from "../state.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";

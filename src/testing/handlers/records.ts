@@ -17,7 +17,7 @@ import { requireCompany } from "./scope.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { recordLookups, staffRecord } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
-import { slice } from "../pagination.js";
+import { slice } from "../page-request.js";
 
 const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 

@@ -7,7 +7,7 @@ import {
   type MoneyTransaction,
   type StorageDocument,
 } from "../../money-state.js";
-import { slice } from "../../pagination.js";
+import { slice } from "../../page-request.js";
 import { FieldErrors, ok, type SimResponse } from "../../reply.js";
 import { nextId, type Company } from "../../state.js";
 import { SERVICES_ITEM, visitServices } from "../../visit-document.js";

@@ -11,7 +11,7 @@ import {
   type MoneyState,
   type StorageDocument,
 } from "../../money-state.js";
-import { slice } from "../../pagination.js";
+import { slice } from "../../page-request.js";
 import { FieldErrors, invalid, ok, type SimResponse } from "../../reply.js";
 import { nextId, type Company } from "../../state.js";
 import { requireCompany } from "../scope.js";

@@ -1,8 +1,8 @@
 // Clients as CRM state through the friendly methods: the search's filter language, fields,
 // sorting and body paging over the seeded base of thousands; the card's create, bulk create,
 // update and delete; the deprecated list's changed_after; the chain lookup by phone.
-import { YclientsNotFoundError, YclientsValidationError, type YclientsClient } from "../../src/index";
-import type { Client, YclientsSimulator } from "../../src/testing/index";
+import { YclientsNotFoundError, YclientsValidationError, type YclientsClient } from "../../../src/index";
+import type { Client, YclientsSimulator } from "../../../src/testing/index";
 import { bookOnline, startCrm } from "./helpers";
 
 let sim: YclientsSimulator;

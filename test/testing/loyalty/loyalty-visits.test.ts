@@ -1,9 +1,9 @@
 // Paying part of a visit with a loyalty card, through the friendly methods against the simulator: the
 // write-off leaves the card, is listed among the visit's loyalty transactions and comes back when cancelled;
 // it may exceed neither the card's balance nor the visit's cost.
-import { YclientsNotFoundError, YclientsValidationError } from "../../src/index";
-import { loyaltyState, type SimLoyaltyCard } from "../../src/testing/loyalty-state";
-import type { SimRecord } from "../../src/testing/state";
+import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
+import { loyaltyState, type SimLoyaltyCard } from "../../../src/testing/loyalty-state";
+import type { SimRecord } from "../../../src/testing/state";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

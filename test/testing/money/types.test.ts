@@ -7,9 +7,9 @@ import type {
   SmsDeliveryStatus,
   SmsSendRequest,
   SmsSendResult,
-} from "../../src/index";
-import { YclientsClient } from "../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+} from "../../../src/index";
+import { YclientsClient } from "../../../src/index";
+import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
 
 type Schemas = components["schemas"];
 

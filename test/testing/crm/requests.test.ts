@@ -1,8 +1,8 @@
 // How the SDK shapes the calls of the example-based CRM operations (users, notifications, communications,
 // reviews, group-event filters), checked in the simulator's request log: paths, company fallback, query
 // encoding, which calls need a user token, and the deprecated user list.
-import { operations } from "../../generated/operations";
-import { YclientsClient, YclientsConfigError } from "../../src/index";
+import { operations } from "../../../generated/operations";
+import { YclientsClient, YclientsConfigError } from "../../../src/index";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

@@ -1,9 +1,9 @@
 // The partner marketplace lives outside /api/v1: `yc.marketplace.*` sends its host-rooted paths to the
 // origin of `baseUrl` (YCLIENTS, Altegio or the simulator alike), with the same Authorization header, and gets
 // the same errors and retries as every other call.
-import { YclientsClient, YclientsAuthError } from "../../src/index";
-import { startYclientsSimulator } from "../../src/testing/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { YclientsClient, YclientsAuthError } from "../../../src/index";
+import { startYclientsSimulator } from "../../../src/testing/index";
+import { json, ok, startServer, type TestServer } from "../../helpers/server";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // error): money in answers is `number | string` and must be converted before arithmetic, request amounts are
 // numbers, answers are closed, and chain-level methods cannot be called without the chain id. The runtime part
 // checks the same calls against the simulator.
-import type { components } from "../../generated/schema";
+import type { components } from "../../../generated/schema";
 import { startHarness, type Harness } from "./setup";
 
 type LoyaltyCard = components["schemas"]["LoyaltyCard"];

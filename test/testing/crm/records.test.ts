@@ -6,8 +6,8 @@ import {
   YclientsNotFoundError,
   YclientsValidationError,
   type YclientsClient,
-} from "../../src/index";
-import type { YclientsSimulator } from "../../src/testing/index";
+} from "../../../src/index";
+import type { YclientsSimulator } from "../../../src/testing/index";
 import { bookOnline, startCrm } from "./helpers";
 
 let sim: YclientsSimulator;

@@ -1,7 +1,7 @@
 // Query forms the money descriptions promise: arrays PHP-style (`ids[]=1&ids[]=2`), the goods search's
 // `term` / `count` names, and the call list's filters as query parameters of the GET.
-import { YclientsClient } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { YclientsClient } from "../../../src/index";
+import { json, ok, startServer, type TestServer } from "../../helpers/server";
 
 let server: TestServer;
 let yc: YclientsClient;

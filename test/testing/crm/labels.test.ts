@@ -1,7 +1,7 @@
 // Labels as state through the friendly methods: created from the query or a body, listed per entity,
 // searched by name, changed, and deleted from the clients that carried them.
-import { YclientsNotFoundError, YclientsValidationError, type YclientsClient } from "../../src/index";
-import type { YclientsSimulator } from "../../src/testing/index";
+import { YclientsNotFoundError, YclientsValidationError, type YclientsClient } from "../../../src/index";
+import type { YclientsSimulator } from "../../../src/testing/index";
 import { startCrm } from "./helpers";
 
 let sim: YclientsSimulator;

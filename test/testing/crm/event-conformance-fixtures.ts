@@ -2,11 +2,11 @@
 // conformance test, which otherwise sends the spec's example ids (unknown to the simulator). The events and
 // the entry are created on first use, straight in the simulator's state; v1 and v2 get separate events, so
 // the v1 DELETE and the v2 DELETE each find theirs.
-import { groupEventsOf, type SimActivity } from "../../src/testing/group-events";
-import type { OperationEntry } from "../../src/testing/spec-index";
-import { nextId, type SimulatorState } from "../../src/testing/state";
-import { unixAt } from "../../src/testing/time";
-import { waitingListOf } from "../../src/testing/waiting-list";
+import { groupEventsOf, type SimActivity } from "../../../src/testing/group-event-store";
+import type { OperationEntry } from "../../../src/testing/spec-index";
+import { nextId, type SimulatorState } from "../../../src/testing/state";
+import { unixAt } from "../../../src/testing/time";
+import { waitingListOf } from "../../../src/testing/waiting-list-store";
 
 const fixtures = new WeakMap<SimulatorState, { v1?: SimActivity; v2?: SimActivity; entry?: number }>();
 

@@ -1,9 +1,9 @@
 // Picture upload is the one `multipart/form-data` operation of these tags. The typed client sends a FormData
 // body as multipart (fetch sets the boundary); a small node:http server checks what arrives. The friendly
 // `images.upload(entity, form)` takes the FormData as it is. The simulator reads the multipart body and checks it.
-import { present, YclientsClient, YclientsValidationError } from "../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { present, YclientsClient, YclientsValidationError } from "../../../src/index";
+import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import { json, ok, startServer, type TestServer } from "../../helpers/server";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 // Values that make the stateful client, record and visit operations succeed against the simulator in the
 // conformance test, which otherwise sends the spec's example ids and phones (unknown to the simulator, or
 // already taken). `recordId` is the record the test booked online in its set-up.
-import type { OperationEntry } from "../../src/testing/spec-index";
-import type { SimulatorState } from "../../src/testing/state";
+import type { OperationEntry } from "../../../src/testing/spec-index";
+import type { SimulatorState } from "../../../src/testing/state";
 
 function bookedRecord(state: SimulatorState, recordId: number) {
   return state.records.find((r) => r.id === recordId)!;

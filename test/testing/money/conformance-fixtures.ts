@@ -2,9 +2,9 @@
 // conformance test (which otherwise sends the spec's example ids, unknown to the simulator). The documents
 // and transactions it needs are put into the money state once per simulator, each operation group on its
 // own document so that the deletes (run last) do not take away what another operation reads.
-import { GOODS_SALE_ITEM, moneyState, type MoneyState } from "../../src/testing/money-state";
-import type { OperationEntry } from "../../src/testing/spec-index";
-import { nextId, type SimulatorState } from "../../src/testing/state";
+import { GOODS_SALE_ITEM, moneyState, type MoneyState } from "../../../src/testing/money-state";
+import type { OperationEntry } from "../../../src/testing/spec-index";
+import { nextId, type SimulatorState } from "../../../src/testing/state";
 
 interface Fixture {
   account: number;

@@ -7,10 +7,10 @@ import {
   YclientsConfigError,
   YclientsNotFoundError,
   YclientsValidationError,
-} from "../../src/index";
-import { FIRST_ACTIVITY_ID, groupEventsOf, type SimActivity } from "../../src/testing/group-events";
-import { nextId } from "../../src/testing/state";
-import { unixAt } from "../../src/testing/time";
+} from "../../../src/index";
+import { FIRST_ACTIVITY_ID, groupEventsOf, type SimActivity } from "../../../src/testing/group-event-store";
+import { nextId } from "../../../src/testing/state";
+import { unixAt } from "../../../src/testing/time";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

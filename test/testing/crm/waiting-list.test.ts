@@ -1,7 +1,7 @@
 // The waiting list (API v2) through the SDK against the simulator: state changes, validation, company
 // isolation, and v2 calls getting the same transport as v1 (origin-rooted URL, retries, typed errors).
-import { YclientsNotFoundError, YclientsValidationError } from "../../src/index";
-import { waitingListOf } from "../../src/testing/waiting-list";
+import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
+import { waitingListOf } from "../../../src/testing/waiting-list-store";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

@@ -1,8 +1,8 @@
 // Selling goods in a visit: `yc.visits.update` with goods and payments moves stock out of the shop, books
 // the payments on their accounts linked to the record and the visit, and cancels payments on request.
-import { YclientsClient, YclientsValidationError } from "../../src/index";
-import { accountBalance, moneyState } from "../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { YclientsClient, YclientsValidationError } from "../../../src/index";
+import { accountBalance, moneyState } from "../../../src/testing/money-state";
+import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;

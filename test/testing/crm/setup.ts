@@ -1,8 +1,8 @@
 // Shared set-up of the CRM-more tests: a simulator with a fixed day, and an SDK client signed in as one of
 // its staff users, whose requests are recorded by URL.
-import { YclientsClient } from "../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
-import type { Company, Service, StaffMember } from "../../src/testing/state";
+import { YclientsClient } from "../../../src/index";
+import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import type { Company, Service, StaffMember } from "../../../src/testing/state";
 
 export const TODAY = "2026-03-10";
 

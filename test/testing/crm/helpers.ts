@@ -1,8 +1,8 @@
 // Shared set-up of the CRM tests: a simulator with a pinned "today" in the past (so every seeded
 // change lies before the real clock and `changed_after: now` isolates what a test changes), a
 // staff client for its first company, and an online booking made the way a widget makes it.
-import { YclientsClient } from "../../src/index";
-import { DEFAULT_USERS, startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { YclientsClient } from "../../../src/index";
+import { DEFAULT_USERS, startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
 
 export const TODAY = "2026-03-10";
 

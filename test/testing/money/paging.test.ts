@@ -1,8 +1,8 @@
 // The money lists page by the sizes the spec gives them (transactions 50, goods 25, goods transactions 20)
 // and, with no trustworthy total in their answers, stop on a short page: listAll reads every row.
-import { YclientsClient } from "../../src/index";
-import { moneyState } from "../../src/testing/money-state";
-import { nextId, startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { YclientsClient } from "../../../src/index";
+import { moneyState } from "../../../src/testing/money-state";
+import { nextId, startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;

@@ -1,8 +1,8 @@
 // Shared set-up of the loyalty tests: a simulator with a fixed day and an SDK client signed in as one of
 // its staff users.
-import { YclientsClient } from "../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
-import type { Client, Company } from "../../src/testing/state";
+import { YclientsClient } from "../../../src/index";
+import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import type { Client, Company } from "../../../src/testing/state";
 
 export interface Harness {
   sim: YclientsSimulator;

@@ -1,9 +1,9 @@
 // Loyalty cards through the friendly methods against the simulator: issuing a card and reading it back by
 // phone and by client, the card types still open to a client, signed manual transactions (top-up and
 // write-off, never below zero), chain- against company-level calls, deletion, and the errors on bad input.
-import { YclientsConfigError, YclientsNotFoundError, YclientsValidationError } from "../../src/index";
-import { loyaltyState } from "../../src/testing/loyalty-state";
-import { normalizePhone } from "../../src/testing/state";
+import { YclientsConfigError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
+import { loyaltyState } from "../../../src/testing/loyalty-state";
+import { normalizePhone } from "../../../src/testing/state";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

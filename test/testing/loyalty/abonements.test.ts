@@ -1,9 +1,9 @@
 // Season tickets through the friendly methods against the simulator: a client's tickets by phone, the
 // chain's list, freezing within the type's rules (the documented 400 otherwise), unfreezing, a new period,
 // new visit counts, and the ticket type search with its title filter and `page_size` paging (at most 100).
-import { present, YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../src/index";
-import { loyaltyState, type SimAbonement } from "../../src/testing/loyalty-state";
-import { addDays } from "../../src/testing/time";
+import { present, YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
+import { loyaltyState, type SimAbonement } from "../../../src/testing/loyalty-state";
+import { addDays } from "../../../src/testing/time";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

@@ -1,9 +1,9 @@
 // The signed-in person's own loyalty data: an online-booking client's user token may read their cards and
 // season tickets through the `/user/...` operations (matched by the phone of the account), but not call the
 // staff operations.
-import { YclientsClient, YclientsClientError } from "../../src/index";
-import { loyaltyState } from "../../src/testing/loyalty-state";
-import { normalizePhone } from "../../src/testing/state";
+import { YclientsClient, YclientsClientError } from "../../../src/index";
+import { loyaltyState } from "../../../src/testing/loyalty-state";
+import { normalizePhone } from "../../../src/testing/state";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

@@ -2,10 +2,10 @@
 // balance, appears in the account's history and books the payment on the cash desk (the finance
 // transactions list and the account's balance see it); bad top-ups change nothing; the chain-wide list
 // filters by balance and pages with `limit`.
-import { YclientsNotFoundError, YclientsValidationError } from "../../src/index";
-import { loyaltyState, type SimDeposit } from "../../src/testing/loyalty-state";
-import { accountBalance, moneyState } from "../../src/testing/money-state";
-import { normalizePhone } from "../../src/testing/state";
+import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
+import { loyaltyState, type SimDeposit } from "../../../src/testing/loyalty-state";
+import { accountBalance, moneyState } from "../../../src/testing/money-state";
+import { normalizePhone } from "../../../src/testing/state";
 import { startHarness, type Harness } from "./setup";
 
 let h: Harness;

@@ -1,10 +1,10 @@
 // Values that make the loyalty and deposit operations succeed against the simulator's seeded state, for
 // the conformance test (which otherwise sends the spec's example ids, unknown to the simulator).
-import { loyaltyState } from "../../src/testing/loyalty-state";
-import { moneyState } from "../../src/testing/money-state";
-import type { OperationEntry } from "../../src/testing/spec-index";
-import { normalizePhone, type SimulatorState } from "../../src/testing/state";
-import { addDays } from "../../src/testing/time";
+import { loyaltyState } from "../../../src/testing/loyalty-state";
+import { moneyState } from "../../../src/testing/money-state";
+import type { OperationEntry } from "../../../src/testing/spec-index";
+import { normalizePhone, type SimulatorState } from "../../../src/testing/state";
+import { addDays } from "../../../src/testing/time";
 
 /** A seeded personal account owned by a client of the company, with that client. */
 function ownedDeposit(state: SimulatorState, companyId: number) {

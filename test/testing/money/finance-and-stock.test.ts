@@ -1,9 +1,9 @@
 // Finance and stock in the simulator, driven through the SDK's friendly methods over HTTP: a paid sale
 // moves stock and books money, a payment changes an account's balance, deletions undo both, and bad
 // money input is refused with the field named.
-import { YclientsClient, YclientsValidationError, YclientsNotFoundError } from "../../src/index";
-import { accountBalance, moneyState } from "../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { YclientsClient, YclientsValidationError, YclientsNotFoundError } from "../../../src/index";
+import { accountBalance, moneyState } from "../../../src/testing/money-state";
+import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
