@@ -1,6 +1,6 @@
 // The simulator's data: plain objects that handlers read and change, and that tests may
 // inspect through `sim.state`. Shapes here are the simulator's own; handlers turn them into
-// the API's response shapes (see handlers/present.ts).
+// the API's response shapes (see handlers/booking-views.ts and the other handlers/*-views.ts).
 import type { GroupEventStore } from "./group-event-store.js";
 import type { LoyaltyState } from "./loyalty-state.js";
 import type { MoneyState } from "./money-state.js";

@@ -1,4 +1,4 @@
-// Ids and dates chain from one answer into the next call with no cast (issue 19, item 1): the five chains a
+// Ids and dates chain from one answer into the next call with no cast: the five chains a
 // first booking program writes compile as they are (tsc over test/), and at run time the SDK sends them in the
 // form each request schema asks for (digit strings as numbers where the schema says integer, dates as strings).
 import { formatYclientsDate, YclientsClient, YclientsConfigError } from "../../src/index";

@@ -1,4 +1,4 @@
-// Unknown option keys are refused at run time in every place that takes options (issue 19, item 3), with a
+// Unknown option keys are refused at run time in every place that takes options, with a
 // "did you mean": what TypeScript refuses at compile time, JavaScript callers and casts get as a clear error.
 import { YclientsClient, YclientsConfigError } from "../../src/index";
 import { json, ok, startServer, type TestServer } from "../helpers/server";

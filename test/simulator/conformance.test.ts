@@ -9,7 +9,7 @@ import { operationIndex, type OperationEntry } from "../../src/testing/spec-inde
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
 import { crmBody, crmPathValue, crmQuery } from "../testing/crm/conformance-fixtures";
-import { crmMoreBody, crmMorePathValue } from "../testing/crm/event-conformance-fixtures";
+import { eventBody, eventPathValue } from "../testing/crm/event-conformance-fixtures";
 import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "../testing/loyalty/conformance-fixtures";
 import { moneyBody, moneyPathValue } from "../testing/money/conformance-fixtures";
 import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
@@ -69,8 +69,8 @@ function pathValue(op: OperationEntry, name: string): string {
   if (moneyValue !== undefined) return moneyValue;
   const crmValue = crmPathValue(state, op, name, company.id, booked.recordId);
   if (crmValue !== undefined) return crmValue;
-  const crmMoreValue = crmMorePathValue(state, op, name, company.id);
-  if (crmMoreValue !== undefined) return crmMoreValue;
+  const eventValue = eventPathValue(state, op, name, company.id);
+  if (eventValue !== undefined) return eventValue;
   switch (name) {
     case "company_id":
     case "salon_id":
@@ -153,7 +153,7 @@ async function bodyFor(op: OperationEntry): Promise<unknown> {
     loyaltyBody(state, op, booked.companyId) ??
     moneyBody(state, op, booked.companyId) ??
     crmBody(state, op, booked.companyId, booked.recordId, requestExample(op)) ??
-    crmMoreBody(state, op, booked.companyId, requestExample(op)) ??
+    eventBody(state, op, booked.companyId, requestExample(op)) ??
     requestExample(op)
   );
 }

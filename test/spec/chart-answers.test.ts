@@ -1,4 +1,4 @@
-// Issue 23: the analytics charts answer a bare list (sometimes the envelope). Both must reach the caller as
+// The analytics charts answer a bare list (sometimes the envelope). Both must reach the caller as
 // `data`, through the friendly methods and the typed calls; a bare answer elsewhere is still a parse error.
 import { YclientsClient, YclientsParseError } from "../../src/index";
 import { startYclientsSimulator } from "../../src/testing/index";

@@ -1,4 +1,4 @@
-// Issue 23: how much of the official material the spec accepts, over every operation. Answers: the docs
+// How much of the official material the spec accepts, over every operation. Answers: the docs
 // extract's examples, the response samples and both API Blueprint copies (their bodies that parse as JSON);
 // requests: the docs' request examples and both Blueprints' request bodies. The figures are floors (raise them when the spec improves), and every
 // example that still fails must fall under a reason argued in openapi/NOTES.md.

@@ -1,4 +1,4 @@
-// Issue 11, my half (clients, chain_clients, records, visits, comments, labels, custom_fields,
+// The CRM tags (clients, chain_clients, records, visits, comments, labels, custom_fields,
 // validation, privacy, tips): every official example of these tags, answers and request bodies,
 // validates against the spec, or is a known disagreement explained in openapi/NOTES.md.
 import { existsSync, readFileSync } from "node:fs";
@@ -78,7 +78,7 @@ function problems(example: ReferenceExample, path: string): string | undefined {
   return validator.response(path, example.method, example.status, example.body);
 }
 
-describe("official examples of the CRM tags (issue 11: clients, records and the rest of this half)", () => {
+describe("official examples of the CRM tags (clients, records, visits, labels…)", () => {
   it("finds the reference material and examples from every source", () => {
     expect(existsSync(referenceDir)).toBe(true);
     const sources = new Set(ours.map((o) => o.example.source.split(" ")[0]));

@@ -1,5 +1,5 @@
-// Issue 23: the spec against what the real API sends. Every recorded live payload in test/fixtures/live validates
-// against the spec; and the mismatches the issue found in live captures (null where the spec said a value,
+// The spec against what the real API sends. Every recorded live payload in test/fixtures/live validates
+// against the spec; and the mismatches once found in live captures (null where the spec said a value,
 // numeric strings, 201s, partial updates) are held here as small payloads of the same shape.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";

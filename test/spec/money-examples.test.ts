@@ -1,4 +1,4 @@
-// Issue 12 (money, stock, payroll, analytics, marketplace): every official answer example of these tags
+// The money tags (money, stock, payroll, analytics, marketplace): every official answer example of these tags
 // must validate against the spec, or be a known disagreement written down in openapi/NOTES.md.
 // Sources: the docs extract (current documentation) and both copies of the official API Blueprint.
 import { existsSync, readFileSync } from "node:fs";
@@ -170,7 +170,7 @@ const ours = all
 const notes = readFileSync(join(repoRoot, "openapi", "NOTES.md"), "utf8");
 const keyOf = (e: Example) => `${e.source} ${e.method} ${e.path} ${e.status}`;
 
-describe("official answer examples of the money tags (issue 12)", () => {
+describe("official answer examples of the money tags", () => {
   it("finds the reference material and examples for every source", () => {
     expect(existsSync(reference)).toBe(true);
     const sources = new Set(ours.map((o) => o.example.source));

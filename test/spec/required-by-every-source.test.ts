@@ -1,4 +1,4 @@
-// Issue 23: fields every source always sends are required in the answers (typed users need no `?.`), and
+// Fields every source always sends are required in the answers (typed users need no `?.`), and
 // request fields the sources name differently are accepted under each name. Checked with the spec validator.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-// `/hooks_settings/{company_id}`: where the simulator sends its webhooks (see ../webhooks.ts).
+// `/hooks_settings/{company_id}`: where the simulator sends its webhooks (see ../webhook-sender.ts).
 import { FieldErrors, ok, type SimResponse } from "../reply.js";
 import type { HooksSettings } from "../state.js";
 import { requireCompany } from "./scope.js";

@@ -69,7 +69,7 @@ function fixtureEntry(state: SimulatorState, companyId: number): number {
 }
 
 /** A path value for a group-event or waiting-list operation; undefined leaves the choice to the caller. */
-export function crmMorePathValue(
+export function eventPathValue(
   state: SimulatorState,
   op: OperationEntry,
   name: string,
@@ -84,7 +84,7 @@ export function crmMorePathValue(
 }
 
 /** A request body for a group-event or waiting-list operation; undefined leaves the choice to the caller. */
-export function crmMoreBody(state: SimulatorState, op: OperationEntry, companyId: number, example: unknown): unknown {
+export function eventBody(state: SimulatorState, op: OperationEntry, companyId: number, example: unknown): unknown {
   const { staff, service } = staffAndService(state, companyId);
   const base = (example ?? {}) as Record<string, unknown>;
   const own = { service_id: service.id, staff_id: staff.id, resource_instance_ids: [], label_ids: [] };

@@ -1,5 +1,5 @@
-// Shared set-up of the CRM-more tests: a simulator with a fixed day, and an SDK client signed in as one of
-// its staff users, whose requests are recorded by URL.
+// Shared set-up of the group-event, waiting-list, image and request-shape tests: a simulator with a fixed
+// day, and an SDK client signed in as one of its staff users, whose requests are recorded by URL.
 import { YclientsClient } from "../../../src/index";
 import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
 import type { Company, Service, StaffMember } from "../../../src/testing/state";
