@@ -54,8 +54,7 @@ export function parsedOf(command: Command): Parsed {
 
 /** `--help, --company VALUE, …, -d VALUE`: the options `command` takes. */
 function validOptions(command: Command): string {
-  const labels = ["--help", ...command.options.map((o) => `${o.long ?? o.short}${o.required ? " VALUE" : ""}`)];
-  return labels.join(", ");
+  return [...command.options.map((o) => `${o.long ?? o.short}${o.required ? " VALUE" : ""}`), "--help"].join(", ");
 }
 
 /**
@@ -69,7 +68,14 @@ export function usageErrorOf(error: CommanderError, where: string, command: Comm
   const help = `${where.startsWith("yclients") ? where : `yclients ${where}`} --help`;
   let first = message.split("\n")[0].replace(/^(\w)/, (c) => c.toUpperCase());
   if (error.code === "commander.unknownOption") {
-    first = `Unknown option '${/'([^']+)'/.exec(message)?.[1] ?? ""}'`;
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? "";
+    // `--all=1`: commander reads a switch with a value as an unknown option; it is a known one misused.
+    const name = flag.split("=")[0];
+    if (flag.includes("=") && command.options.some((o) => o.long === name))
+      return new CliUsageError(
+        `${where}: Option '${name}' does not take an argument. Valid options: ${validOptions(command)}`,
+      );
+    first = `Unknown option '${flag}'`;
     const near = /Did you mean (--?[\w-]+)\?/.exec(message)?.[1];
     if (near) return new CliUsageError(`${where}: ${first}. Did you mean ${near}? (see ${help})`);
   }

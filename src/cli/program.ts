@@ -38,6 +38,13 @@ type Action = (parsed: Parsed) => Promise<number | void> | number | void;
 
 /** Runs `argv` (the words after `yclients`) and resolves to the exit code. */
 export async function runProgram(argv: string[], ctx: CommandContext): Promise<number> {
+  // The shell completion scripts ask `__complete WORD…`: the words are the typed line (`--` and partial flags
+  // included), data to complete rather than options to parse, so they bypass commander.
+  if (argv[0] === "__complete") {
+    const candidates = completeWords(argv.slice(1));
+    ctx.stdout.write(candidates.length ? `${candidates.join("\n")}\n` : "");
+    return EXIT.ok;
+  }
   let code: number = EXIT.ok;
   const setUp = (command: Command, where: string, help: () => string, specs: OptionSpecs, action?: Action) => {
     command
@@ -109,19 +116,13 @@ export async function runProgram(argv: string[], ctx: CommandContext): Promise<n
   builtin("completion", "Usage: yclients completion bash|zsh|fish", {}, ({ positionals }) => {
     ctx.stdout.write(completionScript(positionals[0], ctx.self));
   });
-  builtin("help", mainHelp(), {}, () => void ctx.stdout.write(`${mainHelp()}\n`));
-  builtin("version", `yclients ${VERSION}`, {}, () => void ctx.stdout.write(`yclients ${VERSION}\n`));
-  // The shell completion scripts ask here; every word after it is the typed line, options included.
-  program
-    .command("__complete", { hidden: true })
+  // `help` and `version` print what they print whatever follows them, as they always did.
+  builtin("help", "", {}, () => void ctx.stdout.write(`${mainHelp()}\n`))
     .helpOption(false)
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .exitOverride()
-    .action((_options: unknown, command: Command) => {
-      const candidates = completeWords(command.args);
-      ctx.stdout.write(candidates.length ? `${candidates.join("\n")}\n` : "");
-    });
+    .allowUnknownOption(true);
+  builtin("version", "", {}, () => void ctx.stdout.write(`yclients ${VERSION}\n`))
+    .helpOption(false)
+    .allowUnknownOption(true);
 
   // The friendly commands: one group command per word that leads further, one leaf per method.
   const groups = new Map<string, Command>([["", program]]);
