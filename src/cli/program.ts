@@ -46,7 +46,21 @@ export async function runProgram(argv: string[], ctx: CommandContext): Promise<n
     return EXIT.ok;
   }
   let code: number = EXIT.ok;
-  const setUp = (command: Command, where: string, help: () => string, specs: OptionSpecs, action?: Action) => {
+  // A command's options are declared when commander is about to run it: 329 commands with ~20 flags each
+  // would otherwise be built on every start for the one that runs.
+  const pending = new Map<Command, () => OptionSpecs>();
+  const declare = (command: Command) => {
+    const specs = pending.get(command);
+    pending.delete(command);
+    if (specs) addOptions(command, specs());
+  };
+  const setUp = (
+    command: Command,
+    where: string,
+    help: () => string,
+    specs: OptionSpecs | (() => OptionSpecs),
+    action?: Action,
+  ) => {
     command
       .helpOption("-h, --help")
       .configureHelp({ formatHelp: () => `${help()}\n` })
@@ -54,8 +68,9 @@ export async function runProgram(argv: string[], ctx: CommandContext): Promise<n
       .exitOverride((error: CommanderError) => {
         throw usageErrorOf(error, where, command) ?? error;
       })
-      .allowExcessArguments(true);
-    addOptions(command, specs);
+      .allowExcessArguments(true)
+      .hook("preSubcommand", (_parent, sub) => declare(sub));
+    pending.set(command, typeof specs === "function" ? specs : () => specs);
     if (action)
       command.action(async () => {
         code = (await action(parsedOf(command))) ?? EXIT.ok;
@@ -161,7 +176,7 @@ export async function runProgram(argv: string[], ctx: CommandContext): Promise<n
       parent.command(words[words.length - 1]),
       `yclients ${words.join(" ")}`,
       () => friendlyHelp(entry),
-      friendlyOptions(entry),
+      () => friendlyOptions(entry),
       (parsed) => friendlyCommand(entry, parsed, ctx),
     );
     const alias = camel(entry, words.length - 1);
@@ -176,6 +191,7 @@ export async function runProgram(argv: string[], ctx: CommandContext): Promise<n
   }
 
   try {
+    declare(program);
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError)
