@@ -3,16 +3,16 @@
 import { iterateItems } from "../pagination.js";
 import { catalogue, findOperation, type CatalogueEntry } from "./catalogue.js";
 import { outputFor, pageSizeOf, printAll, printAnswer, type CommandContext } from "./command-context.js";
-import { globalOptionSpecs, optionLines, GLOBAL_OPTIONS, type GlobalValues } from "./global-options.js";
+import { optionLines, GLOBAL_OPTIONS, type GlobalValues } from "./global-options.js";
 import { checkParameters, pairs } from "./parameter-values.js";
 import { bodyWithFields } from "./body-fields.js";
 import { checkBody, readBody } from "./request-body.js";
 import { savedCompany } from "./profiles.js";
 import { openSession } from "./session.js";
 import { CliUsageError } from "./usage-error.js";
-import { parseOrExplain } from "./parse.js";
+import type { OptionSpecs, Parsed } from "./commander-options.js";
 
-const CALL_OPTIONS = [
+const CALL_OPTION_DOCS = [
   { name: "p", spec: { type: "string", multiple: true }, value: "NAME=VALUE", help: "A path parameter (repeatable)." },
   {
     name: "q",
@@ -46,7 +46,7 @@ export const CALL_HELP = [
   "Calls one operation by its path, as written in the spec (`yclients ops` lists them). A concrete path",
   "(/book_dates/4564) works too: its values fill the path parameters. Prints the API's answer as sent.",
   "",
-  ...optionLines(CALL_OPTIONS.map((o) => ({ ...o, name: o.name }))).map((l) => l.replace("--", "-")),
+  ...optionLines(CALL_OPTION_DOCS.map((o) => ({ ...o, name: o.name }))).map((l) => l.replace("--", "-")),
   ...optionLines(GLOBAL_OPTIONS),
 ].join("\n");
 
@@ -82,14 +82,10 @@ function resolve(method: string, path: string): { entry: CatalogueEntry; fromPat
   throw new CliUsageError(`no operation has the path ${path}; \`yclients ops\` lists them`);
 }
 
-export async function callCommand(argv: string[], ctx: CommandContext): Promise<void> {
-  const options = { ...globalOptionSpecs(), ...Object.fromEntries(CALL_OPTIONS.map((o) => [o.name, o.spec])) };
-  const { values, positionals } = parseOrExplain(argv, options, true, "call");
+export const CALL_OPTIONS: OptionSpecs = Object.fromEntries(CALL_OPTION_DOCS.map((o) => [o.name, o.spec]));
+
+export async function callCommand({ values, positionals }: Parsed, ctx: CommandContext): Promise<void> {
   const global = values as GlobalValues;
-  if (global.help) {
-    ctx.stdout.write(`${CALL_HELP}\n`);
-    return;
-  }
   if (positionals.length !== 2)
     throw new CliUsageError("usage: yclients call METHOD PATH [-p name=value] [-q name=value] [-d body]");
   const method = positionals[0].toUpperCase();

@@ -1,23 +1,21 @@
 // `yclients <resource> [group] <method> --flag value …`: one friendly SDK method, its flags and help derived
 // from the generated resource table and the spec. Runs the SDK method itself (`yc.records.list(…)`), or with
 // --all its paging helper (`yc.records.iterate(…)`), and prints the answer's `data`.
-import type { ParseArgsConfig } from "node:util";
 import type { CatalogueEntry } from "./catalogue.js";
 import { outputFor, pageSizeOf, printAll, printAnswer, type CommandContext } from "./command-context.js";
 import { flagDocs, slotsOf } from "./friendly-arguments.js";
 import { globalOptionSpecs, GLOBAL_OPTIONS, optionLines, type GlobalValues } from "./global-options.js";
 import { parameterValue } from "./parameter-values.js";
-import { parseOrExplain } from "./parse.js";
+import type { OptionSpecs, Parsed } from "./commander-options.js";
 import { bodyWithFields } from "./body-fields.js";
 import { checkBody, readBody } from "./request-body.js";
 import { savedCompany } from "./profiles.js";
 import { openSession } from "./session.js";
 import { CliUsageError } from "./usage-error.js";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
-function optionsOf(entry: CatalogueEntry): Options {
-  const options: Options = globalOptionSpecs();
+/** The command's options: the global ones, its path ids, its body and its query parameters as flags. */
+export function friendlyOptions(entry: CatalogueEntry): OptionSpecs {
+  const options: OptionSpecs = globalOptionSpecs();
   for (const slot of slotsOf(entry)) {
     if (slot.kind === "path") options[slot.flag] = { type: "string" };
     if (slot.kind === "body") {
@@ -87,14 +85,13 @@ function walk(target: unknown, names: readonly string[]): (...args: unknown[]) =
   return (...args) => method.apply(current, args);
 }
 
-export async function friendlyCommand(entry: CatalogueEntry, argv: string[], ctx: CommandContext): Promise<void> {
+export async function friendlyCommand(
+  entry: CatalogueEntry,
+  { values, positionals }: Parsed,
+  ctx: CommandContext,
+): Promise<void> {
   const where = `yclients ${entry.command!.join(" ")}`;
-  const { values, positionals } = parseOrExplain(argv, optionsOf(entry), true, where);
   const global = values as GlobalValues;
-  if (global.help) {
-    ctx.stdout.write(`${friendlyHelp(entry)}\n`);
-    return;
-  }
   // Path ids may also come positionally, in path order, as the SDK method takes them (`booking times 16 2026-12-01`).
   const pathSlots = slotsOf(entry).filter((s) => s.kind === "path");
   if (positionals.length > pathSlots.length) {

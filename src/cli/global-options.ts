@@ -1,7 +1,5 @@
-// The options every command takes, in `util.parseArgs` form, with the help line of each.
-import type { ParseArgsConfig } from "node:util";
-
-type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string];
+// The options every command takes, with the help line of each.
+import type { OptionSpec, OptionSpecs } from "./commander-options.js";
 
 export interface GlobalOption {
   name: string;
@@ -67,13 +65,10 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
   },
 ];
 
-/** The global options as `parseArgs` wants them. */
-export function globalOptionSpecs(): Record<string, OptionSpec> {
+/** The global options as the commands declare them. */
+export function globalOptionSpecs(): OptionSpecs {
   return Object.fromEntries(GLOBAL_OPTIONS.map((o) => [o.name, o.spec]));
 }
-
-/** Global options that take a value, so the command words can be found before the full parse. */
-export const VALUE_OPTIONS = new Set(GLOBAL_OPTIONS.filter((o) => o.spec.type === "string").map((o) => o.name));
 
 export interface GlobalValues {
   help?: boolean;
@@ -93,7 +88,11 @@ export interface GlobalValues {
   validate?: string;
 }
 
-/** A bare `--validate` means `--validate=warn`: parseArgs has no optional values, so it is rewritten first. */
+/**
+ * A bare `--validate` means `--validate=warn`. Rewritten before parsing rather than declared as an optional
+ * value: commander would take the next word as the mode, so `yclients --validate records list` would lose its
+ * command word.
+ */
 export function withValidateDefault(argv: readonly string[]): string[] {
   return argv.map((arg) => (arg === "--validate" ? "--validate=warn" : arg));
 }

@@ -7,8 +7,8 @@ import { YclientsValidationError } from "../errors.js";
 import { present } from "../present.js";
 import { isTwoFactorChallenge, type TwoFactorChallenge } from "../two-factor.js";
 import type { CommandContext } from "./command-context.js";
-import { globalOptionSpecs, type GlobalValues } from "./global-options.js";
-import { parseOrExplain } from "./parse.js";
+import type { GlobalValues } from "./global-options.js";
+import type { OptionSpecs, Parsed } from "./commander-options.js";
 import { profileName, removeProfile, saveProfile } from "./profiles.js";
 import { Prompter } from "./prompt.js";
 import { openSession } from "./session.js";
@@ -45,17 +45,13 @@ function writeSecretFile(file: string, token: string): void {
   }
 }
 
-export async function loginCommand(argv: string[], ctx: CommandContext): Promise<void> {
-  const { values } = parseOrExplain(
-    argv,
-    { ...globalOptionSpecs(), login: { type: "string" }, out: { type: "string" }, save: { type: "boolean" } },
-    false,
-    "login",
-  );
-  if (values.help) {
-    ctx.stdout.write(`${LOGIN_HELP}\n`);
-    return;
-  }
+export const LOGIN_OPTIONS: OptionSpecs = {
+  login: { type: "string" },
+  out: { type: "string" },
+  save: { type: "boolean" },
+};
+
+export async function loginCommand({ values }: Parsed, ctx: CommandContext): Promise<void> {
   if (values.save && values.out) throw new CliUsageError("--save and --out cannot be used together");
   if (values.profile !== undefined && !values.save)
     throw new CliUsageError("login --profile NAME saves into that profile: add --save");
@@ -111,17 +107,9 @@ export async function loginCommand(argv: string[], ctx: CommandContext): Promise
   }
 }
 
-export function logoutCommand(argv: string[], ctx: CommandContext): void {
-  const { values } = parseOrExplain(
-    argv,
-    { profile: { type: "string" }, help: { type: "boolean", short: "h" } },
-    false,
-    "logout",
-  );
-  if (values.help) {
-    ctx.stdout.write(`${LOGOUT_HELP}\n`);
-    return;
-  }
+export const LOGOUT_OPTIONS: OptionSpecs = { profile: { type: "string" } };
+
+export function logoutCommand({ values }: Parsed, ctx: CommandContext): void {
   const { name } = profileName(values.profile as string | undefined, ctx.env);
   if (!removeProfile(ctx.env, name)) throw new CliUsageError(`there is no saved profile "${name}"`);
   ctx.diagnostics.line(`Removed the profile "${name}".`);

@@ -2,7 +2,7 @@
 // needs a user token, and its summary. The filter matches any of those words, the operation id or a tag.
 import { catalogue, type CatalogueEntry } from "./catalogue.js";
 import type { CommandContext } from "./command-context.js";
-import { parseOrExplain } from "./parse.js";
+import type { OptionSpecs, Parsed } from "./commander-options.js";
 import { formatTable } from "./table.js";
 
 export const OPS_HELP = `Usage: yclients ops [FILTER] [--tag TAG] [--json]
@@ -26,17 +26,9 @@ function row(entry: CatalogueEntry) {
   };
 }
 
-export function opsCommand(argv: string[], ctx: CommandContext): void {
-  const { values, positionals } = parseOrExplain(
-    argv,
-    { tag: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    true,
-    "ops",
-  );
-  if (values.help) {
-    ctx.stdout.write(`${OPS_HELP}\n`);
-    return;
-  }
+export const OPS_OPTIONS: OptionSpecs = { tag: { type: "string" }, json: { type: "boolean" } };
+
+export function opsCommand({ values, positionals }: Parsed, ctx: CommandContext): void {
   const filter = positionals.join(" ").toLowerCase();
   const rows = catalogue()
     .map(row)

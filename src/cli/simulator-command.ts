@@ -2,7 +2,7 @@
 // so the CLI and users' own code can be tried without an account. It prints the variables to export and
 // runs until interrupted. The tokens it prints are the simulator's own, not secrets.
 import type { CommandContext } from "./command-context.js";
-import { parseOrExplain } from "./parse.js";
+import type { OptionSpecs, Parsed } from "./commander-options.js";
 import { CliUsageError } from "./usage-error.js";
 
 export const SIMULATOR_HELP = `Usage: yclients simulator [--port N] [--seed N] [--no-rate-limit]
@@ -18,22 +18,13 @@ function integer(raw: string | undefined, name: string, min: number, max: number
   return n;
 }
 
-export async function simulatorCommand(argv: string[], ctx: CommandContext): Promise<void> {
-  const { values } = parseOrExplain(
-    argv,
-    {
-      port: { type: "string" },
-      seed: { type: "string" },
-      "no-rate-limit": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    false,
-    "simulator",
-  );
-  if (values.help) {
-    ctx.stdout.write(`${SIMULATOR_HELP}\n`);
-    return;
-  }
+export const SIMULATOR_OPTIONS: OptionSpecs = {
+  port: { type: "string" },
+  seed: { type: "string" },
+  "no-rate-limit": { type: "boolean" },
+};
+
+export async function simulatorCommand({ values }: Parsed, ctx: CommandContext): Promise<void> {
   // Loaded only here, so the other commands do not start up the simulator's code.
   const { startYclientsSimulator } = await import("../testing/index.js");
   const sim = await startYclientsSimulator({

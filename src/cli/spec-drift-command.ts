@@ -6,7 +6,7 @@ import { compareSpecWithExtract, type ExtractOperation } from "../drift/compare.
 import { checkDrift, formatDriftReport, isExtract, type DriftBaseline } from "../drift/report.js";
 import type { CommandContext } from "./command-context.js";
 import { EXIT } from "./exit-codes.js";
-import { parseOrExplain } from "./parse.js";
+import type { OptionSpecs, Parsed } from "./commander-options.js";
 import { loadSpec } from "./spec.js";
 import { CliUsageError } from "./usage-error.js";
 
@@ -31,22 +31,13 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
-export function specDriftCommand(argv: string[], ctx: CommandContext): number {
-  const { values } = parseOrExplain(
-    argv,
-    {
-      extract: { type: "string" },
-      baseline: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    false,
-    "spec-drift",
-  );
-  if (values.help) {
-    ctx.stdout.write(`${SPEC_DRIFT_HELP}\n`);
-    return EXIT.ok;
-  }
+export const SPEC_DRIFT_OPTIONS: OptionSpecs = {
+  extract: { type: "string" },
+  baseline: { type: "string" },
+  json: { type: "boolean" },
+};
+
+export function specDriftCommand({ values }: Parsed, ctx: CommandContext): number {
   const baseline = values.baseline as string | undefined;
   const file = (values.extract as string | undefined) ?? ctx.env.SPEC_DRIFT_EXTRACT;
   if (!file) throw new CliUsageError("spec-drift needs the docs extract: --extract FILE (or SPEC_DRIFT_EXTRACT)");

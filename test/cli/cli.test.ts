@@ -390,6 +390,8 @@ describe("shell completion", () => {
     expect(complete("yclients", "reco")).toEqual(["records"]);
     expect(complete("yclients", "records", "li")).toEqual(expect.arrayContaining(["list", "list-partner"]));
     expect(complete("yclients", "records", "list", "--changed-a")).toEqual(["--changed-after"]);
+    // A bare `--` is a word being typed, not the end of the options.
+    expect(complete("yclients", "records", "list", "--")).toEqual(expect.arrayContaining(["--staff-id", "--all"]));
     expect(complete("yclients", "call", "GET", "/book_da")).toEqual(["/book_dates/{company_id}"]);
   });
 

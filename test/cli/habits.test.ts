@@ -70,6 +70,13 @@ describe("did you mean", () => {
     expect(callFlag.stderr).toContain("Did you mean --pretty?");
     expect(sim.requests).toHaveLength(0);
   });
+
+  it("a switch given a value is named as such, not as an unknown option (exit 2)", async () => {
+    const run = await cli.run(["records", "list", "--all=1"], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("yclients records list: Option '--all' does not take an argument.");
+    expect(sim.requests).toHaveLength(0);
+  });
 });
 
 describe("body fields: -f key=value (string) and -F key=value (typed), as gh api", () => {
