@@ -7,7 +7,7 @@ import { requireCompany } from "../scope.js";
 import type { HandlerContext } from "../context.js";
 import { isObject, toInt } from "../input.js";
 
-import { finiteNumber, itemRef } from "./common.js";
+import { finiteNumber, transactionView } from "./common.js";
 import { readLine, bookLine } from "./storage.js";
 
 // ---- goods and payments of a visit -------------------------------------------------------------
@@ -94,6 +94,7 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
 export function visitDetailsView(ctx: HandlerContext, record: SimRecord): Record<string, unknown> {
   const money = moneyState(ctx.state);
   const document = visitDocument(ctx.state, record);
+  const company = requireCompany(ctx.state, String(record.company_id));
   const lines = money.goodsLines.filter((l) => l.document_id === document.id && !l.deleted);
   const payments = money.transactions.filter((t) => t.document_id === document.id && !t.deleted);
   const serviceItems = visitServices(ctx.state, document).map(({ record: r, service }) => ({
@@ -135,28 +136,8 @@ export function visitDetailsView(ctx: HandlerContext, record: SimRecord): Record
     is_good: true,
   }));
   return {
-    payment_transactions: payments.map((t) => ({
-      id: t.id,
-      document_id: t.document_id,
-      date: t.date,
-      type_id: 0,
-      expense_id: t.expense_id,
-      account_id: t.account_id,
-      amount: t.amount,
-      client_id: t.client_id,
-      master_id: t.master_id,
-      supplier_id: t.supplier_id,
-      comment: t.comment,
-      item_id: 0,
-      target_type_id: 0,
-      record_id: t.record_id,
-      goods_transaction_id: t.goods_transaction_id,
-      expense: itemRef(money, t.expense_id),
-      account: { id: t.account_id, title: money.accounts.find((a) => a.id === t.account_id)?.title ?? "" },
-      client: [],
-      master: [],
-      supplier: [],
-    })),
+    // The same shape as the finance transaction endpoints give for these payments.
+    payment_transactions: payments.map((t) => transactionView(ctx, money, t, company)),
     loyalty_transactions: [],
     kkm_transaction_details_container: { last_operation_type: 0, transactions: [] },
     items: [...serviceItems, ...goodItems],
