@@ -151,47 +151,81 @@ function seedMoney(state: SimulatorState): MoneyState {
   ];
   for (const company of state.companies) {
     const id = () => nextId(state, "money");
+    const owned = { company_id: company.id };
     money.accounts.push(
-      { id: id(), company_id: company.id, title: "Основная касса", type: 0, comment: "На ресепшене", opening: 5000 },
-      { id: id(), company_id: company.id, title: "Расчётный счёт", type: 1, comment: "Безналичные", opening: 0 },
+      { id: id(), ...owned, title: "Основная касса", type: 0, comment: "На ресепшене", opening: 5000 },
+      { id: id(), ...owned, title: "Расчётный счёт", type: 1, comment: "Безналичные", opening: 0 },
     );
-    const consumables: MoneyStorage = {
-      id: id(),
-      company_id: company.id,
-      title: "Расходники",
-      for_service: 1,
-      for_sale: 0,
-      comment: "Для услуг",
+    // A warehouse holds either the consumables of services or the goods for sale.
+    const storage = (title: string, forService: 0 | 1, comment: string): MoneyStorage => {
+      return { id: id(), ...owned, title, for_service: forService, for_sale: forService ? 0 : 1, comment };
     };
-    const shop: MoneyStorage = {
-      id: id(),
-      company_id: company.id,
-      title: "Товары",
-      for_service: 0,
-      for_sale: 1,
-      comment: "Для продажи",
-    };
+    const consumables = storage("Расходники", 1, "Для услуг");
+    const shop = storage("Товары", 0, "Для продажи");
     money.storages.push(consumables, shop);
-    for (const [i, item] of catalogue.entries()) {
+    for (const [i, { stock, ...item }] of catalogue.entries()) {
       money.goods.push({
         id: id(),
-        company_id: company.id,
-        title: item.title,
-        article: item.article,
+        ...owned,
+        ...item,
         barcode: `46000000${company.id}${i}`,
         category_id: 0,
-        cost: item.cost,
-        actual_cost: item.actual_cost,
         unit_id: 1,
         service_unit_id: 2,
         unit_equals: 250,
-        stock: { [shop.id]: item.stock, [consumables.id]: 0 },
+        stock: { [shop.id]: stock, [consumables.id]: 0 },
         deleted: false,
         updated_at: 0,
       });
     }
   }
   return money;
+}
+
+/** What a finance transaction holds when nothing links it to a document, person, record or product. */
+const UNLINKED = {
+  document_id: 0,
+  client_id: 0,
+  master_id: 0,
+  supplier_id: 0,
+  comment: "",
+  record_id: 0,
+  visit_id: 0,
+  goods_transaction_id: 0,
+  deleted: false,
+};
+
+type TransactionFields = Pick<MoneyTransaction, "company_id" | "expense_id" | "account_id" | "amount" | "date">;
+
+/** A new finance transaction's fields: `fields` and its links, unlinked where not given. */
+export function newTransaction(now: number, fields: TransactionFields & Partial<MoneyTransaction>) {
+  return { ...UNLINKED, ...fields, updated_at: now };
+}
+
+/** Books a finance transaction (a payment, a top-up, a sale's income) on the money state. */
+export function bookTransaction(
+  state: SimulatorState,
+  now: number,
+  fields: TransactionFields & Partial<MoneyTransaction>,
+): MoneyTransaction {
+  const transaction = { id: nextId(state, "money"), ...newTransaction(now, fields) };
+  moneyState(state).transactions.push(transaction);
+  return transaction;
+}
+
+type DocumentFields = Omit<StorageDocument, "id" | "number" | "deleted">;
+
+/** A new storage document's fields, numbered after the company's other documents. */
+export function newDocument(state: SimulatorState, fields: DocumentFields): Omit<StorageDocument, "id"> {
+  const number = moneyState(state).documents.filter((d) => d.company_id === fields.company_id).length + 1;
+  return { ...fields, number, deleted: false };
+}
+
+/** Opens a storage document (a storage operation's, a visit's). */
+export function openDocument(state: SimulatorState, fields: DocumentFields): StorageDocument {
+  const document = { id: nextId(state, "money"), ...newDocument(state, fields) };
+  moneyState(state).documents.push(document);
+  return document;
 }
 
 /** How a document type moves stock: receipts add, sales, write-offs and movements take away. */

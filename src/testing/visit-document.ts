@@ -1,8 +1,8 @@
 // The document of a visit (type 7). YCLIENTS opens one for every visit: it holds the goods sold during the
 // visit and the visit's payments, a record lists it in `documents`, and the sale endpoints take its id. Here it
 // is opened the first time anything asks for it, so every visit has exactly one.
-import { moneyState, type StorageDocument } from "./money-state.js";
-import { nextId, type SimRecord, type Service, type SimulatorState } from "./state.js";
+import { moneyState, openDocument, type StorageDocument } from "./money-state.js";
+import { type SimRecord, type Service, type SimulatorState } from "./state.js";
 import { spacedDateTime } from "./time.js";
 
 /** The payment item YCLIENTS books a visit's service payments under ("Оказание услуг"). */
@@ -22,20 +22,15 @@ export function visitDocument(state: SimulatorState, record: SimRecord): Storage
   if (found) return found;
   const company = state.companies.find((c) => c.id === record.company_id);
   const shop = money.storages.find((s) => s.company_id === record.company_id && s.for_sale === 1);
-  const document: StorageDocument = {
-    id: nextId(state, "money"),
+  return openDocument(state, {
     company_id: record.company_id,
     type_id: 7,
     visit_id: visitId,
     storage_id: shop?.id ?? 0,
-    number: money.documents.filter((d) => d.company_id === record.company_id).length + 1,
     comment: "",
     create_date: spacedDateTime(record.start, company?.utcOffset ?? 3),
     user_id: record.created_user_id ?? 0,
-    deleted: false,
-  };
-  money.documents.push(document);
-  return document;
+  });
 }
 
 /** The live records of the visit a document belongs to (none for other documents). */

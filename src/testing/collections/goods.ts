@@ -5,7 +5,6 @@ import { finiteNumber, goodView } from "../handlers/money/common.js";
 import { isObject, text, toInt } from "../handlers/input.js";
 import { moneyState, roundMoney, type MoneyGood } from "../money-state.js";
 import { FieldErrors } from "../reply.js";
-import { findCompany } from "../state.js";
 import type { HandlerContext } from "../handlers/context.js";
 
 function readGoodBody(ctx: HandlerContext) {
@@ -44,7 +43,7 @@ export const goods = collection<MoneyGood>({
     term: (g, v) => [g.title, g.article, g.barcode].some((f) => f.toLowerCase().includes(v.toLowerCase())),
     category_id: (g, v) => g.category_id === toInt(v),
   },
-  view: (g, ctx) => goodView(ctx, moneyState(ctx.state), g, findCompany(ctx.state, g.company_id)!),
+  view: (g, ctx) => goodView(ctx, g),
   create: (ctx, companyId) => ({
     company_id: companyId,
     stock: {},

@@ -5,7 +5,7 @@ import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
 import { groupEvents, groupEventsV2 } from "./group-events.js";
 import { labels } from "./labels.js";
-import { accounts, storages } from "./money.js";
+import { accounts, documents, goodsLines, storages, transactions } from "./money.js";
 import { waitingList } from "./waiting-list.js";
 import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
 
@@ -21,6 +21,9 @@ export const collections: Record<string, Collection> = {
   customFields,
   accounts,
   storages,
+  transactions,
+  documents,
+  goodsLines,
   groupEvents,
   groupEventsV2,
   clients,

@@ -29,7 +29,7 @@ export interface Collection<Row extends { id: number } = any> {
   /** The 404 message for an unknown id. */
   notFound: string;
   /** False for rows that are gone (marked deleted) but kept for history. */
-  live?(row: Row): boolean;
+  live?(row: Row, ctx: HandlerContext): boolean;
   /** Extra scoping of the list from the request (its path parameters). */
   where?(row: Row, ctx: HandlerContext): boolean;
   /** Query filters of the list: query name → test of a row against the value sent. */

@@ -38,7 +38,9 @@ function companyScope(c: Collection, ctx: HandlerContext): number | undefined {
 function scoped(c: Collection, ctx: HandlerContext, companyId: number | undefined) {
   return c
     .rows(ctx.state)
-    .filter((row) => (companyId === undefined || c.shared || row.company_id === companyId) && (c.live?.(row) ?? true));
+    .filter(
+      (row) => (companyId === undefined || c.shared || row.company_id === companyId) && (c.live?.(row, ctx) ?? true),
+    );
 }
 
 /** The row the last path parameter names, within the company. */

@@ -1,16 +1,33 @@
 // The goods and payments of a visit (`PUT /visits/...`) and the visit's details built from its document.
-import { moneyState, roundMoney } from "../../money-state.js";
+import { shaped } from "../../engine/shape.js";
+import { loyaltyState } from "../../loyalty-state.js";
+import { bookTransaction, moneyState, roundMoney } from "../../money-state.js";
 import { FieldErrors } from "../../reply.js";
-import { nextId, type SimRecord } from "../../state.js";
-import { SERVICES_ITEM, visitDocument, visitServices } from "../../visit-document.js";
+import type { SimRecord } from "../../state.js";
+import { SERVICES_ITEM, visitDocument, visitIdOf, visitServices } from "../../visit-document.js";
 import { requireCompany } from "../scope.js";
 import type { HandlerContext } from "../context.js";
 import { isObject, toInt } from "../input.js";
+import { finiteNumber, titled, transactionView } from "./common.js";
+import { bookLine, liveLines, readLine } from "./storage.js";
+import type { SimCardWithdrawal } from "../../loyalty-state.js";
 
-import { finiteNumber, transactionView } from "./common.js";
-import { readLine, bookLine } from "./storage.js";
+/** The kind the simulator gives a card write-off (the API's code for it is not documented). */
+export const WITHDRAWAL_TYPE = { id: 3, title: "Списание с карты лояльности" };
 
-// ---- goods and payments of a visit -------------------------------------------------------------
+/** A card write-off as the visit's and the chain's loyalty transactions show it. */
+export function withdrawalView(w: SimCardWithdrawal) {
+  return shaped("LoyaltyTransaction", w, {
+    status_id: 1,
+    type_id: WITHDRAWAL_TYPE.id,
+    salon_group_id: w.chain_id,
+    item_record_id: w.record_id,
+    is_loyalty_withdraw: true,
+    type: WITHDRAWAL_TYPE,
+  });
+}
+
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
  * The money part of `PUT /visits/{visit_id}/{record_id}` (called by the visits handler before it changes
@@ -24,121 +41,92 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
   const body = isObject(ctx.body) ? ctx.body : {};
   const money = moneyState(ctx.state);
   const company = requireCompany(ctx.state, String(companyId));
+  const ownedStorage = (id: unknown) => money.storages.some((s) => s.id === id && s.company_id === company.id);
+  const ownedAccount = (id: unknown) => money.accounts.some((a) => a.id === id && a.company_id === company.id);
   const errors = new FieldErrors();
   const shop = money.storages.find((s) => s.company_id === company.id && s.for_sale === 1);
-  const record = ctx.state.records.find((r) => r.id === recordId)!;
-  const document = visitDocument(ctx.state, record);
-  const known = new Set(money.goodsLines.filter((l) => l.document_id === document.id && !l.deleted).map((l) => l.id));
-
-  const goodsItems = (Array.isArray(body.goods_transactions) ? body.goods_transactions : []).filter(
-    (item: unknown) => !(isObject(item) && known.has(toInt(item.id) ?? -1)),
+  const document = visitDocument(
+    ctx.state,
+    ctx.state.records.find((r) => r.id === recordId)!,
   );
-  const inputs = goodsItems.map((raw: unknown, i: number) => {
+  const known = new Set(liveLines(ctx, document).map((l) => l.id));
+
+  const goodsItems = listOf(body.goods_transactions).filter((item) => !(isObject(item) && known.has(toInt(item.id)!)));
+  const goods = goodsItems.map((raw, i) => {
     const item = isObject(raw) ? raw : {};
     // The visit form sends quantities signed and numbers as strings; the line is booked from their size.
     const normalized = { ...item, amount: Math.abs(finiteNumber(item.amount) ?? NaN) };
     const storageId = toInt(item.storage_id) ?? shop?.id;
-    if (!money.storages.some((s) => s.id === storageId && s.company_id === company.id))
-      errors.add(`goods_transactions.${i}.storage_id`, "Склад не найден");
-    return { input: readLine(money, company, normalized, `goods_transactions.${i}.`, errors), storageId: storageId! };
+    if (!ownedStorage(storageId)) errors.add(`goods_transactions.${i}.storage_id`, "Склад не найден");
+    return { input: readLine(ctx, company.id, normalized, `goods_transactions.${i}.`, errors), storageId: storageId! };
   });
-  const payments = (Array.isArray(body.new_transactions) ? body.new_transactions : []).map(
-    (raw: unknown, i: number) => {
-      const item = isObject(raw) ? raw : {};
-      const amount = finiteNumber(item.amount);
-      const accountId = toInt(item.account_id);
-      if (amount === undefined || amount <= 0)
-        errors.add(`new_transactions.${i}.amount`, "Сумма должна быть больше нуля");
-      if (!money.accounts.some((a) => a.id === accountId && a.company_id === company.id))
-        errors.add(`new_transactions.${i}.account_id`, "Касса не найдена");
-      return { amount: roundMoney(amount ?? 0), accountId: accountId! };
-    },
-  );
+  const payments = listOf(body.new_transactions).map((raw, i) => {
+    const item = isObject(raw) ? raw : {};
+    const amount = finiteNumber(item.amount);
+    const accountId = toInt(item.account_id);
+    if (amount === undefined || amount <= 0)
+      errors.add(`new_transactions.${i}.amount`, "Сумма должна быть больше нуля");
+    if (!ownedAccount(accountId)) errors.add(`new_transactions.${i}.account_id`, "Касса не найдена");
+    return { amount: roundMoney(amount ?? 0), account_id: accountId! };
+  });
   errors.check();
 
-  for (const { input, storageId } of inputs) {
-    // The line is booked on the warehouse the item names, with the visit document's direction (out).
-    bookLine(ctx, money, { ...document, storage_id: storageId }, input);
-  }
-  for (const { amount, accountId } of payments) {
-    const doc = document;
-    money.transactions.push({
-      id: nextId(ctx.state, "money"),
-      company_id: company.id,
-      document_id: doc.id,
-      expense_id: SERVICES_ITEM,
-      account_id: accountId,
-      amount,
-      client_id: 0,
-      master_id: 0,
-      supplier_id: 0,
-      comment: "",
-      date: doc.create_date,
-      record_id: recordId,
-      visit_id: visitId,
-      goods_transaction_id: 0,
-      updated_at: ctx.now,
-      deleted: false,
-    });
-  }
-  const cancel = new Set((Array.isArray(body.deleted_transaction_ids) ? body.deleted_transaction_ids : []).map(toInt));
+  // A line is booked on the warehouse its item names, with the visit document's direction (out).
+  for (const { input, storageId } of goods) bookLine(ctx, { ...document, storage_id: storageId }, input);
+  const link = { document_id: document.id, record_id: recordId, visit_id: visitId, date: document.create_date };
+  for (const payment of payments)
+    bookTransaction(ctx.state, ctx.now, { company_id: company.id, expense_id: SERVICES_ITEM, ...link, ...payment });
+  const cancel = new Set(listOf(body.deleted_transaction_ids).map(toInt));
   for (const t of money.transactions) {
-    if (t.visit_id === visitId && !t.deleted && cancel.has(t.id)) {
-      t.deleted = true;
-      t.updated_at = ctx.now;
-    }
+    if (t.visit_id === visitId && !t.deleted && cancel.has(t.id))
+      Object.assign(t, { deleted: true, updated_at: ctx.now });
   }
 }
 
-/** What was sold and paid in a visit: its services and goods, and the payments booked on its document. */
+/**
+ * What was sold and paid in a visit: its services and goods, the payments booked on its document and the
+ * loyalty card write-offs towards it.
+ */
 export function visitDetailsView(ctx: HandlerContext, record: SimRecord): Record<string, unknown> {
   const money = moneyState(ctx.state);
   const document = visitDocument(ctx.state, record);
-  const company = requireCompany(ctx.state, String(record.company_id));
-  const lines = money.goodsLines.filter((l) => l.document_id === document.id && !l.deleted);
   const payments = money.transactions.filter((t) => t.document_id === document.id && !t.deleted);
-  const serviceItems = visitServices(ctx.state, document).map(({ record: r, service }) => ({
-    id: 0,
-    item_id: service.id,
-    item_type_id: 1,
-    record_id: r.id,
-    item_title: service.title,
-    amount: 1,
-    first_cost: service.price_min,
-    manual_cost: service.price_min,
-    discount: 0,
-    cost: service.price_min,
-    master_id: r.staff_id,
-    good_id: 0,
-    service_id: service.id,
-    event_id: 0,
-    is_service: true,
-    is_event: false,
-    is_good: false,
-  }));
-  const goodItems = lines.map((l) => ({
-    id: l.id,
-    item_id: l.good_id,
-    item_type_id: 2,
-    record_id: record.id,
-    item_title: money.goods.find((g) => g.id === l.good_id)?.title ?? "",
-    amount: Math.abs(l.amount),
-    first_cost: roundMoney(l.cost_per_unit * Math.abs(l.amount)),
-    manual_cost: l.cost,
-    discount: l.discount,
-    cost: l.cost,
-    master_id: 0,
-    good_id: l.good_id,
-    service_id: 0,
-    event_id: 0,
-    is_service: false,
-    is_event: false,
-    is_good: true,
-  }));
+  const serviceItems = visitServices(ctx.state, document).map(({ record: r, service }) =>
+    shaped("LoyaltyVisitItem", service, {
+      id: 0,
+      item_id: service.id,
+      item_type_id: 1,
+      record_id: r.id,
+      item_title: service.title,
+      amount: 1,
+      first_cost: service.price_min,
+      manual_cost: service.price_min,
+      cost: service.price_min,
+      master_id: r.staff_id,
+      service_id: service.id,
+      is_service: true,
+    }),
+  );
+  const goodItems = liveLines(ctx, document).map((l) => {
+    const amount = Math.abs(l.amount);
+    return shaped("LoyaltyVisitItem", l, {
+      item_id: l.good_id,
+      item_type_id: 2,
+      record_id: record.id,
+      item_title: titled(money.goods, l.good_id).title,
+      amount,
+      first_cost: roundMoney(l.cost_per_unit * amount),
+      manual_cost: l.cost,
+      master_id: 0,
+      is_good: true,
+    });
+  });
+  const visitId = visitIdOf(record);
+  const withdrawals = loyaltyState(ctx.state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
   return {
     // The same shape as the finance transaction endpoints give for these payments.
-    payment_transactions: payments.map((t) => transactionView(ctx, money, t, company)),
-    loyalty_transactions: [],
+    payment_transactions: payments.map((t) => transactionView(ctx, t)),
+    loyalty_transactions: withdrawals.map(withdrawalView),
     kkm_transaction_details_container: { last_operation_type: 0, transactions: [] },
     items: [...serviceItems, ...goodItems],
   };

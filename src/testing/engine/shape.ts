@@ -1,0 +1,50 @@
+// Answers shaped by the spec: a view names the component schema it answers with, passes its row and adds what
+// the row does not hold under the API's name. Every documented field comes, in the schema's order, from the
+// additions, else from the row's field of that name, else empty: null where the schema allows it, `[]` for a
+// relation the API sends as an empty list, else 0, "" or false; the row's undocumented fields (its company, its
+// deleted mark, …) stay out. So a view is as short as what it knows, and its answer carries every field.
+import { deref } from "../spec-index.js";
+
+type Schema = Record<string, any>;
+
+function emptyOf(schema: Schema | undefined): unknown {
+  const node = deref(schema) ?? {};
+  const types: string[] = [node.type ?? (node.oneOf ?? node.anyOf ?? []).map((s: Schema) => deref(s)?.type)].flat();
+  if (types.includes("null") || node.nullable) return null;
+  if (types.includes("array")) return [];
+  switch (types[0]) {
+    case "integer":
+    case "number":
+      return 0;
+    case "string":
+      return "";
+    case "boolean":
+      return false;
+    case "object":
+      return {};
+    default:
+      return null;
+  }
+}
+
+const properties = new Map<string, [string, Schema][]>();
+
+function propertiesOf(name: string): [string, Schema][] {
+  let found = properties.get(name);
+  if (!found) {
+    const schema = deref({ $ref: `#/components/schemas/${name}` });
+    if (!schema?.properties) throw new Error(`no schema with properties named ${name}`);
+    properties.set(name, (found = Object.entries(schema.properties)));
+  }
+  return found;
+}
+
+/** An object of the `#/components/schemas/<name>` schema, from `known`, then `row`, then empty values. */
+export function shaped(name: string, row: object, known: Record<string, unknown> = {}): Record<string, unknown> {
+  const answer: Record<string, unknown> = {};
+  const fields = row as Record<string, unknown>;
+  for (const [field, schema] of propertiesOf(name)) {
+    answer[field] = field in known ? known[field] : field in fields ? fields[field] : emptyOf(schema);
+  }
+  return Object.assign(answer, known);
+}
