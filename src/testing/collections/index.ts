@@ -5,6 +5,7 @@ import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
 import { groupEvents, groupEventsV2 } from "./group-events.js";
 import { labels } from "./labels.js";
+import { loyaltyCards } from "./loyalty.js";
 import { accounts, documents, goodsLines, storages, transactions } from "./money.js";
 import { waitingList } from "./waiting-list.js";
 import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
@@ -24,6 +25,7 @@ export const collections: Record<string, Collection> = {
   transactions,
   documents,
   goodsLines,
+  loyaltyCards,
   groupEvents,
   groupEventsV2,
   clients,

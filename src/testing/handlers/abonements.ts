@@ -1,7 +1,8 @@
 // Season tickets (abonements) as state: the chain's ticket types (company search with a title filter and
 // paging, fetch by ids), a client's tickets by phone, the chain's paged list, and freezing, unfreezing,
 // a new validity period and a new count of visits left.
-import { loyaltyState, type LoyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
+import { shaped } from "../engine/shape.js";
+import { loyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
 import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
@@ -18,72 +19,54 @@ function categoryRef(state: SimulatorState, categoryId: number) {
 }
 
 function typeView(state: SimulatorState, type: SimAbonementType) {
-  return {
-    id: type.id,
+  return shaped("AbonementType", type, {
     salon_group_id: type.chain_id,
-    title: type.title,
-    cost: type.cost,
-    period: type.period,
-    period_unit_id: type.period_unit_id,
-    allow_freeze: type.allow_freeze,
-    freeze_limit: type.freeze_limit,
-    is_allow_empty_code: false,
     is_united_balance: type.united_balance_services_count > 0,
-    united_balance_services_count: type.united_balance_services_count,
     balance_container: {
       links: type.links.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })),
     },
-  };
+  });
 }
 
-function abonementView(state: SimulatorState, loyalty: LoyaltyState, a: SimAbonement) {
-  const type = loyalty.abonementTypes.find((t) => t.id === a.type_id)!;
+function abonementView(state: SimulatorState, a: SimAbonement) {
+  const type = loyaltyState(state).abonementTypes.find((t) => t.id === a.type_id)!;
   const united = type.united_balance_services_count > 0;
   const summary = united
     ? `Все услуги (x${a.united_left})`
     : a.left.map((l) => `${categoryRef(state, l.category_id).title} (x${l.count})`).join(", ");
-  return {
-    id: a.id,
-    number: a.number,
+  const status = {
+    ...STATUS_ACTIVE,
+    extended_title: a.frozen_till ? `Заморожен до ${a.frozen_till}` : STATUS_ACTIVE.title,
+  };
+  return shaped("Abonement", a, {
     balance_string: summary,
     created_date: a.created_at,
     is_frozen: a.frozen_till !== undefined,
     freeze_period: a.frozen_days,
-    period: a.period,
-    period_unit_id: a.period_unit_id,
-    status: {
-      ...STATUS_ACTIVE,
-      extended_title: a.frozen_till ? `Заморожен до ${a.frozen_till}` : STATUS_ACTIVE.title,
-    },
+    status,
     is_united_balance: united,
     united_balance_services_count: a.united_left,
-    balance_container: {
-      links: a.left.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })),
-    },
+    balance_container: { links: a.left.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })) },
     type: typeView(state, type),
-  };
+  });
 }
 
-function searchTypes(ctx: HandlerContext): SimResponse {
+/** A list answer with its `count` in `meta`. */
+const counted = (items: unknown[], count = items.length) => ok(items, { count });
+
+/** The chain's ticket types: `search` by title (paged; `count` of every match), `fetch` by `ids`. */
+function listTypes(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id ?? ctx.query.get("company_id"));
+  const fetch = ctx.op.path.endsWith("/fetch");
+  const ids = queryIds(ctx.query, "ids") ?? [];
   const title = (ctx.query.get("title") ?? "").toLowerCase();
   const all = loyaltyState(ctx.state).abonementTypes.filter(
-    (t) => t.chain_id === company.chain_id && t.title.toLowerCase().includes(title),
+    (t) => t.chain_id === company.chain_id && (fetch ? ids.includes(t.id) : t.title.toLowerCase().includes(title)),
   );
-  const page = slice(all, ctx.page ?? { page: 1, size: 25 });
-  return ok(
+  const page = fetch ? all : slice(all, ctx.page ?? { page: 1, size: 25 });
+  return counted(
     page.map((t) => typeView(ctx.state, t)),
-    { count: all.length },
-  );
-}
-
-function fetchTypes(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id ?? ctx.query.get("company_id"));
-  const ids = new Set(queryIds(ctx.query, "ids") ?? []);
-  const types = loyaltyState(ctx.state).abonementTypes.filter((t) => t.chain_id === company.chain_id && ids.has(t.id));
-  return ok(
-    types.map((t) => typeView(ctx.state, t)),
-    { count: types.length },
+    all.length,
   );
 }
 
@@ -93,10 +76,7 @@ function listByPhone(ctx: HandlerContext): SimResponse {
   const loyalty = loyaltyState(ctx.state);
   const phone = normalizePhone(ctx.op.path.startsWith("/user/") ? ctx.session?.user.phone : ctx.query.get("phone"));
   const tickets = loyalty.abonements.filter((a) => a.chain_id === company.chain_id && a.phone === phone);
-  return ok(
-    tickets.map((a) => abonementView(ctx.state, loyalty, a)),
-    { count: tickets.length },
-  );
+  return counted(tickets.map((a) => abonementView(ctx.state, a)));
 }
 
 function listChain(ctx: HandlerContext): SimResponse {
@@ -111,23 +91,20 @@ function listChain(ctx: HandlerContext): SimResponse {
     .filter((a) => (!after || day(a.created_at) >= after) && (!before || day(a.created_at) <= before))
     .sort((a, b) => a.id - b.id);
   const page = slice(all, ctx.page ?? { page: 1, size: all.length || 1 });
-  return ok(
-    page.map((a) => abonementView(ctx.state, loyalty, a)),
-    { count: page.length },
-  );
+  return counted(page.map((a) => abonementView(ctx.state, a)));
 }
 
-function ticketOf(ctx: HandlerContext): { loyalty: LoyaltyState; ticket: SimAbonement; type: SimAbonementType } {
+function ticketOf(ctx: HandlerContext): { ticket: SimAbonement; type: SimAbonementType } {
   const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const loyalty = loyaltyState(ctx.state);
   const ticket =
     loyalty.abonements.find((a) => a.id === Number(ctx.params.abonementId) && a.chain_id === chainId) ??
     abort(fail(404, "Абонемент не найден"));
-  return { loyalty, ticket, type: loyalty.abonementTypes.find((t) => t.id === ticket.type_id)! };
+  return { ticket, type: loyalty.abonementTypes.find((t) => t.id === ticket.type_id)! };
 }
 
-function answer(ctx: HandlerContext, loyalty: LoyaltyState, ticket: SimAbonement): SimResponse {
-  return ok([abonementView(ctx.state, loyalty, ticket)], { count: 1 });
+function answer(ctx: HandlerContext, ticket: SimAbonement): SimResponse {
+  return counted([abonementView(ctx.state, ticket)]);
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
@@ -137,7 +114,7 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
  * allow freezing, the ticket is already frozen, or the freezes would exceed the type's limit in days.
  */
 function freeze(ctx: HandlerContext): SimResponse {
-  const { loyalty, ticket, type } = ticketOf(ctx);
+  const { ticket, type } = ticketOf(ctx);
   const till = isObject(ctx.body) ? ctx.body.freeze_till : undefined;
   if (!isDate(till) || till <= ctx.state.today)
     return invalid(422, { freeze_till: ["Укажите дату окончания заморозки позже сегодняшней"] });
@@ -147,20 +124,20 @@ function freeze(ctx: HandlerContext): SimResponse {
     return fail(400, "Превышен лимит заморозки");
   ticket.frozen_till = till;
   ticket.frozen_days += daysBetween(ctx.state.today, till);
-  return answer(ctx, loyalty, ticket);
+  return answer(ctx, ticket);
 }
 
 /** Ends a freeze today; the unused frozen days are given back to the limit. */
 function unfreeze(ctx: HandlerContext): SimResponse {
-  const { loyalty, ticket } = ticketOf(ctx);
+  const { ticket } = ticketOf(ctx);
   if (!ticket.frozen_till) return fail(400, "Абонемент не заморожен");
   ticket.frozen_days -= Math.max(0, daysBetween(ctx.state.today, ticket.frozen_till));
   ticket.frozen_till = undefined;
-  return answer(ctx, loyalty, ticket);
+  return answer(ctx, ticket);
 }
 
 function setPeriod(ctx: HandlerContext): SimResponse {
-  const { loyalty, ticket } = ticketOf(ctx);
+  const { ticket } = ticketOf(ctx);
   const body = isObject(ctx.body) ? ctx.body : {};
   const period = toInt(body.period);
   const unit = toInt(body.period_unit_id);
@@ -171,7 +148,7 @@ function setPeriod(ctx: HandlerContext): SimResponse {
   if (errors.any) return errors.response(422);
   ticket.period = period!;
   ticket.period_unit_id = unit!;
-  return answer(ctx, loyalty, ticket);
+  return answer(ctx, ticket);
 }
 
 /**
@@ -180,13 +157,13 @@ function setPeriod(ctx: HandlerContext): SimResponse {
  * that does not fit the ticket is the documented 400 ("the balance cannot be changed").
  */
 function setBalance(ctx: HandlerContext): SimResponse {
-  const { loyalty, ticket, type } = ticketOf(ctx);
+  const { ticket, type } = ticketOf(ctx);
   const body = isObject(ctx.body) ? ctx.body : {};
   if (type.united_balance_services_count > 0) {
     const count = toInt(body.united_balance_services_count);
     if (count === undefined || count < 0) return fail(400, "Нельзя изменить баланс");
     ticket.united_left = count;
-    return answer(ctx, loyalty, ticket);
+    return answer(ctx, ticket);
   }
   const items: unknown[] = Array.isArray(body.services_balance_count) ? body.services_balance_count : [];
   const changes = items.map((item) => (isObject(item) ? [toInt(item.service_id), toInt(item.balance)] : []));
@@ -195,12 +172,12 @@ function setBalance(ctx: HandlerContext): SimResponse {
   );
   if (!changes.length || !fits) return fail(400, "Нельзя изменить баланс");
   for (const [id, balance] of changes) ticket.left.find((l) => l.category_id === id)!.count = balance!;
-  return answer(ctx, loyalty, ticket);
+  return answer(ctx, ticket);
 }
 
 export const abonementHandlers: HandlerTable = {
-  "GET /company/{company_id}/loyalty/abonement_types/search": searchTypes,
-  "GET /company/{company_id}/loyalty/abonement_types/fetch": fetchTypes,
+  "GET /company/{company_id}/loyalty/abonement_types/search": listTypes,
+  "GET /company/{company_id}/loyalty/abonement_types/fetch": listTypes,
   "GET /loyalty/abonements/": listByPhone,
   "GET /user/loyalty/abonements/": listByPhone,
   "GET /chain/{chain_id}/loyalty/abonements": listChain,

@@ -1,14 +1,16 @@
 // Clients' personal accounts (deposits) as state. A top-up raises the account's balance, adds a line
 // to its history and books the payment on the company's cash desk or bank account as a finance
 // transaction (so the money area's transaction list and account balances see it).
-import { loyaltyState, type LoyaltyState, type SimDeposit } from "../loyalty-state.js";
-import { moneyState, roundMoney } from "../money-state.js";
+import { shaped } from "../engine/shape.js";
+import { loyaltyState, type SimDeposit, type SimDepositTransaction } from "../loyalty-state.js";
+import { bookTransaction, moneyState, roundMoney } from "../money-state.js";
 import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId, normalizePhone } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
+import { transactionView } from "./money/common.js";
 import { requireCompany, requireChain } from "./scope.js";
 
 /** The payment item of a personal-account top-up, as the documentation's example names it. */
@@ -16,49 +18,35 @@ const TOP_UP_ITEM = { id: 10, title: "Пополнение счета" };
 const TOP_UP_DOCUMENT_TYPE = { id: 9, title: "Пополнение счета (аванс)" };
 const TOP_UP_TRANSACTION_TYPE = { id: 1, title: "Пополнение" };
 
-function typeView(loyalty: LoyaltyState, typeId: number) {
-  const type = loyalty.depositTypes.find((t) => t.id === typeId)!;
-  return {
-    id: type.id,
-    salon_group_id: type.chain_id,
-    title: type.title,
-    date_create: type.created_at,
-    deleted: false,
-  };
+function typeView(ctx: HandlerContext, typeId: number) {
+  const type = loyaltyState(ctx.state).depositTypes.find((t) => t.id === typeId)!;
+  return shaped("DepositType", type, { salon_group_id: type.chain_id, date_create: type.created_at });
 }
 
 function depositView(deposit: SimDeposit) {
-  return {
-    id: deposit.id,
-    salon_group_id: deposit.chain_id,
-    deposit_type_id: deposit.type_id,
-    initial_balance: deposit.initial_balance,
-    balance: deposit.balance,
-    blocked: deposit.blocked,
-    date_create: deposit.created_at,
-  };
+  const { chain_id, type_id, created_at } = deposit;
+  return shaped("Deposit", deposit, { salon_group_id: chain_id, deposit_type_id: type_id, date_create: created_at });
 }
 
-function entryView(ctx: HandlerContext, loyalty: LoyaltyState, deposit: SimDeposit, withClient: boolean) {
-  const entry: Record<string, unknown> = {
-    deposit: depositView(deposit),
-    deposit_type: typeView(loyalty, deposit.type_id),
+/** The accounts with their types (and owners, for the chain's list), counted in `meta`. */
+function entries(ctx: HandlerContext, deposits: SimDeposit[], withClient = false): SimResponse {
+  const entry = (deposit: SimDeposit) => {
+    const client = withClient ? ctx.state.clients.find((c) => c.id === deposit.client_id) : undefined;
+    const owner = client ? { client: { id: client.id, name: client.name, phone: client.phone } } : {};
+    return { deposit: depositView(deposit), deposit_type: typeView(ctx, deposit.type_id), ...owner };
   };
-  const client = ctx.state.clients.find((c) => c.id === deposit.client_id);
-  if (withClient && client) entry.client = { id: client.id, name: client.name, phone: client.phone };
-  return entry;
+  return ok(deposits.map(entry), { count: deposits.length });
 }
 
 function listByClient(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const loyalty = loyaltyState(ctx.state);
   const clientId = Number(ctx.params.client_id);
   if (!ctx.state.clients.some((c) => c.id === clientId && c.company_id === company.id))
     return fail(404, "Клиент не найден");
-  const deposits = loyalty.deposits.filter((d) => d.client_id === clientId && d.chain_id === company.chain_id);
-  return ok(
-    deposits.map((d) => entryView(ctx, loyalty, d, false)),
-    { count: deposits.length },
+  const deposits = loyaltyState(ctx.state).deposits;
+  return entries(
+    ctx,
+    deposits.filter((d) => d.client_id === clientId && d.chain_id === company.chain_id),
   );
 }
 
@@ -71,30 +59,34 @@ function readAmount(value: string | null): number | undefined {
 /** The chain's accounts in id order, optionally within a balance range (both ends inclusive), paged. */
 function listChain(ctx: HandlerContext): SimResponse {
   const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const loyalty = loyaltyState(ctx.state);
   const from = readAmount(ctx.query.get("balance_from"));
   const to = readAmount(ctx.query.get("balance_to"));
-  const all = loyalty.deposits
-    .filter((d) => d.chain_id === chainId)
+  const all = loyaltyState(ctx.state)
+    .deposits.filter((d) => d.chain_id === chainId)
     .filter((d) => (from === undefined || d.balance >= from) && (to === undefined || d.balance <= to))
     .sort((a, b) => a.id - b.id);
-  const page = slice(all, ctx.page ?? { page: 1, size: all.length || 1 });
-  return ok(
-    page.map((d) => entryView(ctx, loyalty, d, true)),
-    { count: page.length },
-  );
+  return entries(ctx, slice(all, ctx.page ?? { page: 1, size: all.length || 1 }), true);
 }
 
 function listChainByPhone(ctx: HandlerContext): SimResponse {
   const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const loyalty = loyaltyState(ctx.state);
   const phone = normalizePhone(ctx.params.phone);
   const owners = new Set(ctx.state.clients.filter((c) => normalizePhone(c.phone) === phone).map((c) => c.id));
-  const deposits = loyalty.deposits.filter((d) => d.chain_id === chainId && owners.has(d.client_id));
-  return ok(
-    deposits.map((d) => entryView(ctx, loyalty, d, false)),
-    { count: deposits.length },
+  return entries(
+    ctx,
+    loyaltyState(ctx.state).deposits.filter((d) => d.chain_id === chainId && owners.has(d.client_id)),
   );
+}
+
+function lineView(ctx: HandlerContext, line: SimDepositTransaction, deposit: SimDeposit) {
+  return shaped("DepositTransaction", line, {
+    salon_id: line.company_id,
+    salon_group_id: deposit.chain_id,
+    deposit_type_id: deposit.type_id,
+    date_create: isoWithOffset(line.created_at, requireCompany(ctx.state, line.company_id).utcOffset),
+    deposit: depositView(deposit),
+    deposit_type: typeView(ctx, deposit.type_id),
+  });
 }
 
 function history(ctx: HandlerContext): SimResponse {
@@ -106,15 +98,10 @@ function history(ctx: HandlerContext): SimResponse {
     .filter((t) => t.deposit_id === deposit.id)
     .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
     .map((t) => ({
+      // The history writes its moments in UTC with microseconds.
       deposit_transaction: {
-        id: t.id,
-        salon_id: t.company_id,
-        salon_group_id: deposit.chain_id,
-        user_id: t.user_id,
-        amount: t.amount,
+        ...lineView(ctx, t, deposit),
         date_create: new Date(t.created_at * 1000).toISOString().replace(/\.\d{3}Z$/, ".000000Z"),
-        comment: t.comment,
-        deleted: false,
       },
       deposit_transaction_type: TOP_UP_TRANSACTION_TYPE,
     }));
@@ -140,11 +127,11 @@ function topUp(ctx: HandlerContext): SimResponse {
   const amount = typeof body.amount === "string" ? Number(body.amount) : body.amount;
   if (typeof amount !== "number" || !Number.isFinite(amount) || amount <= 0)
     errors.set("amount", "Сумма пополнения должна быть больше нуля");
-  if (errors.any) return errors.response(422);
+  errors.check(422);
 
   const sum = roundMoney(amount);
   const masterId = toInt(body.master_id) ?? 0;
-  const userId = ctx.session?.kind === "staff" ? ctx.session.user.id : 0;
+  const user = ctx.session?.kind === "staff" ? ctx.session.user : undefined;
   const documentId = nextId(ctx.state, "money");
   deposit!.balance = roundMoney(deposit!.balance + sum);
   const line = {
@@ -153,15 +140,14 @@ function topUp(ctx: HandlerContext): SimResponse {
     company_id: company.id,
     document_id: documentId,
     master_id: masterId,
-    user_id: userId,
+    user_id: user?.id ?? 0,
     amount: sum,
     comment: "",
     created_at: ctx.now,
   };
   loyalty.depositTransactions.push(line);
   if (!money.paymentItems.some((p) => p.id === TOP_UP_ITEM.id)) money.paymentItems.push(TOP_UP_ITEM);
-  const payment = {
-    id: nextId(ctx.state, "money"),
+  const payment = bookTransaction(ctx.state, ctx.now, {
     company_id: company.id,
     document_id: documentId,
     expense_id: TOP_UP_ITEM.id,
@@ -169,65 +155,23 @@ function topUp(ctx: HandlerContext): SimResponse {
     amount: sum,
     client_id: client!.id,
     master_id: masterId,
-    supplier_id: 0,
-    comment: "",
     date: spacedDateTime(ctx.now, company.utcOffset),
-    record_id: 0,
-    visit_id: 0,
-    goods_transaction_id: 0,
-    updated_at: ctx.now,
-    deleted: false,
-  };
-  money.transactions.push(payment);
+  });
+  const topUps = money.transactions.filter((t) => t.company_id === company.id && t.expense_id === TOP_UP_ITEM.id);
+  const document = shaped("DepositDocument", {
+    id: documentId,
+    user_id: line.user_id,
+    salon_id: company.id,
+    type_id: TOP_UP_DOCUMENT_TYPE.id,
+    type: TOP_UP_DOCUMENT_TYPE,
+    number: topUps.length,
+    salon: { id: company.id, title: company.title, timezone_name: company.timezone_name, address: company.address },
+    user: { id: line.user_id, name: user?.name ?? "" },
+  });
   return ok({
-    document: {
-      id: documentId,
-      user_id: userId,
-      salon_id: company.id,
-      type_id: TOP_UP_DOCUMENT_TYPE.id,
-      type: TOP_UP_DOCUMENT_TYPE,
-      comment: "",
-      number: money.transactions.filter((t) => t.company_id === company.id && t.expense_id === TOP_UP_ITEM.id).length,
-      salon: { id: company.id, title: company.title, timezone_name: company.timezone_name, address: company.address },
-      user: { id: userId, name: ctx.session?.kind === "staff" ? ctx.session.user.name : "" },
-    },
-    deposits_transactions: [
-      {
-        id: line.id,
-        salon_id: company.id,
-        salon_group_id: deposit!.chain_id,
-        document_id: documentId,
-        deposit_id: deposit!.id,
-        deposit_type_id: deposit!.type_id,
-        master_id: masterId,
-        user_id: userId,
-        amount: sum,
-        comment: "",
-        date_create: isoWithOffset(ctx.now, company.utcOffset),
-        deleted: false,
-        deposit: depositView(deposit!),
-        deposit_type: typeView(loyalty, deposit!.type_id),
-      },
-    ],
-    payment_transactions: [
-      {
-        id: payment.id,
-        document_id: documentId,
-        date: payment.date,
-        type_id: TOP_UP_ITEM.id,
-        expense_id: TOP_UP_ITEM.id,
-        account_id: account!.id,
-        amount: sum,
-        client_id: client!.id,
-        master_id: masterId,
-        supplier_id: 0,
-        comment: "",
-        item_id: 0,
-        target_type_id: 0,
-        record_id: 0,
-        goods_transaction_id: 0,
-      },
-    ],
+    document,
+    deposits_transactions: [lineView(ctx, line, deposit!)],
+    payment_transactions: [transactionView(ctx, payment)],
   });
 }
 
