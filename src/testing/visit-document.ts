@@ -33,12 +33,17 @@ export function visitDocument(state: SimulatorState, record: SimRecord): Storage
   });
 }
 
+/** The live records of a visit (within a company, when one is given). */
+export function recordsOfVisit(state: SimulatorState, visitId: number, companyId?: number): SimRecord[] {
+  return state.records.filter(
+    (r) => !r.deleted && visitIdOf(r) === visitId && (companyId === undefined || r.company_id === companyId),
+  );
+}
+
 /** The live records of the visit a document belongs to (none for other documents). */
 export function visitRecords(state: SimulatorState, document: StorageDocument): SimRecord[] {
   if (document.type_id !== 7 || document.visit_id === undefined) return [];
-  return state.records.filter(
-    (r) => !r.deleted && r.company_id === document.company_id && visitIdOf(r) === document.visit_id,
-  );
+  return recordsOfVisit(state, document.visit_id, document.company_id);
 }
 
 /** The services a visit's records provide, each at the price the catalogue asks for it. */

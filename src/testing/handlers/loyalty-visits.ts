@@ -5,18 +5,12 @@ import { loyaltyState, type SimCardWithdrawal } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
 import { slice } from "../page-request.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { nextId, type SimRecord } from "../state.js";
-import { visitIdOf } from "../visit-document.js";
+import { nextId } from "../state.js";
+import { recordsOfVisit } from "../visit-document.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, toInt } from "./input.js";
 import { WITHDRAWAL_TYPE, visitDetailsView, withdrawalView } from "./money/visit-money.js";
 import { requireCompany, requireChain } from "./scope.js";
-
-function visitRecords(ctx: HandlerContext, visitId: number, companyId?: number): SimRecord[] {
-  return ctx.state.records.filter(
-    (r) => !r.deleted && visitIdOf(r) === visitId && (companyId === undefined || r.company_id === companyId),
-  );
-}
 
 function liveWithdrawals(ctx: HandlerContext, visitId: number): SimCardWithdrawal[] {
   return loyaltyState(ctx.state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
@@ -32,7 +26,7 @@ function target(ctx: HandlerContext) {
   const body = isObject(ctx.body) ? ctx.body : {};
   const visitId = toInt(body.visit_id) ?? abort(invalid(422, { visit_id: ["Укажите визит"] }));
   const recordId = toInt(body.record_id) ?? abort(invalid(422, { record_id: ["Укажите запись"] }));
-  const records = visitRecords(ctx, visitId, company.id);
+  const records = recordsOfVisit(ctx.state, visitId, company.id);
   const record = records.find((r) => r.id === recordId) ?? abort(fail(404, "Визит не найден"));
   return { card, body, visitId, record, records };
 }
@@ -103,7 +97,7 @@ function listChainTransactions(ctx: HandlerContext): SimResponse {
 
 function listVisitTransactions(ctx: HandlerContext): SimResponse {
   const visitId = Number(ctx.params.visit_id);
-  if (!visitRecords(ctx, visitId).length) return fail(404, "Визит не найден");
+  if (!recordsOfVisit(ctx.state, visitId).length) return fail(404, "Визит не найден");
   return ok(liveWithdrawals(ctx, visitId).map(withdrawalView));
 }
 

@@ -10,7 +10,6 @@ import {
   roundMoney,
   stockSign,
   type GoodsLine,
-  type MoneyGood,
   type StorageDocument,
 } from "../../money-state.js";
 import { FieldErrors, ok, type SimResponse } from "../../reply.js";
@@ -43,20 +42,6 @@ export function readDocument(ctx: HandlerContext, companyId: number) {
   return { type_id: typeId!, storage_id: storageId!, create_date: createDate, comment: text(body.comment) };
 }
 
-/** A goods line as a request describes it, before it is booked on a document. */
-export interface LineInput {
-  good: MoneyGood;
-  quantity: number;
-  operation_unit_type: number;
-  cost_per_unit: number;
-  discount: number;
-  cost: number;
-  master_id: number;
-  client_id: number;
-  supplier_id: number;
-  comment: string;
-}
-
 /** Reads one goods line of a request, adding what is wrong to `errors` under `prefix`. */
 export function readLine(ctx: HandlerContext, companyId: number, raw: unknown, prefix: string, errors: FieldErrors) {
   const body = isObject(raw) ? raw : {};
@@ -83,8 +68,11 @@ export function readLine(ctx: HandlerContext, companyId: number, raw: unknown, p
     client_id: toInt(body.client_id) ?? 0,
     supplier_id: toInt(body.supplier_id) ?? 0,
     comment: text(body.comment),
-  } satisfies LineInput;
+  };
 }
+
+/** A goods line as a request describes it, before it is booked on a document. */
+export type LineInput = ReturnType<typeof readLine>;
 
 /**
  * The fields of a line for `input` on the document's warehouse, with the stock moved: the quantity in sale
