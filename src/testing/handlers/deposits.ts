@@ -10,7 +10,7 @@ import { nextId, normalizePhone } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
-import { transactionView } from "./money/common.js";
+import { finiteNumber, transactionView } from "./money/common.js";
 import { requireCompany, requireChain } from "./scope.js";
 
 /** The payment item of a personal-account top-up, as the documentation's example names it. */
@@ -43,10 +43,10 @@ function listByClient(ctx: HandlerContext): SimResponse {
   const clientId = Number(ctx.params.client_id);
   if (!ctx.state.clients.some((c) => c.id === clientId && c.company_id === company.id))
     return fail(404, "Клиент не найден");
-  const deposits = loyaltyState(ctx.state).deposits;
+  const owned = loyaltyState(ctx.state).deposits.filter((d) => d.client_id === clientId);
   return entries(
     ctx,
-    deposits.filter((d) => d.client_id === clientId && d.chain_id === company.chain_id),
+    owned.filter((d) => d.chain_id === company.chain_id),
   );
 }
 
@@ -72,9 +72,10 @@ function listChainByPhone(ctx: HandlerContext): SimResponse {
   const chainId = requireChain(ctx.state, ctx.params.chain_id);
   const phone = normalizePhone(ctx.params.phone);
   const owners = new Set(ctx.state.clients.filter((c) => normalizePhone(c.phone) === phone).map((c) => c.id));
+  const owned = loyaltyState(ctx.state).deposits.filter((d) => owners.has(d.client_id));
   return entries(
     ctx,
-    loyaltyState(ctx.state).deposits.filter((d) => d.chain_id === chainId && owners.has(d.client_id)),
+    owned.filter((d) => d.chain_id === chainId),
   );
 }
 
@@ -124,12 +125,11 @@ function topUp(ctx: HandlerContext): SimResponse {
   else if (deposit.blocked) errors.set("deposit_id", "Личный счёт заблокирован");
   const account = money.accounts.find((a) => a.id === toInt(body.account_id) && a.company_id === company.id);
   if (!account) errors.set("account_id", "Касса не найдена в филиале");
-  const amount = typeof body.amount === "string" ? Number(body.amount) : body.amount;
-  if (typeof amount !== "number" || !Number.isFinite(amount) || amount <= 0)
-    errors.set("amount", "Сумма пополнения должна быть больше нуля");
+  const amount = finiteNumber(body.amount);
+  if (amount === undefined || amount <= 0) errors.set("amount", "Сумма пополнения должна быть больше нуля");
   errors.check(422);
 
-  const sum = roundMoney(amount);
+  const sum = roundMoney(amount!);
   const masterId = toInt(body.master_id) ?? 0;
   const user = ctx.session?.kind === "staff" ? ctx.session.user : undefined;
   const documentId = nextId(ctx.state, "money");

@@ -7,6 +7,7 @@ import { slice } from "../page-request.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId } from "../state.js";
 import { recordsOfVisit } from "../visit-document.js";
+import { finiteNumber } from "./money/common.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, toInt } from "./input.js";
 import { WITHDRAWAL_TYPE, visitDetailsView, withdrawalView } from "./money/visit-money.js";
@@ -37,9 +38,8 @@ function target(ctx: HandlerContext) {
  */
 function applyWithdrawal(ctx: HandlerContext): SimResponse {
   const { card, body, visitId, record, records } = target(ctx);
-  const amount = typeof body.amount === "string" ? Number(body.amount) : body.amount;
-  if (typeof amount !== "number" || !Number.isFinite(amount) || amount <= 0)
-    return invalid(422, { amount: ["Сумма списания должна быть больше нуля"] });
+  const amount = finiteNumber(body.amount);
+  if (amount === undefined || amount <= 0) return invalid(422, { amount: ["Сумма списания должна быть больше нуля"] });
   if (amount > card.balance) return invalid(422, { amount: ["Недостаточно средств на карте"] }, "Недостаточно средств");
   const paid = liveWithdrawals(ctx, visitId).reduce((sum, w) => sum + w.amount, 0);
   const cost = records

@@ -6,6 +6,7 @@ import { loyaltyState, type LoyaltyCardType, type SimLoyaltyCard } from "../loya
 import { roundMoney } from "../money-state.js";
 import { fail, invalid, ok, type SimResponse } from "../reply.js";
 import { normalizePhone } from "../state.js";
+import { finiteNumber } from "./money/common.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject } from "./input.js";
 import { requireCompany, requireChain } from "./scope.js";
@@ -72,9 +73,8 @@ function manualTransaction(ctx: HandlerContext, chainId: number): SimResponse {
   const card = loyaltyState(ctx.state).cards.find((c) => c.id === cardId && !c.deleted && c.chain_id === chainId);
   if (!card) return fail(404, "Карта лояльности не найдена");
   const body = isObject(ctx.body) ? ctx.body : {};
-  const amount = typeof body.amount === "string" ? Number(body.amount) : body.amount;
-  if (typeof amount !== "number" || !Number.isFinite(amount) || amount === 0)
-    return invalid(422, { amount: ["Сумма должна быть ненулевым числом"] });
+  const amount = finiteNumber(body.amount);
+  if (amount === undefined || amount === 0) return invalid(422, { amount: ["Сумма должна быть ненулевым числом"] });
   const balance = roundMoney(card.balance + amount);
   if (balance < 0) return invalid(422, { amount: ["Недостаточно средств на карте"] }, "Недостаточно средств");
   card.balance = balance;
