@@ -18,13 +18,16 @@ function categoryRef(state: SimulatorState, categoryId: number) {
   return { id: categoryId, category_id: 1, title: category?.title ?? "" };
 }
 
+/** Visits per service category, as a type offers them or a ticket has them left. */
+function balanceContainer(state: SimulatorState, links: SimAbonementType["links"]) {
+  return { links: links.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })) };
+}
+
 function typeView(state: SimulatorState, type: SimAbonementType) {
   return shaped("AbonementType", type, {
     salon_group_id: type.chain_id,
     is_united_balance: type.united_balance_services_count > 0,
-    balance_container: {
-      links: type.links.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })),
-    },
+    balance_container: balanceContainer(state, type.links),
   });
 }
 
@@ -46,7 +49,7 @@ function abonementView(state: SimulatorState, a: SimAbonement) {
     status,
     is_united_balance: united,
     united_balance_services_count: a.united_left,
-    balance_container: { links: a.left.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })) },
+    balance_container: balanceContainer(state, a.left),
     type: typeView(state, type),
   });
 }
