@@ -23,8 +23,6 @@ export const DOCUMENT_TYPES: Record<number, string> = {
   5: "Перемещение товара",
   7: "Визит",
 };
-/** Types a storage document may be created with; 7 (visit) documents come from visit updates only. */
-export const STORAGE_DOCUMENT_TYPES = new Set([1, 3, 4, 5]);
 
 export function finiteNumber(value: unknown): number | undefined {
   const n = typeof value === "number" ? value : typeof value === "string" && value.trim() ? Number(value) : NaN;
@@ -41,7 +39,7 @@ export function findDocument(ctx: HandlerContext, id: unknown, companyId?: numbe
 }
 
 /** A moment in the company's time, as the money answers write it. */
-export function stamp(ctx: HandlerContext, companyId: number, unix = ctx.now): string {
+function stamp(ctx: HandlerContext, companyId: number, unix = ctx.now): string {
   return isoWithOffset(unix, findCompany(ctx.state, companyId)?.utcOffset ?? 180, false);
 }
 
@@ -59,12 +57,12 @@ export function accountRef(money: MoneyState, id: number): Record<string, unknow
   return { id, title: account.title, is_cash: account.type === 0, is_default: first?.id === id };
 }
 
-export function clientRef(ctx: HandlerContext, id: number): Record<string, unknown> | [] {
+function clientRef(ctx: HandlerContext, id: number): Record<string, unknown> | [] {
   const client = ctx.state.clients.find((c) => c.id === id);
   return client ? { id: client.id, name: client.name, phone: client.phone } : [];
 }
 
-export function staffRef(ctx: HandlerContext, id: number): Record<string, unknown> | [] {
+function staffRef(ctx: HandlerContext, id: number): Record<string, unknown> | [] {
   const member = ctx.state.staff.find((s) => s.id === id);
   return member ? { id: member.id, name: member.name } : [];
 }

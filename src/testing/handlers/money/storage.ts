@@ -17,14 +17,10 @@ import { nextId } from "../../state.js";
 import type { HandlerContext, HandlerTable } from "../context.js";
 import { isObject, text, toInt } from "../input.js";
 import { requireCompany } from "../scope.js";
-import {
-  STORAGE_DOCUMENT_TYPES,
-  documentView,
-  findDocument,
-  finiteNumber,
-  lineView,
-  transactionView,
-} from "./common.js";
+import { documentView, findDocument, finiteNumber, lineView, transactionView } from "./common.js";
+
+/** Types a storage document may be created with; 7 (visit) documents come from visit updates only. */
+const STORAGE_DOCUMENT_TYPES = new Set([1, 3, 4, 5]);
 
 /** Reads a document's type, warehouse, date and comment; answers 422 naming every bad field. */
 export function readDocument(ctx: HandlerContext, companyId: number) {
