@@ -54,14 +54,20 @@ export function parseYclientsDate(value: unknown, options: ParseYclientsDateOpti
 
   const m = DATE_TIME.exec(text);
   if (!m) throw new YclientsDateParseError(`Not a YCLIENTS date: ${describe(value)}`);
-  const [, y, mo, d, h = "00", mi = "00", s = "00", frac = "", zone] = m;
+  const wall = wallClock(m);
+  if (Number.isNaN(wall)) throw new YclientsDateParseError(`Not a real calendar date: ${describe(value)}`);
+
+  const zone = m[8];
+  if (zone) return new Date(wall - zoneOffsetMinutes(zone) * 60_000);
+  return new Date(wall - offsetInZone(options.timeZone ?? DEFAULT_YCLIENTS_TIME_ZONE, wall) * 60_000);
+}
+
+/** The wall-clock time of a `DATE_TIME` match read as UTC milliseconds; NaN for `2019-02-30` or `25:00`. */
+function wallClock([, y, mo, d, h = "00", mi = "00", s = "00", frac = ""]: RegExpExecArray): number {
   const fields = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   const ms = Number(frac.padEnd(3, "0").slice(0, 3));
   const wall = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
-  if (!sameWallClock(wall, fields)) throw new YclientsDateParseError(`Not a real calendar date: ${describe(value)}`);
-
-  if (zone) return new Date(wall - zoneOffsetMinutes(zone) * 60_000);
-  return new Date(wall - offsetInZone(options.timeZone ?? DEFAULT_YCLIENTS_TIME_ZONE, wall) * 60_000);
+  return sameWallClock(wall, fields) ? wall : Number.NaN;
 }
 
 function fromUnix(n: number): Date {
@@ -154,13 +160,10 @@ export function formatYclientsDate(
 ): string | undefined {
   const timeZone = options.timeZone ?? DEFAULT_YCLIENTS_TIME_ZONE;
   if (typeof value === "string" && !/^\d+$/.test(value.trim())) {
+    // Kept as written, so only its form and its calendar are checked (its zone, if any, is the string's own).
     const text = value.trim();
-    if (!DATE_TIME.test(text)) return undefined;
-    try {
-      parseYclientsDate(text, options);
-    } catch {
-      return undefined;
-    }
+    const m = DATE_TIME.exec(text);
+    if (!m || Number.isNaN(wallClock(m))) return undefined;
     return format === "date" ? text.slice(0, 10) : text;
   }
   if (value instanceof Date) {

@@ -8,6 +8,7 @@ import { BANNER } from "./banner";
 import { pascal } from "./ts-names";
 import { planMethods, type MethodPlan } from "./plan-methods";
 import type { RowPlan } from "./plan-row";
+import { encodeRow } from "./encode-row";
 
 type Json = Record<string, any>;
 
@@ -39,9 +40,9 @@ function signature(plan: MethodPlan): string {
   return `${plan.doc}\n${plan.method}(${params.join(", ")}): ${plan.returnType};`;
 }
 
-/** A row as a TypeScript literal (keys unquoted, so it reads as data). */
+/** A row as a TypeScript literal (keys unquoted, so it reads as data), in its stored form (encode-row.ts). */
 function rowLiteral(row: RowPlan): string {
-  const cells = Object.entries(row)
+  const cells = Object.entries(encodeRow(row))
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   return `{ ${cells.join(", ")} }`;

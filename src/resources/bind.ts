@@ -22,6 +22,7 @@ import {
   isRow,
   positionalBody,
   queryNames,
+  readRow,
   splitOp,
   type OperationRow,
   type ResourceTable,
@@ -148,10 +149,11 @@ export function bindResource(client: YclientsTypedClient<boolean>, table: Resour
       out[name] = bindResource(client, entry);
       continue;
     }
-    out[name] = bindRow(client, entry);
-    if (entry.paged) {
+    const row = readRow(entry);
+    out[name] = bindRow(client, row);
+    if (row.paged) {
       const names = helperNames(name);
-      const helpers = bindHelpers(client, entry);
+      const helpers = bindHelpers(client, row);
       out[names.iterate] = helpers.iterate;
       out[names.all] = helpers.all;
     }

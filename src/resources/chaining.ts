@@ -1,9 +1,7 @@
 // Ids and dates chained from one answer into the next call, written in the form the request schema asks for:
 // the row lists where integer ids and dates sit in `params` (read from the schema by the generator), so a digit
 // string becomes a number only where the schema says integer, and a Date or Unix seconds becomes the API's string.
-import { formatYclientsDate } from "../dates.js";
-import { YclientsConfigError } from "../errors.js";
-import { got } from "./arguments.js";
+import { requireDate } from "./arguments.js";
 import type { OperationRow } from "./rows.js";
 
 type Fix = (value: unknown, where: string) => unknown;
@@ -12,17 +10,11 @@ const toId: Fix = (value) => (typeof value === "string" && /^[0-9]+$/.test(value
 
 const toDate =
   (format: "date" | "date-time"): Fix =>
-  (value, where) => {
+  (value, where) =>
     // A string in another form (`DD.MM.YYYY`) is left for the API to judge; ours are checked here.
-    if (value === null || (typeof value === "string" && !/^\d{4}-\d{2}-\d{2}|^\d+$/.test(value.trim()))) return value;
-    const text = formatYclientsDate(value, format);
-    if (text === undefined) {
-      throw new YclientsConfigError(
-        `${where} must be a date (${format === "date" ? "YYYY-MM-DD" : "an ISO datetime"}, a Date or Unix seconds), got ${got(value, where)}`,
-      );
-    }
-    return text;
-  };
+    value === null || (typeof value === "string" && !/^\d{4}-\d{2}-\d{2}|^\d+$/.test(value.trim()))
+      ? value
+      : requireDate(value, where, format);
 
 /** A copy of `node` with `fix` applied at `path` (`a.b`, `items[].id`); the caller's object is never changed. */
 function update(node: unknown, parts: readonly string[], fix: Fix, where: string): unknown {

@@ -1,6 +1,7 @@
 // The typed rows of generated/resources.ts: what each friendly method sends, as data (no argument grammar to
-// parse). Read by src/resources/bind.ts (the SDK) and src/cli (the commands); written by scripts/codegen/plan-row.ts.
-// Every method has the shape `method(…pathIds, [body,] params?, options?)`.
+// parse). Read by src/resources/bind.ts (the SDK) and src/cli (the commands); planned by
+// scripts/codegen/plan-row.ts and written compactly by scripts/codegen/encode-row.ts (`RowData`), which `readRow`
+// turns back into the full `OperationRow`. Every method has the shape `method(…pathIds, [body,] params?, options?)`.
 import type { Paging } from "../pagination.js";
 
 /** One positional path argument: the path parameter, its kind, and its name in signatures and errors. */
@@ -46,9 +47,54 @@ export interface OperationRow {
   readonly dates?: { readonly [path: string]: "date" | "date-time" };
 }
 
+/**
+ * A row as generated/resources.ts stores it: an `OperationRow` without what `readRow` derives. The path
+ * arguments come from the path template (its parameters in order, the company's left out), ids unless `kinds`
+ * says otherwise, named `camelCase(param)` unless `args` says otherwise; the company parameter is `{company_id}`
+ * when the path has it, unless `company` names another; a body is required unless `bodyOptional`.
+ */
+export interface RowData {
+  /** `METHOD /path/template`. */
+  readonly op: string;
+  /** The company path parameter when it is not `company_id` (`x-sdk-company`). */
+  readonly company?: string;
+  /** Path parameters that are not integer ids, by name. */
+  readonly kinds?: { readonly [param: string]: "date" | "str" };
+  /** Path arguments not named `camelCase(param)` (`x-sdk-name`), by parameter. */
+  readonly args?: { readonly [param: string]: string };
+  readonly query?: readonly QueryName[];
+  readonly required?: readonly string[];
+  readonly body?: BodyKind;
+  /** The body may be left out. */
+  readonly bodyOptional?: true;
+  readonly paged?: Paging;
+  readonly ids?: readonly string[];
+  readonly dates?: { readonly [path: string]: "date" | "date-time" };
+}
+
 /** A resource: its methods and nested groups (`loyalty.cards.list`). */
 export interface ResourceTable {
-  readonly [name: string]: OperationRow | ResourceTable;
+  readonly [name: string]: RowData | ResourceTable;
+}
+
+const PATH_PARAM = /\{([^}]+)\}/g;
+
+/** The full row of a stored one (see `RowData`). */
+export function readRow(data: RowData): OperationRow {
+  const { kinds, args, bodyOptional, ...row } = data;
+  const company = data.company ?? (data.op.includes("{company_id}") ? "company_id" : undefined);
+  const path: PathSlot[] = [];
+  for (const [, name] of data.op.matchAll(PATH_PARAM)) {
+    if (name === company) continue;
+    const arg = args?.[name];
+    path.push(arg ? { name, arg, kind: kinds?.[name] ?? "id" } : { name, kind: kinds?.[name] ?? "id" });
+  }
+  return {
+    ...row,
+    ...(company && { company }),
+    ...(path.length && { path }),
+    ...(data.body && !bodyOptional && { bodyRequired: true }),
+  };
 }
 
 /** The name of a path argument in signatures and errors: `staff_id` → `staffId` unless the row names it. */
@@ -56,8 +102,8 @@ export function argName(slot: PathSlot): string {
   return slot.arg ?? slot.name.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-export function isRow(entry: OperationRow | ResourceTable): entry is OperationRow {
-  return typeof (entry as OperationRow).op === "string";
+export function isRow(entry: RowData | ResourceTable): entry is RowData {
+  return typeof (entry as RowData).op === "string";
 }
 
 /** `GET` and `/path` of a row. */
@@ -89,7 +135,7 @@ export function walkRows(
 ): { name: string[]; row: OperationRow }[] {
   const out: { name: string[]; row: OperationRow }[] = [];
   for (const [name, entry] of Object.entries(table)) {
-    if (isRow(entry)) out.push({ name: [...prefix, name], row: entry });
+    if (isRow(entry)) out.push({ name: [...prefix, name], row: readRow(entry) });
     else out.push(...walkRows(entry, [...prefix, name]));
   }
   return out;

@@ -1,6 +1,11 @@
 // The generator's rules for the typed rows, on small specs: a query parameter and a body field of one name fail
 // `make codegen` unless the spec renames the query side (x-sdk-query-name); ids and dates are found by schema.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { encodeRow } from "../../scripts/codegen/encode-row";
 import { planMethods } from "../../scripts/codegen/plan-methods";
+import { resourceTable } from "../../generated/resources";
+import { readRow, walkRows } from "../../src/resources/rows";
 
 const spec = (parameter: Record<string, unknown>) => ({
   openapi: "3.1.0",
@@ -60,5 +65,52 @@ describe("typed rows from the spec", () => {
     expect(plan.args[0].type).toContain(
       'RenameKeys<QueryOf<"/things/{company_id}", "post">, { "title": "title_filter" }>',
     );
+  });
+});
+
+describe("the stored rows (encode-row.ts → rows.ts readRow)", () => {
+  const realSpec = JSON.parse(readFileSync(join(__dirname, "../../generated/openapi.json"), "utf8"));
+  const plans = planMethods(realSpec).filter((plan) => plan.row);
+
+  it("reads back every planned row of the spec exactly", () => {
+    expect(plans.length).toBeGreaterThan(300);
+    for (const plan of plans)
+      expect({ op: plan.row!.op, row: readRow(encodeRow(plan.row!)) }).toStrictEqual({
+        op: plan.row!.op,
+        row: plan.row,
+      });
+  });
+
+  it("keeps the generated table in step with the plans", () => {
+    const planned = new Map(plans.map((plan) => [[...plan.resourcePath, plan.method].join("."), plan.row]));
+    const stored = walkRows(resourceTable);
+    expect(stored).toHaveLength(planned.size);
+    for (const { name, row } of stored) expect(row).toStrictEqual(planned.get(name.join(".")));
+  });
+
+  it("derives the path arguments, the company and a required body, and stores what differs", () => {
+    const rows = [
+      {
+        op: "GET /book_times/{company_id}/{staff_id}/{date}",
+        company: "company_id",
+        path: [
+          { name: "staff_id", kind: "id" as const },
+          { name: "date", kind: "date" as const },
+        ],
+      },
+      { op: "GET /bookform/{id}", path: [{ name: "id", arg: "formId", kind: "id" as const }] },
+      {
+        op: "GET /x/{salon_id}/{id}",
+        company: "salon_id",
+        path: [{ name: "id", kind: "id" as const }],
+        body: "fields" as const,
+      },
+    ];
+    expect(rows.map(encodeRow)).toEqual([
+      { op: rows[0].op, kinds: { date: "date" } },
+      { op: rows[1].op, args: { id: "formId" } },
+      { op: rows[2].op, company: "salon_id", body: "fields", bodyOptional: true },
+    ]);
+    for (const row of rows) expect(readRow(encodeRow(row))).toEqual(row);
   });
 });
