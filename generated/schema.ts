@@ -27594,7 +27594,12 @@ export interface operations {
             /** @constant */
             success: true;
             data: components["schemas"]["Position"][];
-            meta: components["schemas"]["EmptyMeta"];
+            /**
+             * @description Both documentations type this `meta` as a list of objects (the YCLIENTS docs'
+             *     example sends `[{}]`; Altegio's says it carries the number of positions found), so
+             *     a list of meta objects is accepted besides the usual `[]` or object.
+             */
+            meta: components["schemas"]["Meta"] | components["schemas"]["MetaObject"][];
           };
         };
       };
