@@ -11,21 +11,40 @@ const validator = createSpecValidator(spec);
 const liveDir = join(repoRoot, "test", "fixtures", "live");
 const sources = readFileSync(join(liveDir, "SOURCES.md"), "utf8");
 
-/** Each live fixture and the answer it is: `METHOD path status`. */
+/** Each live answer fixture and the answer it is: `METHOD path status`. */
 const LIVE: Record<string, [string, string, string]> = {
   "altegio-webhook-record.json": ["GET", "/record/{company_id}/{record_id}", "200"],
 };
 
+/**
+ * Each live webhook delivery, the spec webhook it is, and the get-one answer whose object its `data` also is
+ * (a delivery carries the same object the API answers).
+ */
+const LIVE_DELIVERIES: Record<string, [string, string]> = {
+  "yclients-webhook-record-update.json": ["record", "/record/{company_id}/{record_id}"],
+  "yclients-webhook-goods-sale.json": [
+    "goods_operations",
+    "/storage_operations/goods_transactions/{company_id}/{transaction_id}",
+  ],
+};
+
+const readLive = (file: string) => JSON.parse(readFileSync(join(liveDir, file), "utf8"));
+
 describe("recorded live payloads", () => {
   it("every fixture is listed here and in SOURCES.md", () => {
     const files = readdirSync(liveDir).filter((f) => f.endsWith(".json"));
-    expect(files.sort()).toEqual(Object.keys(LIVE).sort());
+    expect(files.sort()).toEqual([...Object.keys(LIVE), ...Object.keys(LIVE_DELIVERIES)].sort());
     for (const file of files) expect(sources).toContain(`\`${file}\``);
   });
 
   it.each(Object.entries(LIVE))("%s validates", (file, [method, path, status]) => {
-    const body = JSON.parse(readFileSync(join(liveDir, file), "utf8"));
-    expect(validator.response(path, method, status, body)).toBeUndefined();
+    expect(validator.response(path, method, status, readLive(file))).toBeUndefined();
+  });
+
+  it.each(Object.entries(LIVE_DELIVERIES))("%s validates as the delivery and as the answer", (file, [hook, path]) => {
+    const delivery = readLive(file);
+    expect(validator.webhookBody(hook, delivery)).toBeUndefined();
+    expect(validator.response(path, "GET", "200", { success: true, data: delivery.data, meta: [] })).toBeUndefined();
   });
 });
 
