@@ -22,6 +22,10 @@ const LIVE: Record<string, [string, string, string]> = {
  */
 const LIVE_DELIVERIES: Record<string, [string, string]> = {
   "yclients-webhook-record-update.json": ["record", "/record/{company_id}/{record_id}"],
+  "yclients-webhook-finance-operation.json": [
+    "finances_operation",
+    "/finance_transactions/{company_id}/{transaction_id}",
+  ],
   "yclients-webhook-goods-sale.json": [
     "goods_operations",
     "/storage_operations/goods_transactions/{company_id}/{transaction_id}",
