@@ -13032,7 +13032,8 @@ export interface components {
       domain?: string | null;
       /** @description The services the member performs, with their duration and price. */
       services_links?: components["schemas"]["StaffServiceLink"][];
-      employee?: components["schemas"]["StaffEmployee"] | unknown[];
+      /** @description HR data of the member; `[]` or `null` when none is kept (a live staff list sends `null`). */
+      employee?: components["schemas"]["StaffEmployee"] | unknown[] | null;
       grid_settings?: components["schemas"]["StaffGridSettings"] | unknown[];
       /** @description Pictures of the member; `[]` when there are none. */
       image_group?: components["schemas"]["EntityImageGroup"] | unknown[];

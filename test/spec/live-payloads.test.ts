@@ -14,6 +14,7 @@ const sources = readFileSync(join(liveDir, "SOURCES.md"), "utf8");
 /** Each live answer fixture and the answer it is: `METHOD path status`. */
 const LIVE: Record<string, [string, string, string]> = {
   "altegio-webhook-record.json": ["GET", "/record/{company_id}/{record_id}", "200"],
+  "yclients-staff-list-member.json": ["GET", "/company/{company_id}/staff/", "200"],
 };
 
 /**
