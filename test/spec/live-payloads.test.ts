@@ -15,6 +15,23 @@ const sources = readFileSync(join(liveDir, "SOURCES.md"), "utf8");
 const LIVE: Record<string, [string, string, string]> = {
   "altegio-webhook-record.json": ["GET", "/record/{company_id}/{record_id}", "200"],
   "yclients-staff-list-member.json": ["GET", "/company/{company_id}/staff/", "200"],
+  "altegio-demo-analytics-overall.json": ["GET", "/company/{company_id}/analytics/overall/", "200"],
+  "altegio-demo-charts-income-daily.json": [
+    "GET",
+    "/company/{company_id}/analytics/overall/charts/income_daily/",
+    "200",
+  ],
+  "altegio-demo-charts-fullness-daily.json": [
+    "GET",
+    "/company/{company_id}/analytics/overall/charts/fullness_daily/",
+    "200",
+  ],
+  "altegio-demo-charts-records-daily.json": [
+    "GET",
+    "/company/{company_id}/analytics/overall/charts/records_daily/",
+    "200",
+  ],
+  "altegio-demo-z-report.json": ["GET", "/reports/z_report/{company_id}", "200"],
 };
 
 /**
