@@ -32,6 +32,30 @@ const LIVE: Record<string, [string, string, string]> = {
     "200",
   ],
   "altegio-demo-z-report.json": ["GET", "/reports/z_report/{company_id}", "200"],
+  // Operations beyond the YCLIENTS inventory, added from these recordings.
+  "altegio-demo-charts-clients-daily.json": [
+    "GET",
+    "/company/{company_id}/analytics/overall/charts/clients_daily/",
+    "200",
+  ],
+  "altegio-demo-receptionist-clients-scheduled.json": [
+    "GET",
+    "/company/{company_id}/analytics/administrator/clients_scheduled",
+    "200",
+  ],
+  "altegio-demo-receptionist-records-closed.json": [
+    "GET",
+    "/company/{company_id}/analytics/administrator/records_closed",
+    "200",
+  ],
+  "altegio-demo-receptionist-income.json": ["GET", "/company/{company_id}/analytics/administrator/income", "200"],
+  "altegio-demo-receptionist-visited-rescheduled.json": [
+    "GET",
+    "/company/{company_id}/analytics/administrator/visited_clients_rescheduled",
+    "200",
+  ],
+  "altegio-demo-staff-workload.json": ["GET", "/company/{company_id}/staff/workload", "200"],
+  "altegio-team-workload.json": ["GET", "/company/{company_id}/staff/workload", "200"],
 };
 
 /**
