@@ -57,6 +57,7 @@ const LIVE: Record<string, [string, string, string]> = {
   "altegio-demo-staff-workload.json": ["GET", "/company/{company_id}/staff/workload", "200"],
   "altegio-team-workload.json": ["GET", "/company/{company_id}/staff/workload", "200"],
   "altegio-day-report.json": ["GET", "/reports/day_report/{company_id}/{date}", "200"],
+  "altegio-records-list.json": ["GET", "/records/{company_id}", "200"],
 };
 
 /**
