@@ -9759,8 +9759,8 @@ export interface components {
       id?: number;
       /** @description What the pictures belong to (`settings_service`, `master`...). */
       entity?: string;
-      /** @description Id of that entity. */
-      entity_id?: number;
+      /** @description Id of that entity (a numeric string in a live staff list). */
+      entity_id?: components["schemas"]["Id"];
       /** @description The pictures keyed by size version (`basic`, `sm`, `norm`, `origin`...). */
       images?:
         | {
@@ -12128,10 +12128,12 @@ export interface components {
     /** @description The outcome of sending a review; with a tip, where to pay it. */
     ReviewSubmitResult: {
       /** @description The tip payment to send the client to, or null when no tip was given. */
-      charge?: {
-        /** @description Payment page URL. */
-        url?: string;
-      } | null;
+      charge?:
+        | ({
+            /** @description Payment page URL. */
+            url?: string;
+          } | null)
+        | unknown[];
     };
     /**
      * @description A payroll accrual for a staff member over a period. `amount` is a number in currency
@@ -13214,7 +13216,7 @@ export interface components {
       /** @description Id of the YCLIENTS user account linked to the member, if any. */
       user_id?: number | null;
       /** @description The linked user account, if any. */
-      user?: components["schemas"]["StaffUser"] | null;
+      user?: (components["schemas"]["StaffUser"] | null) | unknown[];
       /** @description Whether the member can be booked online. */
       is_online?: boolean;
       /** @description Whether the member can be booked at all. */
@@ -13224,7 +13226,7 @@ export interface components {
       /** @description True when the member is managed at chain level. */
       is_chain?: boolean;
       /** @description The chain the member belongs to, if any. */
-      chain?: components["schemas"]["StaffChain"] | null;
+      chain?: (components["schemas"]["StaffChain"] | null) | unknown[];
       /** @description Whether online prepayment is used for this member (`forbidden`, `allowed`, `required`...). */
       prepaid?: string;
       /** @description Step between the slots shown to clients, in seconds. */
@@ -13621,8 +13623,8 @@ export interface components {
       good?: components["schemas"]["Good"] | unknown[];
       storage?: components["schemas"]["TitledRef"] | unknown[];
       unit?: components["schemas"]["StorageUnit"] | unknown[];
-      sale_unit?: components["schemas"]["StorageUnit"] | null;
-      service_unit?: components["schemas"]["StorageUnit"] | null;
+      sale_unit?: (components["schemas"]["StorageUnit"] | null) | unknown[];
+      service_unit?: (components["schemas"]["StorageUnit"] | null) | unknown[];
       service?: components["schemas"]["TitledRef"] | unknown[];
       supplier?: components["schemas"]["OptionalPersonRef"];
       client?: components["schemas"]["OptionalPersonRef"];

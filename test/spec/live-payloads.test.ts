@@ -58,6 +58,7 @@ const LIVE: Record<string, [string, string, string]> = {
   "altegio-team-workload.json": ["GET", "/company/{company_id}/staff/workload", "200"],
   "altegio-day-report.json": ["GET", "/reports/day_report/{company_id}/{date}", "200"],
   "altegio-records-list.json": ["GET", "/records/{company_id}", "200"],
+  "altegio-staff-list.json": ["GET", "/company/{company_id}/staff/", "200"],
 };
 
 /**
@@ -137,6 +138,17 @@ describe("live mismatches the spec now allows", () => {
         meta: [],
       }),
     ).toBeUndefined();
+  });
+
+  it("a nullable object sent as [] (a staff member without a user account), where the envelope's data stays itself", () => {
+    const staff = JSON.parse(readFileSync(join(liveDir, "altegio-staff-list.json"), "utf8"));
+    const member = { ...staff.data[1], user: [], chain: [] };
+    const body = { success: true, data: [member], meta: { total_count: 1 } };
+    expect(validator.response("/company/{company_id}/staff/", "GET", "200", body)).toBeUndefined();
+    // The rule is about objects inside an answer: an enveloped entity is never `[]`.
+    expect(
+      validator.response("/labels/{company_id}", "POST", "200", { success: true, data: [], meta: [] }),
+    ).toBeDefined();
   });
 
   it("goods with the loyalty type ids as numeric strings", () => {
