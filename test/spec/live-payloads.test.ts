@@ -59,6 +59,7 @@ const LIVE: Record<string, [string, string, string]> = {
   "altegio-day-report.json": ["GET", "/reports/day_report/{company_id}/{date}", "200"],
   "altegio-records-list.json": ["GET", "/records/{company_id}", "200"],
   "altegio-staff-list.json": ["GET", "/company/{company_id}/staff/", "200"],
+  "altegio-clients-list.json": ["GET", "/clients/{company_id}", "200"],
 };
 
 /**
