@@ -60,6 +60,7 @@ const LIVE: Record<string, [string, string, string]> = {
   "altegio-records-list.json": ["GET", "/records/{company_id}", "200"],
   "altegio-staff-list.json": ["GET", "/company/{company_id}/staff/", "200"],
   "altegio-clients-list.json": ["GET", "/clients/{company_id}", "200"],
+  "altegio-services-list.json": ["GET", "/company/{company_id}/services/", "200"],
 };
 
 /**
