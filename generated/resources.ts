@@ -34,8 +34,93 @@ export interface AccountsResource<Raise extends boolean> {
   list(params?: Params<NoParams>, options?: MethodOptions): Answer<"/accounts/{company_id}", "get", Raise>;
 }
 
-/** Main company figures and daily charts for dashboards. */
+/** Main company figures, daily charts and administrators' performance for dashboards. */
 export interface AnalyticsResource<Raise extends boolean> {
+  /**
+   * Clients rebooked after a no-show.
+   *
+   * How many clients missed their appointment in the period and how many of them administrators booked again. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+   * of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+   * the filter the answer is all zeros, not an error.
+   *
+   * `GET /company/{company_id}/analytics/administrator/canceled_clients_rescheduled` (needs a user token).
+   */
+  administratorCanceledRescheduled(
+    params: Params<
+      QueryOf<"/company/{company_id}/analytics/administrator/canceled_clients_rescheduled", "get">,
+      "date_from" | "date_to"
+    >,
+    options?: MethodOptions,
+  ): Answer<"/company/{company_id}/analytics/administrator/canceled_clients_rescheduled", "get", Raise>;
+
+  /**
+   * Clients booked by administrators.
+   *
+   * How many clients the company's administrators booked in the period, with the figure of the previous period
+   * of the same length. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+   * of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+   * the filter the answer is all zeros, not an error.
+   *
+   * `GET /company/{company_id}/analytics/administrator/clients_scheduled` (needs a user token).
+   */
+  administratorClientsScheduled(
+    params: Params<
+      QueryOf<"/company/{company_id}/analytics/administrator/clients_scheduled", "get">,
+      "date_from" | "date_to"
+    >,
+    options?: MethodOptions,
+  ): Answer<"/company/{company_id}/analytics/administrator/clients_scheduled", "get", Raise>;
+
+  /**
+   * Revenue taken by administrators.
+   *
+   * The revenue the company's administrators took in the period (client account top-ups included), in currency
+   * units, with the figure of the previous period of the same length. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+   * of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+   * the filter the answer is all zeros, not an error.
+   *
+   * `GET /company/{company_id}/analytics/administrator/income` (needs a user token).
+   */
+  administratorIncome(
+    params: Params<QueryOf<"/company/{company_id}/analytics/administrator/income", "get">, "date_from" | "date_to">,
+    options?: MethodOptions,
+  ): Answer<"/company/{company_id}/analytics/administrator/income", "get", Raise>;
+
+  /**
+   * Appointments closed by administrators.
+   *
+   * How many appointments the company's administrators closed (settled) in the period, with the figure of the
+   * previous period of the same length. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+   * of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+   * the filter the answer is all zeros, not an error.
+   *
+   * `GET /company/{company_id}/analytics/administrator/records_closed` (needs a user token).
+   */
+  administratorRecordsClosed(
+    params: Params<
+      QueryOf<"/company/{company_id}/analytics/administrator/records_closed", "get">,
+      "date_from" | "date_to"
+    >,
+    options?: MethodOptions,
+  ): Answer<"/company/{company_id}/analytics/administrator/records_closed", "get", Raise>;
+
+  /**
+   * Clients rebooked after a visit.
+   *
+   * How many clients came to a visit in the period and how many of them administrators booked again. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+   * of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+   * the filter the answer is all zeros, not an error.
+   *
+   * `GET /company/{company_id}/analytics/administrator/visited_clients_rescheduled` (needs a user token).
+   */
+  administratorVisitedRescheduled(
+    params: Params<
+      QueryOf<"/company/{company_id}/analytics/administrator/visited_clients_rescheduled", "get">,
+      "date_from" | "date_to"
+    >,
+    options?: MethodOptions,
+  ): Answer<"/company/{company_id}/analytics/administrator/visited_clients_rescheduled", "get", Raise>;
+
   /**
    * Get the main figures of the company.
    *
@@ -51,6 +136,25 @@ export interface AnalyticsResource<Raise extends boolean> {
     params?: Params<QueryOf<"/company/{company_id}/analytics/overall/", "get">, "date_from" | "date_to">,
     options?: MethodOptions,
   ): Answer<"/company/{company_id}/analytics/overall/", "get", Raise>;
+
+  /**
+   * Daily clients chart.
+   *
+   * Three series: for each day, the number of clients, of new clients and of returning ones (slugs
+   * `clients_total`, `clients_new`, `clients_returned`). Daily points are `[Unix time in milliseconds,
+   * value]`. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps a live recording of
+   * its answer, the bare list like the other charts (openapi/NOTES.md, "Operations beyond the inventory").
+   * `x-envelope: optional`: the SDK accepts the bare list or the envelope and always hands back the envelope.
+   *
+   * `GET /company/{company_id}/analytics/overall/charts/clients_daily/` (needs a user token).
+   */
+  clientsDaily(
+    params?: Params<
+      QueryOf<"/company/{company_id}/analytics/overall/charts/clients_daily/", "get">,
+      "date_from" | "date_to"
+    >,
+    options?: MethodOptions,
+  ): Answer<"/company/{company_id}/analytics/overall/charts/clients_daily/", "get", Raise>;
 
   /**
    * Daily occupancy chart.
@@ -5084,6 +5188,21 @@ export interface StaffResource<Raise extends boolean> {
   ): Answer<"/company/{company_id}/staff/quick", "post", Raise>;
 
   /**
+   * Daily occupancy of a staff member.
+   *
+   * For each day of the period, the booked share of a staff member's working time, from 0 to 1. The answer
+   * does not name the member: ask once per `team_member_id`. Not in the YCLIENTS reference: Altegio's own
+   * integration calls it and keeps live recordings of its answer (openapi/NOTES.md, "Operations beyond the
+   * inventory"); days come in no particular order.
+   *
+   * `GET /company/{company_id}/staff/workload` (needs a user token).
+   */
+  workload(
+    params: Params<QueryOf<"/company/{company_id}/staff/workload", "get">, "start_date" | "end_date">,
+    options?: MethodOptions,
+  ): Answer<"/company/{company_id}/staff/workload", "get", Raise>;
+
+  /**
    * Get one staff member of a company.
    *
    * Returns a single staff member. With an id the API answers with one object rather than
@@ -6016,7 +6135,7 @@ export interface WaitingListResource<Raise extends boolean> {
 export interface GeneratedResources<Raise extends boolean> {
   /** Cash desks and accounts, finance transactions, sale payments and fiscal register operations. */
   readonly accounts: AccountsResource<Raise>;
-  /** Main company figures and daily charts for dashboards. */
+  /** Main company figures, daily charts and administrators' performance for dashboards. */
   readonly analytics: AnalyticsResource<Raise>;
   /** Obtain user tokens for staff users and for online-booking clients. */
   readonly auth: AuthResource<Raise>;
@@ -6135,7 +6254,36 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
     list: { op: "GET /accounts/{company_id}" },
   },
   analytics: {
+    administratorCanceledRescheduled: {
+      op: "GET /company/{company_id}/analytics/administrator/canceled_clients_rescheduled",
+      required: ["date_from", "date_to"],
+      dates: { date_from: "date", date_to: "date" },
+    },
+    administratorClientsScheduled: {
+      op: "GET /company/{company_id}/analytics/administrator/clients_scheduled",
+      required: ["date_from", "date_to"],
+      dates: { date_from: "date", date_to: "date" },
+    },
+    administratorIncome: {
+      op: "GET /company/{company_id}/analytics/administrator/income",
+      required: ["date_from", "date_to"],
+      dates: { date_from: "date", date_to: "date" },
+    },
+    administratorRecordsClosed: {
+      op: "GET /company/{company_id}/analytics/administrator/records_closed",
+      required: ["date_from", "date_to"],
+      dates: { date_from: "date", date_to: "date" },
+    },
+    administratorVisitedRescheduled: {
+      op: "GET /company/{company_id}/analytics/administrator/visited_clients_rescheduled",
+      required: ["date_from", "date_to"],
+      dates: { date_from: "date", date_to: "date" },
+    },
     overall: { op: "GET /company/{company_id}/analytics/overall/", dates: { date_from: "date", date_to: "date" } },
+    clientsDaily: {
+      op: "GET /company/{company_id}/analytics/overall/charts/clients_daily/",
+      dates: { date_from: "date", date_to: "date" },
+    },
     fullnessDaily: {
       op: "GET /company/{company_id}/analytics/overall/charts/fullness_daily/",
       dates: { date_from: "date", date_to: "date" },
@@ -6979,6 +7127,11 @@ export const resourceTable: { readonly [Name in keyof GeneratedResources<boolean
   staff: {
     list: { op: "GET /company/{company_id}/staff/" },
     quickCreate: { op: "POST /company/{company_id}/staff/quick", body: "fields", ids: ["position_id"] },
+    workload: {
+      op: "GET /company/{company_id}/staff/workload",
+      required: ["start_date", "end_date"],
+      dates: { start_date: "date", end_date: "date" },
+    },
     get: { op: "GET /company/{company_id}/staff/{staff_id}" },
     createLegacy: { op: "POST /staff/{company_id}", body: "fields", ids: ["user_id", "image_group_id"] },
     listLegacy: { op: "GET /staff/{company_id}/" },

@@ -1421,6 +1421,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/company/{company_id}/analytics/administrator/canceled_clients_rescheduled": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Clients rebooked after a no-show
+     * @description How many clients missed their appointment in the period and how many of them administrators booked again. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+     *     of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+     *     the filter the answer is all zeros, not an error.
+     */
+    get: operations["getAdministratorCanceledClientsRescheduled"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/company/{company_id}/analytics/administrator/clients_scheduled": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Clients booked by administrators
+     * @description How many clients the company's administrators booked in the period, with the figure of the previous period
+     *     of the same length. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+     *     of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+     *     the filter the answer is all zeros, not an error.
+     */
+    get: operations["getAdministratorClientsScheduled"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/company/{company_id}/analytics/administrator/income": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Revenue taken by administrators
+     * @description The revenue the company's administrators took in the period (client account top-ups included), in currency
+     *     units, with the figure of the previous period of the same length. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+     *     of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+     *     the filter the answer is all zeros, not an error.
+     */
+    get: operations["getAdministratorIncome"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/company/{company_id}/analytics/administrator/records_closed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Appointments closed by administrators
+     * @description How many appointments the company's administrators closed (settled) in the period, with the figure of the
+     *     previous period of the same length. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+     *     of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+     *     the filter the answer is all zeros, not an error.
+     */
+    get: operations["getAdministratorRecordsClosed"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/company/{company_id}/analytics/administrator/visited_clients_rescheduled": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Clients rebooked after a visit
+     * @description How many clients came to a visit in the period and how many of them administrators booked again. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps live recordings
+     *     of its answer (openapi/NOTES.md, "Operations beyond the inventory"). With no administrator matching
+     *     the filter the answer is all zeros, not an error.
+     */
+    get: operations["getAdministratorVisitedClientsRescheduled"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/company/{company_id}/analytics/loyalty_programs/income/": {
     parameters: {
       query?: never;
@@ -1498,6 +1611,30 @@ export interface paths {
      *     lost).
      */
     get: operations["getAnalyticsOverall"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/company/{company_id}/analytics/overall/charts/clients_daily/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Daily clients chart
+     * @description Three series: for each day, the number of clients, of new clients and of returning ones (slugs
+     *     `clients_total`, `clients_new`, `clients_returned`). Daily points are `[Unix time in milliseconds,
+     *     value]`. Not in the YCLIENTS reference: Altegio's own integration calls it and keeps a live recording of
+     *     its answer, the bare list like the other charts (openapi/NOTES.md, "Operations beyond the inventory").
+     *     `x-envelope: optional`: the SDK accepts the bare list or the envelope and always hands back the envelope.
+     */
+    get: operations["getAnalyticsClientsDaily"];
     put?: never;
     post?: never;
     delete?: never;
@@ -3025,6 +3162,29 @@ export interface paths {
      *     touched. Replaces the deprecated `PUT /schedule/{company_id}/{staff_id}`.
      */
     put: operations["setStaffSchedules"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/company/{company_id}/staff/workload": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Daily occupancy of a staff member
+     * @description For each day of the period, the booked share of a staff member's working time, from 0 to 1. The answer
+     *     does not name the member: ask once per `team_member_id`. Not in the YCLIENTS reference: Altegio's own
+     *     integration calls it and keeps live recordings of its answer (openapi/NOTES.md, "Operations beyond the
+     *     inventory"); days come in no particular order.
+     */
+    get: operations["getStaffWorkload"];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -7464,6 +7624,63 @@ export interface components {
       /** @description Instructions for the clients. */
       instructions?: string;
     };
+    /**
+     * @description Clients of a period (who came, or who missed their appointment) and how many of them administrators booked
+     *     again (`analytics.administratorVisitedRescheduled`, `analytics.administratorCanceledRescheduled`).
+     */
+    AdministratorClientsRescheduled: {
+      /** @description Clients who came (or missed their appointment) in the period. */
+      clients_count?: number;
+      /** @description How many of them were booked again. */
+      clients_rescheduled_count?: number;
+      /** @description Day by day, with `include[]=clients_count_daily`. */
+      clients_count_daily?: {
+        /** Format: date */
+        date?: string;
+        clients_count?: number;
+        clients_rescheduled_count?: number;
+      }[];
+    };
+    /** @description Clients booked by administrators in a period (`analytics.administratorClientsScheduled`). */
+    AdministratorClientsScheduled: {
+      /** @description Clients booked in the period. */
+      clients_count?: number;
+      /** @description The same figure for the previous period of the same length. */
+      previous_clients_count?: number;
+      /** @description Day by day, with `include[]=clients_count_daily`; `[]` otherwise or with no data. */
+      clients_count_daily?: {
+        /** Format: date */
+        date?: string;
+        clients_count?: number;
+      }[];
+    };
+    /** @description Revenue taken by administrators in a period, in currency units (`analytics.administratorIncome`). */
+    AdministratorIncome: {
+      /** @description Revenue of the period. */
+      income_sum?: number;
+      /** @description The same figure for the previous period of the same length. */
+      previous_income_sum?: number;
+      currency?: components["schemas"]["Currency"] | unknown[];
+      /** @description Day by day, with `include[]=income_sum_daily`. */
+      income_sum_daily?: {
+        /** Format: date */
+        date?: string;
+        income_sum?: number;
+      }[];
+    };
+    /** @description Appointments closed by administrators in a period (`analytics.administratorRecordsClosed`). */
+    AdministratorRecordsClosed: {
+      /** @description Appointments closed in the period. */
+      records_count?: number;
+      /** @description The same figure for the previous period of the same length. */
+      previous_records_count?: number;
+      /** @description Day by day, with `include[]=records_count_daily`. */
+      records_count_daily?: {
+        /** Format: date */
+        date?: string;
+        records_count?: number;
+      }[];
+    };
     /** @description One slice of a breakdown chart (a source or a status) with its count. */
     AnalyticsBreakdownItem: {
       /** @description Slice name (in Russian). */
@@ -7478,6 +7695,8 @@ export interface components {
     AnalyticsDailySeries: {
       /** @description Series name (in Russian). */
       label: string;
+      /** @description Stable name of the series (`income_total`, `fullness_no_show`…), on the charts that send one. */
+      slug?: string;
       data: [number, number][];
     };
     /** @description A money figure for the period and the previous period of the same length. */
@@ -9540,8 +9759,8 @@ export interface components {
       id?: number;
       /** @description What the pictures belong to (`settings_service`, `master`...). */
       entity?: string;
-      /** @description Id of that entity. */
-      entity_id?: number;
+      /** @description Id of that entity (a numeric string in a live staff list). */
+      entity_id?: components["schemas"]["Id"];
       /** @description The pictures keyed by size version (`basic`, `sm`, `norm`, `origin`...). */
       images?:
         | {
@@ -11909,10 +12128,12 @@ export interface components {
     /** @description The outcome of sending a review; with a tip, where to pay it. */
     ReviewSubmitResult: {
       /** @description The tip payment to send the client to, or null when no tip was given. */
-      charge?: {
-        /** @description Payment page URL. */
-        url?: string;
-      } | null;
+      charge?:
+        | ({
+            /** @description Payment page URL. */
+            url?: string;
+          } | null)
+        | unknown[];
     };
     /**
      * @description A payroll accrual for a staff member over a period. `amount` is a number in currency
@@ -12995,7 +13216,7 @@ export interface components {
       /** @description Id of the YCLIENTS user account linked to the member, if any. */
       user_id?: number | null;
       /** @description The linked user account, if any. */
-      user?: components["schemas"]["StaffUser"] | null;
+      user?: (components["schemas"]["StaffUser"] | null) | unknown[];
       /** @description Whether the member can be booked online. */
       is_online?: boolean;
       /** @description Whether the member can be booked at all. */
@@ -13005,7 +13226,7 @@ export interface components {
       /** @description True when the member is managed at chain level. */
       is_chain?: boolean;
       /** @description The chain the member belongs to, if any. */
-      chain?: components["schemas"]["StaffChain"] | null;
+      chain?: (components["schemas"]["StaffChain"] | null) | unknown[];
       /** @description Whether online prepayment is used for this member (`forbidden`, `allowed`, `required`...). */
       prepaid?: string;
       /** @description Step between the slots shown to clients, in seconds. */
@@ -13032,7 +13253,8 @@ export interface components {
       domain?: string | null;
       /** @description The services the member performs, with their duration and price. */
       services_links?: components["schemas"]["StaffServiceLink"][];
-      employee?: components["schemas"]["StaffEmployee"] | unknown[];
+      /** @description HR data of the member; `[]` or `null` when none is kept (a live staff list sends `null`). */
+      employee?: components["schemas"]["StaffEmployee"] | unknown[] | null;
       grid_settings?: components["schemas"]["StaffGridSettings"] | unknown[];
       /** @description Pictures of the member; `[]` when there are none. */
       image_group?: components["schemas"]["EntityImageGroup"] | unknown[];
@@ -13316,6 +13538,16 @@ export interface components {
       /** @description Whether the user has confirmed their phone or e-mail. */
       is_approved?: boolean;
     };
+    /** @description The occupancy of one staff member on one day (`staff.workload`). */
+    StaffWorkloadDay: {
+      /**
+       * Format: date
+       * @description The day.
+       */
+      date?: string;
+      /** @description Booked share of the member's working time that day, from 0 to 1. */
+      workload?: number;
+    };
     /** @description A warehouse of the company (consumables for services, goods for sale, or both). */
     Storage: {
       /** @description Warehouse id. */
@@ -13391,8 +13623,8 @@ export interface components {
       good?: components["schemas"]["Good"] | unknown[];
       storage?: components["schemas"]["TitledRef"] | unknown[];
       unit?: components["schemas"]["StorageUnit"] | unknown[];
-      sale_unit?: components["schemas"]["StorageUnit"] | null;
-      service_unit?: components["schemas"]["StorageUnit"] | null;
+      sale_unit?: (components["schemas"]["StorageUnit"] | null) | unknown[];
+      service_unit?: (components["schemas"]["StorageUnit"] | null) | unknown[];
       service?: components["schemas"]["TitledRef"] | unknown[];
       supplier?: components["schemas"]["OptionalPersonRef"];
       client?: components["schemas"]["OptionalPersonRef"];
@@ -21398,6 +21630,365 @@ export interface operations {
       500: components["responses"]["ServerError"];
     };
   };
+  getAdministratorCanceledClientsRescheduled: {
+    parameters: {
+      query: {
+        /**
+         * @description Start of the period, `YYYY-MM-DD`.
+         * @example 2026-03-01
+         */
+        date_from: string;
+        /**
+         * @description End of the period, `YYYY-MM-DD`.
+         * @example 2026-03-31
+         */
+        date_to: string;
+        /** @description Only this administrator (user); without it, every administrator of the company. */
+        user_id?: number;
+        /** @description `clients_count_daily` adds the day-by-day figures. Sent as `include[]=clients_count_daily`. */
+        include?: "clients_count_daily"[];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The period's figures. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "clients_count": 14,
+           *         "clients_rescheduled_count": 5,
+           *         "clients_count_daily": [
+           *           {
+           *             "date": "2026-03-01",
+           *             "clients_count": 1,
+           *             "clients_rescheduled_count": 1
+           *           }
+           *         ]
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AdministratorClientsRescheduled"];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getAdministratorClientsScheduled: {
+    parameters: {
+      query: {
+        /**
+         * @description Start of the period, `YYYY-MM-DD`.
+         * @example 2026-03-01
+         */
+        date_from: string;
+        /**
+         * @description End of the period, `YYYY-MM-DD`.
+         * @example 2026-03-31
+         */
+        date_to: string;
+        /** @description Only this administrator (user); without it, every administrator of the company. */
+        user_id?: number;
+        /** @description `clients_count_daily` adds the day-by-day figures. Sent as `include[]=clients_count_daily`. */
+        include?: "clients_count_daily"[];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The period's figures. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "clients_count": 184,
+           *         "previous_clients_count": 160,
+           *         "clients_count_daily": [
+           *           {
+           *             "date": "2026-03-01",
+           *             "clients_count": 9
+           *           },
+           *           {
+           *             "date": "2026-03-02",
+           *             "clients_count": 12
+           *           }
+           *         ]
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AdministratorClientsScheduled"];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getAdministratorIncome: {
+    parameters: {
+      query: {
+        /**
+         * @description Start of the period, `YYYY-MM-DD`.
+         * @example 2026-03-01
+         */
+        date_from: string;
+        /**
+         * @description End of the period, `YYYY-MM-DD`.
+         * @example 2026-03-31
+         */
+        date_to: string;
+        /** @description Only this administrator (user); without it, every administrator of the company. */
+        user_id?: number;
+        /** @description `income_sum_daily` adds the day-by-day figures. Sent as `include[]=income_sum_daily`. */
+        include?: ("income_sum_daily" | "currency")[];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The period's figures. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "income_sum": 93120.5,
+           *         "previous_income_sum": 81400,
+           *         "income_sum_daily": [
+           *           {
+           *             "date": "2026-03-01",
+           *             "income_sum": 4015.5
+           *           },
+           *           {
+           *             "date": "2026-03-02",
+           *             "income_sum": 4860
+           *           }
+           *         ]
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AdministratorIncome"];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getAdministratorRecordsClosed: {
+    parameters: {
+      query: {
+        /**
+         * @description Start of the period, `YYYY-MM-DD`.
+         * @example 2026-03-01
+         */
+        date_from: string;
+        /**
+         * @description End of the period, `YYYY-MM-DD`.
+         * @example 2026-03-31
+         */
+        date_to: string;
+        /** @description Only this administrator (user); without it, every administrator of the company. */
+        user_id?: number;
+        /** @description `records_count_daily` adds the day-by-day figures. Sent as `include[]=records_count_daily`. */
+        include?: "records_count_daily"[];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The period's figures. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "records_count": 57,
+           *         "previous_records_count": 49,
+           *         "records_count_daily": [
+           *           {
+           *             "date": "2026-03-01",
+           *             "records_count": 3
+           *           },
+           *           {
+           *             "date": "2026-03-02",
+           *             "records_count": 4
+           *           }
+           *         ]
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AdministratorRecordsClosed"];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getAdministratorVisitedClientsRescheduled: {
+    parameters: {
+      query: {
+        /**
+         * @description Start of the period, `YYYY-MM-DD`.
+         * @example 2026-03-01
+         */
+        date_from: string;
+        /**
+         * @description End of the period, `YYYY-MM-DD`.
+         * @example 2026-03-31
+         */
+        date_to: string;
+        /** @description Only this administrator (user); without it, every administrator of the company. */
+        user_id?: number;
+        /** @description `clients_count_daily` adds the day-by-day figures. Sent as `include[]=clients_count_daily`. */
+        include?: "clients_count_daily"[];
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The period's figures. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": {
+           *         "clients_count": 120,
+           *         "clients_rescheduled_count": 41,
+           *         "clients_count_daily": [
+           *           {
+           *             "date": "2026-03-01",
+           *             "clients_count": 6,
+           *             "clients_rescheduled_count": 2
+           *           }
+           *         ]
+           *       },
+           *       "meta": []
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AdministratorClientsRescheduled"];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
   getLoyaltyProgramIncomeStats: {
     parameters: {
       query?: {
@@ -21753,6 +22344,107 @@ export interface operations {
             data: components["schemas"]["AnalyticsOverall"];
             /** @description Nothing to report; the documentation shows `[{}]`. */
             meta: components["schemas"]["Meta"] | Record<string, never>[];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getAnalyticsClientsDaily: {
+    parameters: {
+      query?: {
+        /**
+         * @description Start of the period, `YYYY-MM-DD` (give both ends; the default period is not documented).
+         * @example 2026-03-01
+         */
+        date_from?: string;
+        /**
+         * @description End of the period, `YYYY-MM-DD`.
+         * @example 2026-03-31
+         */
+        date_to?: string;
+        /** @description Only this staff member (the name Altegio's integration sends for this chart). */
+        team_member_id?: number;
+        /** @description Only staff holding this position. */
+        position_id?: number;
+        /** @description Only appointments created by this user. */
+        user_id?: number;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chart data. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "label": "Всего клиентов",
+           *         "slug": "clients_total",
+           *         "data": [
+           *           [
+           *             1772323200000,
+           *             14
+           *           ],
+           *           [
+           *             1772409600000,
+           *             11
+           *           ]
+           *         ]
+           *       },
+           *       {
+           *         "label": "Новые клиенты",
+           *         "slug": "clients_new",
+           *         "data": [
+           *           [
+           *             1772323200000,
+           *             3
+           *           ],
+           *           [
+           *             1772409600000,
+           *             2
+           *           ]
+           *         ]
+           *       },
+           *       {
+           *         "label": "Вернувшиеся клиенты",
+           *         "slug": "clients_returned",
+           *         "data": [
+           *           [
+           *             1772323200000,
+           *             11
+           *           ],
+           *           [
+           *             1772409600000,
+           *             9
+           *           ]
+           *         ]
+           *       }
+           *     ]
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["AnalyticsDailySeries"][];
+            meta: components["schemas"]["Meta"];
           };
         };
       };
@@ -27594,7 +28286,12 @@ export interface operations {
             /** @constant */
             success: true;
             data: components["schemas"]["Position"][];
-            meta: components["schemas"]["EmptyMeta"];
+            /**
+             * @description Both documentations type this `meta` as a list of objects (the YCLIENTS docs'
+             *     example sends `[{}]`; Altegio's says it carries the number of positions found), so
+             *     a list of meta objects is accepted besides the usual `[]` or object.
+             */
+            meta: components["schemas"]["Meta"] | components["schemas"]["MetaObject"][];
           };
         };
       };
@@ -27863,6 +28560,79 @@ export interface operations {
             /** @constant */
             success: true;
             data: components["schemas"]["StaffSchedule"][];
+            meta: components["schemas"]["Meta"];
+          };
+        };
+      };
+      400: components["responses"]["BadRequest"];
+      401: components["responses"]["Unauthorized"];
+      403: components["responses"]["Forbidden"];
+      404: components["responses"]["NotFound"];
+      422: components["responses"]["UnprocessableEntity"];
+      429: components["responses"]["TooManyRequests"];
+      500: components["responses"]["ServerError"];
+    };
+  };
+  getStaffWorkload: {
+    parameters: {
+      query: {
+        /**
+         * @description First day, `YYYY-MM-DD`.
+         * @example 2026-03-01
+         */
+        start_date: string;
+        /**
+         * @description Last day, `YYYY-MM-DD`.
+         * @example 2026-03-07
+         */
+        end_date: string;
+        /** @description The staff member (the name Altegio's integration sends). */
+        team_member_id?: number;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description Company (branch) id.
+         * @example 4564
+         */
+        company_id: components["parameters"]["CompanyId"];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One entry per day. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "success": true,
+           *       "data": [
+           *         {
+           *           "date": "2026-03-02",
+           *           "workload": 0.74
+           *         },
+           *         {
+           *           "date": "2026-03-03",
+           *           "workload": 0.5
+           *         },
+           *         {
+           *           "date": "2026-03-01",
+           *           "workload": 0
+           *         }
+           *       ],
+           *       "meta": {
+           *         "count": 3
+           *       }
+           *     }
+           */
+          "application/json": {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["StaffWorkloadDay"][];
             meta: components["schemas"]["Meta"];
           };
         };

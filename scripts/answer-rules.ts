@@ -25,13 +25,21 @@ function acceptsArray(schema: Json, spec: Json, seen = new Set<string>()): boole
   return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].some((s: Json) => acceptsArray(s, spec, seen));
 }
 
-/** True when the schema describes an object (a `type: object`, or a `$ref` to one). */
+/**
+ * True when the schema describes an object (a `type: object`, or a `$ref` to one), or an object that may be
+ * `null` (`anyOf`/`oneOf` of objects and `null`): a nullable object arrives as `[]` too (a staff member's `user`).
+ */
 function isObject(schema: Json, spec: Json): boolean {
   if (!schema || typeof schema !== "object") return false;
   if (schema.$ref) {
     if (!String(schema.$ref).startsWith(COMPONENT)) return false;
     const target = refTarget(spec, String(schema.$ref));
     return Boolean(target) && target["x-empty-array"] !== false && isObject(target, spec);
+  }
+  const branches: Json[] = schema.anyOf ?? schema.oneOf ?? [];
+  if (branches.length > 0 && schema.type === undefined) {
+    const objects = branches.filter((b) => b?.type !== "null");
+    return objects.length > 0 && objects.every((b) => isObject(b, spec));
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   return types.includes("object") || (schema.type === undefined && Boolean(schema.properties));
@@ -77,7 +85,9 @@ export function allowEmptyArrays(spec: Json): Json {
   // The envelope itself (`data`, `meta`) is left alone: the rule is about objects inside the answer.
   const visitAnswer = (schema: Json | undefined): void => {
     if (!schema || typeof schema !== "object") return;
-    if (schema.properties?.success && schema.properties.data) visit(schema.properties.data, 0);
+    // An envelope may be a component (`LabelCreated`): look through the `$ref` to find its `data`.
+    const envelope = schema.$ref && String(schema.$ref).startsWith(COMPONENT) ? refTarget(spec, schema.$ref) : schema;
+    if (envelope?.properties?.success && envelope.properties.data) visit(envelope.properties.data, 0);
     else visit(schema, 0);
   };
   const responseOf = (r: Json): Json | undefined => resolveRef(spec, r);

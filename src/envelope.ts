@@ -1,7 +1,10 @@
 // The `{ success, data, meta }` envelope turned into what friendly methods resolve with.
 import type { YclientsClientError } from "./errors.js";
 
-/** Envelope metadata; the API's empty `[]` is normalised to `{}`. */
+/**
+ * Envelope metadata; the API's empty `[]` is normalised to `{}`, and a list of meta objects (documented for
+ * the staff positions list) to the one object they make together.
+ */
 export interface YclientsMeta {
   message?: string;
   total_count?: number;
@@ -39,8 +42,12 @@ export type YclientsResponse<T, Raise extends boolean = true> = Raise extends tr
   ? YclientsSuccess<T>
   : YclientsSuccess<T> | YclientsFailure;
 
+const isMetaObject = (value: unknown): value is YclientsMeta =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
 export function normaliseMeta(meta: unknown): YclientsMeta {
-  return meta !== null && typeof meta === "object" && !Array.isArray(meta) ? (meta as YclientsMeta) : {};
+  if (isMetaObject(meta)) return meta;
+  return Array.isArray(meta) ? Object.assign({}, ...meta.filter(isMetaObject)) : {};
 }
 
 export function successOf<T>(body: unknown, response: Response): YclientsSuccess<T> {

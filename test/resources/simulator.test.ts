@@ -121,6 +121,11 @@ describe("every friendly method reaches its operation in the simulator", () => {
     ["GET /company/{company_id}/staff/positions/", "positions.listForStaff", () => yc.positions.listForStaff()],
     ["GET /positions/{company_id}", "positions.list", () => yc.positions.list()],
     ["GET /company/{company_id}/staff/{staff_id}", "staff.get", () => yc.staff.get(staffId())],
+    [
+      "GET /company/{company_id}/staff/workload",
+      "staff.workload",
+      () => yc.staff.workload({ start_date: "2026-03-01", end_date: "2026-03-07", team_member_id: staffId() }),
+    ],
     ["GET /staff/{company_id}/", "staff.listLegacy", () => yc.staff.listLegacy()],
     ["GET /staff/{company_id}/{staff_id}", "staff.getLegacy", () => yc.staff.getLegacy(staffId())],
     ["GET /company/{company_id}/services/", "services.list", () => yc.services.list()],

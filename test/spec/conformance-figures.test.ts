@@ -56,7 +56,6 @@ const REASONS: Array<{ notes: string; matches: (e: ReferenceExample, error: stri
 
 /** Single examples argued one by one in NOTES.md under "Examples that still disagree (issue 23)". */
 const STILL = new Set([
-  "docs GET /api/v1/company/{company_id}/staff/positions/ 200",
   "docs GET /api/v1/loyalty/cards/{phone}/{group_id}/{company_id} 200",
   "docs GET /api/v1/loyalty/client_cards/{client_id} 200",
   "docs GET /api/v1/user/loyalty_cards/{group_id} 200",
@@ -79,8 +78,8 @@ const answers = examples.filter((e) => e.status !== "request");
 const requests = examples.filter((e) => e.status === "request");
 
 describe("conformance with the official examples (figures over every operation)", () => {
-  it("the docs' answer examples: at least 94.9 %", () => {
-    expect(ratio(answers.filter((e) => e.source === "docs"))).toBeGreaterThanOrEqual(0.949);
+  it("the docs' answer examples: at least 95 %", () => {
+    expect(ratio(answers.filter((e) => e.source === "docs"))).toBeGreaterThanOrEqual(0.95);
   });
 
   it("the docs' request examples: at least 96.7 %", () => {
