@@ -47,7 +47,8 @@ const isMetaObject = (value: unknown): value is YclientsMeta =>
 
 export function normaliseMeta(meta: unknown): YclientsMeta {
   if (isMetaObject(meta)) return meta;
-  return Array.isArray(meta) ? Object.assign({}, ...meta.filter(isMetaObject)) : {};
+  // fromEntries defines each key, so a "__proto__" key in an answer stays a plain field.
+  return Array.isArray(meta) ? Object.fromEntries(meta.filter(isMetaObject).flatMap(Object.entries)) : {};
 }
 
 export function successOf<T>(body: unknown, response: Response): YclientsSuccess<T> {

@@ -36,4 +36,15 @@ describe("meta sent as a list", () => {
       await expect(client().positions.listForStaff()).resolves.toMatchObject({ data: positions, meta: {} });
     }
   });
+
+  it("a __proto__ key in a listed meta stays a plain field and leaves the prototype alone", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(`{"success":true,"data":[],"meta":[{"__proto__":{"polluted":true},"count":0}]}`);
+    });
+    const { meta } = await client().positions.listForStaff();
+    expect(Object.getPrototypeOf(meta)).toBe(Object.prototype);
+    expect((meta as Record<string, unknown>).polluted).toBeUndefined();
+    expect(meta.count).toBe(0);
+  });
 });
