@@ -5,6 +5,7 @@ import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
 import { groupEvents, groupEventsV2 } from "./group-events.js";
 import { labels } from "./labels.js";
+import { records } from "./records.js";
 import { accounts, storages } from "./money.js";
 import { waitingList } from "./waiting-list.js";
 import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
@@ -24,4 +25,5 @@ export const collections: Record<string, Collection> = {
   groupEvents,
   groupEventsV2,
   clients,
+  records,
 };

@@ -41,6 +41,8 @@ export interface Collection<Row extends { id: number } = any> {
   view(row: Row, ctx: HandlerContext): unknown;
   /** A new row's fields from the request; may answer early (`abort`) with the area's own messages. */
   create?(ctx: HandlerContext, companyId: number): Omit<Row, "id">;
+  /** Runs once a created row is stored under its id (to report it, e.g. its webhook). */
+  created?(row: Row, ctx: HandlerContext): void;
   /** Applies an update to a row; may answer early like `create`. */
   update?(row: Row, ctx: HandlerContext): void;
   /** Removes a row; by default it is spliced out, or marked when the row has a `deleted` flag. */

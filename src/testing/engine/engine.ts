@@ -72,6 +72,7 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
     const fields = c.create!(ctx, companyId);
     const row = { ...fields, id: nextId(ctx.state, c.ids) };
     c.rows(ctx.state).push(row);
+    c.created?.(row, ctx);
     return answerRow(op, () => c.view(row, ctx), c.status?.create);
   },
   update(c, op, ctx) {

@@ -1,16 +1,16 @@
-// Clients as CRM state: the search with its filter language and body paging, the deprecated
-// query-string list, the card (read, create, bulk create, change, delete), the visit history
-// built from the records, and the chain-wide lookup by phone.
+// Clients as CRM state: the search with its filter language and body paging, the checks and changes of a
+// client card (the card's own operations are the CRUD engine's, collections/clients.ts), bulk create, the visit
+// history built from the records, and the chain-wide lookup by phone.
 import { compileFilters, SearchFilterError, type SearchContext } from "../client-search.js";
 import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { addClient, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
-import { isDate, localDate, parseDateTime } from "../time.js";
+import { isDate, localDate } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
 import { requireChain, requireCompany } from "./scope.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
-import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
+import { isObject, text, toInt, validPhone } from "./input.js";
 
 const SEARCH_FIELDS = [
   "id",
@@ -99,41 +99,6 @@ function searchClients(ctx: HandlerContext): SimResponse {
   return ok(items, { total_count: found.length });
 }
 
-/** `GET /clients/{company_id}` (deprecated): substring filters, `changed_*`, query paging. */
-function listClientsLegacy(ctx: HandlerContext): SimResponse {
-  const { state, query: q } = ctx;
-  const company = requireCompany(state, ctx.params.company_id);
-  const part = (name: string) => (q.get(name) ?? "").trim().toLowerCase();
-  const [fullname, phone, email, card] = ["fullname", "phone", "email", "card"].map(part);
-  const id = queryInt(q, "id");
-  const paidMin = q.get("paid_min") ? Number(q.get("paid_min")) : undefined;
-  const paidMax = q.get("paid_max") ? Number(q.get("paid_max")) : undefined;
-  const after = q.get("changed_after") ? parseDateTime(q.get("changed_after"), company.utcOffset) : undefined;
-  const before = q.get("changed_before") ? parseDateTime(q.get("changed_before"), company.utcOffset) : undefined;
-  if ((q.get("changed_after") && after === undefined) || (q.get("changed_before") && before === undefined))
-    return invalid(400, { changed_after: ["Дата и время должны быть в формате ISO 8601"] });
-  const byClient = recordsByClient(state, company.id);
-  const found = companyClients(state, company).filter((c) => {
-    const changed = c.updated_at ?? c.created_at ?? 0;
-    return (
-      (!fullname || `${c.name} ${c.surname} ${c.patronymic}`.toLowerCase().includes(fullname)) &&
-      (!phone || c.phone.includes(normalizePhone(phone))) &&
-      (!email || c.email.toLowerCase().includes(email)) &&
-      (!card || (c.card ?? "").toLowerCase().includes(card)) &&
-      (id === undefined || c.id === id) &&
-      (paidMin === undefined || c.spent >= paidMin) &&
-      (paidMax === undefined || c.spent <= paidMax) &&
-      (after === undefined || changed >= after) &&
-      (before === undefined || changed <= before)
-    );
-  });
-  const page = ctx.page!;
-  return ok(
-    slice(found, page).map((c) => clientView(state, c, byClient.get(c.id) ?? [])),
-    { page: page.page, total_count: found.length },
-  );
-}
-
 /** Applies the fields of a client body; returns field errors instead of applying on bad input. */
 export function clientErrors(
   state: SimulatorState,
@@ -155,7 +120,7 @@ export function clientErrors(
   return errors;
 }
 
-export function applyClient(client: Client, body: Record<string, any>, now: number): void {
+export function applyClient(client: Omit<Client, "id">, body: Record<string, any>, now: number): void {
   for (const key of ["name", "surname", "patronymic", "email", "card", "comment", "birth_date"] as const) {
     if (body[key] !== undefined) client[key] = text(body[key]);
   }
@@ -177,16 +142,6 @@ function newClient(state: SimulatorState, company: Company, body: Record<string,
   const client = addClient(state, company.id, { created_at: now });
   applyClient(client, body, now);
   return client;
-}
-
-function createClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const body = isObject(ctx.body) ? ctx.body : {};
-  const errors = clientErrors(ctx.state, company, body, true);
-  if (errors.any) return errors.response(422);
-  const client = newClient(ctx.state, company, body, ctx.now);
-  ctx.emit(clientChange(ctx.state, client, "create"));
-  return ok(clientView(ctx.state, client, []), [], 201);
 }
 
 function createClientsBulk(ctx: HandlerContext): SimResponse {
@@ -284,8 +239,6 @@ function getChainClient(ctx: HandlerContext): SimResponse {
 
 export const clientHandlers: HandlerTable = {
   "POST /company/{company_id}/clients/search": searchClients,
-  "GET /clients/{company_id}": listClientsLegacy,
-  "POST /clients/{company_id}": ownBody(createClient),
   "POST /clients/{company_id}/bulk": ownBody(createClientsBulk),
   "POST /company/{company_id}/clients/visits/search": ownBody(searchClientVisits),
   "GET /group/{group_id}/clients/": getChainClient,
