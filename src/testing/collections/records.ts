@@ -6,7 +6,7 @@ import { collection } from "../engine/collection.js";
 import { staffRecord } from "../handlers/crm-views.js";
 import { applyOptional, flag, readRecordBody, refuseIfBusy } from "../handlers/records.js";
 import { findCompany, type SimRecord } from "../state.js";
-import { clientChange, recordChange } from "../webhook-payloads.js";
+import { recordChange } from "../webhook-payloads.js";
 
 export const records = collection<SimRecord>({
   rows: (state) => state.records,
@@ -22,10 +22,8 @@ export const records = collection<SimRecord>({
     }),
   create(ctx, companyId) {
     const { state, now } = ctx;
-    const clientsBefore = state.clients.length;
     const { plan, body } = readRecordBody(ctx, findCompany(state, companyId)!, undefined);
     refuseIfBusy(state, plan, undefined, body.save_if_busy === true);
-    if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, plan.client!, "create"));
     const record: Omit<SimRecord, "id"> = {
       hash: `staff-${now}-${state.nextIds.record}`,
       company_id: companyId,

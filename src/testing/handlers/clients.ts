@@ -138,6 +138,15 @@ export function applyClient(client: Omit<Client, "id">, body: Record<string, any
   client.updated_at = now;
 }
 
+/** The company's client with this phone, or a new card from `fields`, its creation reported. */
+export function clientByPhone(ctx: HandlerContext, companyId: number, phone: string, fields: Partial<Client>): Client {
+  const existing = ctx.state.clients.find((c) => c.company_id === companyId && c.phone === phone);
+  if (existing) return existing;
+  const client = addClient(ctx.state, companyId, { ...fields, phone, created_at: ctx.now, updated_at: ctx.now });
+  ctx.emit(clientChange(ctx.state, client, "create"));
+  return client;
+}
+
 function newClient(state: SimulatorState, company: Company, body: Record<string, any>, now: number): Client {
   const client = addClient(state, company.id, { created_at: now });
   applyClient(client, body, now);

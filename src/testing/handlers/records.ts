@@ -3,8 +3,9 @@
 // changing and deleting one record are the CRUD engine's (collections/records.ts). Online bookings land in the
 // same `state.records`, so they show up here too.
 import { FieldErrors, abort, fail, ok, type SimResponse } from "../reply.js";
-import { addClient, normalizePhone, type SimRecord, type Client, type Company, type SimulatorState } from "../state.js";
+import { type SimRecord, type Client, type Company, type SimulatorState } from "../state.js";
 import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
+import { clientByPhone } from "./clients.js";
 import { requireCompany } from "./scope.js";
 import { type HandlerContext, type HandlerTable } from "./context.js";
 import { recordLookups, staffRecord } from "./crm-views.js";
@@ -86,22 +87,6 @@ function listRecords(ctx: HandlerContext): SimResponse {
   );
 }
 
-/** Finds the company's client by phone, or creates one from the record's client block. */
-function clientByPhone(state: SimulatorState, company: Company, input: Record<string, any>, now: number): Client {
-  const phone = normalizePhone(input.phone);
-  const existing = state.clients.find((c) => c.company_id === company.id && normalizePhone(c.phone) === phone);
-  if (existing) return existing;
-  return addClient(state, company.id, {
-    name: text(input.name),
-    surname: text(input.surname),
-    patronymic: text(input.patronymic),
-    phone,
-    email: text(input.email),
-    created_at: now,
-    updated_at: now,
-  });
-}
-
 export interface RecordPlan {
   staffId: number;
   serviceIds: number[];
@@ -148,14 +133,13 @@ export function readRecordBody(
     if (n === undefined || n <= 0) errors.set("seance_length", "Длительность должна быть положительным числом секунд");
     else length = n;
   }
-  let client: Client | undefined;
-  if (need("client")) {
-    if (!isObject(body.client) || !validPhone(body.client.phone)) errors.set("client", "Укажите телефон клиента");
-    else client = clientByPhone(state, company, body.client, ctx.now);
-  }
+  const phone = need("client") && isObject(body.client) ? validPhone(body.client.phone) : undefined;
+  if (need("client") && !phone) errors.set("client", "Укажите телефон клиента");
   if (body.attendance !== undefined && ![-1, 0, 1, 2].includes(toInt(body.attendance) ?? NaN))
     errors.set("attendance", "Недопустимый статус визита");
   errors.check(422);
+  const names = ["name", "surname", "patronymic", "email"].map((f) => [f, text(body.client?.[f])]);
+  const client = phone ? clientByPhone(ctx, company.id, phone, Object.fromEntries(names)) : undefined;
   return { plan: { staffId, serviceIds, client, start, length }, body };
 }
 
