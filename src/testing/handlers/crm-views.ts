@@ -89,7 +89,24 @@ export function searchItem(
   return Object.fromEntries(fields.map((f) => [f, values[f]()]));
 }
 
-function servicesOf(state: SimulatorState, record: SimRecord): Service[] {
+/** The staff member as records and visits show them, or just the id of one that is gone. */
+export function staffCard(state: SimulatorState, id: number): Record<string, unknown> {
+  const staff = state.staff.find((s) => s.id === id);
+  if (!staff) return { id };
+  return {
+    id: staff.id,
+    name: staff.name,
+    company_id: staff.company_id,
+    specialization: staff.specialization,
+    position: { id: staff.position.id, title: staff.position.title },
+    avatar: staff.avatar,
+    avatar_big: staff.avatar,
+    rating: staff.rating,
+    votes_count: staff.votes_count,
+  };
+}
+
+export function servicesOf(state: SimulatorState, record: SimRecord): Service[] {
   return record.service_ids
     .map((id) => state.services.find((s) => s.id === id))
     .filter((s): s is Service => s !== undefined);
@@ -131,7 +148,6 @@ export function staffRecord(
 ): Record<string, unknown> {
   const company = findCompany(state, record.company_id)!;
   const offset = company.utcOffset;
-  const staff = state.staff.find((s) => s.id === record.staff_id);
   const lookups = options.lookups ?? recordLookups(state);
   const client = record.client_id === null ? undefined : lookups.clients.get(record.client_id);
   const counts = (client && lookups.visitCounts.get(client.id)) || { came: 0, missed: 0, live: 0 };
@@ -151,18 +167,7 @@ export function staffRecord(
       amount: 1,
     })),
     goods_transactions: [],
-    staff: staff
-      ? {
-          id: staff.id,
-          name: staff.name,
-          specialization: staff.specialization,
-          position: { id: staff.position.id, title: staff.position.title },
-          avatar: staff.avatar,
-          avatar_big: staff.avatar,
-          rating: staff.rating,
-          votes_count: staff.votes_count,
-        }
-      : { id: record.staff_id },
+    staff: staffCard(state, record.staff_id),
     client: client
       ? {
           id: client.id,
@@ -249,7 +254,6 @@ export function visitView(state: SimulatorState, visitId: number): Record<string
 /** A record as the client's visit history shows it. */
 export function historyRecord(state: SimulatorState, record: SimRecord): Record<string, unknown> {
   const company = findCompany(state, record.company_id)!;
-  const staff = state.staff.find((s) => s.id === record.staff_id);
   const paid = record.attendance === 1;
   return {
     id: record.id,
@@ -267,17 +271,7 @@ export function historyRecord(state: SimulatorState, record: SimRecord): Record<
       payment_status: paid ? "paid_full" : "not_paid",
       consumables: [],
     })),
-    staff: staff
-      ? {
-          id: staff.id,
-          name: staff.name,
-          company_id: staff.company_id,
-          specialization: staff.specialization,
-          avatar: staff.avatar,
-          avatar_big: staff.avatar,
-          position: { id: staff.position.id, title: staff.position.title },
-        }
-      : { id: record.staff_id },
+    staff: staffCard(state, record.staff_id),
     company: { id: company.id, title: company.title },
     tips: { has_tips: false, sum: null },
     comer: null,
