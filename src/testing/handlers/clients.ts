@@ -43,29 +43,6 @@ function searchContext(state: SimulatorState, company: Company): SearchContext {
   };
 }
 
-/** Sort keys of the search; visit dates and counts come from the records. */
-function sortKey(state: SimulatorState, client: Client, field: string, records: ReturnType<typeof attended>) {
-  switch (field) {
-    case "name":
-      return `${client.name} ${client.surname}`.toLowerCase();
-    case "phone":
-    case "email":
-      return client[field];
-    case "discount":
-      return client.discount;
-    case "sold_amount":
-      return client.spent;
-    case "visits_count":
-      return client.visits + records.length;
-    case "first_visit_date":
-      return records[0]?.start ?? 0;
-    case "last_visit_date":
-      return records[records.length - 1]?.start ?? 0;
-    default:
-      return client.id;
-  }
-}
-
 /** `POST /company/{company_id}/clients/search`: filters, fields, sort, body paging. */
 function searchClients(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
@@ -89,10 +66,16 @@ function searchClients(ctx: HandlerContext): SimResponse {
   }
   const found = companyClients(state, company).filter(test);
   const visits = new Map(found.map((c) => [c.id, attended(ctxSearch.activity(c).records)]));
+  // Sorted by the field's value as the answer shows it (no visit sorts first; names case-insensitively).
+  const keys = new Map(
+    found.map((c) => {
+      const value = searchItem(state, c, visits.get(c.id), [orderBy])[orderBy] ?? "";
+      return [c.id, typeof value === "string" ? value.toLowerCase() : (value as number)];
+    }),
+  );
   const sign = direction === "DESC" ? -1 : 1;
   found.sort((a, b) => {
-    const ka = sortKey(state, a, orderBy, visits.get(a.id)!);
-    const kb = sortKey(state, b, orderBy, visits.get(b.id)!);
+    const [ka, kb] = [keys.get(a.id)!, keys.get(b.id)!];
     return (ka < kb ? -1 : ka > kb ? 1 : 0) * sign || a.id - b.id;
   });
   const items = slice(found, ctx.page!).map((c) => searchItem(state, c, visits.get(c.id), fields));
