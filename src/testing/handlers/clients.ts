@@ -36,7 +36,7 @@ function searchContext(state: SimulatorState, company: Company): SearchContext {
   const byClient = recordsByClient(state, company.id);
   const prices = new Map(state.services.map((s) => [s.id, s]));
   return {
-    activity: (client) => ({ records: byClient.get(client.id) ?? [] }),
+    recordsOf: (client) => byClient.get(client.id) ?? [],
     categoryOf: (id) => prices.get(id)?.category_id,
     priceOf: (id) => prices.get(id)?.price_min ?? 0,
     localDate: (unix) => localDate(unix, company.utcOffset),
@@ -65,7 +65,7 @@ function searchClients(ctx: HandlerContext): SimResponse {
     throw err;
   }
   const found = companyClients(state, company).filter(test);
-  const visits = new Map(found.map((c) => [c.id, attended(ctxSearch.activity(c).records)]));
+  const visits = new Map(found.map((c) => [c.id, attended(ctxSearch.recordsOf(c))]));
   // Sorted by the field's value as the answer shows it (no visit sorts first; names case-insensitively).
   const keys = new Map(
     found.map((c) => {
