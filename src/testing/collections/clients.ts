@@ -34,7 +34,6 @@ function checked(ctx: HandlerContext, companyId: number, selfId?: number): Recor
 export const clients = collection<Client>({
   rows: (state) => state.clients,
   ids: "client",
-  company: "company_id",
   ownMessages: true,
   notFound: "Клиент не найден",
   filters: {

@@ -11,7 +11,6 @@ import { recordChange } from "../webhook-payloads.js";
 export const records = collection<SimRecord>({
   rows: (state) => state.records,
   ids: "record",
-  company: "company_id",
   ownMessages: true,
   notFound: "Запись не найдена",
   live: (r) => !r.deleted,

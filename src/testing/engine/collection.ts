@@ -16,10 +16,11 @@ export interface SimBinding {
 export interface Collection<Row extends { id: number } = any> {
   /** The rows, kept on the state (`state.tables[name]` when the collection has no home of its own). */
   rows(state: SimulatorState): Row[];
-  /** Which counter of `nextId` gives created rows their ids. */
-  ids: IdKind;
-  /** The path parameter naming the company the rows belong to (`row.company_id`); false for unscoped rows. */
-  company: string | false;
+  /** Which counter of `nextId` gives created rows their ids (default `generic`). */
+  ids?: IdKind;
+  /** The path parameter naming the company the rows belong to (`row.company_id`; default `company_id`); false
+   * for unscoped rows. */
+  company?: string | false;
   /** Rows shared by every company of the chain: the company is checked, the rows are not filtered by it. */
   shared?: true;
   /** True when `create` / `update` report missing fields in their own words (the core's generic check stays out). */

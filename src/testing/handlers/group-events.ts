@@ -177,14 +177,17 @@ function readRange(ctx: HandlerContext): { from: string; till: string } {
   return { from: from!, till: till! };
 }
 
+/** Search and duplication results: `date` as a Unix timestamp, `meta.count` counting them all. */
+function eventList(state: SimulatorState, events: SimActivity[], page = { page: 1, size: events.length }): SimResponse {
+  return ok(
+    slice(events, page).map((e) => eventView(state, e, true)),
+    { count: events.length },
+  );
+}
+
 function search(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const found = matching(ctx, company, readRange(ctx));
-  const page = ctx.page ?? { page: 1, size: 25 };
-  return ok(
-    slice(found, page).map((e) => eventView(ctx.state, e, true)),
-    { count: found.length },
-  );
+  return eventList(ctx.state, matching(ctx, company, readRange(ctx)), ctx.page ?? { page: 1, size: 25 });
 }
 
 function searchDates(ctx: HandlerContext): SimResponse {
@@ -224,10 +227,7 @@ function duplicate(ctx: HandlerContext): SimResponse {
   if (ctx.body.force !== true) for (const copy of copies) checkStaffFree(ctx.state, company, copy, 409);
   for (const copy of copies) copy.id = nextId(ctx.state, "activity");
   store.events.push(...copies);
-  return ok(
-    copies.map((e) => eventView(ctx.state, e, true)),
-    { count: copies.length },
-  );
+  return eventList(ctx.state, copies);
 }
 
 /** v2: books `clients_count` places (1 by default); a full event answers 422. */
