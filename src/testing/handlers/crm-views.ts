@@ -18,11 +18,11 @@ function phoneNumber(phone: string): number | string {
   return /^\d{1,15}$/.test(phone) ? Number(phone) : phone;
 }
 
-/** Live records of every client, built once per request. */
-export function recordsByClient(state: SimulatorState, companyId: number): Map<number, SimRecord[]> {
+/** Live records of every client (of one company, or of all), built once per request. */
+export function recordsByClient(state: SimulatorState, companyId?: number): Map<number, SimRecord[]> {
   const map = new Map<number, SimRecord[]>();
   for (const r of state.records) {
-    if (r.deleted || r.company_id !== companyId || r.client_id === null) continue;
+    if (r.deleted || (companyId !== undefined && r.company_id !== companyId) || r.client_id === null) continue;
     let list = map.get(r.client_id);
     if (!list) map.set(r.client_id, (list = []));
     list.push(r);
@@ -122,22 +122,12 @@ export interface RecordViewOptions {
 /** What presenting many records needs, indexed once per answer instead of searched per record. */
 export interface RecordLookups {
   clients: Map<number, Client>;
-  /** Attended (1) and missed (-1) live records, and all live records, per client. */
-  visitCounts: Map<number, { came: number; missed: number; live: number }>;
+  /** Live records per client. */
+  records: Map<number, SimRecord[]>;
 }
 
 export function recordLookups(state: SimulatorState): RecordLookups {
-  const clients = new Map(state.clients.map((c) => [c.id, c]));
-  const visitCounts = new Map<number, { came: number; missed: number; live: number }>();
-  for (const r of state.records) {
-    if (r.deleted || r.client_id === null) continue;
-    let n = visitCounts.get(r.client_id);
-    if (!n) visitCounts.set(r.client_id, (n = { came: 0, missed: 0, live: 0 }));
-    n.live++;
-    if (r.attendance === 1) n.came++;
-    else if (r.attendance === -1) n.missed++;
-  }
-  return { clients, visitCounts };
+  return { clients: new Map(state.clients.map((c) => [c.id, c])), records: recordsByClient(state) };
 }
 
 /** The full staff-side view of a record (`records.list`, `records.get`, visits). */
@@ -150,7 +140,7 @@ export function staffRecord(
   const offset = company.utcOffset;
   const lookups = options.lookups ?? recordLookups(state);
   const client = record.client_id === null ? undefined : lookups.clients.get(record.client_id);
-  const counts = (client && lookups.visitCounts.get(client.id)) || { came: 0, missed: 0, live: 0 };
+  const own = (client && lookups.records.get(client.id)) || [];
   return {
     id: record.id,
     company_id: record.company_id,
@@ -178,10 +168,10 @@ export function staffRecord(
           phone: phoneNumber(client.phone),
           card: client.card ?? "",
           email: client.email,
-          success_visits_count: counts.came,
-          fail_visits_count: counts.missed,
+          success_visits_count: attended(own).length,
+          fail_visits_count: own.filter((r) => r.attendance === -1).length,
           discount: client.discount,
-          is_new: counts.live <= 1,
+          is_new: own.length <= 1,
           custom_fields: [],
         }
       : null,
