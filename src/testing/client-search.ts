@@ -5,14 +5,9 @@ import type { SimRecord, Client } from "./state.js";
 
 export class SearchFilterError extends Error {}
 
-/** What the record filter and the visit fields need about a client's records. */
-export interface ClientActivity {
-  /** Live (not deleted) records of the client. */
-  records: SimRecord[];
-}
-
 export interface SearchContext {
-  activity(client: Client): ClientActivity;
+  /** Live (not deleted) records of the client. */
+  recordsOf(client: Client): SimRecord[];
   /** Service id to its category id. */
   categoryOf(serviceId: number): number | undefined;
   /** Local `YYYY-MM-DD` of a Unix time in the company's zone. */
@@ -53,9 +48,10 @@ function inDayRange(day: string, range: unknown): boolean {
   return day !== "" && (from === undefined || day >= from) && (to === undefined || day <= to);
 }
 
-/** Birthday ranges compare the whole date, as the web interface's birthday filter does with a year given. */
-function birthdayIn(client: Client, range: unknown): boolean {
-  return inDayRange(client.birth_date ?? "", range);
+/** Checks a day range's shape (a bad one throws) before any client is tested against it. */
+function dayRange(range: unknown): unknown {
+  inDayRange("0000-00-00", range);
+  return range;
 }
 
 /** Record filter statuses (1 no-show, 2 waiting, 3 came, 4 confirmed) as `attendance` codes. */
@@ -74,12 +70,11 @@ function recordTest(state: Record<string, any>, ctx: SearchContext): Test {
             return STATUS_TO_ATTENDANCE[s];
           }),
         );
-  const created = state.created;
-  if (created !== undefined) inDayRange("0000-00-00", created); // validates the shape
+  const created = state.created === undefined ? undefined : dayRange(state.created);
   return (client) => {
     const matching = ctx
-      .activity(client)
-      .records.filter(
+      .recordsOf(client)
+      .filter(
         (r) =>
           (!staff || staff.has(r.staff_id)) &&
           (!services || r.service_ids.some((id) => services.has(id))) &&
@@ -99,10 +94,6 @@ function recordTest(state: Record<string, any>, ctx: SearchContext): Test {
   };
 }
 
-function phoneDigits(text: string): string {
-  return text.replace(/\D/g, "");
-}
-
 /** Builds the test of one `{type, state}` filter. */
 export function compileFilter(filter: unknown, ctx: SearchContext): Test {
   if (!isObj(filter) || typeof filter.type !== "string" || !isObj(filter.state)) fail();
@@ -118,7 +109,7 @@ export function compileFilter(filter: unknown, ctx: SearchContext): Test {
     case "quick_search": {
       if (typeof state.value !== "string") fail();
       const needle = state.value.trim().toLowerCase();
-      const digits = phoneDigits(needle);
+      const digits = needle.replace(/\D/g, "");
       const phoneLike = /^[\d\s()+-]+$/.test(needle) && digits.length >= 3;
       test = (c) =>
         needle === "" ||
@@ -130,17 +121,15 @@ export function compileFilter(filter: unknown, ctx: SearchContext): Test {
       break;
     }
     case "birthday":
-      birthdayIn({ birth_date: "0000-00-00" } as Client, state);
-      test = (c) => birthdayIn(c, state);
+      // The whole date is compared, as the web interface's birthday filter does with a year given.
+      dayRange(state);
+      test = (c) => inDayRange(c.birth_date, state);
       break;
-    case "gender": {
-      const wanted = state.value === undefined ? undefined : new Set(numbers(state.value));
-      test = (c) => !wanted || wanted.has(c.sex_id);
-      break;
-    }
+    case "gender":
     case "importance": {
       const wanted = state.value === undefined ? undefined : new Set(numbers(state.value));
-      test = (c) => !wanted || wanted.has(c.importance_id ?? 0);
+      const value = (c: Client) => (filter.type === "gender" ? c.sex_id : (c.importance_id ?? 0));
+      test = (c) => !wanted || wanted.has(value(c));
       break;
     }
     case "category": {
@@ -155,7 +144,7 @@ export function compileFilter(filter: unknown, ctx: SearchContext): Test {
       test = () => state.value === false;
       break;
     case "passteam_card_ids":
-      numbersOrStrings(state.value);
+      if (!Array.isArray(state.value) || !state.value.every((x) => typeof x === "string")) fail();
       test = () => false;
       break;
     case "sms_notification":
@@ -171,18 +160,14 @@ export function compileFilter(filter: unknown, ctx: SearchContext): Test {
       break;
     case "client": {
       const ids = state.id === undefined ? undefined : idSet(state.id);
-      if (state.birthday !== undefined) birthdayIn({ birth_date: "0000-00-00" } as Client, state.birthday);
-      test = (c) => (!ids || ids.has(c.id)) && (state.birthday === undefined || birthdayIn(c, state.birthday));
+      const birthday = state.birthday === undefined ? undefined : dayRange(state.birthday);
+      test = (c) => (!ids || ids.has(c.id)) && (birthday === undefined || inDayRange(c.birth_date, birthday));
       break;
     }
     default:
       fail();
   }
   return state.invert === true ? (c) => !test(c) : test;
-}
-
-function numbersOrStrings(v: unknown): void {
-  if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) fail();
 }
 
 /** Combines the filters of a request with `AND` (default) or `OR`; no filters match everyone. */

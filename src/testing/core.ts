@@ -62,10 +62,10 @@ function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer): {
   if (method === "GET" || method === "HEAD" || raw.length === 0) return { failed: false };
   const text = raw.toString("utf8");
   if (!text.trim()) return { failed: false };
-  if (String(headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
+  const type = String(headers["content-type"] ?? "");
+  if (type.includes("application/x-www-form-urlencoded")) {
     return { value: Object.fromEntries(new URLSearchParams(text)), failed: false };
   }
-  const type = String(headers["content-type"] ?? "");
   if (type.includes("multipart/form-data")) {
     const fields = readMultipart(raw.toString("latin1"), type);
     return fields ? { value: fields, failed: false } : { failed: true };

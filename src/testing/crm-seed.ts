@@ -2,7 +2,7 @@
 // past records, enough to page through and to filter. Drawn from its own PRNG stream, so the
 // catalogue, staff and near-term records of a seed stay exactly as they were. The history
 // ends a week before "today", so it never takes a slot online booking could offer.
-import { FEMALE_NAMES, FEMALE_PATRONYMICS, MALE_NAMES, MALE_PATRONYMICS, SURNAMES } from "./names.js";
+import { birthDate, FEMALE_NAMES, FEMALE_PATRONYMICS, MALE_NAMES, MALE_PATRONYMICS, SURNAMES } from "./names.js";
 import { hex, intBetween, pick, stream, type Random } from "./prng.js";
 import {
   nextId,
@@ -47,7 +47,7 @@ function newClient(state: SimulatorState, rnd: Random, company: Company, id: num
   const stem = pick(rnd, SURNAMES);
   const created = dayStart(state, company, -intBetween(rnd, 30, 900)) + intBetween(rnd, 540, 1260) * 60;
   const changed = rnd() < 0.3 ? created + intBetween(rnd, 1, 25) * 86_400 : created;
-  const bday = `${intBetween(rnd, 1960, 2006)}-${String(intBetween(rnd, 1, 12)).padStart(2, "0")}-${String(intBetween(rnd, 1, 28)).padStart(2, "0")}`;
+  const bday = birthDate(rnd, 1960, 2006);
   return {
     id,
     company_id: company.id,

@@ -1,5 +1,6 @@
-// Word lists for invented people and places. Names are common given names and surnames put
-// together at random; phones are random digits; none of it describes a real person.
+// Invented people and places: word lists and the draws that put them together. Names are common given names
+// and surnames put together at random; phones are random digits; none of it describes a real person.
+import { intBetween, pick, type Random } from "./prng.js";
 
 export const FEMALE_NAMES = [
   "Анна",
@@ -56,15 +57,6 @@ export const SURNAMES = [
   "Фёдоров",
   "Михайлов",
 ];
-export const FEMALE_PATRONYMICS = [
-  "Алексеевна",
-  "Дмитриевна",
-  "Сергеевна",
-  "Андреевна",
-  "Игоревна",
-  "Павловна",
-  "Викторовна",
-];
 export const MALE_PATRONYMICS = [
   "Алексеевич",
   "Дмитриевич",
@@ -74,6 +66,27 @@ export const MALE_PATRONYMICS = [
   "Павлович",
   "Викторович",
 ];
+export const FEMALE_PATRONYMICS = MALE_PATRONYMICS.map((p) => p.replace(/ич$/, "на"));
+
+/** A person's names; seven in ten are women (the feminine surname adds "а"). */
+export function person(rnd: Random): { name: string; surname: string; patronymic: string; sex_id: number } {
+  const female = rnd() < 0.7;
+  const stem = pick(rnd, SURNAMES);
+  return female
+    ? { name: pick(rnd, FEMALE_NAMES), surname: stem + "а", patronymic: pick(rnd, FEMALE_PATRONYMICS), sex_id: 2 }
+    : { name: pick(rnd, MALE_NAMES), surname: stem, patronymic: pick(rnd, MALE_PATRONYMICS), sex_id: 1 };
+}
+
+/** A made-up Russian mobile number, digits only. */
+export function phone(rnd: Random): string {
+  return "79" + String(intBetween(rnd, 0, 999_999_999)).padStart(9, "0");
+}
+
+/** A `YYYY-MM-DD` birth date in the years given. */
+export function birthDate(rnd: Random, firstYear: number, lastYear: number): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${intBetween(rnd, firstYear, lastYear)}-${two(intBetween(rnd, 1, 12))}-${two(intBetween(rnd, 1, 28))}`;
+}
 
 export const CITIES = [
   {

@@ -1,17 +1,6 @@
 // Builds the simulator's data from a seed: one chain, 2–3 companies, their services, staff
 // with weekly schedules, clients and records around "today". Same seed and today, same data.
-import {
-  CATALOGUE,
-  CHAIN_TITLES,
-  CITIES,
-  FEMALE_NAMES,
-  FEMALE_PATRONYMICS,
-  MALE_NAMES,
-  MALE_PATRONYMICS,
-  POSITIONS,
-  SCHEDULES,
-  SURNAMES,
-} from "./names.js";
+import { birthDate, CATALOGUE, CHAIN_TITLES, CITIES, person, phone, POSITIONS, SCHEDULES } from "./names.js";
 import { hex, intBetween, pick, stream, type Random } from "./prng.js";
 import { freeStarts } from "./slots.js";
 import { seedCrm } from "./crm-seed.js";
@@ -30,19 +19,6 @@ import {
 } from "./state.js";
 import { addDays, MOSCOW_OFFSET_MINUTES, unixAt } from "./time.js";
 import { FIRST_ACTIVITY_ID } from "./group-event-store.js";
-
-function person(rnd: Random): { name: string; surname: string; patronymic: string; sex_id: number } {
-  const female = rnd() < 0.7;
-  const stem = pick(rnd, SURNAMES);
-  return female
-    ? { name: pick(rnd, FEMALE_NAMES), surname: stem + "а", patronymic: pick(rnd, FEMALE_PATRONYMICS), sex_id: 2 }
-    : { name: pick(rnd, MALE_NAMES), surname: stem, patronymic: pick(rnd, MALE_PATRONYMICS), sex_id: 1 };
-}
-
-/** A made-up Russian mobile number, digits only. */
-function phone(rnd: Random): string {
-  return "79" + String(intBetween(rnd, 0, 999_999_999)).padStart(9, "0");
-}
 
 export interface SeedInput {
   seed: number;
@@ -164,7 +140,7 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
         spent: intBetween(rnd, 0, 300) * 100,
         discount: pick(rnd, [0, 0, 0, 5, 10]),
         comment: "",
-        birth_date: `${intBetween(rnd, 1965, 2004)}-${String(intBetween(rnd, 1, 12)).padStart(2, "0")}-${String(intBetween(rnd, 1, 28)).padStart(2, "0")}`,
+        birth_date: birthDate(rnd, 1965, 2004),
       });
     }
   }

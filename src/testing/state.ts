@@ -112,10 +112,9 @@ export interface Client {
   updated_at?: number;
 }
 
-/** Adds a client to a company with the API's empty defaults; `fields` sets what the caller knows. */
-export function addClient(state: SimulatorState, companyId: number, fields: Partial<Client>): Client {
-  const client: Client = {
-    id: nextId(state, "client"),
+/** A client card of a company with the API's empty defaults; `fields` sets what the caller knows. */
+export function blankClient(companyId: number, fields: Partial<Client> = {}): Omit<Client, "id"> {
+  return {
     company_id: companyId,
     name: "",
     surname: "",
@@ -130,6 +129,11 @@ export function addClient(state: SimulatorState, companyId: number, fields: Part
     birth_date: "",
     ...fields,
   };
+}
+
+/** Adds a client to a company (see `blankClient`). */
+export function addClient(state: SimulatorState, companyId: number, fields: Partial<Client>): Client {
+  const client: Client = { ...blankClient(companyId, fields), id: nextId(state, "client") };
   state.clients.push(client);
   return client;
 }

@@ -49,6 +49,12 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_SECONDS * 1000).toISOString().slice(0, 10);
 }
 
+/** The first and last day of the calendar month of `date`. */
+export function monthOf(date: string): [string, string] {
+  const first = date.slice(0, 8) + "01";
+  return [first, addDays(addDays(first, 32).slice(0, 8) + "01", -1)];
+}
+
 /** 0 = Sunday … 6 = Saturday, like Date#getUTCDay. */
 export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();

@@ -21,7 +21,6 @@ const idFilter = (value: string) => toInt(value) || undefined;
 
 export const companies = collection<Company>({
   rows: (state) => state.companies,
-  ids: "generic",
   company: false,
   notFound: "Филиал не найден",
   filters: {
@@ -42,8 +41,6 @@ export const companies = collection<Company>({
 
 export const staff = collection<StaffMember>({
   rows: (state) => state.staff,
-  ids: "generic",
-  company: "company_id",
   notFound: "Сотрудник не найден",
   live: (m) => !m.fired,
   order: byWeight,
@@ -53,8 +50,6 @@ export const staff = collection<StaffMember>({
 
 export const services = collection<Service>({
   rows: (state) => state.services,
-  ids: "generic",
-  company: "company_id",
   notFound: "Услуга не найдена",
   filters: {
     staff_id: (s, v) => !idFilter(v) || s.staff_ids.includes(idFilter(v)!),
@@ -67,8 +62,6 @@ export const services = collection<Service>({
 
 export const serviceCategories = collection<ServiceCategory>({
   rows: (state) => state.serviceCategories,
-  ids: "generic",
-  company: "company_id",
   notFound: "Категория не найдена",
   filters: {
     staff_id: (c, v, ctx) =>
@@ -85,8 +78,6 @@ export const serviceCategories = collection<ServiceCategory>({
 /** Positions belong to the chain: every company lists the same ones. */
 export const positions = collection<Position>({
   rows: (state) => state.positions,
-  ids: "generic",
-  company: "company_id",
   shared: true,
   notFound: "Должность не найдена",
   view: (p, ctx) => positionView(ctx.state, p),

@@ -47,8 +47,6 @@ export const customFieldsOf = (state: SimulatorState) => table(state, "customFie
 
 export const customFields = collection<SimCustomField>({
   rows: customFieldsOf,
-  ids: "generic",
-  company: "company_id",
   notFound: "Поле не найдено",
   where: (f, ctx) => f.category === ctx.params.field_category,
   view: (f) => ({

@@ -7,6 +7,7 @@ import { groupEvents, groupEventsV2 } from "./group-events.js";
 import { labels } from "./labels.js";
 import { loyaltyCards } from "./loyalty.js";
 import { accounts, documents, goodsLines, storages, transactions } from "./money.js";
+import { records } from "./records.js";
 import { waitingList } from "./waiting-list.js";
 import { companies, positions, serviceCategories, services, staff } from "./catalogue.js";
 
@@ -29,4 +30,5 @@ export const collections: Record<string, Collection> = {
   groupEvents,
   groupEventsV2,
   clients,
+  records,
 };

@@ -42,8 +42,6 @@ function newLabel(ctx: HandlerContext, companyId: number): Omit<Label, "id"> {
 
 export const labels = collection<Label>({
   rows: (state) => state.labels,
-  ids: "generic",
-  company: "company_id",
   notFound: "Категория не найдена",
   /** The update answers 202, as the current docs say (the Blueprint: 200). */
   status: { update: 202 },

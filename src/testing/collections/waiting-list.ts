@@ -76,7 +76,6 @@ function checkWindow(entry: Pick<SimWaitingEntry, "time_from" | "time_till">): v
 export const waitingList = collection<SimWaitingEntry>({
   rows: (state) => waitingListOf(state).entries,
   ids: "waitingEntry",
-  company: "company_id",
   ownMessages: true,
   notFound: "Запись в листе ожидания не найдена",
   view: (e, ctx) => resource(findCompany(ctx.state, e.company_id)!, e),

@@ -16,10 +16,11 @@ export interface SimBinding {
 export interface Collection<Row extends { id: number } = any> {
   /** The rows, kept on the state (`state.tables[name]` when the collection has no home of its own). */
   rows(state: SimulatorState): Row[];
-  /** Which counter of `nextId` gives created rows their ids. */
-  ids: IdKind;
-  /** The path parameter naming the company the rows belong to (`row.company_id`); false for unscoped rows. */
-  company: string | false;
+  /** Which counter of `nextId` gives created rows their ids (default `generic`). */
+  ids?: IdKind;
+  /** The path parameter naming the company the rows belong to (`row.company_id`; default `company_id`); false
+   * for unscoped rows. */
+  company?: string | false;
   /** Rows shared by every company of the chain: the company is checked, the rows are not filtered by it. */
   shared?: true;
   /** True when `create` / `update` report missing fields in their own words (the core's generic check stays out). */
@@ -41,6 +42,8 @@ export interface Collection<Row extends { id: number } = any> {
   view(row: Row, ctx: HandlerContext): unknown;
   /** A new row's fields from the request; may answer early (`abort`) with the area's own messages. */
   create?(ctx: HandlerContext, companyId: number): Omit<Row, "id">;
+  /** Runs once a created row is stored under its id (to report it, e.g. its webhook). */
+  created?(row: Row, ctx: HandlerContext): void;
   /** Applies an update to a row; may answer early like `create`. */
   update?(row: Row, ctx: HandlerContext): void;
   /** Removes a row; by default it is spliced out, or marked when the row has a `deleted` flag. */

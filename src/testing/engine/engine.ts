@@ -32,7 +32,8 @@ function answerRow(op: OperationEntry, view: () => unknown, status?: number): Si
 }
 
 function companyScope(c: Collection, ctx: HandlerContext): number | undefined {
-  return c.company === false ? undefined : requireCompany(ctx.state, ctx.params[c.company]).id;
+  const param = c.company ?? "company_id";
+  return param === false ? undefined : requireCompany(ctx.state, ctx.params[param]).id;
 }
 
 function scoped(c: Collection, ctx: HandlerContext, companyId: number | undefined) {
@@ -72,8 +73,9 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
   create(c, op, ctx) {
     const companyId = companyScope(c, ctx) ?? 0;
     const fields = c.create!(ctx, companyId);
-    const row = { ...fields, id: nextId(ctx.state, c.ids) };
+    const row = { ...fields, id: nextId(ctx.state, c.ids ?? "generic") };
     c.rows(ctx.state).push(row);
+    c.created?.(row, ctx);
     return answerRow(op, () => c.view(row, ctx), c.status?.create);
   },
   update(c, op, ctx) {

@@ -31,6 +31,13 @@ export function userView(user: StaffUser | BookingUser): Record<string, unknown>
 
 const WRONG_CREDENTIALS = "Неверный логин или пароль";
 
+/** The account the body's login and password name (accounts without a password cannot sign in by one). */
+function signIn<User extends StaffUser | BookingUser>(users: User[], body: any): User | undefined {
+  const login = text(body?.login);
+  const password = String(body?.password ?? "");
+  return users.find((u) => u.password !== undefined && sameLogin(u.login, login) && u.password === password);
+}
+
 const TWO_FACTOR_ATTEMPTS = 3;
 
 /**
@@ -39,9 +46,7 @@ const TWO_FACTOR_ATTEMPTS = 3;
  * code is a 422 with the attempts left in `data.attempts_left`; the last wrong one spends the challenge.
  */
 function authUser(ctx: HandlerContext): SimResponse {
-  const login = text(ctx.body?.login);
-  const password = String(ctx.body?.password ?? "");
-  const user = ctx.state.staffUsers.find((u) => sameLogin(u.login, login) && u.password === password);
+  const user = signIn(ctx.state.staffUsers, ctx.body);
   if (!user) return unauthorized(WRONG_CREDENTIALS);
   if (!user.twoFactor) return ok(userView(user), [], 201);
   const step = ctx.body?.["2fa"] as { uuid?: unknown; secret?: unknown } | undefined;
@@ -80,11 +85,7 @@ function challenge(state: SimulatorState, user: StaffUser): SimResponse {
 }
 
 function authBookingUser(ctx: HandlerContext): SimResponse {
-  const login = text(ctx.body?.login);
-  const password = String(ctx.body?.password ?? "");
-  const user = ctx.state.bookingUsers.find(
-    (u) => u.password !== undefined && sameLogin(u.login, login) && u.password === password,
-  );
+  const user = signIn(ctx.state.bookingUsers, ctx.body);
   return user ? ok(userView(user), [], 201) : unauthorized(WRONG_CREDENTIALS);
 }
 

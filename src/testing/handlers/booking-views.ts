@@ -3,6 +3,7 @@
 // `book_staff`, offsets without a colon in record dates).
 import type { SimRecord, Company, Service, ServiceCategory, SimulatorState, StaffMember } from "../state.js";
 import { isoWithOffset, localTime, spacedDateTime } from "../time.js";
+import { servicesOf, staffCard } from "./crm-views.js";
 
 export function bookService(service: Service, withLength: boolean): Record<string, unknown> {
   return {
@@ -79,37 +80,21 @@ export function recordCompany(company: Company): Record<string, unknown> {
 /** The compact record view of the online-booking operations. */
 export function onlineRecord(state: SimulatorState, record: SimRecord): Record<string, unknown> {
   const company = state.companies.find((c) => c.id === record.company_id)!;
-  const staff = state.staff.find((s) => s.id === record.staff_id);
   const offset = company.utcOffset;
   return {
     id: record.id,
-    services: record.service_ids
-      .map((id) => state.services.find((s) => s.id === id))
-      .filter((s): s is Service => s !== undefined)
-      .map((s) => ({
-        id: s.id,
-        title: s.title,
-        cost: s.price_min,
-        price_min: s.price_min,
-        price_max: s.price_max,
-        discount: 0,
-        amount: 1,
-        seance_length: s.duration,
-      })),
+    services: servicesOf(state, record).map((s) => ({
+      id: s.id,
+      title: s.title,
+      cost: s.price_min,
+      price_min: s.price_min,
+      price_max: s.price_max,
+      discount: 0,
+      amount: 1,
+      seance_length: s.duration,
+    })),
     company: recordCompany(company),
-    staff: staff
-      ? {
-          id: staff.id,
-          name: staff.name,
-          specialization: staff.specialization,
-          position: { id: staff.position.id, title: staff.position.title },
-          show_rating: 1,
-          rating: staff.rating,
-          votes_count: staff.votes_count,
-          avatar: staff.avatar,
-          comments_count: 0,
-        }
-      : { id: record.staff_id },
+    staff: { ...staffCard(state, record.staff_id), show_rating: 1, comments_count: 0 },
     clients_count: 1,
     date: spacedDateTime(record.start, offset),
     datetime: isoWithOffset(record.start, offset, false),

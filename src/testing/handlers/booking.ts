@@ -5,31 +5,26 @@ import { FieldErrors, abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, typ
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
 import {
-  addClient,
   companyStaff,
   nextId,
   type SimRecord,
-  type Client,
   type Company,
   type Service,
   type SimulatorState,
   type StaffMember,
 } from "../state.js";
-import { addDays, isDate, localDate, localTime, parseDateTime } from "../time.js";
-import { clientChange, recordChange } from "../webhook-payloads.js";
+import { addDays, isDate, localDate, localTime, monthOf, parseDateTime } from "../time.js";
+import { recordChange } from "../webhook-payloads.js";
+import { clientByPhone } from "./clients.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
 import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./booking-views.js";
-import { requireCompany } from "./scope.js";
+import { requireCompany, requireStaff } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */
 const DEFAULT_LENGTH = 3600;
 /** Longest date range book_dates walks, so a silly range cannot burn the CPU. */
 const MAX_RANGE_DAYS = 366;
-
-function requireStaff(state: SimulatorState, company: Company, id: number): StaffMember {
-  return companyStaff(state, company.id).find((s) => s.id === id) ?? abort(fail(404, "Сотрудник не найден"));
-}
 
 /** The company's services with these ids, or undefined when one is unknown or inactive. */
 function servicesOf(state: SimulatorState, company: Company, ids: readonly number[]): Service[] | undefined {
@@ -130,8 +125,7 @@ function dateRange(ctx: HandlerContext, state: SimulatorState, company: Company)
   let last: string;
   if (from && to) [first, last] = [from, to];
   else if (date) {
-    first = date.slice(0, 8) + "01";
-    last = addDays(addDays(first, 32).slice(0, 8) + "01", -1);
+    [first, last] = monthOf(date);
   } else {
     // No range given: the whole booking window (about a month from tomorrow), which is what
     // a client choosing a day needs; the real API covers the current calendar month.
@@ -193,7 +187,7 @@ function listBookableTimes(ctx: HandlerContext): SimResponse {
 function getStaffNearestSeances(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
-  const member = requireStaff(state, company, Number(ctx.params.staff_id));
+  const member = requireStaff(state, company, ctx.params.staff_id);
   const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
   const at = queryDateTime(ctx, company);
   const length = lengthOf(services ?? []);
@@ -290,19 +284,6 @@ function checkBooking(ctx: HandlerContext): SimResponse {
   return ok(null, { message: "Created" }, 201);
 }
 
-function findOrCreateClient(
-  state: SimulatorState,
-  company: Company,
-  phone: string,
-  fullname: string,
-  email: string,
-): Client {
-  const existing = state.clients.find((c) => c.company_id === company.id && c.phone === phone);
-  if (existing) return existing;
-  const [name, ...rest] = fullname.split(/\s+/);
-  return addClient(state, company.id, { name, surname: rest.join(" "), phone, email });
-}
-
 function createBookingRecord(ctx: HandlerContext): SimResponse {
   const { state, body, now } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
@@ -318,9 +299,8 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
     return bookingFail(BOOKING_ERRORS.wrongCode, "Неверный код подтверждения");
 
   const visits = planVisits(state, company, input.appointments);
-  const clientsBefore = state.clients.length;
-  const client = findOrCreateClient(state, company, phone, fullname, text(input.email));
-  if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, client, "create"));
+  const [name, ...surname] = fullname.split(/\s+/);
+  const client = clientByPhone(ctx, company.id, phone, { name, surname: surname.join(" "), email: text(input.email) });
   const created = visits.map((visit) => {
     const record: SimRecord = {
       id: nextId(state, "record"),

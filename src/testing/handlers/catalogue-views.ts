@@ -12,6 +12,7 @@ import {
   type StaffMember,
 } from "../state.js";
 import { addDays, isoWithOffset } from "../time.js";
+import { recordCompany } from "./booking-views.js";
 
 /** Earliest free one-hour slot of any staff member, as the company card shows it. */
 function nextSlot(state: SimulatorState, company: Company): string | undefined {
@@ -25,26 +26,14 @@ function nextSlot(state: SimulatorState, company: Company): string | undefined {
 export function companyView(state: SimulatorState, company: Company): Record<string, unknown> {
   const next = nextSlot(state, company);
   return {
-    id: company.id,
-    title: company.title,
+    ...recordCompany(company),
     public_title: company.title,
     short_descr: company.short_descr,
     logo: "https://assets.yclients.com/main_service_image/basic/no-logo.png",
     active: 1,
-    phone: company.phone,
-    phones: [company.phone],
     email: company.email,
-    country_id: company.country_id,
-    country: company.country,
-    city_id: company.city_id,
-    city: company.city,
     timezone_name: company.timezone_name,
-    timezone: company.utcOffset / 60,
     schedule: "",
-    address: company.address,
-    coordinate_lat: company.coordinate_lat,
-    coordinate_lon: company.coordinate_lon,
-    site: "",
     description: "",
     business_type_id: 1,
     phone_confirmation: false,
@@ -52,14 +41,9 @@ export function companyView(state: SimulatorState, company: Company): Record<str
     ...(next ? { next_slot: next } : {}),
     app_ios: "",
     app_android: "",
-    currency_short_title: "₽",
     group_priority: 900,
     booking_comment_required: false,
     booking_email_required: false,
-    allow_change_record: true,
-    allow_change_record_delay_step: 0,
-    allow_delete_record: true,
-    allow_delete_record_delay_step: 0,
     main_group_id: state.chain.id,
     main_group: { id: state.chain.id, title: state.chain.title },
   };

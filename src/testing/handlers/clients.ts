@@ -1,16 +1,16 @@
-// Clients as CRM state: the search with its filter language and body paging, the deprecated
-// query-string list, the card (read, create, bulk create, change, delete), the visit history
-// built from the records, and the chain-wide lookup by phone.
+// Clients as CRM state: the search with its filter language and body paging, the checks and changes of a
+// client card (the card's own operations are the CRUD engine's, collections/clients.ts), bulk create, the visit
+// history built from the records, and the chain-wide lookup by phone.
 import { compileFilters, SearchFilterError, type SearchContext } from "../client-search.js";
 import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { addClient, normalizePhone, type Client, type Company, type SimulatorState } from "../state.js";
-import { isDate, localDate, parseDateTime } from "../time.js";
+import { isDate, localDate } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
 import { requireChain, requireCompany } from "./scope.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
-import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
+import { isObject, text, toInt, validPhone } from "./input.js";
 
 const SEARCH_FIELDS = [
   "id",
@@ -36,34 +36,11 @@ function searchContext(state: SimulatorState, company: Company): SearchContext {
   const byClient = recordsByClient(state, company.id);
   const prices = new Map(state.services.map((s) => [s.id, s]));
   return {
-    activity: (client) => ({ records: byClient.get(client.id) ?? [] }),
+    recordsOf: (client) => byClient.get(client.id) ?? [],
     categoryOf: (id) => prices.get(id)?.category_id,
     priceOf: (id) => prices.get(id)?.price_min ?? 0,
     localDate: (unix) => localDate(unix, company.utcOffset),
   };
-}
-
-/** Sort keys of the search; visit dates and counts come from the records. */
-function sortKey(state: SimulatorState, client: Client, field: string, records: ReturnType<typeof attended>) {
-  switch (field) {
-    case "name":
-      return `${client.name} ${client.surname}`.toLowerCase();
-    case "phone":
-    case "email":
-      return client[field];
-    case "discount":
-      return client.discount;
-    case "sold_amount":
-      return client.spent;
-    case "visits_count":
-      return client.visits + records.length;
-    case "first_visit_date":
-      return records[0]?.start ?? 0;
-    case "last_visit_date":
-      return records[records.length - 1]?.start ?? 0;
-    default:
-      return client.id;
-  }
 }
 
 /** `POST /company/{company_id}/clients/search`: filters, fields, sort, body paging. */
@@ -88,50 +65,21 @@ function searchClients(ctx: HandlerContext): SimResponse {
     throw err;
   }
   const found = companyClients(state, company).filter(test);
-  const visits = new Map(found.map((c) => [c.id, attended(ctxSearch.activity(c).records)]));
+  const visits = new Map(found.map((c) => [c.id, attended(ctxSearch.recordsOf(c))]));
+  // Sorted by the field's value as the answer shows it (no visit sorts first; names case-insensitively).
+  const keys = new Map(
+    found.map((c) => {
+      const value = searchItem(state, c, visits.get(c.id), [orderBy])[orderBy] ?? "";
+      return [c.id, typeof value === "string" ? value.toLowerCase() : (value as number)];
+    }),
+  );
   const sign = direction === "DESC" ? -1 : 1;
   found.sort((a, b) => {
-    const ka = sortKey(state, a, orderBy, visits.get(a.id)!);
-    const kb = sortKey(state, b, orderBy, visits.get(b.id)!);
+    const [ka, kb] = [keys.get(a.id)!, keys.get(b.id)!];
     return (ka < kb ? -1 : ka > kb ? 1 : 0) * sign || a.id - b.id;
   });
   const items = slice(found, ctx.page!).map((c) => searchItem(state, c, visits.get(c.id), fields));
   return ok(items, { total_count: found.length });
-}
-
-/** `GET /clients/{company_id}` (deprecated): substring filters, `changed_*`, query paging. */
-function listClientsLegacy(ctx: HandlerContext): SimResponse {
-  const { state, query: q } = ctx;
-  const company = requireCompany(state, ctx.params.company_id);
-  const part = (name: string) => (q.get(name) ?? "").trim().toLowerCase();
-  const [fullname, phone, email, card] = ["fullname", "phone", "email", "card"].map(part);
-  const id = queryInt(q, "id");
-  const paidMin = q.get("paid_min") ? Number(q.get("paid_min")) : undefined;
-  const paidMax = q.get("paid_max") ? Number(q.get("paid_max")) : undefined;
-  const after = q.get("changed_after") ? parseDateTime(q.get("changed_after"), company.utcOffset) : undefined;
-  const before = q.get("changed_before") ? parseDateTime(q.get("changed_before"), company.utcOffset) : undefined;
-  if ((q.get("changed_after") && after === undefined) || (q.get("changed_before") && before === undefined))
-    return invalid(400, { changed_after: ["Дата и время должны быть в формате ISO 8601"] });
-  const byClient = recordsByClient(state, company.id);
-  const found = companyClients(state, company).filter((c) => {
-    const changed = c.updated_at ?? c.created_at ?? 0;
-    return (
-      (!fullname || `${c.name} ${c.surname} ${c.patronymic}`.toLowerCase().includes(fullname)) &&
-      (!phone || c.phone.includes(normalizePhone(phone))) &&
-      (!email || c.email.toLowerCase().includes(email)) &&
-      (!card || (c.card ?? "").toLowerCase().includes(card)) &&
-      (id === undefined || c.id === id) &&
-      (paidMin === undefined || c.spent >= paidMin) &&
-      (paidMax === undefined || c.spent <= paidMax) &&
-      (after === undefined || changed >= after) &&
-      (before === undefined || changed <= before)
-    );
-  });
-  const page = ctx.page!;
-  return ok(
-    slice(found, page).map((c) => clientView(state, c, byClient.get(c.id) ?? [])),
-    { page: page.page, total_count: found.length },
-  );
 }
 
 /** Applies the fields of a client body; returns field errors instead of applying on bad input. */
@@ -155,7 +103,7 @@ export function clientErrors(
   return errors;
 }
 
-export function applyClient(client: Client, body: Record<string, any>, now: number): void {
+export function applyClient(client: Omit<Client, "id">, body: Record<string, any>, now: number): void {
   for (const key of ["name", "surname", "patronymic", "email", "card", "comment", "birth_date"] as const) {
     if (body[key] !== undefined) client[key] = text(body[key]);
   }
@@ -173,20 +121,19 @@ export function applyClient(client: Client, body: Record<string, any>, now: numb
   client.updated_at = now;
 }
 
+/** The company's client with this phone, or a new card from `fields`, its creation reported. */
+export function clientByPhone(ctx: HandlerContext, companyId: number, phone: string, fields: Partial<Client>): Client {
+  const existing = ctx.state.clients.find((c) => c.company_id === companyId && c.phone === phone);
+  if (existing) return existing;
+  const client = addClient(ctx.state, companyId, { ...fields, phone, created_at: ctx.now, updated_at: ctx.now });
+  ctx.emit(clientChange(ctx.state, client, "create"));
+  return client;
+}
+
 function newClient(state: SimulatorState, company: Company, body: Record<string, any>, now: number): Client {
   const client = addClient(state, company.id, { created_at: now });
   applyClient(client, body, now);
   return client;
-}
-
-function createClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const body = isObject(ctx.body) ? ctx.body : {};
-  const errors = clientErrors(ctx.state, company, body, true);
-  if (errors.any) return errors.response(422);
-  const client = newClient(ctx.state, company, body, ctx.now);
-  ctx.emit(clientChange(ctx.state, client, "create"));
-  return ok(clientView(ctx.state, client, []), [], 201);
 }
 
 function createClientsBulk(ctx: HandlerContext): SimResponse {
@@ -284,8 +231,6 @@ function getChainClient(ctx: HandlerContext): SimResponse {
 
 export const clientHandlers: HandlerTable = {
   "POST /company/{company_id}/clients/search": searchClients,
-  "GET /clients/{company_id}": listClientsLegacy,
-  "POST /clients/{company_id}": ownBody(createClient),
   "POST /clients/{company_id}/bulk": ownBody(createClientsBulk),
   "POST /company/{company_id}/clients/visits/search": ownBody(searchClientVisits),
   "GET /group/{group_id}/clients/": getChainClient,

@@ -18,11 +18,11 @@ function phoneNumber(phone: string): number | string {
   return /^\d{1,15}$/.test(phone) ? Number(phone) : phone;
 }
 
-/** Live records of every client, built once per request. */
-export function recordsByClient(state: SimulatorState, companyId: number): Map<number, SimRecord[]> {
+/** Live records of every client (of one company, or of all), built once per request. */
+export function recordsByClient(state: SimulatorState, companyId?: number): Map<number, SimRecord[]> {
   const map = new Map<number, SimRecord[]>();
   for (const r of state.records) {
-    if (r.deleted || r.company_id !== companyId || r.client_id === null) continue;
+    if (r.deleted || (companyId !== undefined && r.company_id !== companyId) || r.client_id === null) continue;
     let list = map.get(r.client_id);
     if (!list) map.set(r.client_id, (list = []));
     list.push(r);
@@ -89,7 +89,24 @@ export function searchItem(
   return Object.fromEntries(fields.map((f) => [f, values[f]()]));
 }
 
-function servicesOf(state: SimulatorState, record: SimRecord): Service[] {
+/** The staff member as records and visits show them, or just the id of one that is gone. */
+export function staffCard(state: SimulatorState, id: number): Record<string, unknown> {
+  const staff = state.staff.find((s) => s.id === id);
+  if (!staff) return { id };
+  return {
+    id: staff.id,
+    name: staff.name,
+    company_id: staff.company_id,
+    specialization: staff.specialization,
+    position: { id: staff.position.id, title: staff.position.title },
+    avatar: staff.avatar,
+    avatar_big: staff.avatar,
+    rating: staff.rating,
+    votes_count: staff.votes_count,
+  };
+}
+
+export function servicesOf(state: SimulatorState, record: SimRecord): Service[] {
   return record.service_ids
     .map((id) => state.services.find((s) => s.id === id))
     .filter((s): s is Service => s !== undefined);
@@ -105,22 +122,12 @@ export interface RecordViewOptions {
 /** What presenting many records needs, indexed once per answer instead of searched per record. */
 export interface RecordLookups {
   clients: Map<number, Client>;
-  /** Attended (1) and missed (-1) live records, and all live records, per client. */
-  visitCounts: Map<number, { came: number; missed: number; live: number }>;
+  /** Live records per client. */
+  records: Map<number, SimRecord[]>;
 }
 
 export function recordLookups(state: SimulatorState): RecordLookups {
-  const clients = new Map(state.clients.map((c) => [c.id, c]));
-  const visitCounts = new Map<number, { came: number; missed: number; live: number }>();
-  for (const r of state.records) {
-    if (r.deleted || r.client_id === null) continue;
-    let n = visitCounts.get(r.client_id);
-    if (!n) visitCounts.set(r.client_id, (n = { came: 0, missed: 0, live: 0 }));
-    n.live++;
-    if (r.attendance === 1) n.came++;
-    else if (r.attendance === -1) n.missed++;
-  }
-  return { clients, visitCounts };
+  return { clients: new Map(state.clients.map((c) => [c.id, c])), records: recordsByClient(state) };
 }
 
 /** The full staff-side view of a record (`records.list`, `records.get`, visits). */
@@ -131,10 +138,9 @@ export function staffRecord(
 ): Record<string, unknown> {
   const company = findCompany(state, record.company_id)!;
   const offset = company.utcOffset;
-  const staff = state.staff.find((s) => s.id === record.staff_id);
   const lookups = options.lookups ?? recordLookups(state);
   const client = record.client_id === null ? undefined : lookups.clients.get(record.client_id);
-  const counts = (client && lookups.visitCounts.get(client.id)) || { came: 0, missed: 0, live: 0 };
+  const own = (client && lookups.records.get(client.id)) || [];
   return {
     id: record.id,
     company_id: record.company_id,
@@ -151,18 +157,7 @@ export function staffRecord(
       amount: 1,
     })),
     goods_transactions: [],
-    staff: staff
-      ? {
-          id: staff.id,
-          name: staff.name,
-          specialization: staff.specialization,
-          position: { id: staff.position.id, title: staff.position.title },
-          avatar: staff.avatar,
-          avatar_big: staff.avatar,
-          rating: staff.rating,
-          votes_count: staff.votes_count,
-        }
-      : { id: record.staff_id },
+    staff: staffCard(state, record.staff_id),
     client: client
       ? {
           id: client.id,
@@ -173,10 +168,10 @@ export function staffRecord(
           phone: phoneNumber(client.phone),
           card: client.card ?? "",
           email: client.email,
-          success_visits_count: counts.came,
-          fail_visits_count: counts.missed,
+          success_visits_count: attended(own).length,
+          fail_visits_count: own.filter((r) => r.attendance === -1).length,
           discount: client.discount,
-          is_new: counts.live <= 1,
+          is_new: own.length <= 1,
           custom_fields: [],
         }
       : null,
@@ -249,7 +244,6 @@ export function visitView(state: SimulatorState, visitId: number): Record<string
 /** A record as the client's visit history shows it. */
 export function historyRecord(state: SimulatorState, record: SimRecord): Record<string, unknown> {
   const company = findCompany(state, record.company_id)!;
-  const staff = state.staff.find((s) => s.id === record.staff_id);
   const paid = record.attendance === 1;
   return {
     id: record.id,
@@ -267,17 +261,7 @@ export function historyRecord(state: SimulatorState, record: SimRecord): Record<
       payment_status: paid ? "paid_full" : "not_paid",
       consumables: [],
     })),
-    staff: staff
-      ? {
-          id: staff.id,
-          name: staff.name,
-          company_id: staff.company_id,
-          specialization: staff.specialization,
-          avatar: staff.avatar,
-          avatar_big: staff.avatar,
-          position: { id: staff.position.id, title: staff.position.title },
-        }
-      : { id: record.staff_id },
+    staff: staffCard(state, record.staff_id),
     company: { id: company.id, title: company.title },
     tips: { has_tips: false, sum: null },
     comer: null,

@@ -83,27 +83,34 @@ export function checkStaffFree(
   abort(fail(status, `${BUSY}: ${when}`, status === 409 ? { conflict: true } : {}));
 }
 
-/** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
-export function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
-  const company = state.companies.find((c) => c.id === e.company_id)!;
-  const service = state.services.find((s) => s.id === e.service_id);
-  const staff = state.staff.find((s) => s.id === e.staff_id);
+/** What the v1 and v2 answers of an event share. */
+function eventFields(e: SimActivity): Record<string, unknown> {
   return {
     id: e.id,
-    company_id: e.company_id,
     service_id: e.service_id,
     staff_id: e.staff_id,
-    date: unixDate ? e.start : spacedDateTime(e.start, company.utcOffset),
     timestamp: e.start,
     length: e.length,
     capacity: e.capacity,
-    records_count: e.records_count,
     color: e.color,
     font_color: "",
     instructions: e.instructions,
     stream_link: e.stream_link,
     notified: false,
     comment: e.comment,
+  };
+}
+
+/** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
+export function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
+  const company = state.companies.find((c) => c.id === e.company_id)!;
+  const service = state.services.find((s) => s.id === e.service_id);
+  const staff = state.staff.find((s) => s.id === e.staff_id);
+  return {
+    ...eventFields(e),
+    company_id: e.company_id,
+    date: unixDate ? e.start : spacedDateTime(e.start, company.utcOffset),
+    records_count: e.records_count,
     ...(service ? { service: { id: service.id, title: service.title, category_id: service.category_id } } : {}),
     ...(staff
       ? {
@@ -120,33 +127,14 @@ export function eventView(state: SimulatorState, e: SimActivity, unixDate = fals
 
 /** The v2 answer: `{ data: { type, id, attributes } }`, no envelope. */
 export function eventDocument(e: SimActivity, status = 200): SimResponse {
-  return {
-    status,
-    body: {
-      data: {
-        type: "activity",
-        id: String(e.id),
-        attributes: {
-          id: e.id,
-          master_id: e.staff_id,
-          staff_id: e.staff_id,
-          service_id: e.service_id,
-          timestamp: e.start,
-          length: e.length,
-          capacity: e.capacity,
-          clients_count: e.records_count,
-          color: e.color,
-          font_color: "",
-          instructions: e.instructions,
-          stream_link: e.stream_link,
-          notified: false,
-          comment: e.comment,
-          schedule_id: null,
-          schedule_till: null,
-        },
-      },
-    },
+  const attributes = {
+    ...eventFields(e),
+    master_id: e.staff_id,
+    clients_count: e.records_count,
+    schedule_id: null,
+    schedule_till: null,
   };
+  return { status, body: { data: { type: "activity", id: String(e.id), attributes } } };
 }
 
 /** Events of the company matching the search filters, in start order. */
@@ -177,14 +165,17 @@ function readRange(ctx: HandlerContext): { from: string; till: string } {
   return { from: from!, till: till! };
 }
 
+/** Search and duplication results: `date` as a Unix timestamp, `meta.count` counting them all. */
+function eventList(state: SimulatorState, events: SimActivity[], page = { page: 1, size: events.length }): SimResponse {
+  return ok(
+    slice(events, page).map((e) => eventView(state, e, true)),
+    { count: events.length },
+  );
+}
+
 function search(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const found = matching(ctx, company, readRange(ctx));
-  const page = ctx.page ?? { page: 1, size: 25 };
-  return ok(
-    slice(found, page).map((e) => eventView(ctx.state, e, true)),
-    { count: found.length },
-  );
+  return eventList(ctx.state, matching(ctx, company, readRange(ctx)), ctx.page ?? { page: 1, size: 25 });
 }
 
 function searchDates(ctx: HandlerContext): SimResponse {
@@ -224,10 +215,7 @@ function duplicate(ctx: HandlerContext): SimResponse {
   if (ctx.body.force !== true) for (const copy of copies) checkStaffFree(ctx.state, company, copy, 409);
   for (const copy of copies) copy.id = nextId(ctx.state, "activity");
   store.events.push(...copies);
-  return ok(
-    copies.map((e) => eventView(ctx.state, e, true)),
-    { count: copies.length },
-  );
+  return eventList(ctx.state, copies);
 }
 
 /** v2: books `clients_count` places (1 by default); a full event answers 422. */

@@ -1,25 +1,18 @@
-// Records as CRM state: the staff-side list with its filters (the incremental-sync ones
-// included), reading, creating, changing and deleting a record. Online bookings land in the
+// Records as CRM state: the staff-side list with its filters (the incremental-sync ones included), and what
+// creating or changing a record checks (its body, the staff member's other records). Reading, creating,
+// changing and deleting one record are the CRUD engine's (collections/records.ts). Online bookings land in the
 // same `state.records`, so they show up here too.
 import { FieldErrors, abort, fail, ok, type SimResponse } from "../reply.js";
-import {
-  addClient,
-  nextId,
-  normalizePhone,
-  type SimRecord,
-  type Client,
-  type Company,
-  type SimulatorState,
-} from "../state.js";
+import { type SimRecord, type Client, type Company, type SimulatorState } from "../state.js";
 import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
-import { clientChange, recordChange } from "../webhook-payloads.js";
+import { clientByPhone } from "./clients.js";
 import { requireCompany } from "./scope.js";
-import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
+import { type HandlerContext, type HandlerTable } from "./context.js";
 import { recordLookups, staffRecord } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../page-request.js";
 
-const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
+export const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 
 function dayParam(q: URLSearchParams, name: string, errors: FieldErrors): string | undefined {
   const value = q.get(name);
@@ -94,47 +87,7 @@ function listRecords(ctx: HandlerContext): SimResponse {
   );
 }
 
-function liveRecord(state: SimulatorState, company: Company, id: string | undefined): SimRecord {
-  const n = Number(id);
-  return (
-    state.records.find((r) => r.id === n && r.company_id === company.id && !r.deleted) ??
-    abort(fail(404, "Запись не найдена"))
-  );
-}
-
-function getRecord(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const record = liveRecord(ctx.state, company, ctx.params.record_id);
-  return ok(
-    staffRecord(ctx.state, record, {
-      consumables: flag(ctx.query, "include_consumables"),
-      financeTransactions: flag(ctx.query, "include_finance_transactions"),
-    }),
-  );
-}
-
-/** Finds the company's client by phone, or creates one from the record's client block. */
-export function clientByPhone(
-  state: SimulatorState,
-  company: Company,
-  input: Record<string, any>,
-  now: number,
-): Client {
-  const phone = normalizePhone(input.phone);
-  const existing = state.clients.find((c) => c.company_id === company.id && normalizePhone(c.phone) === phone);
-  if (existing) return existing;
-  return addClient(state, company.id, {
-    name: text(input.name),
-    surname: text(input.surname),
-    patronymic: text(input.patronymic),
-    phone,
-    email: text(input.email),
-    created_at: now,
-    updated_at: now,
-  });
-}
-
-interface RecordPlan {
+export interface RecordPlan {
   staffId: number;
   serviceIds: number[];
   client?: Client;
@@ -143,7 +96,7 @@ interface RecordPlan {
 }
 
 /** Checks a record body (all fields on create, those present on update) and returns the 422 it deserves. */
-function readRecordBody(
+export function readRecordBody(
   ctx: HandlerContext,
   company: Company,
   current: SimRecord | undefined,
@@ -180,14 +133,13 @@ function readRecordBody(
     if (n === undefined || n <= 0) errors.set("seance_length", "Длительность должна быть положительным числом секунд");
     else length = n;
   }
-  let client: Client | undefined;
-  if (need("client")) {
-    if (!isObject(body.client) || !validPhone(body.client.phone)) errors.set("client", "Укажите телефон клиента");
-    else client = clientByPhone(state, company, body.client, ctx.now);
-  }
+  const phone = need("client") && isObject(body.client) ? validPhone(body.client.phone) : undefined;
+  if (need("client") && !phone) errors.set("client", "Укажите телефон клиента");
   if (body.attendance !== undefined && ![-1, 0, 1, 2].includes(toInt(body.attendance) ?? NaN))
     errors.set("attendance", "Недопустимый статус визита");
   errors.check(422);
+  const names = ["name", "surname", "patronymic", "email"].map((f) => [f, text(body.client?.[f])]);
+  const client = phone ? clientByPhone(ctx, company.id, phone, Object.fromEntries(names)) : undefined;
   return { plan: { staffId, serviceIds, client, start, length }, body };
 }
 
@@ -196,7 +148,12 @@ function isServiceOf(state: SimulatorState, company: Company, id: number | undef
 }
 
 /** A staff member is busy when another live record of theirs overlaps; working hours are not enforced for staff. */
-function refuseIfBusy(state: SimulatorState, plan: RecordPlan, exceptId: number | undefined, saveIfBusy: boolean) {
+export function refuseIfBusy(
+  state: SimulatorState,
+  plan: RecordPlan,
+  exceptId: number | undefined,
+  saveIfBusy: boolean,
+) {
   if (saveIfBusy) return;
   const clash = state.records.some(
     (r) =>
@@ -209,7 +166,7 @@ function refuseIfBusy(state: SimulatorState, plan: RecordPlan, exceptId: number 
   if (clash) abort(fail(422, "Сотрудник занят в это время"));
 }
 
-function applyOptional(record: SimRecord, body: Record<string, any>): void {
+export function applyOptional(record: Omit<SimRecord, "id">, body: Record<string, any>): void {
   if (typeof body.comment === "string") record.comment = body.comment;
   if (body.attendance !== undefined) record.attendance = toInt(body.attendance)!;
   if (body.api_id !== undefined) record.api_id = text(body.api_id);
@@ -221,70 +178,4 @@ function applyOptional(record: SimRecord, body: Record<string, any>): void {
   if (toInt(body.email_remain_hours) !== undefined) record.email_remain_hours = toInt(body.email_remain_hours);
 }
 
-function createRecord(ctx: HandlerContext): SimResponse {
-  const { state, now } = ctx;
-  const company = requireCompany(state, ctx.params.company_id);
-  const clientsBefore = state.clients.length;
-  const { plan, body } = readRecordBody(ctx, company, undefined);
-  refuseIfBusy(state, plan, undefined, body.save_if_busy === true);
-  if (state.clients.length > clientsBefore) ctx.emit(clientChange(state, plan.client!, "create"));
-  const record: SimRecord = {
-    id: nextId(state, "record"),
-    hash: `staff-${now}-${state.nextIds.record}`,
-    company_id: company.id,
-    staff_id: plan.staffId,
-    service_ids: plan.serviceIds,
-    client_id: plan.client!.id,
-    start: plan.start,
-    length: plan.length,
-    comment: "",
-    online: false,
-    attendance: 0,
-    deleted: false,
-    created_at: now,
-    updated_at: now,
-    notify_by_sms: 0,
-    notify_by_email: 0,
-    master_requested: true,
-    api_id: "",
-    created_user_id: ctx.session?.user.id ?? 0,
-  };
-  applyOptional(record, body);
-  state.records.push(record);
-  ctx.emit(recordChange(state, record, "create"));
-  return ok([staffRecord(state, record)], [], 201);
-}
-
-function updateRecord(ctx: HandlerContext): SimResponse {
-  const { state, now } = ctx;
-  const company = requireCompany(state, ctx.params.company_id);
-  const record = liveRecord(state, company, ctx.params.record_id);
-  const { plan, body } = readRecordBody(ctx, company, record);
-  refuseIfBusy(state, plan, record.id, body.save_if_busy === true);
-  record.staff_id = plan.staffId;
-  record.service_ids = plan.serviceIds;
-  if (plan.client) record.client_id = plan.client.id;
-  record.start = plan.start;
-  record.length = plan.length;
-  applyOptional(record, body);
-  record.updated_at = now;
-  ctx.emit(recordChange(state, record, "update"));
-  return ok(staffRecord(state, record), [], 201);
-}
-
-function deleteRecord(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const record = liveRecord(ctx.state, company, ctx.params.record_id);
-  record.deleted = true;
-  record.updated_at = ctx.now;
-  ctx.emit(recordChange(ctx.state, record, "delete"));
-  return { status: 204 };
-}
-
-export const recordHandlers: HandlerTable = {
-  "GET /records/{company_id}": listRecords,
-  "POST /records/{company_id}": ownBody(createRecord),
-  "GET /record/{company_id}/{record_id}": getRecord,
-  "PUT /record/{company_id}/{record_id}": ownBody(updateRecord),
-  "DELETE /record/{company_id}/{record_id}": deleteRecord,
-};
+export const recordHandlers: HandlerTable = { "GET /records/{company_id}": listRecords };

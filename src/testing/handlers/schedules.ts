@@ -1,10 +1,10 @@
 // Staff working hours and the staff-side timetable, derived from the seeded weekly
 // schedules and the live records.
 import { workingWindow } from "../slots.js";
-import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { abort, invalid, ok, type SimResponse } from "../reply.js";
 import { companyStaff, type Company, type SimulatorState, type StaffMember } from "../state.js";
-import { addDays, isDate, localTime } from "../time.js";
-import { requireCompany } from "./scope.js";
+import { addDays, isDate, localTime, monthOf } from "../time.js";
+import { requireCompany, requireStaff } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { queryIds, queryInt } from "./input.js";
 
@@ -73,9 +73,7 @@ function listStaffSchedules(ctx: HandlerContext): SimResponse {
 function getStaffScheduleLegacy(ctx: HandlerContext): SimResponse {
   const { state, params } = ctx;
   const company = requireCompany(state, params.company_id);
-  const member =
-    companyStaff(state, company.id).find((m) => m.id === Number(params.staff_id)) ??
-    abort(fail(404, "Сотрудник не найден"));
+  const member = requireStaff(state, company, params.staff_id);
   const range = days(requireDate(params.start_date, "start_date"), requireDate(params.end_date, "end_date"));
   return ok(
     range.map((date) => {
@@ -92,17 +90,13 @@ function listTimetableDates(ctx: HandlerContext): SimResponse {
   const staffId = queryInt(ctx.query, "staff_id");
   const staff = companyStaff(state, company.id).filter((m) => !staffId || m.id === staffId);
   // The month around the date, as the journal's day picker shows it.
-  const first = date.slice(0, 8) + "01";
-  const last = addDays(addDays(first, 32).slice(0, 8) + "01", -1);
-  return ok(days(first, last).filter((d) => staff.some((m) => workingWindow(company, m, d))));
+  return ok(days(...monthOf(date)).filter((d) => staff.some((m) => workingWindow(company, m, d))));
 }
 
 function listTimetableSeances(ctx: HandlerContext): SimResponse {
   const { state, params } = ctx;
   const company = requireCompany(state, params.company_id);
-  const member =
-    companyStaff(state, company.id).find((m) => m.id === Number(params.staff_id)) ??
-    abort(fail(404, "Сотрудник не найден"));
+  const member = requireStaff(state, company, params.staff_id);
   const window = workingWindow(company, member, requireDate(params.date, "date"));
   if (!window) return ok([]);
   const step = company.slotStep * 60;

@@ -1,7 +1,7 @@
-// The company or chain a request names: one lookup for every handler, answering the API's 404 when the id is
-// not one of the simulator's.
+// The company, chain or staff member a request names: one lookup each for every handler, answering the API's
+// 404 when the id is not one of the simulator's.
 import { abort, fail } from "../reply.js";
-import { findCompany, type Company, type SimulatorState } from "../state.js";
+import { companyStaff, findCompany, type Company, type SimulatorState, type StaffMember } from "../state.js";
 
 /** The company with this id (a path or query value), or a 404 "Филиал не найден". */
 export function requireCompany(state: SimulatorState, id: unknown): Company {
@@ -11,4 +11,10 @@ export function requireCompany(state: SimulatorState, id: unknown): Company {
 /** The chain's id when `id` names the simulator's chain, else a 404 "Сеть не найдена". */
 export function requireChain(state: SimulatorState, id: unknown): number {
   return Number(id) === state.chain.id ? state.chain.id : abort(fail(404, "Сеть не найдена"));
+}
+
+/** The company's working (not fired) staff member with this id, or a 404 "Сотрудник не найден". */
+export function requireStaff(state: SimulatorState, company: Company, id: unknown): StaffMember {
+  const n = Number(id);
+  return companyStaff(state, company.id).find((s) => s.id === n) ?? abort(fail(404, "Сотрудник не найден"));
 }

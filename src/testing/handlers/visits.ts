@@ -1,6 +1,7 @@
 // Visits as views over the records: a visit is the live records sharing a `visit_id` (a
 // record without one is a visit of its own). Changing a visit changes its records.
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
+import type { SimRecord } from "../state.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { visitIdOf, visitView } from "./crm-views.js";
 import { isObject, toInt } from "./input.js";
@@ -10,12 +11,23 @@ function getVisit(ctx: HandlerContext): SimResponse {
   return ok(visitView(ctx.state, Number(ctx.params.visit_id)) ?? abort(fail(404, "Визит не найден")));
 }
 
+/** The live record the path names, in the visit it names (and in the company, when the path names one). */
+function visitRecord(ctx: HandlerContext): SimRecord {
+  const [recordId, visitId, companyId] = [ctx.params.record_id, ctx.params.visit_id, ctx.params.salon_id].map(Number);
+  const record = ctx.state.records.find(
+    (r) =>
+      r.id === recordId &&
+      !r.deleted &&
+      visitIdOf(r) === visitId &&
+      (Number.isNaN(companyId) || r.company_id === companyId),
+  );
+  return record ?? abort(fail(404, "Визит не найден"));
+}
+
 /** Sets attendance and comment on the named record of the visit; goods sold and payments go to the money state. */
 function updateVisit(ctx: HandlerContext): SimResponse {
   const visitId = Number(ctx.params.visit_id);
-  const record =
-    ctx.state.records.find((r) => r.id === Number(ctx.params.record_id) && !r.deleted && visitIdOf(r) === visitId) ??
-    abort(fail(404, "Визит не найден"));
+  const record = visitRecord(ctx);
   const body = isObject(ctx.body) ? ctx.body : {};
   const attendance = body.attendance === undefined ? undefined : toInt(body.attendance);
   if (body.attendance !== undefined && (attendance === undefined || ![-1, 0, 1, 2].includes(attendance)))
@@ -29,16 +41,7 @@ function updateVisit(ctx: HandlerContext): SimResponse {
 
 /** The visit's items and payments, read from its document: the same money the sale endpoints change. */
 function getVisitDetails(ctx: HandlerContext): SimResponse {
-  const visitId = Number(ctx.params.visit_id);
-  const record =
-    ctx.state.records.find(
-      (r) =>
-        r.id === Number(ctx.params.record_id) &&
-        r.company_id === Number(ctx.params.salon_id) &&
-        !r.deleted &&
-        visitIdOf(r) === visitId,
-    ) ?? abort(fail(404, "Визит не найден"));
-  return ok(visitDetailsView(ctx, record));
+  return ok(visitDetailsView(ctx, visitRecord(ctx)));
 }
 
 /** A one-page PDF naming the visit: enough for a client to check it got a PDF, not a real receipt. */
