@@ -117,7 +117,9 @@ describe("body fields: -f key=value (string) and -F key=value (typed), as gh api
         "-F",
         "importance_id=2",
         "-F",
-        "sms_not=true",
+        "sms_not=1",
+        "-F",
+        "custom_fields[vip]=true",
         "-F",
         "comment=null",
         "-F",
@@ -134,10 +136,10 @@ describe("body fields: -f key=value (string) and -F key=value (typed), as gh api
       email: "a@b.c",
       phone: "79161234567",
       importance_id: 2,
-      sms_not: true,
+      sms_not: 1,
       comment: null,
       categories: [1, 2],
-      custom_fields: { color: 7 },
+      custom_fields: { color: 7, vip: true },
     });
   });
 
