@@ -108,7 +108,14 @@ describe("token isolation under concurrency", () => {
       // Echo the Authorization header back after a random short delay, so answers interleave.
       setTimeout(() => json(res, 200, ok({ auth: req.headers.authorization })), Math.floor(Math.random() * 5));
     });
-    const yc = new YclientsClient({ partnerToken, baseUrl: server.url, circuitBreaker: false, rateLimit: false });
+    // A generous timeout: on a loaded machine 2,000 calls in flight can outlast the 5 s default; this is about tokens.
+    const yc = new YclientsClient({
+      partnerToken,
+      baseUrl: server.url,
+      circuitBreaker: false,
+      rateLimit: false,
+      timeoutMs: 60_000,
+    });
     const scoped = Array.from({ length: 100 }, (_, i) => yc.withUserToken(`scoped-${i}`));
     const calls = Array.from({ length: 2000 }, (_, i) => {
       const user = i % 200;
