@@ -4,7 +4,11 @@
 // operation called within global scope"), so no Worker importing the SDK could start. Those two signals become
 // functions that create one when asked, and their few readers (default parameters, all inside functions) call
 // them. The build fails if cockatiel's sources no longer look as expected, rather than ship a half-patched copy.
+//
+// Deep imports of cockatiel's CommonJS files (`cockatiel/dist/common/Executor`, for a class its index does not
+// re-export) are pointed at the ES module of the same name, so bundles get one copy of each module, tree-shaken.
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Plugin } from "esbuild";
 
 const EAGER = `export const neverAbortedSignal = new AbortController().signal;
@@ -27,6 +31,11 @@ export function lazyCockatiel(): Plugin {
   return {
     name: "lazy-cockatiel",
     setup(b) {
+      b.onResolve({ filter: /^cockatiel\/dist\// }, (args) => {
+        if (args.path.startsWith("cockatiel/dist/esm/")) return undefined;
+        const root = dirname(require.resolve("cockatiel/package.json", { paths: [args.resolveDir] }));
+        return { path: join(root, "dist", "esm", `${args.path.slice("cockatiel/dist/".length)}.js`) };
+      });
       b.onLoad({ filter: /[\\/]node_modules[\\/]cockatiel[\\/]dist[\\/]esm[\\/].*\.js$/ }, (args) => {
         const source = readFileSync(args.path, "utf8");
         if (/[\\/]common[\\/]abort\.js$/.test(args.path)) {
