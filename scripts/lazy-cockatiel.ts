@@ -7,6 +7,11 @@
 //
 // Deep imports of cockatiel's CommonJS files (`cockatiel/dist/common/Executor`, for a class its index does not
 // re-export) are pointed at the ES module of the same name, so bundles get one copy of each module, tree-shaken.
+//
+// And common/Event.js fills its `Event` namespace (once, toPromise) in a statement of its own, which bundlers must
+// keep even where nothing reads `Event` (the SDK does not: its policies use only EventEmitter), and with it the
+// helpers and the TaskCancelledError that only toPromise uses. That statement becomes a pure expression assigned to
+// the same export, dropped when `Event` is unused and unchanged otherwise.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Plugin } from "esbuild";
@@ -25,6 +30,11 @@ export const abortedSignal = () => {
   return cancelledSrc.signal;
 };`;
 
+const NAMESPACE_START = "export var Event;\n(function (Event) {\n";
+const NAMESPACE_END = "})(Event || (Event = {}));\n";
+const PURE_START = "export const Event = /* @__PURE__ */ (() => {\n    const Event = {};\n";
+const PURE_END = "    return Event;\n})();\n";
+
 const SIGNALS = /\b(neverAbortedSignal|abortedSignal)\b/g;
 
 export function lazyCockatiel(): Plugin {
@@ -42,6 +52,14 @@ export function lazyCockatiel(): Plugin {
           if (!source.includes(EAGER))
             throw new Error(`${args.path}: its AbortControllers changed; update lazy-cockatiel.ts`);
           return { contents: source.replace(EAGER, LAZY), loader: "js" };
+        }
+        if (/[\\/]common[\\/]Event\.js$/.test(args.path)) {
+          if (!source.includes(NAMESPACE_START) || !source.includes(NAMESPACE_END))
+            throw new Error(`${args.path}: its Event namespace changed; update lazy-cockatiel.ts`);
+          return {
+            contents: source.replace(NAMESPACE_START, PURE_START).replace(NAMESPACE_END, PURE_END),
+            loader: "js",
+          };
         }
         if (!source.includes("bortedSignal")) return undefined;
         // Every reader other than the import line now calls the function.
