@@ -7,7 +7,7 @@
 // in memory (the default, and every browser or Worker) never carries it. A store opts in through `forLimiter`.
 import type { Log } from "../log.js";
 import { monotonicNow as clock } from "./memory-store.js";
-import { SlidingLog } from "./sliding-log.js";
+import { FallbackLog } from "./fallback-log.js";
 import type {
   AcquireRequest,
   AcquireResult,
@@ -53,7 +53,7 @@ export class FailSafeRateLimitStore implements RateLimitStore {
    * This process's own requests, whoever granted them: during an outage it is the limiter, and it already
    * knows what this process sent just before the store failed.
    */
-  private readonly local = new SlidingLog();
+  private readonly local = new FallbackLog();
   /** Requests the local log granted (during an outage): their release and cancel never reach the store. */
   private readonly localGrants = new Set<string>();
   private readonly longestMs: number;
