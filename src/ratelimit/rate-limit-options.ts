@@ -67,7 +67,7 @@ function isStore(value: unknown): value is RateLimitStore {
 
 /** The limiter's settings, or undefined for `rateLimit: false`. */
 /** The keys `rateLimit` takes, checked at run time too. */
-const RATE_LIMIT_KEYS = optionKeys<RateLimitOptions>({
+const RATE_LIMIT_KEYS = /* @__PURE__ */ optionKeys<RateLimitOptions>({
   windows: true,
   maxQueue: true,
   maxWaitMs: true,

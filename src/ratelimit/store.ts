@@ -99,9 +99,9 @@ export interface LimiterContext {
 }
 
 /** The published YCLIENTS limit: 5 requests per second and 200 per rolling minute, per IP. */
-export const YCLIENTS_RATE_LIMITS: readonly RateLimitWindow[] = Object.freeze([
-  Object.freeze({ limit: 5, windowMs: 1_000 }),
-  Object.freeze({ limit: 200, windowMs: 60_000 }),
+export const YCLIENTS_RATE_LIMITS: readonly RateLimitWindow[] = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ limit: 5, windowMs: 1_000 }),
+  /* @__PURE__ */ Object.freeze({ limit: 200, windowMs: 60_000 }),
 ]);
 
 /**
