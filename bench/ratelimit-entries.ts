@@ -3,7 +3,8 @@
 // enough to hold that many; a clock stepped so that the log stays just short of full, one entry leaving the long
 // window for each one that enters. Prints a Markdown table for BENCHMARKS.md.
 //   --quick   fewer rounds (a smoke test of the script; the figures mean less)
-import { SlidingLog } from "../src/ratelimit/sliding-log";
+// FallbackLog: the same log with `entries()`, used here only to count what is inside the window.
+import { FallbackLog } from "../src/ratelimit/fallback-log";
 
 const QUICK = process.argv.includes("--quick");
 const SIZES = [200, 1_000, 10_000, 21_000, 100_000];
@@ -14,7 +15,7 @@ function costPerDecision(entries: number): { us: number; inside: number } {
     { limit: Math.max(5, Math.ceil(entries / 30)), windowMs: 1_000 },
     { limit: entries, windowMs: WINDOW_MS },
   ];
-  const log = new SlidingLog();
+  const log = new FallbackLog();
   const step = WINDOW_MS / entries; // one entry per step: the long window holds `entries - 1` once full
   let now = 0;
   let id = 0;

@@ -1,7 +1,7 @@
 // What openapi-fetch handed back, sorted into a success or a client error: JSON parsed once, the envelope
 // checked against what the spec promises, `success: false` and 4xx classified into typed errors.
-import { bareAnswers, emptyAnswers } from "../generated/operations.js";
-import { isHostRooted } from "./operations.js";
+import { FACT } from "../generated/operations.js";
+import { factsOf, isHostRooted } from "./operations.js";
 import { classifyClientError, YclientsParseError, type ErrorContext, type YclientsClientError } from "./errors.js";
 import { truncationNote } from "./transport/kept-response.js";
 import { MAX_ANSWER_BYTES } from "./transport/read-body.js";
@@ -60,7 +60,7 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
     const where = `${call.method} ${call.path} answered HTTP ${response.status}`;
     if (!text) {
       // 204, or an empty body where the spec documents one with no content: nothing to read.
-      if (response.status === 204 || emptyAnswers.has(`${call.method} ${call.path}`)) {
+      if (response.status === 204 || factsOf(call.method, call.path) & FACT.emptyAnswer) {
         return { ok: true, body: undefined, response };
       }
       throw new YclientsParseError(`${where} with an empty body where the API sends a JSON envelope`, context(""));
@@ -75,7 +75,7 @@ export function classifyAnswer(result: FetchResult, call: CallContext, transport
     if (isHostRooted(call.path)) return { ok: true, body, response };
     // `x-envelope: optional` (the analytics charts, operations the docs show bare): an answer without the
     // envelope is the `data` of the envelope callers get.
-    if (!hasSuccessFlag(body) && bareAnswers.has(`${call.method} ${call.path}`)) {
+    if (!hasSuccessFlag(body) && factsOf(call.method, call.path) & FACT.bareAnswer) {
       return { ok: true, body: { success: true, data: body, meta: [] }, response };
     }
     const success = isEnvelope(body) ? (body as { success: unknown }).success : undefined;

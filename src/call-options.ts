@@ -7,14 +7,15 @@ import type { CallOptions } from "./types.js";
 
 /**
  * The keys of an options type, from a literal that must name every one of them: a key added to the type and
- * not here is a compile error, so the run-time check never falls behind the type.
+ * not here is a compile error, so the run-time check never falls behind the type. Its top-level calls are marked
+ * `@__PURE__`, like the package's other top-level calls: a bundle that never checks those options drops them.
  */
 export function optionKeys<T>(keys: { readonly [K in keyof Required<T>]: true }): readonly string[] {
   return Object.keys(keys);
 }
 
 /** The keys of `CallOptions` (src/types.ts). */
-export const CALL_OPTION_KEYS = optionKeys<CallOptions>({
+export const CALL_OPTION_KEYS = /* @__PURE__ */ optionKeys<CallOptions>({
   userToken: true,
   timeoutMs: true,
   signal: true,

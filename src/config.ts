@@ -150,7 +150,7 @@ export function mergeBackoff(base: BackoffSettings, options: Partial<BackoffSett
 }
 
 /** The keys `retry` takes, checked at run time too (`maxTry` is refused, with "did you mean maxTries"). */
-const RETRY_KEYS = optionKeys<RetryOptions>({
+const RETRY_KEYS = /* @__PURE__ */ optionKeys<RetryOptions>({
   maxTries: true,
   baseDelay: true,
   expoFactor: true,

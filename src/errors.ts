@@ -29,15 +29,16 @@ export interface ErrorContext {
 }
 
 export class YclientsError extends Error {
-  readonly status?: number;
-  readonly method?: string;
-  readonly path?: string;
-  readonly url?: string;
-  readonly requestId?: string;
-  readonly body?: unknown;
-  readonly meta?: unknown;
-  readonly bodyTruncated?: boolean;
-  readonly attempts?: number;
+  // `declare`: each field is set by the constructor, in this order, so it needs no class-field definition of its own.
+  declare readonly status?: number;
+  declare readonly method?: string;
+  declare readonly path?: string;
+  declare readonly url?: string;
+  declare readonly requestId?: string;
+  declare readonly body?: unknown;
+  declare readonly meta?: unknown;
+  declare readonly bodyTruncated?: boolean;
+  declare readonly attempts?: number;
 
   constructor(message: string, context: ErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause });
@@ -48,7 +49,7 @@ export class YclientsError extends Error {
     this.requestId = context.requestId;
     this.body = context.body;
     this.meta = context.meta;
-    if (context.bodyTruncated) this.bodyTruncated = true;
+    this.bodyTruncated = context.bodyTruncated ? true : undefined;
     this.attempts = context.attempts;
   }
 
@@ -75,9 +76,9 @@ export class YclientsConfigError extends YclientsError {}
 /** A 4xx answer, or a body with `success: false`. */
 export class YclientsClientError extends YclientsError {
   /** Field name mapped to messages, when the API sent `meta.errors`. */
-  readonly fieldErrors?: Record<string, string[]>;
+  declare readonly fieldErrors?: Record<string, string[]>;
   /** The numeric error code from the body (`errors.code`), when there is one. */
-  readonly code?: number;
+  declare readonly code?: number;
 
   constructor(message: string, context: ErrorContext & { fieldErrors?: Record<string, string[]>; code?: number } = {}) {
     super(message, context);
@@ -102,7 +103,7 @@ export class YclientsBookingError extends YclientsClientError {}
 /** 429 after the retries ran out. */
 export class YclientsRateLimitError extends YclientsError {
   /** What `Retry-After` asked for, in milliseconds, when it was sent. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
   constructor(message: string, context: ErrorContext & { retryAfterMs?: number } = {}) {
     super(message, context);
     this.retryAfterMs = context.retryAfterMs;
@@ -122,7 +123,7 @@ export class YclientsNetworkError extends YclientsError {
    * True unless the request provably never left (connection refused, DNS failure): the server may have read it and
    * acted. For an operation with effects (a payment, a booking, an SMS) check its outcome before repeating it.
    */
-  readonly mayHaveReachedServer: boolean;
+  declare readonly mayHaveReachedServer: boolean;
   constructor(message: string, context: TransportFailureContext = {}) {
     super(message, context);
     this.mayHaveReachedServer = context.mayHaveReachedServer ?? false;
@@ -135,7 +136,7 @@ export class YclientsNetworkError extends YclientsError {
 /** An attempt took longer than `timeoutMs`. */
 export class YclientsTimeoutError extends YclientsError {
   /** True: the request may have reached the server, which may still act on it after the SDK stopped waiting. */
-  readonly mayHaveReachedServer: boolean;
+  declare readonly mayHaveReachedServer: boolean;
   constructor(message: string, context: TransportFailureContext = {}) {
     super(message, context);
     this.mayHaveReachedServer = context.mayHaveReachedServer ?? true;
@@ -155,7 +156,7 @@ export class YclientsParseError extends YclientsError {}
  * how (JSON pointer, expected, the JSON type that came); `body` is the answer, masked and bounded like any error's.
  */
 export class YclientsResponseValidationError extends YclientsError {
-  readonly findings: readonly ValidationFinding[];
+  declare readonly findings: readonly ValidationFinding[];
   constructor(message: string, context: ErrorContext & { findings?: ValidationFinding[] } = {}) {
     super(message, context);
     this.findings = context.findings ?? [];

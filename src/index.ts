@@ -54,6 +54,7 @@ export {
   type AcquireResult,
   type RestoreRequest,
   type RestoredRequest,
+  type LimiterContext,
 } from "./ratelimit/store.js";
 // Webhook event types only: the receivers and the parser live in `yclients-client/webhooks`, so the
 // client bundle carries no server-side code.

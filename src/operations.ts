@@ -1,12 +1,29 @@
 // What the client needs to know per operation, from the compact generated facts (not the full table, so the
 // typed-only bundle stays the same size as the API grows), and the path-parameter checks openapi-fetch does not
 // do (it would silently leave `{company_id}` in the URL).
-import { binaryAnswers, hostRootedPrefixes, retryClassExceptions, userTokenFree } from "../generated/operations.js";
+import { FACT, hostRootedPrefixes, operationFacts } from "../generated/operations.js";
 import { YclientsConfigError } from "./errors.js";
+
+const PARAM = /\{([^}]+)\}/g;
+
+/** Path template → its key in `operationFacts` (parameter names left out), kept: it is read several times per call. */
+const factKeys = new Map<string, string>();
+
+/** The operation's facts as bits of `FACT`; 0 (every default) for an operation the spec does not have. */
+export function factsOf(method: string, path: string): number {
+  let key = factKeys.get(path);
+  if (key === undefined) {
+    key = path.replace(PARAM, "{}");
+    // Typed paths are a fixed set; only a caller inventing paths could grow this, so cap it anyway.
+    if (factKeys.size < 1000) factKeys.set(path, key);
+  }
+  const facts = Object.hasOwn(operationFacts, key) ? operationFacts[key] : undefined;
+  return facts && Object.hasOwn(facts, method) ? facts[method] : 0;
+}
 
 /** True unless the spec says the operation works with the partner token alone (unknown paths need one too). */
 export function needsUserToken(method: string, path: string): boolean {
-  return !userTokenFree.has(`${method} ${path}`);
+  return (factsOf(method, path) & FACT.userTokenFree) === 0;
 }
 
 /**
@@ -17,12 +34,12 @@ export function needsUserToken(method: string, path: string): boolean {
 export function isIdempotent(method: string, path: string): boolean {
   const upper = method.toUpperCase();
   const byMethod = upper === "GET" || upper === "HEAD";
-  return retryClassExceptions.has(`${upper} ${path}`) ? !byMethod : byMethod;
+  return factsOf(upper, path) & FACT.retryClassException ? !byMethod : byMethod;
 }
 
 /** True when the operation answers with a file (PDF, image…) rather than JSON. */
 export function isBinaryAnswer(method: string, path: string): boolean {
-  return binaryAnswers.has(`${method} ${path}`);
+  return (factsOf(method, path) & FACT.binaryAnswer) !== 0;
 }
 
 /** True for `/api/v2/...` and `/marketplace/...`: sent to the origin of the base URL, not under `/api/v1`. */
@@ -30,7 +47,6 @@ export function isHostRooted(path: string): boolean {
   return hostRootedPrefixes.some((prefix) => path.startsWith(prefix));
 }
 
-const PARAM = /\{([^}]+)\}/g;
 const paramNamesByPath = new Map<string, string[]>();
 
 function paramNames(path: string): string[] {

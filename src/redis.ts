@@ -5,3 +5,5 @@ export {
   type RedisRateLimitStoreOptions,
   type RedisScriptClient,
 } from "./ratelimit/redis-store.js";
+// For your own store that can fail: `forLimiter(context) { return new FailSafeRateLimitStore(this, context); }`.
+export { FailSafeRateLimitStore } from "./ratelimit/fail-safe-store.js";

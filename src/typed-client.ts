@@ -31,6 +31,7 @@ import { serializeQuery } from "./query.js";
 import { RateLimiter } from "./ratelimit/limiter.js";
 import { resolveRateLimit, type RateLimitOptions } from "./ratelimit/rate-limit-options.js";
 import { REDACTED } from "./redact.js";
+import { SafeToPrint } from "./safe-to-print.js";
 import { isLoggerSetting, logFor, type Logger, type LoggerSetting } from "./log.js";
 import type { RetrySettings } from "./config.js";
 import { Transport, type CallContext, type FetchLike } from "./transport/transport.js";
@@ -91,7 +92,7 @@ export interface YclientsClientOptions<Raise extends boolean = true> {
   validateResponses?: ValidateResponses;
 }
 
-const CLIENT_OPTION_KEYS = optionKeys<YclientsClientOptions>({
+const CLIENT_OPTION_KEYS = /* @__PURE__ */ optionKeys<YclientsClientOptions>({
   partnerToken: true,
   userToken: true,
   companyId: true,
@@ -157,7 +158,7 @@ export interface YclientsDerivedOptions {
   validateResponses?: ValidateResponses;
 }
 
-const DERIVED_OPTION_KEYS = optionKeys<YclientsDerivedOptions>({
+const DERIVED_OPTION_KEYS = /* @__PURE__ */ optionKeys<YclientsDerivedOptions>({
   userToken: true,
   companyId: true,
   timeoutMs: true,
@@ -186,9 +187,9 @@ const FETCH_INIT_KEYS = [
   "referrer",
   "referrerPolicy",
 ] as const;
-const TYPED_INIT_KEYS = [...CALL_OPTION_KEYS, ...FETCH_INIT_KEYS];
+const TYPED_INIT_KEYS = /* @__PURE__ */ CALL_OPTION_KEYS.concat(FETCH_INIT_KEYS);
 
-export class YclientsTypedClient<Raise extends boolean = true> {
+export class YclientsTypedClient<Raise extends boolean = true> extends SafeToPrint {
   readonly GET: TypedMethod<paths, "get", Raise>;
   readonly POST: TypedMethod<paths, "post", Raise>;
   readonly PUT: TypedMethod<paths, "put", Raise>;
@@ -205,6 +206,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
   static readonly ALTEGIO_BASE_URL = ALTEGIO_BASE_URL;
 
   constructor(options: YclientsClientOptions<Raise>) {
+    super();
     const scope = (options as unknown as Partial<ScopeInit>)?.[SCOPE];
     if (scope) {
       const { core, userToken, headers, ...scoped } = scope;
@@ -395,7 +397,7 @@ export class YclientsTypedClient<Raise extends boolean = true> {
   }
 
   /** What printing the client shows (`util.inspect`, and so the console): never a secret. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
+  protected printed(): string {
     const { client, ...safe } = this.toJSON();
     return `${String(client)} ${JSON.stringify(safe)}`;
   }

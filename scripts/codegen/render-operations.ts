@@ -1,6 +1,6 @@
 // Renders generated/operations.ts: the table of every operation (the simulator, the CLI and users read it) and
 // the compact facts the client reads on every call (user-token-free, empty, binary and bare answers, retry class
-// exceptions, host-rooted prefixes).
+// exceptions: one bit each, per path and method; host-rooted prefixes).
 import { resolveRef } from "../../src/resolve-ref";
 import { optionalEnvelopeOps } from "../answer-rules";
 import { listOperations } from "../merge-spec";
@@ -10,6 +10,37 @@ import { isHostRooted, needsUserToken } from "./operation-facts";
 import { pagingOf } from "./paging-rule";
 
 type Json = Record<string, any>;
+
+/** The facts `operationFacts` holds per operation, one bit each (documented in the generated file). */
+const FACT = { userTokenFree: 1, emptyAnswer: 2, binaryAnswer: 4, retryClassException: 8, bareAnswer: 16 };
+
+/** Every path template with its parameter names left out: `/company/{company_id}/clients` → `/company/{}/clients`. */
+function factKey(path: string): string {
+  return path.replace(/\{[^}]*\}/g, "{}");
+}
+
+/**
+ * One entry per path (parameter names left out) and method that has a fact: half the bytes of one list of
+ * "METHOD /path" strings per fact, in the bundle of every program that makes a typed call.
+ */
+function compactFacts(lists: Array<[bit: number, operations: string[]]>): Record<string, Record<string, number>> {
+  const byKey = new Map<string, Record<string, number>>();
+  const templateOf = new Map<string, string>();
+  for (const [bit, operations] of lists) {
+    for (const operation of operations) {
+      const [method, path] = operation.split(" ");
+      const key = factKey(path);
+      // Two templates differing only by parameter names would share one entry: the spec must not have them.
+      const seen = templateOf.get(key);
+      if (seen !== undefined && seen !== path) throw new Error(`${path} and ${seen} differ only by parameter names`);
+      templateOf.set(key, path);
+      const facts = byKey.get(key) ?? {};
+      facts[method] = (facts[method] ?? 0) | bit;
+      byKey.set(key, facts);
+    }
+  }
+  return Object.fromEntries([...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
 
 export function renderOperations(spec: Json): string {
   const rows = listOperations(spec).map(({ method, path, op }) => {
@@ -51,6 +82,13 @@ export function renderOperations(spec: Json): string {
     .map((r) => `${r.method} ${r.path}`);
   // `x-envelope: optional`: a bare answer is the `data` of the envelope the client builds around it.
   const bare = optionalEnvelopeOps(spec).map(({ method, path }) => `${method} ${path}`);
+  const facts = compactFacts([
+    [FACT.userTokenFree, free],
+    [FACT.emptyAnswer, empty],
+    [FACT.binaryAnswer, binary],
+    [FACT.retryClassException, retryExceptions],
+    [FACT.bareAnswer, bare],
+  ]);
   const prefixes = [
     ...new Set(rows.filter((r) => r.hostRooted).map((r) => `/${String(r.path).split("/")[1]}/`)),
   ].sort();
@@ -87,22 +125,21 @@ ${body}
 
 // What the client reads on every call, kept small so the typed-only bundle doesn't grow with the API.
 
-/** Operations that work without a user token (\`METHOD /path\`); every other operation needs one. */
-export const userTokenFree: ReadonlySet<string> = new Set(${JSON.stringify(free)});
-
-/** Operations whose success answer may have no body (\`METHOD /path\`); every other one sends the JSON envelope. */
-export const emptyAnswers: ReadonlySet<string> = new Set(${JSON.stringify(empty)});
-
-/** Operations whose success is not JSON (\`METHOD /path\`): the client hands back the body as a Blob. */
-export const binaryAnswers: ReadonlySet<string> = new Set(${JSON.stringify(binary)});
+/** The bits of \`operationFacts\`. */
+export const FACT = ${JSON.stringify(FACT)} as const;
 
 /**
- * Operations (\`METHOD /path\`) whose retry class differs from "GET and HEAD are safe to repeat, others are not":
- * safe POST searches and PUT/PATCH/DELETE that set a value, and a GET that sends an SMS. From \`x-idempotent\`.
+ * Per path template, with its parameter names left out (\`/company/{}/clients/{}\`: the spec has no two paths
+ * that differ only by them), and per method: the facts in which the operation differs from the default, as bits.
+ * The default: it needs a user token, answers with the JSON envelope, and is safe to repeat if it is a GET or a HEAD.
+ * - \`userTokenFree\`: it works with the partner token alone;
+ * - \`emptyAnswer\`: its success may have no body;
+ * - \`binaryAnswer\`: its success is not JSON (a PDF, an image): the client hands back a Blob;
+ * - \`retryClassException\`: its \`x-idempotent\` differs from the method rule (a POST search is safe to repeat; a
+ *   GET that sends an SMS is not);
+ * - \`bareAnswer\`: its success may come without the envelope (\`x-envelope: optional\`): a bare answer is its \`data\`.
  */
-export const retryClassExceptions: ReadonlySet<string> = new Set(${JSON.stringify(retryExceptions)});
-/** Operations whose success may come without the envelope (\`x-envelope: optional\`): a bare answer is its \`data\`. */
-export const bareAnswers: ReadonlySet<string> = new Set(${JSON.stringify(bare)});
+export const operationFacts: Readonly<Record<string, Readonly<Record<string, number>>>> = ${JSON.stringify(facts)};
 
 /** Path prefixes that are relative to the host root instead of the \`/api/v1\` base URL. */
 export const hostRootedPrefixes: readonly string[] = ${JSON.stringify(prefixes)};

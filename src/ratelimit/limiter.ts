@@ -1,17 +1,14 @@
 // One limiter per client (shared by its scoped clients, since the quota belongs to the IP). Calls wait
 // in a FIFO queue until the store grants them quota; only the head of the queue asks the store, so
-// order is kept and a full window costs one store call per wait, not one per waiting call. When a
-// shared store fails or is slow, a local sliding log with a share of the quota takes over, so calls
-// never hang on the store; the store is probed in the background, and before it grants again it is given
-// back what this process sent meanwhile (`restore`). Local times are monotonic (`performance.now`); times
-// shared between processes are the store's own clock (Redis `TIME`).
+// order is kept and a full window costs one store call per wait, not one per waiting call. A store that
+// can fail (Redis) brings its own fail-safe (fail-safe-store.ts, through `forLimiter`), so the limiter of a
+// client whose quota is in memory carries none of it. Local times are monotonic (`performance.now`).
 import { log as defaultLog, type Log } from "../log.js";
 import { parseRetryAfter } from "../retry-after.js";
 import type { RateLimitSettings } from "./rate-limit-options.js";
 import { YclientsRateLimitQueueError } from "./queue-error.js";
 import { monotonicNow as clock } from "./memory-store.js";
-import { SlidingLog } from "./sliding-log.js";
-import type { RateLimitWindow } from "./store.js";
+import type { AcquireResult, RateLimitStore } from "./store.js";
 
 /** What the limiter knows about the call it holds back: enough to name it in an error, never a secret. */
 export interface LimitedCall {
@@ -22,10 +19,9 @@ export interface LimitedCall {
   attempts?: number;
 }
 
-/** A granted slot; `local` when the fallback log granted it rather than the store. */
+/** A granted slot, named by its id in the store. */
 interface Grant {
   id: string;
-  local: boolean;
 }
 
 interface Waiter {
@@ -37,33 +33,16 @@ interface Waiter {
   cleanup(): void;
 }
 
-type Attempt = { granted: true; grant: Grant } | { granted: false; waitMs: number; paused: boolean };
+type Attempt =
+  | { granted: true; grant: Grant }
+  | { granted: false; waitMs: number; paused: boolean }
+  /** The store failed (one without a fail-safe): the call that asked fails with its error. */
+  | { granted: false; failed: unknown };
 
 /** How long an unreleased slot may count as "in flight" beyond the attempt's own timeout. */
 const LEASE_SLACK_MS = 1_000;
-/** While the store is failing, how often it is probed in the background (never by a waiting call). */
-const PROBE_MS = 250;
 /** The longest pause a 429 may impose on everyone, whatever its `Retry-After` says. */
 const MAX_PAUSE_MS = 60_000;
-
-class StoreTimeout extends Error {
-  readonly code = "timeout";
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreTimeout(`no answer within ${ms}ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** A store failure described without its message (a connection string could be in it). */
-function describe(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" || typeof code === "number") return String(code);
-  return error instanceof Error ? error.name : typeof error;
-}
 
 export class RateLimiter {
   private readonly queue: Waiter[] = [];
@@ -71,22 +50,12 @@ export class RateLimiter {
   private pumping = false;
   /** Ends the pump's current wait early (a slot was released, or the queue emptied). */
   private wake?: () => void;
-  /** Set while the store is failing (or forgot what it knew): local grants, and a probe in the background. */
-  private outage?: { since: number };
-  private probing = false;
-  /** The store's generation seen last; a store that lost its memory has a new one and asks to be restored. */
-  private generation?: string;
-  /**
-   * This process's own requests, whoever granted them: during an outage it is the limiter, and it already
-   * knows what this process sent just before the store failed.
-   */
-  private readonly local = new SlidingLog();
-  private readonly longestMs: number;
+  /** The store this limiter asks: the configured one, or what its `forLimiter` gave (a fail-safe around it). */
+  private readonly store: RateLimitStore;
   /** Set by a 429 seen here, so this process stops at once even before a shared store records the pause. */
   private pausedUntil = -Infinity;
   /** While the pump waits: when the head may be served at the earliest. */
   private blockedUntil = 0;
-  private readonly fallbackWindows: RateLimitWindow[];
   private readonly idPrefix = Math.random().toString(36).slice(2, 10);
   private nextId = 0;
 
@@ -97,11 +66,9 @@ export class RateLimiter {
     log: Log = defaultLog,
   ) {
     this.log = log;
-    this.longestMs = Math.max(...settings.windows.map((w) => w.windowMs));
-    this.fallbackWindows = settings.windows.map((w) => ({
-      limit: Math.max(1, Math.floor(w.limit * settings.fallbackShare)),
-      windowMs: w.windowMs,
-    }));
+    const { store, windows, fallbackShare, storeTimeoutMs } = settings;
+    this.store =
+      store.forLimiter?.({ windows, fallbackShare, storeTimeoutMs, log, wake: () => this.wake?.() }) ?? store;
   }
 
   /**
@@ -180,6 +147,10 @@ export class RateLimiter {
           this.queue.shift();
           head.cleanup();
           head.resolve(attempt.grant);
+          continue;
+        }
+        if ("failed" in attempt) {
+          this.drop(head, attempt.failed);
           continue;
         }
         this.refuseHopeless(attempt.waitMs);
@@ -283,133 +254,36 @@ export class RateLimiter {
     );
   }
 
-  /** Asks the store (or, during an outage, the local fallback log) for one slot. Never throws. */
+  /** Asks the store for one slot. Never throws: a store's failure is an attempt that failed. */
   private async tryAcquire(leaseMs: number): Promise<Attempt> {
     const id = `${this.idPrefix}:${++this.nextId}`;
-    const { store, windows, sharedStore } = this.settings;
     const pausedFor = this.pausedUntil - clock();
     if (pausedFor > 0) return { granted: false, waitMs: pausedFor, paused: true };
-    if (this.outage) return this.acquireLocally(id, leaseMs);
-    const shareWaitMs = sharedStore ? (this.local.check(clock(), this.fallbackWindows)?.waitMs ?? 0) : 0;
-    let result;
+    let result: AcquireResult;
     try {
-      result = await this.guard(store.acquire({ windows, id, leaseMs, generation: this.generation, shareWaitMs }));
+      result = await this.store.acquire({ windows: this.settings.windows, id, leaseMs });
     } catch (error) {
-      // A late answer may still grant it (a frozen Redis runs the queued script when it wakes): take it back.
-      this.cancelInStore(id);
-      this.startOutage(`the store failed (${describe(error)})`);
-      return this.acquireLocally(id, leaseMs);
+      // It may have recorded the request all the same: take it back.
+      this.cancel({ id });
+      return { granted: false, failed: error };
     }
-    if (result.generation !== undefined) this.generation = result.generation;
-    if (!result.granted && result.restore) {
-      this.startOutage("the store lost what it knew (restarted empty?)");
-      return this.acquireLocally(id, leaseMs);
-    }
-    if (!result.granted) return result;
-    if (sharedStore) this.local.record(clock(), id, leaseMs, this.longestMs);
-    return { granted: true, grant: { id, local: false } };
-  }
-
-  /** Switches to the local fallback and starts probing the store in the background. */
-  private startOutage(why: string): void {
-    if (!this.outage) {
-      this.outage = { since: clock() };
-      if (this.log.ratelimit.enabled) {
-        this.log.ratelimit(
-          { store: "outage", fallbackShare: this.settings.fallbackShare },
-          "%s: using a local limiter with %d%% of the quota until it answers again",
-          why,
-          Math.round(this.settings.fallbackShare * 100),
-        );
-      }
-    }
-    void this.probe();
-  }
-
-  /**
-   * While the outage lasts: every PROBE_MS, give the store back this process's requests of the last window. Once
-   * that succeeds with nothing granted locally in the meantime, the store has the full picture and takes over.
-   */
-  private async probe(): Promise<void> {
-    if (this.probing) return;
-    this.probing = true;
-    try {
-      while (this.outage) {
-        const version = this.local.version;
-        if (await this.restore()) {
-          if (this.local.version !== version) continue; // granted locally meanwhile: write that back too
-          this.outage = undefined;
-          if (this.log.ratelimit.enabled)
-            this.log.ratelimit({ store: "recovered" }, "the store answers again: back to the shared quota");
-          this.wake?.();
-          break;
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, PROBE_MS);
-          // A probe alone does not keep the process alive (Node; other runtimes have no unref).
-          (timer as { unref?: () => void }).unref?.();
-        });
-      }
-    } finally {
-      this.probing = false;
-    }
-  }
-
-  /** One probe: true when the store answered (and, if it can, took back this process's requests). */
-  private async restore(): Promise<boolean> {
-    const { store, windows } = this.settings;
-    try {
-      if (store.restore) {
-        const now = clock();
-        const requests = this.local.entries(now).map((r) => ({ id: r.id, fromNowMs: r.at - now }));
-        const { generation } = await this.guard(store.restore({ windows, requests }));
-        if (generation !== undefined) this.generation = generation;
-        return true;
-      }
-      const id = `${this.idPrefix}:probe:${++this.nextId}`;
-      const result = await this.guard(store.acquire({ windows, id, leaseMs: 1, generation: this.generation }));
-      if (result.granted) this.cancelInStore(id);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** A shared store's answer, or a failure once it is `storeTimeoutMs` late; the built-in memory store answers at once. */
-  private guard<T>(promise: Promise<T>): Promise<T> {
-    return this.settings.sharedStore ? withTimeout(promise, this.settings.storeTimeoutMs) : promise;
-  }
-
-  private acquireLocally(id: string, leaseMs: number): Attempt {
-    const result = this.local.acquire(clock(), this.fallbackWindows, id, leaseMs);
-    return result.granted ? { granted: true, grant: { id, local: true } } : result;
+    return result.granted ? { granted: true, grant: { id } } : result;
   }
 
   private release(grant: Grant): void {
-    this.local.release(clock(), grant.id);
-    if (grant.local) {
-      this.wake?.();
-      return;
-    }
     // Not awaited by the caller: the answer is already there. A lost release only keeps the slot
     // counted until its lease ends, which errs on the safe side.
-    this.guard(this.settings.store.release(grant.id)).then(
+    this.store.release(grant.id).then(
       () => this.wake?.(),
       () => undefined,
     );
   }
 
-  /** A grant that was never used: it counts nowhere. */
+  /** A grant that was never used: it counts nowhere. Not awaited (see release). */
   private cancel(grant: Grant): void {
-    this.local.cancel(grant.id);
-    if (!grant.local) this.cancelInStore(grant.id);
+    const { store } = this;
+    (store.cancel ? store.cancel(grant.id) : store.release(grant.id)).catch(() => undefined);
     this.wake?.();
-  }
-
-  /** Not awaited, and not timed out: a store that is away runs it after the acquire it undoes (same connection). */
-  private cancelInStore(id: string): void {
-    const { store } = this.settings;
-    (store.cancel ? store.cancel(id) : store.release(id)).catch(() => undefined);
   }
 
   /** A 429: every caller sharing the store waits `Retry-After` (default: the shortest window). */
@@ -423,6 +297,6 @@ export class RateLimiter {
         ms,
       );
     this.pausedUntil = Math.max(this.pausedUntil, clock() + ms);
-    this.guard(this.settings.store.pause(ms)).catch(() => undefined);
+    this.store.pause(ms).catch(() => undefined);
   }
 }

@@ -13,9 +13,12 @@ export interface RateLimitOptions {
   maxWaitMs?: number;
   /** Where the quota is kept (default: in this process). `RedisRateLimitStore` from `yclients-client/redis` shares it. */
   store?: RateLimitStore;
-  /** While the store fails, this process alone uses this share of each limit (default 0.25, at least 1 request). */
+  /**
+   * While the store fails, this process alone uses this share of each limit (default 0.25, at least 1 request).
+   * For a store with a fail-safe (`RedisRateLimitStore`, or one whose `forLimiter` gives `FailSafeRateLimitStore`).
+   */
   fallbackShare?: number;
-  /** A store call that takes longer than this counts as failed, in ms (default 1 000). */
+  /** A store call that takes longer than this counts as failed, in ms (default 1 000); for a store with a fail-safe. */
   storeTimeoutMs?: number;
 }
 
@@ -24,8 +27,7 @@ export interface RateLimitSettings {
   maxQueue: number;
   maxWaitMs: number;
   store: RateLimitStore;
-  /** True when the user gave a store: then the store may fail and the local fallback applies. */
-  sharedStore: boolean;
+  /** Passed to the store's `forLimiter` (a store that can fail: the share of the quota while it fails). */
   fallbackShare: number;
   storeTimeoutMs: number;
 }
@@ -65,7 +67,7 @@ function isStore(value: unknown): value is RateLimitStore {
 
 /** The limiter's settings, or undefined for `rateLimit: false`. */
 /** The keys `rateLimit` takes, checked at run time too. */
-const RATE_LIMIT_KEYS = optionKeys<RateLimitOptions>({
+const RATE_LIMIT_KEYS = /* @__PURE__ */ optionKeys<RateLimitOptions>({
   windows: true,
   maxQueue: true,
   maxWaitMs: true,
@@ -92,7 +94,6 @@ export function resolveRateLimit(option: RateLimitOptions | false | undefined): 
     maxQueue: o.maxQueue === undefined ? Infinity : positive(o.maxQueue, "rateLimit.maxQueue", true),
     maxWaitMs: o.maxWaitMs === undefined ? Infinity : positive(o.maxWaitMs, "rateLimit.maxWaitMs", false),
     store: o.store ?? new MemoryRateLimitStore(),
-    sharedStore: o.store !== undefined,
     fallbackShare,
     storeTimeoutMs:
       o.storeTimeoutMs === undefined ? 1_000 : positive(o.storeTimeoutMs, "rateLimit.storeTimeoutMs", false),

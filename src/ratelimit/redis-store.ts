@@ -4,10 +4,12 @@
 // why this script and not rate-limiter-flexible or bottleneck.
 import { createHash } from "node:crypto";
 import { YclientsConfigError } from "../errors.js";
+import { FailSafeRateLimitStore } from "./fail-safe-store.js";
 import {
   IN_FLIGHT_RECHECK_MS,
   type AcquireRequest,
   type AcquireResult,
+  type LimiterContext,
   type RateLimitStore,
   type RestoreRequest,
 } from "./store.js";
@@ -190,5 +192,10 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async pause(ms: number): Promise<void> {
     await pauseScript.run(this.redis, [this.pauseKey], [Math.ceil(ms)]);
+  }
+
+  /** Redis can fail: each client's limiter uses it behind the fail-safe (local fallback, restore after). */
+  forLimiter(context: LimiterContext): RateLimitStore {
+    return new FailSafeRateLimitStore(this, context);
   }
 }

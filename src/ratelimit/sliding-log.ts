@@ -10,27 +10,19 @@ import { IN_FLIGHT_RECHECK_MS, type AcquireResult, type RateLimitWindow } from "
 /** How often leases that ran out (a request never released) are looked for; until then they count as in flight. */
 const LEASE_SWEEP_MS = 1_000;
 
-/** One request the log still counts. */
-export interface LoggedRequest {
-  id: string;
-  /** The time it counts from; for a request still in flight, when its lease ends. */
-  at: number;
-  inFlight: boolean;
-}
-
 export class SlidingLog {
   /** Finish times, oldest first; the live part is [head, length). */
-  private times: number[] = [];
-  private ids: string[] = [];
-  private head = 0;
+  protected times: number[] = [];
+  protected ids: string[] = [];
+  protected head = 0;
   /** Window length → index of its first entry inside the window, as of the last look. */
   private readonly firstInside = new Map<number, number>();
   /** Requests in flight: id → when their lease ends (if never released, they count from then). */
-  private readonly inFlight = new Map<string, number>();
-  private longestMs = 0;
+  protected readonly inFlight = new Map<string, number>();
+  protected longestMs = 0;
   private pausedUntil = -Infinity;
   private sweptAt = -Infinity;
-  /** Grows with every change; lets a caller tell whether anything was recorded since it last looked. */
+  /** Grows with every change; lets a caller tell whether anything was recorded since it last looked (fallback-log.ts). */
   version = 0;
 
   acquire(now: number, windows: readonly RateLimitWindow[], id: string, leaseMs: number): AcquireResult {
@@ -62,14 +54,6 @@ export class SlidingLog {
     return waitMs > 0 ? { granted: false, waitMs, paused: false } : undefined;
   }
 
-  /** Records a request granted elsewhere (by a shared store), so a later fallback to this log knows about it. */
-  record(now: number, id: string, leaseMs: number, longestMs: number): void {
-    this.longestMs = Math.max(this.longestMs, longestMs);
-    this.advance(now);
-    this.inFlight.set(id, now + leaseMs);
-    this.version++;
-  }
-
   /** The request is finished: from now on it counts from `now`. */
   release(now: number, id: string): void {
     if (!this.inFlight.delete(id)) return;
@@ -86,18 +70,8 @@ export class SlidingLog {
     this.pausedUntil = Math.max(this.pausedUntil, now + ms);
   }
 
-  /** Every request that still counts in the longest window: finished ones oldest first, then those in flight. */
-  entries(now: number): LoggedRequest[] {
-    this.advance(now);
-    const out: LoggedRequest[] = [];
-    for (let i = this.head; i < this.times.length; i++)
-      out.push({ id: this.ids[i], at: this.times[i], inFlight: false });
-    for (const [id, at] of this.inFlight) out.push({ id, at, inFlight: true });
-    return out;
-  }
-
   /** Drops what left the longest window, and turns leases that ran out into finished entries. */
-  private advance(now: number): void {
+  protected advance(now: number): void {
     if (now - this.sweptAt >= LEASE_SWEEP_MS || now < this.sweptAt) {
       this.sweptAt = now;
       for (const [id, end] of this.inFlight) {

@@ -1,6 +1,7 @@
 // What a rate-limit store does, whatever keeps its state: in this process (memory-store.ts) or in
 // Redis for every process behind one IP (redis-store.ts). The limiter (limiter.ts) owns the queue and
 // the policy; a store only answers "may one more request go now, and if not, how long until it may".
+import type { Log } from "../log.js";
 
 /** At most `limit` requests in any rolling window of `windowMs` milliseconds. */
 export interface RateLimitWindow {
@@ -74,12 +75,33 @@ export interface RateLimitStore {
    * with an `acquire` that is cancelled at once.
    */
   restore?(request: RestoreRequest): Promise<{ generation?: string }>;
+  /**
+   * Optional, for a store that can fail: the store one client's limiter should use instead, given that client's
+   * settings. `RedisRateLimitStore` returns itself behind `FailSafeRateLimitStore` (`yclients-client/redis`): the
+   * local fallback with `fallbackShare` of the quota while the store fails or is slower than `storeTimeoutMs`, and
+   * the `restore` after it. Without it, the limiter uses the store as it is, and a store call that fails fails the
+   * call that was waiting for it.
+   */
+  forLimiter?(context: LimiterContext): RateLimitStore;
+}
+
+/** What a store's `forLimiter` is told about the client whose limiter will use it. */
+export interface LimiterContext {
+  windows: readonly RateLimitWindow[];
+  /** `rateLimit.fallbackShare`: the share of each limit this process may use alone while the store fails. */
+  fallbackShare: number;
+  /** `rateLimit.storeTimeoutMs`: a store call slower than this counts as failed. */
+  storeTimeoutMs: number;
+  /** Where the limiter logs (the client's `logger`, or the `yclients:ratelimit` channel). */
+  log: Log;
+  /** Tells the limiter to ask again now rather than when its current wait ends (the store answers again). */
+  wake(): void;
 }
 
 /** The published YCLIENTS limit: 5 requests per second and 200 per rolling minute, per IP. */
-export const YCLIENTS_RATE_LIMITS: readonly RateLimitWindow[] = Object.freeze([
-  Object.freeze({ limit: 5, windowMs: 1_000 }),
-  Object.freeze({ limit: 200, windowMs: 60_000 }),
+export const YCLIENTS_RATE_LIMITS: readonly RateLimitWindow[] = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({ limit: 5, windowMs: 1_000 }),
+  /* @__PURE__ */ Object.freeze({ limit: 200, windowMs: 60_000 }),
 ]);
 
 /**

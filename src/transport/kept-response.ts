@@ -10,8 +10,8 @@
 // identical for any UTF-8 body); anything else (a PDF, an image) is read as bytes, kept exactly, and decoded
 // only if text() is asked for.
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 const KEPT = Symbol("yclients.keptBody");
 
 interface Kept {

@@ -25,7 +25,7 @@ export interface ReadBody {
   truncatedAfter?: number;
 }
 
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** The body of `raw`, at most `maxBytes` of it. */
 export async function readBody(raw: Response, textual: boolean, maxBytes: number): Promise<ReadBody> {

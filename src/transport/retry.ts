@@ -1,6 +1,12 @@
 // The retry loop: cockatiel's RetryPolicy decides and counts; the waits are ours, because cockatiel's
 // own backoff wait cannot be interrupted by an AbortSignal. Used by the transport and by `backoff()`.
-import { handleWhen, retry, type RetryPolicy } from "cockatiel";
+//
+// The policy is built from its two parts, as cockatiel's own `retry(handleWhen(…))` builds it, but without going
+// through its `Policy` builder class: that class (every builder method, and NoopPolicy with it) would otherwise
+// be in every bundle of the client. ExecuteWrapper is not re-exported by cockatiel's index, hence the deep import
+// (scripts/lazy-cockatiel.ts points bundles at its ES module).
+import { ConstantBackoff, RetryPolicy } from "cockatiel";
+import { ExecuteWrapper } from "cockatiel/dist/common/Executor";
 import type { BackoffSettings } from "../config.js";
 import { backoffSequence, DelayPlan, sleep } from "./retry-delays.js";
 
@@ -24,9 +30,13 @@ export class RetryRunner<T, C = undefined> {
     private readonly random?: () => number,
   ) {
     // cockatiel's maxAttempts counts retries, not attempts: maxTries 3 = 1 attempt + 2 retries.
-    this.policy = retry(
-      handleWhen((error) => hooks.retryError(error)).orWhenResult((value) => hooks.retryResult?.(value as T) ?? false),
-      { maxAttempts: settings.maxTries - 1 },
+    this.policy = new RetryPolicy(
+      // No backoff of cockatiel's: `run` waits itself (the constant 0 is what `retry()` would give).
+      { backoff: new ConstantBackoff(0), maxAttempts: settings.maxTries - 1 },
+      new ExecuteWrapper(
+        (error) => hooks.retryError(error),
+        (value) => hooks.retryResult?.(value as T) ?? false,
+      ),
     );
   }
 

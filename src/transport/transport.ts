@@ -16,6 +16,7 @@ import {
 import { log as defaultLog, newCallId, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
 import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
+import { SafeToPrint } from "../safe-to-print.js";
 import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./authorization-header.js";
 import { parseRetryAfter } from "../retry-after.js";
@@ -93,7 +94,7 @@ export interface ErrorBody {
   truncated: boolean;
 }
 
-export class Transport {
+export class Transport extends SafeToPrint {
   readonly breaker?: CircuitBreaker;
   // Private (#) so that util.inspect, console.log and JSON.stringify never reach the partner token.
   readonly #settings: TransportSettings;
@@ -103,6 +104,7 @@ export class Transport {
   private readonly log: Log;
 
   constructor(settings: TransportSettings) {
+    super();
     this.#settings = settings;
     this.log = settings.log ?? defaultLog;
     this.breaker = settings.breaker ? new CircuitBreaker(settings.breaker, this.log) : undefined;
@@ -362,7 +364,7 @@ export class Transport {
   }
 
   /** What `console.log(transport)` shows: the settings that are safe to print. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
+  protected printed(): string {
     return `Transport { partnerToken: '${REDACTED}', timeoutMs: ${this.#settings.timeoutMs} }`;
   }
 

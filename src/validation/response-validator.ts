@@ -6,6 +6,7 @@
 // where `eval`/`new Function` are forbidden (Cloudflare workers, strict CSP pages). ARCHITECTURE.md says why.
 import { dereference, validate, type OutputUnit, type Schema } from "@cfworker/json-schema";
 import { resolveRef } from "../resolve-ref.js";
+import { reportFindings, type AnswerReview } from "./answer-review.js";
 import type { ValidationFinding } from "./finding.js";
 
 /** The base URI the spec's local `$ref`s (`#/components/schemas/…`) resolve against. Never fetched. */
@@ -17,6 +18,8 @@ type Lookup = Record<string, Schema | boolean>;
 export interface SpecValidator {
   /** Findings for one answer; empty when it matches. */
   check(method: string, path: string, status: number, body: unknown): ValidationFinding[];
+  /** What a client does with an answer: checks it, then throws or warns about what it found (answer-review.ts). */
+  review(answer: AnswerReview): void;
 }
 
 let shared: Promise<SpecValidator> | undefined;
@@ -66,7 +69,10 @@ export function createSpecValidator(source: unknown): SpecValidator {
     return entry;
   };
 
-  return {
+  const validator: SpecValidator = {
+    review(answer) {
+      reportFindings(answer, validator.check(answer.method, answer.path, answer.status, answer.body));
+    },
     check(method, path, status, body) {
       const entry = entryFor(method, path, status);
       const operation = `${method} ${path}`;
@@ -99,6 +105,7 @@ export function createSpecValidator(source: unknown): SpecValidator {
       return [...byLocation.values()];
     },
   };
+  return validator;
 }
 
 function escape(token: string): string {

@@ -1,17 +1,14 @@
 // What a client does with `validateResponses` on: loads the validator and the spec on first use (a dynamic
-// import, so they cost nothing until then), checks each successful answer, and logs each mismatch once per
-// operation, status and location, or rejects with the findings.
+// import, so they cost nothing until then) and hands it each successful answer. What is reported, and how (a
+// warning once per operation, status and location, or an error), is decided on the validator's side
+// (answer-review.ts); the client keeps only the memory of what it reported, for the whole client family.
 import { answerErrorContext } from "../answer.js";
 import { YclientsConfigError, YclientsResponseValidationError } from "../errors.js";
 import type { Log } from "../log.js";
 import type { CallContext, Transport } from "../transport/transport.js";
-import { describeFinding, type ValidationFinding } from "./finding.js";
 import { importSpecValidator } from "./import-validator.js";
 import { registeredSpecValidator } from "./registry.js";
 import type { SpecValidator } from "./response-validator.js";
-
-/** How many distinct locations a client remembers having reported; past that, it stops warning about new ones. */
-const MAX_REMEMBERED = 10_000;
 
 export class SpecChecker {
   private readonly reported = new Set<string>();
@@ -22,23 +19,20 @@ export class SpecChecker {
   async check(mode: "warn" | "throw", call: CallContext, body: unknown, response: Response, transport: Transport) {
     // A file answer (PDF) has no JSON to check.
     if (typeof Blob !== "undefined" && body instanceof Blob) return;
-    const findings = (await this.load()).check(call.method, call.path, response.status, body);
-    if (findings.length === 0) return;
-    if (mode === "throw") {
-      const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : "";
-      throw new YclientsResponseValidationError(
-        `The answer does not match the spec: ${describeFinding(findings[0])}${more}`,
-        { ...answerErrorContext(transport, call, response, body), findings },
-      );
-    }
-    for (const finding of findings) this.warnOnce(finding);
-  }
-
-  private warnOnce(finding: ValidationFinding): void {
-    const key = `${finding.operation} ${finding.status} ${finding.location}`;
-    if (this.reported.has(key) || this.reported.size >= MAX_REMEMBERED) return;
-    this.reported.add(key);
-    this.log.validate("answer departs from the spec: %s %j", describeFinding(finding), finding);
+    (await this.load()).review({
+      mode,
+      method: call.method,
+      path: call.path,
+      status: response.status,
+      body,
+      reported: this.reported,
+      log: this.log,
+      error: (message, findings) =>
+        new YclientsResponseValidationError(message, {
+          ...answerErrorContext(transport, call, response, body),
+          findings,
+        }),
+    });
   }
 
   private load(): Promise<SpecValidator> {
