@@ -2,10 +2,6 @@
 // generated from the spec (generated/resources.ts) and bound by src/resources/bind.ts; the few hand-written
 // methods come from src/resources/extras.ts. Kept apart from typed-client.ts so typed-only programs don't
 // bundle any of it.
-// Imported first for its place in bundles, not for a value: the operation facts (sets of `METHOD /path` strings
-// the typed core reads) then sit right before the resource table, within gzip's 32 kB window, and the table's
-// paths compress against them (friendly bundle −0.5 kB gzip, bench/shipped-size.ts).
-import "../generated/operations.js";
 import { resourceTable, type GeneratedResources } from "../generated/resources.js";
 import { bindResource } from "./resources/bind.js";
 import { extras, type Extras } from "./resources/extras.js";
