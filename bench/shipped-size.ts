@@ -66,23 +66,28 @@ function packageOf(input: string): string {
   return match[1] === "yclients-client" ? `yclients-client/${match[2]}` : match[1];
 }
 
+/** Bundles one consumer's source against the package installed in `dir`, as the size figures do. */
+export function bundleConsumer(dir: string, source: string, name = "consumer.mjs") {
+  return build({
+    stdin: { contents: source, resolveDir: dir, loader: "js", sourcefile: name },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    // esbuild follows symlinks to their real path; keep the node_modules names in the metafile.
+    preserveSymlinks: true,
+  });
+}
+
 /** Bundles each consumer from `dir` (a folder with the package installed in node_modules). */
 export async function measureShippedBundles(dir: string): Promise<ShippedBundle[]> {
   const out: ShippedBundle[] = [];
   for (const consumer of SHIPPED_CONSUMERS) {
-    const result = await build({
-      stdin: { contents: consumer.source, resolveDir: dir, loader: "js", sourcefile: `${consumer.id}.mjs` },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      metafile: true,
-      logLevel: "silent",
-      // esbuild follows symlinks to their real path; keep the node_modules names in the metafile.
-      preserveSymlinks: true,
-    });
+    const result = await bundleConsumer(dir, consumer.source, `${consumer.id}.mjs`);
     const code = result.outputFiles[0].contents;
     const perPackage = new Map<string, number>();
     for (const output of Object.values(result.metafile.outputs)) {

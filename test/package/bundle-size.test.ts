@@ -1,9 +1,14 @@
 // The package as a bundler sees it: the packed tarball installed by name, three consumers bundled with esbuild for
 // the browser (bench/shipped-size.ts, the same measurement `make bench` reports). Fails when a bundle outgrows its
 // ceiling plus headroom, or when a consumer pulls in code it does not use. Needs `make build` first.
-import { build } from "esbuild";
 import { installPackedTarball, type InstalledPackage } from "../../bench/installed";
-import { BUNDLE_CEILINGS, BUNDLE_HEADROOM, measureShippedBundles, type ShippedBundle } from "../../bench/shipped-size";
+import {
+  BUNDLE_CEILINGS,
+  BUNDLE_HEADROOM,
+  bundleConsumer,
+  measureShippedBundles,
+  type ShippedBundle,
+} from "../../bench/shipped-size";
 
 let installed: InstalledPackage;
 let bundles: Map<ShippedBundle["id"], ShippedBundle>;
@@ -49,23 +54,11 @@ describe("bundles of the shipped package (browser, ESM, minified, gzip -9)", () 
   it("an app importing only the errors and a constant from the package bundles no client: it tree-shakes", async () => {
     // A class with a computed key (the inspect method) stays in any bundle, with all it references: the client and
     // the transport inherit that method from one small class (src/safe-to-print.ts) so that they can be left out.
-    const result = await build({
-      stdin: {
-        contents: `import { YclientsError, DEFAULT_BASE_URL } from "yclients-client";
+    const result = await bundleConsumer(
+      installed.dir,
+      `import { YclientsError, DEFAULT_BASE_URL } from "yclients-client";
 console.log(new YclientsError(DEFAULT_BASE_URL) instanceof Error);`,
-        resolveDir: installed.dir,
-        loader: "js",
-      },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      metafile: true,
-      logLevel: "silent",
-      preserveSymlinks: true,
-    });
+    );
     const code = result.outputFiles[0].text;
     const inputs = Object.keys(Object.values(result.metafile.outputs)[0].inputs);
     expect(inputs.filter((input) => /node_modules\/(openapi-fetch|cockatiel)\//.test(input))).toEqual([]);
