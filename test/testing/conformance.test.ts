@@ -8,10 +8,10 @@ import { handlerTable } from "../../src/testing/handlers/index";
 import { operationIndex, type OperationEntry } from "../../src/testing/spec-index";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
-import { crmBody, crmPathValue, crmQuery } from "../testing/crm/conformance-fixtures";
-import { eventBody, eventPathValue } from "../testing/crm/event-conformance-fixtures";
-import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "../testing/loyalty/conformance-fixtures";
-import { moneyBody, moneyPathValue } from "../testing/money/conformance-fixtures";
+import { crmBody, crmPathValue, crmQuery } from "./crm/conformance-fixtures";
+import { eventBody, eventPathValue } from "./crm/event-conformance-fixtures";
+import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "./loyalty/conformance-fixtures";
+import { moneyBody, moneyPathValue } from "./money/conformance-fixtures";
 import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
 
 const spec = specJson as any;
