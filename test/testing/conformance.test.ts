@@ -12,7 +12,7 @@ import { crmBody, crmPathValue, crmQuery } from "./crm/conformance-fixtures";
 import { eventBody, eventPathValue } from "./crm/event-conformance-fixtures";
 import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "./loyalty/conformance-fixtures";
 import { moneyBody, moneyPathValue } from "./money/conformance-fixtures";
-import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
+import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "../helpers/simulator";
 
 const spec = specJson as any;
 const validator = createSpecValidator(spec);

@@ -1,21 +1,17 @@
 // Visit → document → payment as one flow on the simulator's state: a record created by staff lists its visit
 // document, the visit's details and the sale of that document both show the record's services as due, paying
 // the sale books income on the account, and the details and the finance transactions then show that payment.
-import { YclientsClient, YclientsValidationError } from "../../src/index";
+import { YclientsValidationError, type YclientsClient } from "../../src/index";
 import { accountBalance, moneyState } from "../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import type { YclientsSimulator } from "../../src/testing/index";
+import { startSignedIn } from "../helpers/simulator";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
 
 beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: sim.userToken,
-    baseUrl: sim.url,
-    rateLimit: false,
-  });
+  // No default company: every call below names its company.
+  ({ sim, yc } = await startSignedIn({ client: { companyId: undefined } }));
 });
 afterAll(() => sim.close());
 

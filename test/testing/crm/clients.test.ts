@@ -3,7 +3,8 @@
 // update and delete; the deprecated list's changed_after; the chain lookup by phone.
 import { YclientsNotFoundError, YclientsValidationError, type YclientsClient } from "../../../src/index";
 import type { Client, YclientsSimulator } from "../../../src/testing/index";
-import { bookOnline, startCrm } from "./helpers";
+import { startSignedIn } from "../../helpers/simulator";
+import { bookOnline } from "./book-online";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
@@ -11,7 +12,7 @@ let companyId: number;
 let base: Client[];
 
 beforeAll(async () => {
-  ({ sim, yc, companyId } = await startCrm());
+  ({ sim, yc, companyId } = await startSignedIn({ simulator: { seed: 11 } }));
   base = sim.state.clients.filter((c) => c.company_id === companyId);
 });
 afterAll(() => sim.close());

@@ -11,11 +11,11 @@ import {
 import { FIRST_ACTIVITY_ID, groupEventsOf, type SimActivity } from "../../../src/testing/group-event-store";
 import { nextId } from "../../../src/testing/state";
 import { unixAt } from "../../../src/testing/time";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 3, baseDelay: 1, jitter: false } } });
 });
 afterAll(() => h.sim.close());
 beforeEach(() => {

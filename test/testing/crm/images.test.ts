@@ -2,7 +2,8 @@
 // body as multipart (fetch sets the boundary); a small node:http server checks what arrives. The friendly
 // `images.upload(entity, form)` takes the FormData as it is. The simulator reads the multipart body and checks it.
 import { present, YclientsClient, YclientsValidationError } from "../../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import type { YclientsSimulator } from "../../../src/testing/index";
+import { startSignedIn } from "../../helpers/simulator";
 import { json, ok, startServer, type TestServer } from "../../helpers/server";
 
 let server: TestServer;
@@ -57,12 +58,7 @@ describe("the simulator's picture upload", () => {
   let sim: YclientsSimulator;
   let yc: YclientsClient;
   beforeAll(async () => {
-    sim = await startYclientsSimulator({ rateLimit: false });
-    yc = new YclientsClient({
-      partnerToken: sim.partnerToken,
-      userToken: sim.state.staffUsers[0].token,
-      baseUrl: sim.url,
-    });
+    ({ sim, yc } = await startSignedIn({ client: { companyId: undefined } }));
   });
   afterAll(() => sim.close());
 

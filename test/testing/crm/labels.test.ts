@@ -2,14 +2,14 @@
 // searched by name, changed, and deleted from the clients that carried them.
 import { YclientsNotFoundError, YclientsValidationError, type YclientsClient } from "../../../src/index";
 import type { YclientsSimulator } from "../../../src/testing/index";
-import { startCrm } from "./helpers";
+import { startSignedIn } from "../../helpers/simulator";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
 let companyId: number;
 
 beforeAll(async () => {
-  ({ sim, yc, companyId } = await startCrm());
+  ({ sim, yc, companyId } = await startSignedIn({ simulator: { seed: 11 } }));
 });
 afterAll(() => sim.close());
 

@@ -8,14 +8,15 @@ import {
   type YclientsClient,
 } from "../../../src/index";
 import type { YclientsSimulator } from "../../../src/testing/index";
-import { bookOnline, startCrm } from "./helpers";
+import { startSignedIn } from "../../helpers/simulator";
+import { bookOnline } from "./book-online";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
 let companyId: number;
 
 beforeAll(async () => {
-  ({ sim, yc, companyId } = await startCrm());
+  ({ sim, yc, companyId } = await startSignedIn({ simulator: { seed: 11 } }));
 });
 afterAll(() => sim.close());
 

@@ -3,11 +3,11 @@
 // encoding, which calls need a user token, and the deprecated user list.
 import { operations } from "../../../generated/operations";
 import { YclientsClient, YclientsConfigError } from "../../../src/index";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 3, baseDelay: 1, jitter: false } } });
 });
 afterAll(() => h.sim.close());
 beforeEach(() => h.sim.clearRequests());

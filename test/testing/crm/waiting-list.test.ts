@@ -2,11 +2,11 @@
 // isolation, and v2 calls getting the same transport as v1 (origin-rooted URL, retries, typed errors).
 import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { waitingListOf } from "../../../src/testing/waiting-list-store";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 3, baseDelay: 1, jitter: false } } });
 });
 afterAll(() => h.sim.close());
 beforeEach(() => {

@@ -4,13 +4,13 @@
 import { present, YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState, type SimAbonement } from "../../../src/testing/loyalty-state";
 import { addDays } from "../../../src/testing/time";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 let visits: SimAbonement;
 let shared: SimAbonement;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
   [visits, shared] = loyaltyState(h.sim.state).abonements;
 });
 afterAll(() => h.sim.close());

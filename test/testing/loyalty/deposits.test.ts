@@ -6,11 +6,11 @@ import { YclientsNotFoundError, YclientsValidationError } from "../../../src/ind
 import { loyaltyState, type SimDeposit } from "../../../src/testing/loyalty-state";
 import { accountBalance, moneyState } from "../../../src/testing/money-state";
 import { normalizePhone } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
 });
 afterAll(() => h.sim.close());
 

@@ -4,11 +4,11 @@
 import { YclientsConfigError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState } from "../../../src/testing/loyalty-state";
 import { normalizePhone } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
 });
 afterAll(() => h.sim.close());
 

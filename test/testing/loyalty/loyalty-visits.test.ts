@@ -4,16 +4,16 @@
 import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState, type SimLoyaltyCard } from "../../../src/testing/loyalty-state";
 import type { SimRecord } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 let card: SimLoyaltyCard;
 let record: SimRecord;
 let visit: { record_id: number; visit_id: number };
 let visitCost: number;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
   card = loyaltyState(h.sim.state).cards[0];
   record = h.sim.state.records.find((r) => r.company_id === h.company.id && !r.deleted && r.service_ids.length > 0)!;
   visit = { record_id: record.id, visit_id: record.visit_id ?? record.id };

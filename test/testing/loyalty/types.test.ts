@@ -3,13 +3,13 @@
 // numbers, answers are closed, and chain-level methods cannot be called without the chain id. The runtime part
 // checks the same calls against the simulator.
 import type { components } from "../../../generated/schema";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
 type LoyaltyCard = components["schemas"]["LoyaltyCard"];
 
-let h: Harness;
+let h: SignedIn;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
 });
 afterAll(() => h.sim.close());
 

@@ -4,13 +4,13 @@
 import { YclientsClient, YclientsClientError } from "../../../src/index";
 import { loyaltyState } from "../../../src/testing/loyalty-state";
 import { normalizePhone } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { startSignedIn, type SignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+let h: SignedIn;
 let client: YclientsClient;
 let phone: string;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
   const user = h.sim.state.bookingUsers[0];
   phone = normalizePhone(user.phone);
   client = new YclientsClient({

@@ -1,25 +1,16 @@
 // Finance and stock in the simulator, driven through the SDK's friendly methods over HTTP: a paid sale
 // moves stock and books money, a payment changes an account's balance, deletions undo both, and bad
 // money input is refused with the field named.
-import { YclientsClient, YclientsValidationError, YclientsNotFoundError } from "../../../src/index";
+import { YclientsNotFoundError, YclientsValidationError, type YclientsClient } from "../../../src/index";
 import { accountBalance, moneyState } from "../../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import type { YclientsSimulator } from "../../../src/testing/index";
+import { startSignedIn } from "../../helpers/simulator";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
-let companyId: number;
 
 beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  companyId = sim.state.companies[0].id;
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: sim.state.staffUsers[0].token,
-    baseUrl: sim.url,
-    companyId,
-    // The client's own 5-per-second limiter would only slow the test down; the simulator's is off too.
-    rateLimit: false,
-  });
+  ({ sim, yc } = await startSignedIn());
 });
 afterAll(() => sim.close());
 

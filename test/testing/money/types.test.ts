@@ -8,27 +8,21 @@ import type {
   SmsSendRequest,
   SmsSendResult,
 } from "../../../src/index";
-import { YclientsClient } from "../../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import type { YclientsClient } from "../../../src/index";
+import type { YclientsSimulator } from "../../../src/testing/index";
+import { startSignedIn } from "../../helpers/simulator";
 
 type Schemas = components["schemas"];
 
 let sim: YclientsSimulator;
+let yc: YclientsClient;
 beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false });
+  ({ sim, yc } = await startSignedIn());
 });
 afterAll(() => sim.close());
 
 describe("money types", () => {
   it("list amounts may be strings, so arithmetic needs an explicit conversion", async () => {
-    const company = sim.state.companies[0];
-    const yc = new YclientsClient({
-      partnerToken: sim.partnerToken,
-      userToken: sim.state.staffUsers[0].token,
-      baseUrl: sim.url,
-      companyId: company.id,
-      rateLimit: false,
-    });
     const [cash] = (await yc.accounts.list()).data;
     await yc.financeTransactions.create({
       expense_id: 5,

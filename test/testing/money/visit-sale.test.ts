@@ -1,21 +1,15 @@
 // Selling goods in a visit: `yc.visits.update` with goods and payments moves stock out of the shop, books
 // the payments on their accounts linked to the record and the visit, and cancels payments on request.
-import { YclientsClient, YclientsValidationError } from "../../../src/index";
+import { YclientsValidationError, type YclientsClient } from "../../../src/index";
 import { accountBalance, moneyState } from "../../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import type { YclientsSimulator } from "../../../src/testing/index";
+import { startSignedIn } from "../../helpers/simulator";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
 
 beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: sim.state.staffUsers[0].token,
-    baseUrl: sim.url,
-    companyId: sim.state.companies[0].id,
-    rateLimit: false,
-  });
+  ({ sim, yc } = await startSignedIn());
 });
 afterAll(() => sim.close());
 
