@@ -7,14 +7,9 @@ import {
   YclientsServerError,
   YclientsTimeoutError,
 } from "../../src/index";
-import { json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const client = () =>
   new YclientsClient({

@@ -6,14 +6,9 @@ import { listOperations, loadSpec } from "../../scripts/merge-spec";
 import { retryClassOf } from "../../scripts/retry-class";
 import { YclientsClient, YclientsNetworkError, YclientsServerError, YclientsTimeoutError } from "../../src/index";
 import { isIdempotent } from "../../src/operations";
-import { json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const quick = { maxTries: 2, baseDelay: 0, expoFactor: 1, jitter: false };
 const client = (extra: Record<string, unknown> = {}) =>

@@ -9,14 +9,9 @@ import {
 import { DelayPlan, backoffSequence } from "../../src/transport/retry-delays";
 import { parseRetryAfter } from "../../src/retry-after";
 import { AttemptFailure, shouldRetry } from "../../src/transport/decisions";
-import { closedPort, json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { closedPort, json, later, ok, useServer } from "../helpers/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const fast = { maxTries: 3, baseDelay: 0.01, expoFactor: 2, jitter: false };
 const client = (extra: Record<string, unknown> = {}) =>

@@ -79,3 +79,33 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/**
+ * One server for the test file: started in beforeAll, closed in afterAll, its `seen` emptied before each test.
+ * The returned object reads through to it, so a test file can hold it in a `const`.
+ */
+export function useServer(initial?: Handler): TestServer {
+  let current: TestServer | undefined;
+  beforeAll(async () => {
+    current = await startServer(initial);
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => current?.seen.splice(0));
+  const live = (): TestServer => {
+    if (!current) throw new Error("useServer: the server starts in beforeAll; use it inside a test or hook");
+    return current;
+  };
+  return {
+    get url() {
+      return live().url;
+    },
+    get origin() {
+      return live().origin;
+    },
+    get seen() {
+      return live().seen;
+    },
+    handle: (handler) => live().handle(handler),
+    close: () => live().close(),
+  };
+}

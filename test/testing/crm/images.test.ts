@@ -4,19 +4,11 @@
 import { present, YclientsClient, YclientsValidationError } from "../../../src/index";
 import type { YclientsSimulator } from "../../../src/testing/index";
 import { startSignedIn } from "../../helpers/simulator";
-import { json, ok, startServer, type TestServer } from "../../helpers/server";
+import { json, ok, useServer } from "../../helpers/server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) =>
-    json(
-      res,
-      200,
-      ok({ image_binded: true, image_group: { id: 72256, entity: "settings_service", entity_id: 83169 } }),
-    ),
-  );
-});
-afterAll(() => server.close());
+const server = useServer((_req, res) =>
+  json(res, 200, ok({ image_binded: true, image_group: { id: 72256, entity: "settings_service", entity_id: 83169 } })),
+);
 
 it("the friendly images.upload sends the FormData as multipart, and refuses anything else before sending", async () => {
   const yc = new YclientsClient({ partnerToken: "partner-img", userToken: "user-img", baseUrl: server.url });
