@@ -3,7 +3,7 @@
 // parses and checks the options and shows the help texts; the commands receive parsed values.
 import { Command } from "commander";
 import { callCommand, CALL_HELP, CALL_OPTIONS } from "./call-command.js";
-import { catalogue, kebab, type CatalogueEntry } from "./catalogue.js";
+import { catalogue, kebab, type CatalogueEntry } from "./operation-catalogue.js";
 import type { CommandContext } from "./command-context.js";
 import { BUILTIN_COMMANDS, childrenOf, groupHelp } from "./command-tree.js";
 import {

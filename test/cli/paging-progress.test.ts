@@ -1,7 +1,7 @@
 // `yclients … --all` against a server that repeats the same page whatever page is asked for: it stops with a
 // YclientsPaginationError (exit 14) after the second request instead of printing the same items forever.
 import { buildCliForTest, type CliHandle } from "./cli-harness";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, startServer, type TestServer } from "../helpers/scripted-server";
 
 let cli: CliHandle;
 let server: TestServer;

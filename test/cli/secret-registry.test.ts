@@ -2,7 +2,7 @@
 // one registered value reach stderr by a path the SDK does not mask (a config error quoting a URL path, a
 // success answer the CLI prints), so it fails as soon as that registration is removed.
 import { buildCliForTest, type CliHandle } from "./cli-harness";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, startServer, type TestServer } from "../helpers/scripted-server";
 
 let cli: CliHandle;
 let server: TestServer;

@@ -1,7 +1,7 @@
 // What the SDK does with answers that are not the plain envelope: empty or non-envelope 2xx bodies,
 // the Response handed back, huge error bodies, and error messages for bodies that are not JSON.
 import { YclientsClient, YclientsParseError, YclientsServerError, YclientsValidationError } from "../../src/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 

@@ -7,7 +7,7 @@ import {
   YclientsServerError,
   YclientsTimeoutError,
 } from "../../src/index";
-import { json, later, ok, useServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 

@@ -2,7 +2,7 @@
 // first booking program writes compile as they are (tsc over test/), and at run time the SDK sends them in the
 // form each request schema asks for (digit strings as numbers where the schema says integer, dates as strings).
 import { formatYclientsDate, YclientsClient, YclientsConfigError } from "../../src/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer((_req, res) => json(res, 200, ok(null)));
 

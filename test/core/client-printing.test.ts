@@ -4,7 +4,7 @@
 import { inspect } from "node:util";
 import { YclientsClient, YclientsTypedClient } from "../../src/index";
 import { Transport } from "../../src/transport/transport";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-PRINTED-secret-1";
 const USER = "user-PRINTED-secret-2";

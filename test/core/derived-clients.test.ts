@@ -8,7 +8,7 @@ import {
   YclientsTimeoutError,
 } from "../../src/index";
 import type { Middleware } from "openapi-fetch";
-import { json, later, ok, useServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-derived-secret-1";
 const USER = "user-derived-secret-2";

@@ -9,7 +9,7 @@ import {
   YclientsValidationError,
   YclientsError,
 } from "../../src/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 

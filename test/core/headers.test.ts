@@ -1,6 +1,6 @@
 import { YclientsClient, YclientsConfigError } from "../../src/index";
 import { VERSION } from "../../src/version";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer((_req, res) => json(res, 200, ok([])));
 

@@ -4,7 +4,7 @@
 import type { ServerResponse } from "node:http";
 import { YclientsClient, YclientsNotFoundError, YclientsParseError, YclientsServerError } from "../../src/index";
 import { MAX_ANSWER_BYTES } from "../../src/transport/read-body";
-import { useServer } from "../helpers/server";
+import { useServer } from "../helpers/scripted-server";
 
 const MB = 1024 * 1024;
 

@@ -3,7 +3,7 @@
 import { inspect } from "node:util";
 import type { Middleware } from "openapi-fetch";
 import { YclientsClient, YclientsNetworkError, YclientsNotFoundError, YclientsServerError } from "../../src/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-MIDDLEWARE-secret-1";
 const USER = "user-MIDDLEWARE-secret-2";

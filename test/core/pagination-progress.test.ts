@@ -1,7 +1,7 @@
 // iterate() / listAll() stop with a typed YclientsPaginationError when a page brings nothing new (a server that
 // ignores the page number), with or without `total_count`; pages that overlap but move on are paged through.
 import { YclientsClient, YclientsPaginationError } from "../../src/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { setDebugNamespaces, setDebugSink } from "../../src/log";
 import { YclientsClient } from "../../src/index";
 import { redactAuthorization, redactBody, redactUrl } from "../../src/redact";
-import { closedPort, json, later, useServer } from "../helpers/server";
+import { closedPort, json, later, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-SECRET-1111";
 const USER = "user-SECRET-2222";

@@ -6,7 +6,7 @@ import { listOperations, loadSpec } from "../../scripts/merge-spec";
 import { retryClassOf } from "../../scripts/retry-class";
 import { YclientsClient, YclientsNetworkError, YclientsServerError, YclientsTimeoutError } from "../../src/index";
 import { isIdempotent } from "../../src/operations";
-import { json, later, ok, useServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 

@@ -9,7 +9,7 @@ import {
 import { DelayPlan, backoffSequence } from "../../src/transport/retry-delays";
 import { parseRetryAfter } from "../../src/retry-after";
 import { AttemptFailure, shouldRetry } from "../../src/transport/decisions";
-import { closedPort, json, later, ok, useServer } from "../helpers/server";
+import { closedPort, json, later, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 

@@ -3,7 +3,7 @@
 import { inspect } from "node:util";
 import { YclientsClient, YclientsConfigError } from "../../src/index";
 import { redactBody, redactText, redactUrl } from "../../src/redact";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer((_req, res) => json(res, 200, ok([])));
 

@@ -2,7 +2,7 @@
 // and aborting it still ends every call.
 import { getEventListeners } from "node:events";
 import { YclientsClient } from "../../src/index";
-import { json, later, ok, useServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 

@@ -5,7 +5,7 @@ import pino from "pino";
 import winston from "winston";
 import { YclientsClient, YclientsConfigError, type YclientsClientOptions } from "../../src/index";
 import { detectLogStyle, log, setDebugNamespaces, setDebugSink } from "../../src/log";
-import { closedPort, json, ok, useServer } from "../helpers/server";
+import { closedPort, json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-structured-secret-1";
 const USER = "user-structured-secret-2";

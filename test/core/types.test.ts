@@ -1,7 +1,7 @@
 // Type-level checks: `make typecheck` (tsc over test/) fails if a @ts-expect-error line stops being an error.
 // The runtime part makes sure the calls really behave as their types say.
 import { YclientsClient, type YclientsResponse } from "../../src/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer((_req, res) => json(res, 200, ok([{ id: "16", name: "Ирина" }])));
 

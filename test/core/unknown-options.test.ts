@@ -1,7 +1,7 @@
 // Unknown option keys are refused at run time in every place that takes options, with a
 // "did you mean": what TypeScript refuses at compile time, JavaScript callers and casts get as a clear error.
 import { YclientsClient, YclientsConfigError } from "../../src/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const server = useServer((_req, res) => json(res, 200, ok([])));
 

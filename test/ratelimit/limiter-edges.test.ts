@@ -3,7 +3,7 @@
 // stepped back (the limiter and the breaker run on monotonic time).
 import type { ServerResponse } from "node:http";
 import { MemoryRateLimitStore, YclientsClient, YclientsRateLimitError, type RateLimitStore } from "../../src/index";
-import { json, ok, useServer, type Seen } from "../helpers/server";
+import { json, ok, useServer, type Seen } from "../helpers/scripted-server";
 
 const server = useServer();
 /** When each request arrived (Date.now of the test process, which no test here steps while requests arrive). */

@@ -6,7 +6,7 @@ import type { paths } from "../../generated/schema";
 import { YclientsClient } from "../../src/index";
 import { resolveRef } from "../../src/resolve-ref";
 import type { BodyOf } from "../../src/types";
-import { json, useServer, type TestServer } from "../helpers/server";
+import { json, useServer, type TestServer } from "../helpers/scripted-server";
 
 export const PARTNER_TOKEN = "partner-res-1";
 export const USER_TOKEN = "user-res-1";

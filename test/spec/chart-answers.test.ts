@@ -2,7 +2,7 @@
 // `data`, through the friendly methods and the typed calls; a bare answer elsewhere is still a parse error.
 import { YclientsClient, YclientsParseError } from "../../src/index";
 import { startYclientsSimulator } from "../../src/testing/index";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const series = [
   {

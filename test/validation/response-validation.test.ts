@@ -9,7 +9,7 @@ import {
   type ValidationFinding,
 } from "../../src/index";
 import { log as defaultLog } from "../../src/log";
-import { json, ok, useServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-secret-0123456789abcdef";
 const USER = "user-secret-fedcba9876543210";

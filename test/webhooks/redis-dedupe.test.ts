@@ -11,7 +11,7 @@ import {
   YclientsDedupeStoreError,
   type WebhookEvent,
 } from "../../src/webhooks/index";
-import { connectRedis, dropPrefix, START_REDIS, uniquePrefix } from "../ratelimit/redis";
+import { connectRedis, dropPrefix, START_REDIS, uniquePrefix } from "../helpers/shared-redis";
 import { recordUpdateText } from "./samples";
 
 let redis: Redis;

@@ -4,7 +4,7 @@
 import { present, YclientsClient, YclientsValidationError } from "../../../src/index";
 import type { YclientsSimulator } from "../../../src/testing/index";
 import { startSignedIn } from "../../helpers/simulator";
-import { json, ok, useServer } from "../../helpers/server";
+import { json, ok, useServer } from "../../helpers/scripted-server";
 
 const server = useServer((_req, res) =>
   json(res, 200, ok({ image_binded: true, image_group: { id: 72256, entity: "settings_service", entity_id: 83169 } })),

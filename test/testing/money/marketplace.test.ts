@@ -3,7 +3,7 @@
 // the same errors and retries as every other call.
 import { YclientsClient, YclientsAuthError } from "../../../src/index";
 import { startYclientsSimulator } from "../../../src/testing/index";
-import { json, ok, useServer } from "../../helpers/server";
+import { json, ok, useServer } from "../../helpers/scripted-server";
 
 const server = useServer();
 beforeEach(() => {

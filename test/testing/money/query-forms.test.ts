@@ -1,7 +1,7 @@
 // Query forms the money descriptions promise: arrays PHP-style (`ids[]=1&ids[]=2`), the goods search's
 // `term` / `count` names, and the call list's filters as query parameters of the GET.
 import { YclientsClient } from "../../../src/index";
-import { json, ok, useServer } from "../../helpers/server";
+import { json, ok, useServer } from "../../helpers/scripted-server";
 
 const server = useServer((_req, res) => json(res, 200, ok([])));
 let yc: YclientsClient;
