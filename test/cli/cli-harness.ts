@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildCli } from "../../scripts/cli-build";
+import type { YclientsSimulator } from "../../src/testing/index";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -74,5 +75,42 @@ export async function buildCliForTest(): Promise<CliHandle> {
         child.stdin.end(options.input ?? "");
       }),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Builds the CLI once for the test file (removed in afterAll); the returned handle reads through to it. */
+export function useCli(): CliHandle {
+  let built: CliHandle | undefined;
+  beforeAll(async () => {
+    built = await buildCliForTest();
+  }, 60_000);
+  afterAll(() => built?.dispose());
+  const live = (): CliHandle => {
+    if (!built) throw new Error("useCli: the CLI is built in beforeAll; use it inside a test or hook");
+    return built;
+  };
+  return {
+    get dir() {
+      return live().dir;
+    },
+    get file() {
+      return live().file;
+    },
+    get seen() {
+      return live().seen;
+    },
+    run: (args, options) => live().run(args, options),
+    spawn: (args, options) => live().spawn(args, options),
+    dispose: () => live().dispose(),
+  };
+}
+
+/** The environment that points the CLI at a simulator, signed in as its first staff user, at its first company. */
+export function simulatorEnv(sim: YclientsSimulator): Record<string, string> {
+  return {
+    YCLIENTS_PARTNER_TOKEN: sim.partnerToken,
+    YCLIENTS_USER_TOKEN: sim.userToken,
+    YCLIENTS_BASE_URL: sim.url,
+    YCLIENTS_COMPANY_ID: String(sim.state.companies[0].id),
   };
 }

@@ -5,29 +5,20 @@ import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
-import { buildCliForTest, type CliHandle } from "./cli-harness";
+import { simulatorEnv, useCli } from "./cli-harness";
 
 const ROOT = join(__dirname, "..", "..");
+const cli = useCli();
 let sim: YclientsSimulator;
-let cli: CliHandle;
 let env: Record<string, string>;
 let companyId: number;
 
 beforeAll(async () => {
-  [sim, cli] = await Promise.all([startYclientsSimulator({ rateLimit: false }), buildCliForTest()]);
+  sim = await startYclientsSimulator({ rateLimit: false });
   companyId = sim.state.companies[0].id;
-  env = {
-    YCLIENTS_PARTNER_TOKEN: sim.partnerToken,
-    YCLIENTS_USER_TOKEN: sim.userToken,
-    YCLIENTS_BASE_URL: sim.url,
-    YCLIENTS_COMPANY_ID: String(companyId),
-  };
-}, 60_000);
-
-afterAll(async () => {
-  await sim.close();
-  cli.dispose();
+  env = simulatorEnv(sim);
 });
+afterAll(() => sim.close());
 
 beforeEach(() => sim.clearRequests());
 
