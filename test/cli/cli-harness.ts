@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildCli } from "../../scripts/cli-build";
 import type { YclientsSimulator } from "../../src/testing/index";
+import { perFile } from "../helpers/per-file";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -78,31 +79,9 @@ export async function buildCliForTest(): Promise<CliHandle> {
   };
 }
 
-/** Builds the CLI once for the test file (removed in afterAll); the returned handle reads through to it. */
+/** The CLI built once for the test file (see perFile) and removed after it. */
 export function useCli(): CliHandle {
-  let built: CliHandle | undefined;
-  beforeAll(async () => {
-    built = await buildCliForTest();
-  }, 60_000);
-  afterAll(() => built?.dispose());
-  const live = (): CliHandle => {
-    if (!built) throw new Error("useCli: the CLI is built in beforeAll; use it inside a test or hook");
-    return built;
-  };
-  return {
-    get dir() {
-      return live().dir;
-    },
-    get file() {
-      return live().file;
-    },
-    get seen() {
-      return live().seen;
-    },
-    run: (args, options) => live().run(args, options),
-    spawn: (args, options) => live().spawn(args, options),
-    dispose: () => live().dispose(),
-  };
+  return perFile("the CLI", buildCliForTest, (cli) => cli.dispose(), 60_000);
 }
 
 /** The environment that points the CLI at a simulator, signed in as its first staff user, at its first company. */

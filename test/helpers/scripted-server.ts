@@ -2,6 +2,7 @@
 // what the next answers are, and reads back what arrived.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { perFile } from "./per-file";
 
 export interface Seen {
   method: string;
@@ -80,32 +81,13 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/**
- * One server for the test file: started in beforeAll, closed in afterAll, its `seen` emptied before each test.
- * The returned object reads through to it, so a test file can hold it in a `const`.
- */
+/** One server for the test file (see perFile), its `seen` emptied before each test. */
 export function useServer(initial?: Handler): TestServer {
-  let current: TestServer | undefined;
-  beforeAll(async () => {
-    current = await startServer(initial);
-  });
-  afterAll(() => current?.close());
-  beforeEach(() => current?.seen.splice(0));
-  const live = (): TestServer => {
-    if (!current) throw new Error("useServer: the server starts in beforeAll; use it inside a test or hook");
-    return current;
-  };
-  return {
-    get url() {
-      return live().url;
-    },
-    get origin() {
-      return live().origin;
-    },
-    get seen() {
-      return live().seen;
-    },
-    handle: (handler) => live().handle(handler),
-    close: () => live().close(),
-  };
+  const server = perFile(
+    "the test server",
+    () => startServer(initial),
+    (s) => s.close(),
+  );
+  beforeEach(() => server.seen.splice(0));
+  return server;
 }
