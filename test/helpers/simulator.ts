@@ -3,6 +3,7 @@
 import { YclientsClient, type YclientsClientOptions } from "../../src/index";
 import { startYclientsSimulator, type SimulatorOptions, type YclientsSimulator } from "../../src/testing/index";
 import type { Client, Company, Service, StaffMember } from "../../src/testing/state";
+import { perFile } from "./per-file";
 
 export const ACCEPT = "application/vnd.yclients.v2+json";
 /** A fixed "today" so dates in assertions never depend on the clock. */
@@ -141,4 +142,13 @@ export async function findFreeSlot(
     }
   }
   throw new Error("no free slot in the seeded data");
+}
+
+/** `startSignedIn` once for the test file (see perFile); the simulator is closed after it. */
+export function useSignedIn(options: Parameters<typeof startSignedIn>[0] = {}): SignedIn {
+  return perFile(
+    "the simulator",
+    () => startSignedIn(options),
+    (h) => h.sim.close(),
+  );
 }

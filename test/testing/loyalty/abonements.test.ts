@@ -4,16 +4,14 @@
 import { present, YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState, type SimAbonement } from "../../../src/testing/loyalty-state";
 import { addDays } from "../../../src/testing/time";
-import { startSignedIn, type SignedIn } from "../../helpers/simulator";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: SignedIn;
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 let visits: SimAbonement;
 let shared: SimAbonement;
-beforeAll(async () => {
-  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
+beforeAll(() => {
   [visits, shared] = loyaltyState(h.sim.state).abonements;
 });
-afterAll(() => h.sim.close());
 
 const today = () => h.sim.state.today;
 

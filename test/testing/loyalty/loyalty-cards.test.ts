@@ -4,13 +4,9 @@
 import { YclientsConfigError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState } from "../../../src/testing/loyalty-state";
 import { normalizePhone } from "../../../src/testing/state";
-import { startSignedIn, type SignedIn } from "../../helpers/simulator";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: SignedIn;
-beforeAll(async () => {
-  h = await startSignedIn({ client: { retry: { maxTries: 1 } } });
-});
-afterAll(() => h.sim.close());
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 
 const PHONE = "79031234567";
 

@@ -8,29 +8,22 @@ import type {
   SmsSendRequest,
   SmsSendResult,
 } from "../../../src/index";
-import type { YclientsClient } from "../../../src/index";
-import type { YclientsSimulator } from "../../../src/testing/index";
-import { startSignedIn } from "../../helpers/simulator";
+import { useSignedIn } from "../../helpers/simulator";
 
 type Schemas = components["schemas"];
 
-let sim: YclientsSimulator;
-let yc: YclientsClient;
-beforeAll(async () => {
-  ({ sim, yc } = await startSignedIn());
-});
-afterAll(() => sim.close());
+const h = useSignedIn();
 
 describe("money types", () => {
   it("list amounts may be strings, so arithmetic needs an explicit conversion", async () => {
-    const [cash] = (await yc.accounts.list()).data;
-    await yc.financeTransactions.create({
+    const [cash] = (await h.yc.accounts.list()).data;
+    await h.yc.financeTransactions.create({
       expense_id: 5,
       amount: 250.5,
       account_id: Number(cash.id),
       date: "2026-03-10 12:00:00",
     });
-    const [listed] = (await yc.financeTransactions.list({ account_id: Number(cash.id) })).data;
+    const [listed] = (await h.yc.financeTransactions.list({ account_id: Number(cash.id) })).data;
     // @ts-expect-error `amount` is `number | string`: lists send "250.50"
     const wrong: number = listed.amount;
     expect(typeof wrong).toBe("string");
