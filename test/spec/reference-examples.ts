@@ -18,6 +18,8 @@ export interface ReferenceExample {
   body: unknown;
   /** Set when the source's text is not JSON. */
   unparseable?: string;
+  /** For a Blueprint body that is not JSON only because of trailing commas: the body read past them. */
+  relaxedBody?: unknown;
 }
 
 export function docsExamples(): ReferenceExample[] {
@@ -92,6 +94,11 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
       example.body = JSON.parse(text);
     } catch (err) {
       example.unparseable = (err as Error).message;
+      try {
+        example.relaxedBody = JSON.parse(text.replace(/,(\s*[}\]])/g, "$1"));
+      } catch {
+        // not JSON even without them
+      }
     }
     out.push(example);
   }
