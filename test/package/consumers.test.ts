@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
-import { operations as operationTable } from "../generated/operations";
+import { operations as operationTable } from "../../generated/operations";
 
-const ROOT = join(__dirname, "..");
+const ROOT = join(__dirname, "..", "..");
 const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel", "@cfworker/json-schema"];
 
 let scratch: string;
