@@ -105,6 +105,16 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
   return out;
 }
 
+/** Every official example: the docs extract's, the response samples' and both API Blueprint copies'. */
+export function officialExamples(): ReferenceExample[] {
+  return [
+    ...docsExamples(),
+    ...sampleExamples(),
+    ...blueprintExamples("mkosinov-yclientsru.apib", "apib2024"),
+    ...blueprintExamples("petroff-apiary.apib", "apib2020"),
+  ];
+}
+
 export interface SpecOperation {
   path: string;
   method: string;
