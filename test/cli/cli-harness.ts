@@ -93,3 +93,17 @@ export function simulatorEnv(sim: YclientsSimulator): Record<string, string> {
     YCLIENTS_COMPANY_ID: String(sim.state.companies[0].id),
   };
 }
+
+/** Runs a command that must stop as a usage error (exit 2) saying `says`, without echoing `hidden`. */
+export async function expectUsageError(
+  cli: CliHandle,
+  args: string[],
+  env: Record<string, string | undefined>,
+  says: string,
+  hidden?: string,
+): Promise<void> {
+  const run = await cli.run(args, { env });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(says);
+  if (hidden !== undefined) expect(run.stderr).not.toContain(hidden);
+}
