@@ -2,6 +2,7 @@
 // what the next answers are, and reads back what arrived.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { YclientsClient, type YclientsClientOptions } from "../../src/index";
 import { perFile } from "./per-file";
 
 export interface Seen {
@@ -90,4 +91,19 @@ export function useServer(initial?: Handler): TestServer {
   );
   beforeEach(() => server.seen.splice(0));
   return server;
+}
+
+/**
+ * A client of `server` signed with test tokens, with its circuit breaker and rate limiter off (the tests of those
+ * turn them on); `options` add to or override these.
+ */
+export function scriptedClient(server: TestServer, options: Partial<YclientsClientOptions> = {}): YclientsClient {
+  return new YclientsClient({
+    partnerToken: "p-token",
+    userToken: "u-token",
+    baseUrl: server.url,
+    circuitBreaker: false,
+    rateLimit: false,
+    ...options,
+  });
 }
