@@ -1,7 +1,7 @@
 // `yclients call METHOD /path -p name=value -q name=value -d BODY`: any operation of the spec by its path.
 // Names and required parameters are checked against the spec before anything is sent.
 import { iterateItems } from "../pagination.js";
-import { catalogue, findOperation, type CatalogueEntry } from "./catalogue.js";
+import { catalogue, findOperation, type CatalogueEntry } from "./operation-catalogue.js";
 import { outputFor, pageSizeOf, printAll, printAnswer, type CommandContext } from "./command-context.js";
 import { optionLines, GLOBAL_OPTIONS, type GlobalValues } from "./global-options.js";
 import { checkParameters, pairs } from "./parameter-values.js";

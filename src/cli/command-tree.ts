@@ -1,5 +1,5 @@
 // The friendly commands as a tree of words (`clients comments list`), for help listings and completion.
-import { catalogue, type CatalogueEntry } from "./catalogue.js";
+import { catalogue, type CatalogueEntry } from "./operation-catalogue.js";
 
 export const BUILTIN_COMMANDS = [
   "ops",

@@ -1,6 +1,6 @@
 // Shell completion. The scripts ask the CLI itself for candidates (`yclients __complete WORD…`), so completion
 // follows the spec the installed CLI was built from and never needs regenerating.
-import { catalogue, findCommand } from "./catalogue.js";
+import { catalogue, findCommand } from "./operation-catalogue.js";
 import { BUILTIN_COMMANDS, childrenOf } from "./command-tree.js";
 import { flagDocs } from "./friendly-arguments.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";

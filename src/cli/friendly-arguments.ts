@@ -1,8 +1,8 @@
 // A friendly method's arguments (its typed row, src/resources/rows.ts) as command-line flags: path ids and dates
 // become `--staff-id`, `--date`; the company id is the global `--company`; each query parameter of `params` is a
 // flag of its own; body fields (and a positional JSON body) are `-d`.
-import type { CatalogueEntry, ParameterDoc } from "./catalogue.js";
-import { kebab } from "./catalogue.js";
+import type { CatalogueEntry, ParameterDoc } from "./operation-catalogue.js";
+import { kebab } from "./operation-catalogue.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
 import { queryNames } from "../resources/rows.js";
 

@@ -1,7 +1,7 @@
 // `yclients <resource> [group] <method> --flag value …`: one friendly SDK method, its flags and help derived
 // from the generated resource table and the spec. Runs the SDK method itself (`yc.records.list(…)`), or with
 // --all its paging helper (`yc.records.iterate(…)`), and prints the answer's `data`.
-import type { CatalogueEntry } from "./catalogue.js";
+import type { CatalogueEntry } from "./operation-catalogue.js";
 import { outputFor, pageSizeOf, printAll, printAnswer, type CommandContext } from "./command-context.js";
 import { flagDocs, slotsOf } from "./friendly-arguments.js";
 import { globalOptionSpecs, GLOBAL_OPTIONS, optionLines, type GlobalValues } from "./global-options.js";

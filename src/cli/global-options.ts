@@ -8,61 +8,45 @@ export interface GlobalOption {
   help: string;
 }
 
+/** A flag that takes no value. */
+const flag = (name: string, help: string, short?: string): GlobalOption => ({
+  name,
+  spec: short ? { type: "boolean", short } : { type: "boolean" },
+  help,
+});
+
+/** An option with a value; `value` names it in the help. */
+const valued = (name: string, value: string, help: string): GlobalOption => ({
+  name,
+  spec: { type: "string" },
+  value,
+  help,
+});
+
 export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
-  { name: "help", spec: { type: "boolean", short: "h" }, help: "Show help for the command." },
-  { name: "company", spec: { type: "string" }, value: "ID", help: "Company id (default: YCLIENTS_COMPANY_ID)." },
-  { name: "all", spec: { type: "boolean" }, help: "Page through a paged list and print every item." },
-  { name: "jsonl", spec: { type: "boolean" }, help: "With --all: one JSON item per line, streamed." },
-  {
-    name: "page-size",
-    spec: { type: "string" },
-    value: "N",
-    help: "With --all: items per request (default: the most the API allows).",
-  },
-  {
-    name: "pretty",
-    spec: { type: "boolean" },
-    help: "Indented JSON, also for lists on a terminal (shown as tables otherwise) and when piped.",
-  },
-  { name: "compact", spec: { type: "boolean" }, help: "One-line JSON even on a terminal." },
-  {
-    name: "base-url",
-    spec: { type: "string" },
-    value: "URL",
-    help: "API root (default: YCLIENTS_BASE_URL, else https://api.yclients.com/api/v1).",
-  },
-  { name: "altegio", spec: { type: "boolean" }, help: "Use Altegio's API root (https://api.alteg.io/api/v1)." },
-  {
-    name: "partner-token",
-    spec: { type: "string" },
-    value: "TOKEN",
-    help: "Partner token (prefer YCLIENTS_PARTNER_TOKEN: flags are visible to other users).",
-  },
-  {
-    name: "user-token",
-    spec: { type: "string" },
-    value: "TOKEN",
-    help: "User token (prefer YCLIENTS_USER_TOKEN: flags are visible to other users).",
-  },
-  {
-    name: "profile",
-    spec: { type: "string" },
-    value: "NAME",
-    help: 'The saved login to use (`yclients login --save`; default: YCLIENTS_PROFILE, else "default").',
-  },
-  { name: "simulator", spec: { type: "boolean" }, help: "Run this one command against an in-process simulator." },
-  {
-    name: "validate",
-    spec: { type: "string" },
-    value: "[=MODE]",
-    help: "Check answers against the spec: --validate warns on stderr, --validate=throw fails the command.",
-  },
-  {
-    name: "seed",
-    spec: { type: "string" },
-    value: "N",
-    help: "Seed of the simulator's data (with --simulator; default 1).",
-  },
+  flag("help", "Show help for the command.", "h"),
+  valued("company", "ID", "Company id (default: YCLIENTS_COMPANY_ID)."),
+  flag("all", "Page through a paged list and print every item."),
+  flag("jsonl", "With --all: one JSON item per line, streamed."),
+  valued("page-size", "N", "With --all: items per request (default: the most the API allows)."),
+  flag("pretty", "Indented JSON, also for lists on a terminal (shown as tables otherwise) and when piped."),
+  flag("compact", "One-line JSON even on a terminal."),
+  valued("base-url", "URL", "API root (default: YCLIENTS_BASE_URL, else https://api.yclients.com/api/v1)."),
+  flag("altegio", "Use Altegio's API root (https://api.alteg.io/api/v1)."),
+  valued("partner-token", "TOKEN", "Partner token (prefer YCLIENTS_PARTNER_TOKEN: flags are visible to other users)."),
+  valued("user-token", "TOKEN", "User token (prefer YCLIENTS_USER_TOKEN: flags are visible to other users)."),
+  valued(
+    "profile",
+    "NAME",
+    'The saved login to use (`yclients login --save`; default: YCLIENTS_PROFILE, else "default").',
+  ),
+  flag("simulator", "Run this one command against an in-process simulator."),
+  valued(
+    "validate",
+    "[=MODE]",
+    "Check answers against the spec: --validate warns on stderr, --validate=throw fails the command.",
+  ),
+  valued("seed", "N", "Seed of the simulator's data (with --simulator; default 1)."),
 ];
 
 /** The global options as the commands declare them. */

@@ -1,6 +1,6 @@
 // `yclients ops [filter] [--tag TAG] [--json]`: every operation with its command, method, path, whether it
 // needs a user token, and its summary. The filter matches any of those words, the operation id or a tag.
-import { catalogue, type CatalogueEntry } from "./catalogue.js";
+import { catalogue, type CatalogueEntry } from "./operation-catalogue.js";
 import type { CommandContext } from "./command-context.js";
 import type { OptionSpecs, Parsed } from "./commander-options.js";
 import { formatTable } from "./table.js";

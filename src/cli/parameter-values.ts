@@ -1,6 +1,6 @@
 // Command-line strings turned into the values a parameter's schema asks for, and the checks that every
 // given name is a parameter of the operation and every required one is there. Errors list the valid names.
-import type { ParameterDoc } from "./catalogue.js";
+import type { ParameterDoc } from "./operation-catalogue.js";
 import { CliUsageError } from "./usage-error.js";
 
 function scalar(raw: string, type: string | undefined, label: string): unknown {

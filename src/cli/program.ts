@@ -3,7 +3,7 @@
 // parses and checks the options and shows the help texts; the commands receive parsed values.
 import { Command } from "commander";
 import { callCommand, CALL_HELP, CALL_OPTIONS } from "./call-command.js";
-import { catalogue, kebab, type CatalogueEntry } from "./catalogue.js";
+import { catalogue, kebab, type CatalogueEntry } from "./operation-catalogue.js";
 import type { CommandContext } from "./command-context.js";
 import { BUILTIN_COMMANDS, childrenOf, groupHelp } from "./command-tree.js";
 import {
@@ -35,6 +35,8 @@ import { suggest } from "../suggest.js";
 import { VERSION } from "../version.js";
 
 type Action = (parsed: Parsed) => Promise<number | void> | number | void;
+/** A built-in command's own function, given the context. */
+type CommandRun = (parsed: Parsed, ctx: CommandContext) => ReturnType<Action>;
 
 /** Runs `argv` (the words after `yclients`) and resolves to the exit code. */
 export async function runProgram(argv: string[], ctx: CommandContext): Promise<number> {
@@ -104,30 +106,20 @@ export async function runProgram(argv: string[], ctx: CommandContext): Promise<n
     setUp(program.command(name), name, () => help, specs, action);
   builtin("ops", OPS_HELP, OPS_OPTIONS, (parsed) => opsCommand(parsed, ctx));
   builtin("call", CALL_HELP, { ...globalOptionSpecs(), ...CALL_OPTIONS }, (parsed) => callCommand(parsed, ctx));
-  builtin(
-    "login",
-    LOGIN_HELP,
-    { ...globalOptionSpecs(), ...LOGIN_OPTIONS },
-    noPositionals("login", (parsed) => loginCommand(parsed, ctx)),
-  );
-  builtin(
-    "logout",
-    LOGOUT_HELP,
-    LOGOUT_OPTIONS,
-    noPositionals("logout", (parsed) => logoutCommand(parsed, ctx)),
-  );
-  builtin(
-    "simulator",
-    SIMULATOR_HELP,
-    SIMULATOR_OPTIONS,
-    noPositionals("simulator", (parsed) => simulatorCommand(parsed, ctx)),
-  );
-  builtin(
-    "spec-drift",
-    SPEC_DRIFT_HELP,
-    SPEC_DRIFT_OPTIONS,
-    noPositionals("spec-drift", (parsed) => specDriftCommand(parsed, ctx)),
-  );
+  // Commands that take options only: a stray word is a usage error.
+  const optionsOnly: Array<[string, string, OptionSpecs, CommandRun]> = [
+    ["login", LOGIN_HELP, { ...globalOptionSpecs(), ...LOGIN_OPTIONS }, loginCommand],
+    ["logout", LOGOUT_HELP, LOGOUT_OPTIONS, logoutCommand],
+    ["simulator", SIMULATOR_HELP, SIMULATOR_OPTIONS, simulatorCommand],
+    ["spec-drift", SPEC_DRIFT_HELP, SPEC_DRIFT_OPTIONS, specDriftCommand],
+  ];
+  for (const [name, help, specs, run] of optionsOnly)
+    builtin(
+      name,
+      help,
+      specs,
+      noPositionals(name, (parsed) => run(parsed, ctx)),
+    );
   builtin("completion", "Usage: yclients completion bash|zsh|fish", {}, ({ positionals }) => {
     ctx.stdout.write(completionScript(positionals[0], ctx.self));
   });

@@ -1,7 +1,7 @@
 // The request body of -d: inline JSON, @file, or - for stdin. A body that is not JSON is refused without
 // quoting it (it may hold a password); required top-level fields are checked against the spec.
 import { readFileSync } from "node:fs";
-import type { BodyDoc } from "./catalogue.js";
+import type { BodyDoc } from "./operation-catalogue.js";
 import { CliUsageError } from "./usage-error.js";
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {

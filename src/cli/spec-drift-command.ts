@@ -7,7 +7,7 @@ import { checkDrift, formatDriftReport, isExtract, type DriftBaseline } from "..
 import type { CommandContext } from "./command-context.js";
 import { EXIT } from "./exit-codes.js";
 import type { OptionSpecs, Parsed } from "./commander-options.js";
-import { loadSpec } from "./spec.js";
+import { loadSpec } from "./bundled-spec.js";
 import { CliUsageError } from "./usage-error.js";
 
 export const SPEC_DRIFT_HELP = `Usage: yclients spec-drift --extract FILE [--baseline FILE] [--json]

@@ -1,7 +1,7 @@
 // Thin adapters for node:http and Express-style `(req, res)`. With Express, mount it before any body
 // parser, or after `express.raw()` / `express.json()`: a body already read (`req.body`) is used as is.
 // The request and response are typed by the few members used, so the declarations need no @types/node.
-import { tooLarge } from "./handler.js";
+import { concatBytes, tooLarge } from "./handler.js";
 import { WebhookReceiver, type DeliveryAnswer, type WebhookReceiverOptions } from "./receiver.js";
 
 /** What the adapter reads of node's IncomingMessage (and of Express's request: `body`, `originalUrl`). */
@@ -80,7 +80,7 @@ function readLimited(req: NodeWebhookRequest, limit: number): Promise<Uint8Array
         resolve(undefined);
       } else chunks.push(chunk);
     };
-    const onEnd = () => resolve(concat(chunks, size));
+    const onEnd = () => resolve(concatBytes(chunks, size));
     req.on("data", onData);
     req.on("end", onEnd);
     req.on("error", reject);
@@ -98,16 +98,6 @@ function drain(req: NodeWebhookRequest, max: number): void {
     if (size > max) req.destroy();
   });
   req.resume();
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
 }
 
 function send(res: NodeWebhookResponse, answer: DeliveryAnswer, close = false): void {

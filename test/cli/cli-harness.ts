@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildCli } from "../../scripts/cli-build";
+import type { YclientsSimulator } from "../../src/testing/index";
+import { perFile } from "../helpers/per-file";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -75,4 +77,33 @@ export async function buildCliForTest(): Promise<CliHandle> {
       }),
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The CLI built once for the test file (see perFile) and removed after it. */
+export function useCli(): CliHandle {
+  return perFile("the CLI", buildCliForTest, (cli) => cli.dispose(), 60_000);
+}
+
+/** The environment that points the CLI at a simulator, signed in as its first staff user, at its first company. */
+export function simulatorEnv(sim: YclientsSimulator): Record<string, string> {
+  return {
+    YCLIENTS_PARTNER_TOKEN: sim.partnerToken,
+    YCLIENTS_USER_TOKEN: sim.userToken,
+    YCLIENTS_BASE_URL: sim.url,
+    YCLIENTS_COMPANY_ID: String(sim.state.companies[0].id),
+  };
+}
+
+/** Runs a command that must stop as a usage error (exit 2) saying `says`, without echoing `hidden`. */
+export async function expectUsageError(
+  cli: CliHandle,
+  args: string[],
+  env: Record<string, string | undefined>,
+  says: string,
+  hidden?: string,
+): Promise<void> {
+  const run = await cli.run(args, { env });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(says);
+  if (hidden !== undefined) expect(run.stderr).not.toContain(hidden);
 }

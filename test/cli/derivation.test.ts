@@ -1,7 +1,7 @@
 // Every operation's command, flags and help are derived from the generated tables and the spec without a
 // hand-written exception: a sweep over the whole catalogue (in-process; the subprocess tests cover the wiring).
 import { operations } from "../../generated/operations";
-import { catalogue } from "../../src/cli/catalogue";
+import { catalogue } from "../../src/cli/operation-catalogue";
 import { flagDocs, slotsOf } from "../../src/cli/friendly-arguments";
 import { friendlyHelp } from "../../src/cli/friendly-command";
 import { GLOBAL_OPTIONS } from "../../src/cli/global-options";

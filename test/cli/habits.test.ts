@@ -5,29 +5,20 @@ import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
-import { buildCliForTest, type CliHandle } from "./cli-harness";
+import { expectUsageError, simulatorEnv, useCli } from "./cli-harness";
 
 const ROOT = join(__dirname, "..", "..");
+const cli = useCli();
 let sim: YclientsSimulator;
-let cli: CliHandle;
 let env: Record<string, string>;
 let companyId: number;
 
 beforeAll(async () => {
-  [sim, cli] = await Promise.all([startYclientsSimulator({ rateLimit: false }), buildCliForTest()]);
+  sim = await startYclientsSimulator({ rateLimit: false });
   companyId = sim.state.companies[0].id;
-  env = {
-    YCLIENTS_PARTNER_TOKEN: sim.partnerToken,
-    YCLIENTS_USER_TOKEN: sim.userToken,
-    YCLIENTS_BASE_URL: sim.url,
-    YCLIENTS_COMPANY_ID: String(companyId),
-  };
-}, 60_000);
-
-afterAll(async () => {
-  await sim.close();
-  cli.dispose();
+  env = simulatorEnv(sim);
 });
+afterAll(() => sim.close());
 
 beforeEach(() => sim.clearRequests());
 
@@ -144,13 +135,15 @@ describe("body fields: -f key=value (string) and -F key=value (typed), as gh api
   });
 
   it("refuses a field without =, and JSON that does not parse without quoting it (exit 2)", async () => {
-    const noValue = await cli.run(["clients", "create", "-f", "name"], { env });
-    expect(noValue.code).toBe(2);
-    expect(noValue.stderr).toContain('-f takes key=value, got "name"');
-    const badJson = await cli.run(["clients", "create", "-F", "x={secret-ish"], { env });
-    expect(badJson.code).toBe(2);
-    expect(badJson.stderr).toContain("-F x: the value starts like JSON but is not valid JSON");
-    expect(badJson.stderr).not.toContain("secret-ish");
+    const usageErrors: Array<[string[], string, string?]> = [
+      [["clients", "create", "-f", "name"], '-f takes key=value, got "name"'],
+      [
+        ["clients", "create", "-F", "x={secret-ish"],
+        "-F x: the value starts like JSON but is not valid JSON",
+        "secret-ish",
+      ],
+    ];
+    for (const [args, says, hidden] of usageErrors) await expectUsageError(cli, args, env, says, hidden);
     expect(sim.requests).toHaveLength(0);
   });
 });

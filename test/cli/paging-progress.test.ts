@@ -1,17 +1,10 @@
 // `yclients … --all` against a server that repeats the same page whatever page is asked for: it stops with a
 // YclientsPaginationError (exit 14) after the second request instead of printing the same items forever.
-import { buildCliForTest, type CliHandle } from "./cli-harness";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { useCli } from "./cli-harness";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let cli: CliHandle;
-let server: TestServer;
-beforeAll(async () => {
-  [cli, server] = await Promise.all([buildCliForTest(), startServer()]);
-}, 60_000);
-afterAll(async () => {
-  await server.close();
-  cli.dispose();
-});
+const cli = useCli();
+const server = useServer();
 
 it("--all stops on a repeated page with exit 14 and says which page", async () => {
   server.handle((_req, res, i) => {

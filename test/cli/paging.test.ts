@@ -4,30 +4,21 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
-import { buildCliForTest, type CliHandle } from "./cli-harness";
+import { simulatorEnv, useCli } from "./cli-harness";
 
+const cli = useCli();
 let sim: YclientsSimulator;
-let cli: CliHandle;
 let env: Record<string, string>;
 let companyId: number;
 let expectedIds: number[];
 
 beforeAll(async () => {
-  [sim, cli] = await Promise.all([startYclientsSimulator({ rateLimit: false }), buildCliForTest()]);
+  sim = await startYclientsSimulator({ rateLimit: false });
   companyId = sim.state.companies[0].id;
   expectedIds = sim.state.records.filter((r) => r.company_id === companyId && !r.deleted).map((r) => r.id);
-  env = {
-    YCLIENTS_PARTNER_TOKEN: sim.partnerToken,
-    YCLIENTS_USER_TOKEN: sim.state.staffUsers[0].token,
-    YCLIENTS_BASE_URL: sim.url,
-    YCLIENTS_COMPANY_ID: String(companyId),
-  };
-}, 60_000);
-
-afterAll(async () => {
-  await sim.close();
-  cli.dispose();
+  env = simulatorEnv(sim);
 });
+afterAll(() => sim.close());
 
 beforeEach(() => sim.clearRequests());
 

@@ -1,19 +1,11 @@
 // The CLI's own secret registry: the values it adds for masking, on top of the SDK's redaction. Each test makes
 // one registered value reach stderr by a path the SDK does not mask (a config error quoting a URL path, a
 // success answer the CLI prints), so it fails as soon as that registration is removed.
-import { buildCliForTest, type CliHandle } from "./cli-harness";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { useCli } from "./cli-harness";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let cli: CliHandle;
-let server: TestServer;
-beforeAll(async () => {
-  [cli, server] = await Promise.all([buildCliForTest(), startServer()]);
-}, 60_000);
-afterAll(async () => {
-  await server.close();
-  cli.dispose();
-});
-beforeEach(() => server.seen.splice(0));
+const cli = useCli();
+const server = useServer();
 
 const PARTNER = "partner-REGISTRY-secret-1";
 const env = () => ({ YCLIENTS_PARTNER_TOKEN: PARTNER, YCLIENTS_BASE_URL: server.url });

@@ -4,7 +4,7 @@
 // on the reference docs extract and on one with an operation added.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, startServer, type TestServer } from "../helpers/scripted-server";
 import { buildCliForTest, type CliHandle } from "./cli-harness";
 
 const TOKEN_LIKE = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLXZhbHVl";

@@ -1,14 +1,9 @@
 // What the SDK does with answers that are not the plain envelope: empty or non-envelope 2xx bodies,
 // the Response handed back, huge error bodies, and error messages for bodies that are not JSON.
 import { YclientsClient, YclientsParseError, YclientsServerError, YclientsValidationError } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const client = (extra: Record<string, unknown> = {}) =>
   new YclientsClient({

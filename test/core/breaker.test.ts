@@ -7,14 +7,9 @@ import {
   YclientsServerError,
   YclientsTimeoutError,
 } from "../../src/index";
-import { json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const client = () =>
   new YclientsClient({
@@ -116,14 +111,20 @@ describe("half-open: one trial, everyone else fails fast, aborts decide nothing"
       circuitBreaker: { failures: 2, halfOpenAfterMs: 50 },
     });
 
-  it("while the trial is in flight other calls reject with YclientsCircuitOpenError without waiting for it", async () => {
-    const yc = halfOpenClient();
+  /** Opens the circuit (two 503s), waits into half-open, and makes the server hold the next call: the trial. */
+  async function holdTheTrial(yc: YclientsClient) {
     server.handle((_req, res) => json(res, 503, {}));
     await failing(yc, 2);
     await new Promise((r) => setTimeout(r, 80));
     const held = gate((res) => json(res, 200, ok([])));
     server.handle(held.handler);
     server.seen.splice(0);
+    return held;
+  }
+
+  it("while the trial is in flight other calls reject with YclientsCircuitOpenError without waiting for it", async () => {
+    const yc = halfOpenClient();
+    const held = await holdTheTrial(yc);
     const trial = yc.GET("/countries");
     await waitFor(() => server.seen.length === 1);
     // The trial is still held by the server, so these can only have settled by failing fast.
@@ -138,12 +139,7 @@ describe("half-open: one trial, everyone else fails fast, aborts decide nothing"
 
   it("an aborted trial rejects at once and leaves the circuit for the next call to trial", async () => {
     const yc = halfOpenClient();
-    server.handle((_req, res) => json(res, 503, {}));
-    await failing(yc, 2);
-    await new Promise((r) => setTimeout(r, 80));
-    const held = gate((res) => json(res, 200, ok([])));
-    server.handle(held.handler);
-    server.seen.splice(0);
+    const held = await holdTheTrial(yc);
     const controller = new AbortController();
     const trial = yc.GET("/countries", { signal: controller.signal }).catch((e) => e);
     await waitFor(() => server.seen.length === 1);

@@ -2,14 +2,9 @@
 // first booking program writes compile as they are (tsc over test/), and at run time the SDK sends them in the
 // form each request schema asks for (digit strings as numbers where the schema says integer, dates as strings).
 import { formatYclientsDate, YclientsClient, YclientsConfigError } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, ok(null)));
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer((_req, res) => json(res, 200, ok(null)));
 
 const client = () =>
   new YclientsClient({

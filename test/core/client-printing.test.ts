@@ -4,7 +4,7 @@
 import { inspect } from "node:util";
 import { YclientsClient, YclientsTypedClient } from "../../src/index";
 import { Transport } from "../../src/transport/transport";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-PRINTED-secret-1";
 const USER = "user-PRINTED-secret-2";
@@ -13,11 +13,7 @@ const DERIVED_USER = "derived-PRINTED-secret-4";
 const DERIVED_HEADER = "derived-header-PRINTED-secret-5";
 const SECRET = /PRINTED-secret/;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, ok([])));
-});
-afterAll(() => server.close());
+const server = useServer((_req, res) => json(res, 200, ok([])));
 
 /** Every ordinary way to look at an object, deep. */
 function renderings(value: object): string[] {

@@ -1,6 +1,6 @@
 import { YclientsClient, YclientsConfigError } from "../../src/index";
 import { backoffFromEnv, resolveRetry } from "../../src/config";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, startServer, type TestServer } from "../helpers/scripted-server";
 
 describe("YCLIENTS_BACKOFF_* environment variables", () => {
   it("defaults match the Python predecessor", () => {

@@ -8,15 +8,11 @@ import {
   YclientsTimeoutError,
 } from "../../src/index";
 import type { Middleware } from "openapi-fetch";
-import { json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-derived-secret-1";
 const USER = "user-derived-secret-2";
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 beforeEach(() => {
   server.seen.splice(0);
   server.handle((_req, res) => json(res, 200, ok([])));

@@ -9,14 +9,9 @@ import {
   YclientsValidationError,
   YclientsError,
 } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const client = () =>
   new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: false });

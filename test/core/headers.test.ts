@@ -1,13 +1,8 @@
 import { YclientsClient, YclientsConfigError } from "../../src/index";
 import { VERSION } from "../../src/version";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, ok([])));
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer((_req, res) => json(res, 200, ok([])));
 
 const partnerToken = "partner-abc123";
 

@@ -3,7 +3,7 @@
 // each `<` rescan the rest of the page (0.7–0.9 s at 64 KiB, minutes at 1 MiB) with the event loop blocked.
 import { YclientsClient, YclientsServerError } from "../../src/index";
 import { reasonOf } from "../../src/errors";
-import { startServer, type TestServer } from "../helpers/server";
+import { startServer, type TestServer } from "../helpers/scripted-server";
 
 const KiB = 1024;
 

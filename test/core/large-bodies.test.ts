@@ -4,15 +4,11 @@
 import type { ServerResponse } from "node:http";
 import { YclientsClient, YclientsNotFoundError, YclientsParseError, YclientsServerError } from "../../src/index";
 import { MAX_ANSWER_BYTES } from "../../src/transport/read-body";
-import { startServer, type TestServer } from "../helpers/server";
+import { useServer } from "../helpers/scripted-server";
 
 const MB = 1024 * 1024;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 /** What the server wrote of its last streamed body before the client hung up. */
 let written = 0;

@@ -1,13 +1,9 @@
 // A `meta` sent as a list of objects (both documentations type the staff positions list's meta so) reaches
 // the friendly result as one object, not dropped; the usual `[]` still becomes `{}`.
 import { YclientsClient } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 const client = () =>
   new YclientsClient({

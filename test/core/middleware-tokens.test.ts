@@ -3,17 +3,12 @@
 import { inspect } from "node:util";
 import type { Middleware } from "openapi-fetch";
 import { YclientsClient, YclientsNetworkError, YclientsNotFoundError, YclientsServerError } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-MIDDLEWARE-secret-1";
 const USER = "user-MIDDLEWARE-secret-2";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 /** Everything a middleware could print of a Request: every header, and the object inspected. */
 function whatMiddlewareSees(request: Request): string {

@@ -1,14 +1,9 @@
 // iterate() / listAll() stop with a typed YclientsPaginationError when a page brings nothing new (a server that
 // ignores the page number), with or without `total_count`; pages that overlap but move on are paged through.
 import { YclientsClient, YclientsPaginationError } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const client = () => new YclientsClient({ partnerToken: "p", baseUrl: server.url, retry: false, rateLimit: false });
 

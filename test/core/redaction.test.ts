@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { setDebugNamespaces, setDebugSink } from "../../src/log";
 import { YclientsClient } from "../../src/index";
 import { redactAuthorization, redactBody, redactUrl } from "../../src/redact";
-import { closedPort, json, later, startServer, type TestServer } from "../helpers/server";
+import { closedPort, json, later, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-SECRET-1111";
 const USER = "user-SECRET-2222";
@@ -10,18 +10,16 @@ const PASSWORD = "password-SECRET-3333";
 const SMS_CODE = "4455";
 const SECRETS = [PARTNER, USER, PASSWORD, SMS_CODE];
 
-let server: TestServer;
+const server = useServer();
 const lines: string[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
+beforeAll(() => {
   setDebugSink((line) => lines.push(line));
   setDebugNamespaces("yclients:*");
 });
-afterAll(async () => {
+afterAll(() => {
   setDebugNamespaces("");
   setDebugSink(undefined);
-  await server.close();
 });
 
 /** Every way an error could be printed. */

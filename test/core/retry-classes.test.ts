@@ -4,28 +4,22 @@
 import { operations } from "../../generated/operations";
 import { listOperations, loadSpec } from "../../scripts/merge-spec";
 import { retryClassOf } from "../../scripts/retry-class";
-import { YclientsClient, YclientsNetworkError, YclientsServerError, YclientsTimeoutError } from "../../src/index";
+import {
+  YclientsClient,
+  YclientsNetworkError,
+  YclientsServerError,
+  YclientsTimeoutError,
+  type YclientsClientOptions,
+} from "../../src/index";
 import { isIdempotent } from "../../src/operations";
-import { json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { json, later, ok, scriptedClient, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const quick = { maxTries: 2, baseDelay: 0, expoFactor: 1, jitter: false };
+// Loosely typed: the last test passes options the types forbid, to see the run-time checks refuse them.
 const client = (extra: Record<string, unknown> = {}) =>
-  new YclientsClient({
-    partnerToken: "p-token",
-    userToken: "u-token",
-    baseUrl: server.url,
-    retry: quick,
-    circuitBreaker: false,
-    rateLimit: false,
-    ...extra,
-  });
+  scriptedClient(server, { retry: quick, ...extra } as Partial<YclientsClientOptions>);
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

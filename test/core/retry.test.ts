@@ -5,30 +5,17 @@ import {
   YclientsRateLimitError,
   YclientsServerError,
   YclientsTimeoutError,
+  type YclientsClientOptions,
 } from "../../src/index";
 import { DelayPlan, backoffSequence } from "../../src/transport/retry-delays";
 import { parseRetryAfter } from "../../src/retry-after";
 import { AttemptFailure, shouldRetry } from "../../src/transport/decisions";
-import { closedPort, json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { closedPort, json, later, ok, scriptedClient, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const fast = { maxTries: 3, baseDelay: 0.01, expoFactor: 2, jitter: false };
-const client = (extra: Record<string, unknown> = {}) =>
-  new YclientsClient({
-    partnerToken: "p-token",
-    userToken: "u-token",
-    baseUrl: server.url,
-    retry: fast,
-    circuitBreaker: false,
-    rateLimit: false,
-    ...extra,
-  });
+const client = (extra: Partial<YclientsClientOptions> = {}) => scriptedClient(server, { retry: fast, ...extra });
 
 const calls = {
   GET: (yc: YclientsClient) => yc.GET("/countries"),

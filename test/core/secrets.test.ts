@@ -3,14 +3,9 @@
 import { inspect } from "node:util";
 import { YclientsClient, YclientsConfigError } from "../../src/index";
 import { redactBody, redactText, redactUrl } from "../../src/redact";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, ok([])));
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer((_req, res) => json(res, 200, ok([])));
 
 const PARTNER = "partner-SECRET-1111";
 const USER = "user-SECRET-2222";

@@ -2,13 +2,9 @@
 // and aborting it still ends every call.
 import { getEventListeners } from "node:events";
 import { YclientsClient } from "../../src/index";
-import { json, later, ok, startServer, type TestServer } from "../helpers/server";
+import { json, later, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 const warnings: Error[] = [];
 const onWarning = (warning: Error) => warnings.push(warning);

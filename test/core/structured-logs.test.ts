@@ -5,19 +5,14 @@ import pino from "pino";
 import winston from "winston";
 import { YclientsClient, YclientsConfigError, type YclientsClientOptions } from "../../src/index";
 import { detectLogStyle, log, setDebugNamespaces, setDebugSink } from "../../src/log";
-import { closedPort, json, ok, startServer, type TestServer } from "../helpers/server";
+import { closedPort, json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-structured-secret-1";
 const USER = "user-structured-secret-2";
 const PASSWORD = "password-structured-secret-3";
 const FRESH_TOKEN = "user-token-from-auth-4";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 type Entry = Record<string, unknown>;
 

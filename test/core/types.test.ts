@@ -1,13 +1,9 @@
 // Type-level checks: `make typecheck` (tsc over test/) fails if a @ts-expect-error line stops being an error.
 // The runtime part makes sure the calls really behave as their types say.
 import { YclientsClient, type YclientsResponse } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, ok([{ id: "16", name: "Ирина" }])));
-});
-afterAll(() => server.close());
+const server = useServer((_req, res) => json(res, 200, ok([{ id: "16", name: "Ирина" }])));
 
 describe("types follow raiseClientErrors", () => {
   it("a raising client's data needs no null check; a lenient one's does", async () => {

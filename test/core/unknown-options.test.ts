@@ -1,14 +1,9 @@
 // Unknown option keys are refused at run time in every place that takes options, with a
 // "did you mean": what TypeScript refuses at compile time, JavaScript callers and casts get as a clear error.
 import { YclientsClient, YclientsConfigError } from "../../src/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, ok([])));
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer((_req, res) => json(res, 200, ok([])));
 
 const base = () => ({ partnerToken: "p", baseUrl: server.url, companyId: 4564, rateLimit: false as const });
 const loose = (value: object) => value as never; // what a JavaScript caller passes

@@ -3,7 +3,7 @@
 import { parseYclientsDate, YclientsClient } from "../../src/index";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
 import { syncRecords } from "../../examples/sync-records";
-import { TODAY } from "../testing/crm/helpers";
+import { TODAY } from "../helpers/simulator";
 
 let sim: YclientsSimulator;
 beforeAll(async () => {

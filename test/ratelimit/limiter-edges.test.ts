@@ -3,18 +3,13 @@
 // stepped back (the limiter and the breaker run on monotonic time).
 import type { ServerResponse } from "node:http";
 import { MemoryRateLimitStore, YclientsClient, YclientsRateLimitError, type RateLimitStore } from "../../src/index";
-import { json, ok, startServer, type Seen, type TestServer } from "../helpers/server";
+import { json, ok, useServer, type Seen } from "../helpers/scripted-server";
 
-let server: TestServer;
+const server = useServer();
 /** When each request arrived (Date.now of the test process, which no test here steps while requests arrive). */
 let arrivals: number[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.seen.length = 0;
   arrivals = [];
 });
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type Redis from "ioredis";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
-import { REDIS_URL, connectRedis, dropPrefix, uniquePrefix } from "./redis";
+import { REDIS_URL, connectRedis, dropPrefix, uniquePrefix } from "../helpers/shared-redis";
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, "..", "..");

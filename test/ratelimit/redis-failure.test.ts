@@ -10,7 +10,7 @@ import { log } from "../../src/log";
 import { RedisRateLimitStore } from "../../src/redis";
 import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
 import { freePort, startRedisServer, stopped } from "../helpers/redis-server";
-import { uniquePrefix } from "./redis";
+import { uniquePrefix } from "../helpers/shared-redis";
 
 const WINDOWS = [{ limit: 8, windowMs: 1_000 }];
 

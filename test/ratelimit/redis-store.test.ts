@@ -6,7 +6,7 @@ import { YclientsClient, YclientsConfigError, YclientsRateLimitError } from "../
 import { RedisRateLimitStore } from "../../src/redis";
 import { IN_FLIGHT_RECHECK_MS } from "../../src/ratelimit/store";
 import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
-import { connectRedis, dropPrefix, uniquePrefix } from "./redis";
+import { connectRedis, dropPrefix, uniquePrefix } from "../helpers/shared-redis";
 
 let redis: Redis;
 const extra: Redis[] = [];

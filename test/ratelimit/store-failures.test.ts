@@ -10,18 +10,9 @@ import {
   type RateLimitWindow,
 } from "../../src/index";
 import { FailSafeRateLimitStore } from "../../src/redis";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  server.handle((_req, res) => json(res, 200, ok([])));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.seen.length = 0;
-});
+const server = useServer((_req, res) => json(res, 200, ok([])));
 
 const services = (yc: YclientsClient) => yc.booking.services(undefined, { companyId: 1 } as never);
 

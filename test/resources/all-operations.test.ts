@@ -2,8 +2,9 @@
 // through the whole SDK (arguments, company id, user token, transport, classification) and the simulator
 // routes it to the same operation. Answers are a success, or an error status the operation documents (a
 // stateful handler answers 404 for an id it does not hold).
-import { YclientsClient, YclientsClientError } from "../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { YclientsClientError, type YclientsClient } from "../../src/index";
+import type { YclientsSimulator } from "../../src/testing/index";
+import { startSignedIn } from "../helpers/simulator";
 import { OPERATION_METHODS, callFriendly } from "./friendly-table";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,16 +14,7 @@ let sim: YclientsSimulator;
 let yc: YclientsClient;
 
 beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  const [admin] = sim.state.staffUsers;
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: admin.token,
-    companyId: sim.state.companies[0].id,
-    baseUrl: sim.url,
-    retry: false,
-    rateLimit: false,
-  });
+  ({ sim, yc } = await startSignedIn({ client: { retry: false } }));
 });
 afterAll(() => sim?.close());
 

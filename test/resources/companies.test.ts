@@ -1,6 +1,6 @@
 import { YclientsConfigError } from "../../src/index";
 import { YclientsPaginationLimitError } from "../../src/pagination";
-import { json, ok } from "../helpers/server";
+import { json, ok } from "../helpers/scripted-server";
 import { expectCall, expectNothingSent, PARTNER_ONLY, requestExample, useHarness, WITH_USER } from "./harness";
 
 const h = useHarness();

@@ -6,7 +6,7 @@ import type { paths } from "../../generated/schema";
 import { YclientsClient } from "../../src/index";
 import { resolveRef } from "../../src/resolve-ref";
 import type { BodyOf } from "../../src/types";
-import { json, startServer, type TestServer } from "../helpers/server";
+import { json, useServer, type TestServer } from "../helpers/scripted-server";
 
 export const PARTNER_TOKEN = "partner-res-1";
 export const USER_TOKEN = "user-res-1";
@@ -76,9 +76,8 @@ export interface Harness {
 
 /** Starts one server for the test file (closed in afterAll) and the clients pointed at it. */
 export function useHarness(): Harness {
-  const h = {} as Harness;
-  beforeAll(async () => {
-    h.server = await startServer();
+  const h = { server: useServer() } as Harness;
+  beforeAll(() => {
     const common = {
       partnerToken: PARTNER_TOKEN,
       baseUrl: h.server.url,
@@ -91,8 +90,6 @@ export function useHarness(): Harness {
     h.partner = new YclientsClient({ ...common, companyId: COMPANY_ID });
     h.noCompany = new YclientsClient({ ...common, userToken: USER_TOKEN });
   });
-  afterAll(() => h.server.close());
-  beforeEach(() => h.server.seen.splice(0));
   return h;
 }
 

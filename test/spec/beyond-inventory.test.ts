@@ -5,17 +5,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { YclientsClient } from "../../src/index";
 import { startYclientsSimulator } from "../../src/testing/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const live = (file: string) =>
   JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "live", file), "utf8")) as unknown;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.seen.splice(0));
+const server = useServer();
 
 const client = () =>
   new YclientsClient({ partnerToken: "p", userToken: "u", companyId: 4564, baseUrl: server.url, retry: false });

@@ -2,7 +2,7 @@
 // `data`, through the friendly methods and the typed calls; a bare answer elsewhere is still a parse error.
 import { YclientsClient, YclientsParseError } from "../../src/index";
 import { startYclientsSimulator } from "../../src/testing/index";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const series = [
   {
@@ -14,11 +14,7 @@ const series = [
   },
 ];
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 
 const client = () =>
   new YclientsClient({ partnerToken: "p", userToken: "u", companyId: 4564, baseUrl: server.url, retry: false });

@@ -6,12 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSpecValidator } from "../../scripts/spec-validator";
 import {
-  blueprintExamples,
-  docsExamples,
   listOrOnePages,
+  officialExamples,
   operationsForExample,
   repoRoot,
-  sampleExamples,
   type ReferenceExample,
 } from "./reference-examples";
 
@@ -20,12 +18,9 @@ const validator = createSpecValidator(spec);
 const notes = readFileSync(join(repoRoot, "openapi", "NOTES.md"), "utf8");
 const pages = listOrOnePages();
 
-const examples: ReferenceExample[] = [
-  ...docsExamples(),
-  ...sampleExamples(),
-  ...blueprintExamples("mkosinov-yclientsru.apib", "apib2024"),
-  ...blueprintExamples("petroff-apiary.apib", "apib2020"),
-].filter((e) => !e.unparseable && operationsForExample(spec, e, pages).length > 0);
+const examples: ReferenceExample[] = officialExamples().filter(
+  (e) => !e.unparseable && operationsForExample(spec, e, pages).length > 0,
+);
 
 function problem(e: ReferenceExample): string | undefined {
   const errors = operationsForExample(spec, e, pages).map(({ path }) =>

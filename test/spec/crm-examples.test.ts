@@ -4,15 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createSpecValidator } from "../../scripts/spec-validator";
-import {
-  blueprintExamples,
-  docsExamples,
-  operationsFor,
-  referenceDir,
-  repoRoot,
-  sampleExamples,
-  type ReferenceExample,
-} from "./reference-examples";
+import { officialExamples, operationsFor, referenceDir, repoRoot, type ReferenceExample } from "./reference-examples";
 
 const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8"));
 const validator = createSpecValidator(spec);
@@ -58,12 +50,7 @@ const KNOWN: Record<string, string> = {
   ),
 };
 
-const examples: ReferenceExample[] = [
-  ...docsExamples(),
-  ...sampleExamples(),
-  ...blueprintExamples("mkosinov-yclientsru.apib", "apib2024"),
-  ...blueprintExamples("petroff-apiary.apib", "apib2020"),
-];
+const examples = officialExamples();
 const ours = examples
   .map((example) => ({
     example,

@@ -6,9 +6,8 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { createSpecValidator } from "../../scripts/spec-validator";
+import { blueprintExamples, docsExamples, referenceDir, repoRoot, type ReferenceExample } from "./reference-examples";
 
-const repoRoot = join(__dirname, "..", "..");
-const reference = join(repoRoot, "test", "fixtures", "reference");
 const spec = JSON.parse(readFileSync(join(repoRoot, "generated", "openapi.json"), "utf8"));
 const validator = createSpecValidator(spec);
 
@@ -24,17 +23,6 @@ const TAGS = new Set([
   "sms_provider",
   "marketplace",
 ]);
-
-interface Example {
-  source: string;
-  method: string;
-  /** The path as the source writes it. */
-  path: string;
-  status: string;
-  body: unknown;
-  /** Set when the body is not JSON at all. */
-  unparseable?: string;
-}
 
 /**
  * Known disagreements: `source METHOD sourcePath status` → the NOTES.md heading that explains it.
@@ -61,79 +49,6 @@ const KNOWN: Record<string, string> = {
   "apib2020 GET /timetable/transactions/{company_id} 200": "Bare data in the 2020 blueprint",
 };
 
-// ---- the docs extract ----------------------------------------------------------------------------
-function docsExamples(): Example[] {
-  const ops = JSON.parse(readFileSync(join(reference, "yclients-docs-extract.json"), "utf8")) as any[];
-  return ops
-    .filter((op) => op.example !== null && op.example !== undefined)
-    .map((op) => ({
-      source: "docs",
-      method: op.method,
-      path: String(op.path).split("?")[0],
-      status: String(op.example_status ?? op.first_success_status ?? "200"),
-      body: op.example,
-    }));
-}
-
-// ---- the API Blueprints --------------------------------------------------------------------------
-// A small reader for what these two files use: resource headings `## Title [/path{?query}]`, action
-// headings `### Title [METHOD]` or `### Title [METHOD /path]`, and `+ Response NNN` followed by
-// `+ Body` and an indented JSON block.
-function blueprintExamples(file: string, source: string): Example[] {
-  const lines = readFileSync(file, "utf8").split(/\r?\n/);
-  const out: Example[] = [];
-  let resource = "";
-  let method = "";
-  let actionPath = "";
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const heading = /^#{1,3}\s.*\[(?:(GET|POST|PUT|PATCH|DELETE)\s*)?(\/[^\]]*)?\]\s*$/.exec(line);
-    if (!heading && /^#{1,2}[^#]/.test(line)) {
-      // A group or resource heading without a path ends the current resource.
-      resource = method = actionPath = "";
-      continue;
-    }
-    if (heading) {
-      if (heading[1]) {
-        method = heading[1];
-        actionPath = heading[2] ?? "";
-      } else if (heading[2]) {
-        resource = heading[2];
-        actionPath = "";
-        method = "";
-      }
-      continue;
-    }
-    const response = /^\+ Response (2\d\d)/.exec(line);
-    if (!response || !method) continue;
-    // Find the body block: the first `+ Body` after the response, before the next `+ Response` or heading.
-    let j = i + 1;
-    while (j < lines.length && !/^\s*\+ Body\s*$/.test(lines[j]) && !/^(#|\+ Response|\+ Request)/.test(lines[j])) j++;
-    if (j >= lines.length || !/^\s*\+ Body\s*$/.test(lines[j])) continue;
-    const block: string[] = [];
-    for (j = j + 1; j < lines.length; j++) {
-      if (/^(#|\+ )/.test(lines[j])) break;
-      block.push(lines[j]);
-    }
-    const text = block.join("\n").trim();
-    if (!text) continue;
-    const path = (actionPath || resource).replace(/\{\?[^}]*\}/g, "").split("?")[0];
-    const example: Example = { source, method, path, status: response[1], body: undefined };
-    try {
-      example.body = JSON.parse(text);
-    } catch (err) {
-      // Trailing commas are the Blueprint's most common slip; anything else is reported as not JSON.
-      try {
-        example.body = JSON.parse(text.replace(/,(\s*[}\]])/g, "$1"));
-      } catch {
-        example.unparseable = (err as Error).message;
-      }
-    }
-    out.push(example);
-  }
-  return out;
-}
-
 // ---- mapping a source path to the spec ------------------------------------------------------------
 const shape = (p: string) => p.replace(/\{[^}]*\}/g, "{}").replace(/\/+$/, "");
 const specOps: Array<{ path: string; method: string; tag: string; shape: string }> = [];
@@ -155,24 +70,23 @@ function specPathsFor(method: string, sourcePath: string): Array<{ path: string;
   return specOps.filter((o) => o.method === method && o.shape === parent);
 }
 
-const blueprints = [
-  ["mkosinov-yclientsru.apib", "apib2024"],
-  ["petroff-apiary.apib", "apib2020"],
-] as const;
-const all: Example[] = [
-  ...docsExamples(),
-  ...blueprints.flatMap(([file, source]) => blueprintExamples(join(reference, "third-party", file), source)),
-];
+// The docs' answers and both Blueprints' success answers; a Blueprint body with trailing commas is read past them.
+const successes = (examples: ReferenceExample[]) => examples.filter((e) => /^2\d\d$/.test(e.status));
+const all: ReferenceExample[] = [
+  ...docsExamples().filter((e) => e.source === "docs"),
+  ...successes(blueprintExamples("mkosinov-yclientsru.apib", "apib2024")),
+  ...successes(blueprintExamples("petroff-apiary.apib", "apib2020")),
+].map((e) => (e.relaxedBody === undefined ? e : { ...e, body: e.relaxedBody, unparseable: undefined }));
 const ours = all
   .map((e) => ({ example: e, targets: specPathsFor(e.method, e.path).filter((t) => TAGS.has(t.tag)) }))
   .filter((e) => e.targets.length > 0);
 
 const notes = readFileSync(join(repoRoot, "openapi", "NOTES.md"), "utf8");
-const keyOf = (e: Example) => `${e.source} ${e.method} ${e.path} ${e.status}`;
+const keyOf = (e: ReferenceExample) => `${e.source} ${e.method} ${e.path} ${e.status}`;
 
 describe("official answer examples of the money tags", () => {
   it("finds the reference material and examples for every source", () => {
-    expect(existsSync(reference)).toBe(true);
+    expect(existsSync(referenceDir)).toBe(true);
     const sources = new Set(ours.map((o) => o.example.source));
     expect([...sources].sort()).toEqual(["apib2020", "apib2024", "docs"]);
     expect(ours.length).toBeGreaterThan(60);
@@ -200,10 +114,10 @@ describe("official answer examples of the money tags", () => {
 });
 
 // Request bodies of the docs extract: what the documentation sends must be accepted by the request schemas.
-const requestExamples = (JSON.parse(readFileSync(join(reference, "yclients-docs-extract.json"), "utf8")) as any[])
+const requestExamples = docsExamples()
   // GETs are left out: the call list's documented "body" is sent as query parameters (see NOTES.md).
-  .filter((op) => op.method !== "GET" && op.request_example && Object.keys(op.request_example).length)
-  .map((op) => ({ method: op.method as string, path: String(op.path).split("?")[0], body: op.request_example }))
+  .filter((e) => e.source === "docs-request" && e.method !== "GET" && e.body && Object.keys(e.body).length)
+  .map((e) => ({ method: e.method, path: e.path, body: e.body }))
   .map((e) => ({ ...e, targets: specPathsFor(e.method, e.path).filter((t) => TAGS.has(t.tag)) }))
   .filter((e) => e.targets.length > 0);
 

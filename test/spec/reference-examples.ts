@@ -18,6 +18,8 @@ export interface ReferenceExample {
   body: unknown;
   /** Set when the source's text is not JSON. */
   unparseable?: string;
+  /** For a Blueprint body that is not JSON only because of trailing commas: the body read past them. */
+  relaxedBody?: unknown;
 }
 
 export function docsExamples(): ReferenceExample[] {
@@ -92,10 +94,25 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
       example.body = JSON.parse(text);
     } catch (err) {
       example.unparseable = (err as Error).message;
+      try {
+        example.relaxedBody = JSON.parse(text.replace(/,(\s*[}\]])/g, "$1"));
+      } catch {
+        // not JSON even without them
+      }
     }
     out.push(example);
   }
   return out;
+}
+
+/** Every official example: the docs extract's, the response samples' and both API Blueprint copies'. */
+export function officialExamples(): ReferenceExample[] {
+  return [
+    ...docsExamples(),
+    ...sampleExamples(),
+    ...blueprintExamples("mkosinov-yclientsru.apib", "apib2024"),
+    ...blueprintExamples("petroff-apiary.apib", "apib2020"),
+  ];
 }
 
 export interface SpecOperation {

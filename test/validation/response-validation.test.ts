@@ -9,7 +9,7 @@ import {
   type ValidationFinding,
 } from "../../src/index";
 import { log as defaultLog } from "../../src/log";
-import { json, ok, startServer, type TestServer } from "../helpers/server";
+import { json, ok, useServer } from "../helpers/scripted-server";
 
 const PARTNER = "partner-secret-0123456789abcdef";
 const USER = "user-secret-fedcba9876543210";
@@ -17,14 +17,9 @@ const USER = "user-secret-fedcba9876543210";
 const TOKEN_LIKE = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2VjcmV0LXNpZ25hdHVyZQ";
 const PATH = "/company/{company_id}/staff/{staff_id}";
 
-let server: TestServer;
-
 const mistyped = () => ok({ id: 7, name: null, company_id: TOKEN_LIKE, user_token: "ut-" + TOKEN_LIKE }, []);
 
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, mistyped()));
-});
-afterAll(() => server.close());
+const server = useServer((_req, res) => json(res, 200, mistyped()));
 
 function captureLogger() {
   const lines: string[] = [];

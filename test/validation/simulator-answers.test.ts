@@ -3,8 +3,9 @@
 // YclientsResponseValidationError; a documented client error (a made-up id) is still an acceptable answer.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { YclientsClient, YclientsClientError, YclientsResponseValidationError } from "../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { YclientsClientError, YclientsResponseValidationError, type YclientsClient } from "../../src/index";
+import type { YclientsSimulator } from "../../src/testing/index";
+import { startSignedIn } from "../helpers/simulator";
 import { splitOp } from "../../src/resources/rows";
 import { OPERATION_METHODS, callFriendly } from "../resources/friendly-table";
 
@@ -14,17 +15,7 @@ let yc: YclientsClient;
 const validated: string[] = [];
 
 beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  const [admin] = sim.state.staffUsers;
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: admin.token,
-    companyId: sim.state.companies[0].id,
-    baseUrl: sim.url,
-    retry: false,
-    rateLimit: false,
-    validateResponses: "throw",
-  });
+  ({ sim, yc } = await startSignedIn({ client: { retry: false, validateResponses: "throw" } }));
 });
 afterAll(() => sim?.close());
 

@@ -2,8 +2,7 @@
 // processes would be, get the same deliveries; each is processed once in all. Then a redis-server this file
 // starts on a free port (never the shared one) is frozen and killed: the receiver answers 503 within the
 // store's timeout, and a claim Redis applied although its answer came too late is given back.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import Redis from "ioredis";
 import {
   createWebhookHandler,
@@ -11,7 +10,8 @@ import {
   YclientsDedupeStoreError,
   type WebhookEvent,
 } from "../../src/webhooks/index";
-import { connectRedis, dropPrefix, START_REDIS, uniquePrefix } from "../ratelimit/redis";
+import { freePort, startRedisServer, stopped } from "../helpers/redis-server";
+import { connectRedis, dropPrefix, uniquePrefix } from "../helpers/shared-redis";
 import { recordUpdateText } from "./samples";
 
 let redis: Redis;
@@ -105,48 +105,6 @@ describe("RedisDedupeStore", () => {
     expect(new RedisDedupeStore({ redis }).timeoutMs).toBe(1_000);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdio: "ignore" },
-  );
-  child.once("error", () => undefined);
-  const probe = new Redis(port, "127.0.0.1", { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: 0 });
-  probe.on("error", () => undefined);
-  try {
-    for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) break;
-      if (
-        await probe.ping().then(
-          () => true,
-          () => false,
-        )
-      )
-        return child;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    child.kill("SIGKILL");
-    throw new Error(`redis-server on port ${port} did not answer; install it, e.g. ${START_REDIS}`);
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const stopped = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 describe("RedisDedupeStore when Redis fails", () => {
   let server: ChildProcess | undefined;

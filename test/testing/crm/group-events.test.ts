@@ -11,13 +11,9 @@ import {
 import { FIRST_ACTIVITY_ID, groupEventsOf, type SimActivity } from "../../../src/testing/group-event-store";
 import { nextId } from "../../../src/testing/state";
 import { unixAt } from "../../../src/testing/time";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sim.close());
+const h = useSignedIn({ client: { retry: { maxTries: 3, baseDelay: 1, jitter: false } } });
 beforeEach(() => {
   groupEventsOf(h.sim.state).events.length = 0;
 });

@@ -2,20 +2,13 @@
 // body as multipart (fetch sets the boundary); a small node:http server checks what arrives. The friendly
 // `images.upload(entity, form)` takes the FormData as it is. The simulator reads the multipart body and checks it.
 import { present, YclientsClient, YclientsValidationError } from "../../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
-import { json, ok, startServer, type TestServer } from "../../helpers/server";
+import type { YclientsSimulator } from "../../../src/testing/index";
+import { startSignedIn } from "../../helpers/simulator";
+import { json, ok, useServer } from "../../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_req, res) =>
-    json(
-      res,
-      200,
-      ok({ image_binded: true, image_group: { id: 72256, entity: "settings_service", entity_id: 83169 } }),
-    ),
-  );
-});
-afterAll(() => server.close());
+const server = useServer((_req, res) =>
+  json(res, 200, ok({ image_binded: true, image_group: { id: 72256, entity: "settings_service", entity_id: 83169 } })),
+);
 
 it("the friendly images.upload sends the FormData as multipart, and refuses anything else before sending", async () => {
   const yc = new YclientsClient({ partnerToken: "partner-img", userToken: "user-img", baseUrl: server.url });
@@ -57,12 +50,7 @@ describe("the simulator's picture upload", () => {
   let sim: YclientsSimulator;
   let yc: YclientsClient;
   beforeAll(async () => {
-    sim = await startYclientsSimulator({ rateLimit: false });
-    yc = new YclientsClient({
-      partnerToken: sim.partnerToken,
-      userToken: sim.state.staffUsers[0].token,
-      baseUrl: sim.url,
-    });
+    ({ sim, yc } = await startSignedIn({ client: { companyId: undefined } }));
   });
   afterAll(() => sim.close());
 

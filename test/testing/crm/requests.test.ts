@@ -3,13 +3,9 @@
 // encoding, which calls need a user token, and the deprecated user list.
 import { operations } from "../../../generated/operations";
 import { YclientsClient, YclientsConfigError } from "../../../src/index";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sim.close());
+const h = useSignedIn({ client: { retry: { maxTries: 3, baseDelay: 1, jitter: false } } });
 beforeEach(() => h.sim.clearRequests());
 
 const last = () => h.sim.requests[h.sim.requests.length - 1];

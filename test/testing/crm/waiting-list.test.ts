@@ -2,13 +2,9 @@
 // isolation, and v2 calls getting the same transport as v1 (origin-rooted URL, retries, typed errors).
 import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { waitingListOf } from "../../../src/testing/waiting-list-store";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sim.close());
+const h = useSignedIn({ client: { retry: { maxTries: 3, baseDelay: 1, jitter: false } } });
 beforeEach(() => {
   waitingListOf(h.sim.state).entries.length = 0;
   h.sim.clearFaults();

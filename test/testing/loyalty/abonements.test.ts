@@ -4,16 +4,14 @@
 import { present, YclientsClientError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState, type SimAbonement } from "../../../src/testing/loyalty-state";
 import { addDays } from "../../../src/testing/time";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 let visits: SimAbonement;
 let shared: SimAbonement;
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   [visits, shared] = loyaltyState(h.sim.state).abonements;
 });
-afterAll(() => h.sim.close());
 
 const today = () => h.sim.state.today;
 

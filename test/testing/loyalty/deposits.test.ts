@@ -6,13 +6,9 @@ import { YclientsNotFoundError, YclientsValidationError } from "../../../src/ind
 import { loyaltyState, type SimDeposit } from "../../../src/testing/loyalty-state";
 import { accountBalance, moneyState } from "../../../src/testing/money-state";
 import { normalizePhone } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sim.close());
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 
 /** A seeded personal account whose owner is a client of the harness company. */
 function ownDeposit(): SimDeposit {

@@ -4,13 +4,9 @@
 import { YclientsConfigError, YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState } from "../../../src/testing/loyalty-state";
 import { normalizePhone } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sim.close());
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 
 const PHONE = "79031234567";
 

@@ -4,22 +4,20 @@
 import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { loyaltyState, type SimLoyaltyCard } from "../../../src/testing/loyalty-state";
 import type { SimRecord } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 let card: SimLoyaltyCard;
 let record: SimRecord;
 let visit: { record_id: number; visit_id: number };
 let visitCost: number;
 
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   card = loyaltyState(h.sim.state).cards[0];
   record = h.sim.state.records.find((r) => r.company_id === h.company.id && !r.deleted && r.service_ids.length > 0)!;
   visit = { record_id: record.id, visit_id: record.visit_id ?? record.id };
   visitCost = record.service_ids.reduce((sum, id) => sum + h.sim.state.services.find((s) => s.id === id)!.price_min, 0);
 });
-afterAll(() => h.sim.close());
 
 const balance = async () =>
   Number((await h.yc.loyalty.cards.listByPhone(card.phone, h.chainId)).data.find((c) => c.id === card.id)!.balance);

@@ -3,15 +3,11 @@
 // numbers, answers are closed, and chain-level methods cannot be called without the chain id. The runtime part
 // checks the same calls against the simulator.
 import type { components } from "../../../generated/schema";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
 type LoyaltyCard = components["schemas"]["LoyaltyCard"];
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sim.close());
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 
 describe("loyalty and deposit types", () => {
   it("money in answers is number | string and needs Number() before arithmetic", async () => {

@@ -4,13 +4,12 @@
 import { YclientsClient, YclientsClientError } from "../../../src/index";
 import { loyaltyState } from "../../../src/testing/loyalty-state";
 import { normalizePhone } from "../../../src/testing/state";
-import { startHarness, type Harness } from "./setup";
+import { useSignedIn } from "../../helpers/simulator";
 
-let h: Harness;
+const h = useSignedIn({ client: { retry: { maxTries: 1 } } });
 let client: YclientsClient;
 let phone: string;
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   const user = h.sim.state.bookingUsers[0];
   phone = normalizePhone(user.phone);
   client = new YclientsClient({
@@ -22,7 +21,6 @@ beforeAll(async () => {
     rateLimit: false,
   });
 });
-afterAll(() => h.sim.close());
 
 describe("loyalty data of the signed-in client", () => {
   it("lists the cards issued to the account's phone", async () => {

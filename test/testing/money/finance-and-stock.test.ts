@@ -1,36 +1,20 @@
 // Finance and stock in the simulator, driven through the SDK's friendly methods over HTTP: a paid sale
 // moves stock and books money, a payment changes an account's balance, deletions undo both, and bad
 // money input is refused with the field named.
-import { YclientsClient, YclientsValidationError, YclientsNotFoundError } from "../../../src/index";
+import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { accountBalance, moneyState } from "../../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import { useSignedIn } from "../../helpers/simulator";
 
-let sim: YclientsSimulator;
-let yc: YclientsClient;
-let companyId: number;
+const h = useSignedIn();
 
-beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  companyId = sim.state.companies[0].id;
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: sim.state.staffUsers[0].token,
-    baseUrl: sim.url,
-    companyId,
-    // The client's own 5-per-second limiter would only slow the test down; the simulator's is off too.
-    rateLimit: false,
-  });
-});
-afterAll(() => sim.close());
-
-const money = () => moneyState(sim.state);
+const money = () => moneyState(h.sim.state);
 
 async function setup() {
-  const accounts = (await yc.accounts.list()).data;
+  const accounts = (await h.yc.accounts.list()).data;
   const cash = accounts.find((a) => a.type === 0)!;
-  const storages = (await yc.storages.list()).data;
+  const storages = (await h.yc.storages.list()).data;
   const shop = storages.find((s) => s.for_sale === 1)!;
-  const goods = (await yc.goods.list({ term: "Шампунь" })).data;
+  const goods = (await h.yc.goods.list({ term: "Шампунь" })).data;
   return { cash, shop, shampoo: goods[0] };
 }
 
@@ -48,7 +32,7 @@ describe("finance and stock in the simulator", () => {
     const stockBefore = stockOf(shampoo, shop.id);
     const balanceBefore = accountBalance(money(), Number(cash.id));
 
-    const sale = await yc.storageOperations.create({
+    const sale = await h.yc.storageOperations.create({
       type_id: 1,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 12:00:00",
@@ -63,22 +47,22 @@ describe("finance and stock in the simulator", () => {
     expect(line.amount).toBe(-2);
     expect(line.cost).toBe(2160);
 
-    const after = (await yc.goods.get(goodId)).data;
+    const after = (await h.yc.goods.get(goodId)).data;
     expect(Array.isArray(after)).toBe(false);
     expect(stockOf(after as typeof shampoo, shop.id)).toBe(stockBefore - 2);
     expect(accountBalance(money(), Number(cash.id))).toBe(balanceBefore + 2160);
 
     const documentId = sale.data.document.id;
-    const paid = (await yc.storageDocuments.listFinanceTransactions(documentId)).data;
+    const paid = (await h.yc.storageDocuments.listFinanceTransactions(documentId)).data;
     expect(paid.map((t) => [t.amount, t.account_id, t.goods_transaction_id])).toEqual([
       [2160, Number(cash.id), line.id],
     ]);
 
-    const listed = (await yc.financeTransactions.list({ document_id: documentId })).data;
+    const listed = (await h.yc.financeTransactions.list({ document_id: documentId })).data;
     // Lists send amounts as decimal strings.
     expect(listed.map((t) => t.amount)).toEqual(["2160.00"]);
 
-    const lines = (await yc.goodsTransactions.list({ document_id: documentId })).data;
+    const lines = (await h.yc.goodsTransactions.list({ document_id: documentId })).data;
     expect(lines.map((l) => [l.good_id, l.amount, l.cost])).toEqual([[goodId, -2, "2160.00"]]);
   });
 
@@ -86,12 +70,12 @@ describe("finance and stock in the simulator", () => {
     const { shop, shampoo } = await setup();
     const goodId = Number(shampoo.id);
     const before = stockOf(shampoo, shop.id);
-    const doc = await yc.storageDocuments.create({
+    const doc = await h.yc.storageDocuments.create({
       type_id: 3,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 09:00:00",
     });
-    const line = await yc.goodsTransactions.create({
+    const line = await h.yc.goodsTransactions.create({
       document_id: doc.data.id,
       good_id: goodId,
       amount: 5,
@@ -101,10 +85,10 @@ describe("finance and stock in the simulator", () => {
       operation_unit_type: 1,
     });
     expect(line.data.amount).toBe(5);
-    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 5);
+    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 5);
 
     // Changing the quantity re-books the difference only.
-    await yc.goodsTransactions.update(line.data.id, {
+    await h.yc.goodsTransactions.update(line.data.id, {
       good_id: goodId,
       amount: 3,
       cost_per_unit: 600,
@@ -112,11 +96,11 @@ describe("finance and stock in the simulator", () => {
       cost: 1800,
       operation_unit_type: 1,
     });
-    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 3);
+    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 3);
 
-    await yc.goodsTransactions.delete(line.data.id);
-    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before);
-    await expect(yc.goodsTransactions.get(line.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
+    await h.yc.goodsTransactions.delete(line.data.id);
+    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before);
+    await expect(h.yc.goodsTransactions.get(line.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 
   it("a write-off counted in write-off units moves stock by the unit ratio", async () => {
@@ -124,7 +108,7 @@ describe("finance and stock in the simulator", () => {
     const goodId = Number(shampoo.id);
     const before = stockOf(shampoo, shop.id);
     // 250 write-off units (ml) make one sale unit (a bottle).
-    await yc.storageOperations.create({
+    await h.yc.storageOperations.create({
       type_id: 4,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 10:00:00",
@@ -132,12 +116,12 @@ describe("finance and stock in the simulator", () => {
         { good_id: goodId, amount: 125, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 2 },
       ],
     });
-    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before - 0.5);
+    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before - 0.5);
   });
 
   it("paying a sale in parts changes the balance and the amount still due; cancelling a payment undoes it", async () => {
     const { cash, shop, shampoo } = await setup();
-    const sale = await yc.storageOperations.create({
+    const sale = await h.yc.storageOperations.create({
       type_id: 1,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 13:00:00",
@@ -156,31 +140,31 @@ describe("finance and stock in the simulator", () => {
     const balance = () => accountBalance(money(), Number(cash.id));
     const start = balance();
 
-    const unpaid = (await yc.sales.get(documentId)).data;
+    const unpaid = (await h.yc.sales.get(documentId)).data;
     expect(unpaid.payment_methods?.find((m) => m.account_id === Number(cash.id))?.applicable_amount).toBe(1000.5);
 
-    const first = await yc.sales.pay(documentId, {
+    const first = await h.yc.sales.pay(documentId, {
       payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 400.25 },
     });
     expect(balance()).toBe(start + 400.25);
     expect(first.data.payment_methods?.[0].applicable_amount).toBe(600.25);
 
     // More than is due is refused, naming the field; nothing is booked.
-    const tooMuch = yc.sales.pay(documentId, {
+    const tooMuch = h.yc.sales.pay(documentId, {
       payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 700 },
     });
     await expect(tooMuch).rejects.toBeInstanceOf(YclientsValidationError);
     await expect(tooMuch).rejects.toMatchObject({ status: 422 });
     expect(balance()).toBe(start + 400.25);
 
-    const second = await yc.sales.pay(documentId, {
+    const second = await h.yc.sales.pay(documentId, {
       payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 600.25 },
     });
     expect(balance()).toBe(start + 1000.5);
     expect(second.data.payment_methods?.[0]).toMatchObject({ applicable_amount: 0, is_applicable: false });
 
     const firstPayment = second.data.state.payment_transactions![0];
-    const after = await yc.sales.deletePayment(documentId, firstPayment.id);
+    const after = await h.yc.sales.deletePayment(documentId, firstPayment.id);
     expect(after.data.state.payment_transactions!.map((p) => p.amount)).toEqual([600.25]);
     expect(balance()).toBe(start + 600.25);
   });
@@ -189,7 +173,7 @@ describe("finance and stock in the simulator", () => {
     const { cash } = await setup();
     const accountId = Number(cash.id);
     const start = accountBalance(money(), accountId);
-    const created = await yc.financeTransactions.create({
+    const created = await h.yc.financeTransactions.create({
       expense_id: 2,
       amount: -1500,
       account_id: accountId,
@@ -199,12 +183,12 @@ describe("finance and stock in the simulator", () => {
     expect(created.data.amount).toBe(-1500);
     expect(accountBalance(money(), accountId)).toBe(start - 1500);
 
-    const expenses = (await yc.financeTransactions.list({ account_id: accountId, balance_is: 2 })).data;
+    const expenses = (await h.yc.financeTransactions.list({ account_id: accountId, balance_is: 2 })).data;
     expect(expenses.map((t) => t.amount)).toEqual(["-1500.00"]);
-    const incomes = (await yc.financeTransactions.list({ account_id: accountId, balance_is: 1 })).data;
+    const incomes = (await h.yc.financeTransactions.list({ account_id: accountId, balance_is: 1 })).data;
     expect(incomes.every((t) => Number(t.amount) > 0)).toBe(true);
 
-    const updated = await yc.financeTransactions.update(created.data.id, {
+    const updated = await h.yc.financeTransactions.update(created.data.id, {
       expense_id: 2,
       amount: -1200,
       account_id: accountId,
@@ -213,15 +197,15 @@ describe("finance and stock in the simulator", () => {
     expect(Array.isArray(updated.data) ? updated.data[0].amount : updated.data.amount).toBe(-1200);
     expect(accountBalance(money(), accountId)).toBe(start - 1200);
 
-    const deleted = await yc.financeTransactions.delete(created.data.id);
+    const deleted = await h.yc.financeTransactions.delete(created.data.id);
     expect(deleted.status).toBe(202);
     expect(accountBalance(money(), accountId)).toBe(start);
-    await expect(yc.financeTransactions.get(created.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
+    await expect(h.yc.financeTransactions.get(created.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 
   it("refuses bad money input with the fields named and books nothing", async () => {
     const before = money().transactions.length;
-    const error = await yc.financeTransactions
+    const error = await h.yc.financeTransactions
       .create({ expense_id: 999, amount: 0, account_id: 1, date: "10.03.2026" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(YclientsValidationError);
@@ -239,7 +223,7 @@ describe("finance and stock in the simulator", () => {
     const goodId = Number(shampoo.id);
     const stock = stockOf(shampoo, shop.id);
     const balance = accountBalance(money(), Number(cash.id));
-    const sale = await yc.storageOperations.create({
+    const sale = await h.yc.storageOperations.create({
       type_id: 1,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 16:00:00",
@@ -250,17 +234,17 @@ describe("finance and stock in the simulator", () => {
       account_id: Number(cash.id),
     });
     expect(accountBalance(money(), Number(cash.id))).toBe(balance + 1200);
-    await yc.storageDocuments.delete(sale.data.document.id);
-    expect(stockOf((await yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(stock);
+    await h.yc.storageDocuments.delete(sale.data.document.id);
+    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(stock);
     expect(accountBalance(money(), Number(cash.id))).toBe(balance);
-    await expect(yc.sales.get(sale.data.document.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
+    await expect(h.yc.sales.get(sale.data.document.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 
   it("edge rules: stock may go negative, only sales can be paid, only account payments", async () => {
     const { cash, shop } = await setup();
-    const wax = (await yc.goods.list({ term: "Воск" })).data[0];
+    const wax = (await h.yc.goods.list({ term: "Воск" })).data[0];
     expect(stockOf(wax, shop.id)).toBe(0);
-    const oversold = await yc.storageOperations.create({
+    const oversold = await h.yc.storageOperations.create({
       type_id: 1,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 17:00:00",
@@ -268,9 +252,9 @@ describe("finance and stock in the simulator", () => {
         { good_id: Number(wax.id), amount: 1, cost_per_unit: 780, discount: 0, cost: 780, operation_unit_type: 1 },
       ],
     });
-    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-1);
+    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-1);
 
-    const paidReceipt = yc.storageOperations.create({
+    const paidReceipt = h.yc.storageOperations.create({
       type_id: 3,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 17:00:00",
@@ -283,7 +267,7 @@ describe("finance and stock in the simulator", () => {
     await expect(paidReceipt).rejects.toMatchObject({ status: 422, fieldErrors: { paid: expect.any(Array) } });
 
     // A movement takes stock out of its warehouse (the receiving side is not simulated).
-    await yc.storageOperations.create({
+    await h.yc.storageOperations.create({
       type_id: 5,
       storage_id: Number(shop.id),
       create_date: "2026-03-10 17:30:00",
@@ -291,21 +275,21 @@ describe("finance and stock in the simulator", () => {
         { good_id: Number(wax.id), amount: 2, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 1 },
       ],
     });
-    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-3);
+    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-3);
 
     const documentId = oversold.data.document.id;
-    const byCard = yc.sales.pay(documentId, {
+    const byCard = h.yc.sales.pay(documentId, {
       payment: { method: { slug: "loyalty_card", loyalty_card_id: 1 }, amount: 10 },
     });
     await expect(byCard).rejects.toMatchObject({ status: 422 });
 
     // Cancelling a paid line undoes its stock movement; its payment stays until it is cancelled itself.
-    await yc.sales.pay(documentId, {
+    await h.yc.sales.pay(documentId, {
       payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 780 },
     });
     const balance = accountBalance(money(), Number(cash.id));
-    await yc.goodsTransactions.delete(oversold.data.goods_transactions![0].id);
-    expect(stockOf((await yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-2);
+    await h.yc.goodsTransactions.delete(oversold.data.goods_transactions![0].id);
+    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-2);
     expect(accountBalance(money(), Number(cash.id))).toBe(balance);
   });
 });

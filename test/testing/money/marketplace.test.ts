@@ -3,13 +3,9 @@
 // the same errors and retries as every other call.
 import { YclientsClient, YclientsAuthError } from "../../../src/index";
 import { startYclientsSimulator } from "../../../src/testing/index";
-import { json, ok, startServer, type TestServer } from "../../helpers/server";
+import { json, ok, useServer } from "../../helpers/scripted-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useServer();
 beforeEach(() => {
   server.seen.length = 0;
 });

@@ -1,23 +1,16 @@
 // The money lists page by the sizes the spec gives them (transactions 50, goods 25, goods transactions 20)
 // and, with no trustworthy total in their answers, stop on a short page: listAll reads every row.
-import { YclientsClient } from "../../../src/index";
+import type { YclientsClient } from "../../../src/index";
 import { moneyState } from "../../../src/testing/money-state";
-import { nextId, startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import { nextId, type YclientsSimulator } from "../../../src/testing/index";
+import { startSignedIn } from "../../helpers/simulator";
 
 let sim: YclientsSimulator;
 let yc: YclientsClient;
 let companyId: number;
 
 beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  companyId = sim.state.companies[0].id;
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: sim.state.staffUsers[0].token,
-    baseUrl: sim.url,
-    companyId,
-    rateLimit: false,
-  });
+  ({ sim, yc, companyId } = await startSignedIn());
   // Enough rows for several pages of each list, put straight into the state.
   const money = moneyState(sim.state);
   const account = money.accounts.find((a) => a.company_id === companyId)!;

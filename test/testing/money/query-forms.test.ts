@@ -1,12 +1,11 @@
 // Query forms the money descriptions promise: arrays PHP-style (`ids[]=1&ids[]=2`), the goods search's
 // `term` / `count` names, and the call list's filters as query parameters of the GET.
 import { YclientsClient } from "../../../src/index";
-import { json, ok, startServer, type TestServer } from "../../helpers/server";
+import { json, ok, useServer } from "../../helpers/scripted-server";
 
-let server: TestServer;
+const server = useServer((_req, res) => json(res, 200, ok([])));
 let yc: YclientsClient;
-beforeAll(async () => {
-  server = await startServer((_req, res) => json(res, 200, ok([])));
+beforeAll(() => {
   yc = new YclientsClient({
     partnerToken: "p",
     userToken: "u",
@@ -14,10 +13,6 @@ beforeAll(async () => {
     companyId: 4564,
     rateLimit: false,
   });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.seen.length = 0;
 });
 
 const sentQuery = () => decodeURIComponent(server.seen[0].url.split("?")[1] ?? "");

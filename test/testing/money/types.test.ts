@@ -8,35 +8,22 @@ import type {
   SmsSendRequest,
   SmsSendResult,
 } from "../../../src/index";
-import { YclientsClient } from "../../../src/index";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import { useSignedIn } from "../../helpers/simulator";
 
 type Schemas = components["schemas"];
 
-let sim: YclientsSimulator;
-beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false });
-});
-afterAll(() => sim.close());
+const h = useSignedIn();
 
 describe("money types", () => {
   it("list amounts may be strings, so arithmetic needs an explicit conversion", async () => {
-    const company = sim.state.companies[0];
-    const yc = new YclientsClient({
-      partnerToken: sim.partnerToken,
-      userToken: sim.state.staffUsers[0].token,
-      baseUrl: sim.url,
-      companyId: company.id,
-      rateLimit: false,
-    });
-    const [cash] = (await yc.accounts.list()).data;
-    await yc.financeTransactions.create({
+    const [cash] = (await h.yc.accounts.list()).data;
+    await h.yc.financeTransactions.create({
       expense_id: 5,
       amount: 250.5,
       account_id: Number(cash.id),
       date: "2026-03-10 12:00:00",
     });
-    const [listed] = (await yc.financeTransactions.list({ account_id: Number(cash.id) })).data;
+    const [listed] = (await h.yc.financeTransactions.list({ account_id: Number(cash.id) })).data;
     // @ts-expect-error `amount` is `number | string`: lists send "250.50"
     const wrong: number = listed.amount;
     expect(typeof wrong).toBe("string");

@@ -1,29 +1,16 @@
 // Selling goods in a visit: `yc.visits.update` with goods and payments moves stock out of the shop, books
 // the payments on their accounts linked to the record and the visit, and cancels payments on request.
-import { YclientsClient, YclientsValidationError } from "../../../src/index";
+import { YclientsValidationError } from "../../../src/index";
 import { accountBalance, moneyState } from "../../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
+import { useSignedIn } from "../../helpers/simulator";
 
-let sim: YclientsSimulator;
-let yc: YclientsClient;
-
-beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: sim.state.staffUsers[0].token,
-    baseUrl: sim.url,
-    companyId: sim.state.companies[0].id,
-    rateLimit: false,
-  });
-});
-afterAll(() => sim.close());
+const h = useSignedIn();
 
 describe("goods and payments of a visit", () => {
   it("a visit update sells goods from the shop and books its payments, once", async () => {
-    const record = sim.state.records.find((r) => !r.deleted && r.company_id === sim.state.companies[0].id)!;
+    const record = h.sim.state.records.find((r) => !r.deleted && r.company_id === h.sim.state.companies[0].id)!;
     const visitId = record.visit_id ?? record.id;
-    const money = moneyState(sim.state);
+    const money = moneyState(h.sim.state);
     const shop = money.storages.find((s) => s.company_id === record.company_id && s.for_sale === 1)!;
     const good = money.goods.find((g) => g.company_id === record.company_id && g.title.startsWith("Маска"))!;
     const cash = money.accounts.find((a) => a.company_id === record.company_id && a.type === 0)!;
@@ -42,7 +29,7 @@ describe("goods and payments of a visit", () => {
         operation_unit_type: 1,
       },
     ];
-    await yc.visits.update(visitId, record.id, {
+    await h.yc.visits.update(visitId, record.id, {
       attendance: 1,
       goods_transactions: goods,
       new_transactions: [{ amount: 950.5, account_id: cash.id }],
@@ -50,33 +37,33 @@ describe("goods and payments of a visit", () => {
     expect(good.stock[shop.id]).toBe(stock - 1);
     expect(accountBalance(money, cash.id)).toBe(balance + 950.5);
 
-    const paid = (await yc.financeTransactions.listByVisit({ visit_id: visitId })).data;
+    const paid = (await h.yc.financeTransactions.listByVisit({ visit_id: visitId })).data;
     expect(paid.map((t) => [t.amount, t.record_id, t.visit_id])).toEqual([["950.50", record.id, visitId]]);
-    const byRecord = (await yc.financeTransactions.listByVisit({ record_id: record.id })).data;
+    const byRecord = (await h.yc.financeTransactions.listByVisit({ record_id: record.id })).data;
     expect(byRecord.map((t) => t.id)).toEqual(paid.map((t) => t.id));
 
     // The API resends the visit's whole goods list with the ids it gave: nothing is booked twice.
     const document = money.documents.find((d) => d.visit_id === visitId)!;
     expect(document.type_id).toBe(7);
     const [line] = money.goodsLines.filter((l) => l.document_id === document.id);
-    await yc.visits.update(visitId, record.id, { goods_transactions: [{ ...goods[0], id: String(line.id) }] });
+    await h.yc.visits.update(visitId, record.id, { goods_transactions: [{ ...goods[0], id: String(line.id) }] });
     expect(good.stock[shop.id]).toBe(stock - 1);
 
-    await yc.visits.update(visitId, record.id, { deleted_transaction_ids: [Number(paid[0].id)] });
+    await h.yc.visits.update(visitId, record.id, { deleted_transaction_ids: [Number(paid[0].id)] });
     expect(accountBalance(money, cash.id)).toBe(balance);
-    expect((await yc.financeTransactions.listByVisit({ visit_id: visitId })).data).toEqual([]);
+    expect((await h.yc.financeTransactions.listByVisit({ visit_id: visitId })).data).toEqual([]);
   });
 
   it("an unknown product or account is refused and nothing changes", async () => {
-    const record = sim.state.records.find((r) => !r.deleted && r.company_id === sim.state.companies[0].id)!;
+    const record = h.sim.state.records.find((r) => !r.deleted && r.company_id === h.sim.state.companies[0].id)!;
     const visitId = record.visit_id ?? record.id;
-    const money = moneyState(sim.state);
+    const money = moneyState(h.sim.state);
     const before = {
       lines: money.goodsLines.length,
       transactions: money.transactions.length,
       attendance: record.attendance,
     };
-    const failure = yc.visits.update(visitId, record.id, {
+    const failure = h.yc.visits.update(visitId, record.id, {
       attendance: record.attendance === 1 ? 2 : 1,
       goods_transactions: [
         { good_id: 987654321, amount: 1, cost_per_unit: 1, discount: 0, cost: 1, operation_unit_type: 1 },

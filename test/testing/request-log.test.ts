@@ -1,6 +1,6 @@
 // sim.requests: what arrived, with secrets redacted, bounded in size.
 import { redactBody, redactHeaders } from "../../src/testing/request-log";
-import { call, start, tokens } from "./helpers";
+import { call, start, tokens } from "../helpers/simulator";
 
 test("secret body fields and headers are masked at any depth", () => {
   expect(

@@ -1,25 +1,6 @@
-// Shared set-up of the CRM tests: a simulator with a pinned "today" in the past (so every seeded
-// change lies before the real clock and `changed_after: now` isolates what a test changes), a
-// staff client for its first company, and an online booking made the way a widget makes it.
-import { YclientsClient } from "../../../src/index";
-import { DEFAULT_USERS, startYclientsSimulator, type YclientsSimulator } from "../../../src/testing/index";
-
-export const TODAY = "2026-03-10";
-
-export async function startCrm(): Promise<{ sim: YclientsSimulator; yc: YclientsClient; companyId: number }> {
-  const sim = await startYclientsSimulator({ rateLimit: false, today: TODAY, seed: 11 });
-  const companyId = sim.state.companies[0].id;
-  const user = sim.state.staffUsers.find((u) => u.login === DEFAULT_USERS[0].login)!;
-  // The simulator's limit is off, and so is the client's (tested in test/ratelimit).
-  const yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    baseUrl: sim.url,
-    companyId,
-    userToken: user.token,
-    rateLimit: false,
-  });
-  return { sim, yc, companyId };
-}
+// Books online the way a booking widget does, for the CRM tests that need a record made by a client.
+import type { YclientsClient } from "../../../src/index";
+import type { YclientsSimulator } from "../../../src/testing/index";
 
 /** Books the first free slot of the first bookable service online (`book_record`), as a new client. */
 export async function bookOnline(

@@ -1,7 +1,7 @@
 // The published rate limit: 5 per second and 200 per rolling minute per client IP, as rolling windows.
 import { rateLimitWindows } from "../../src/testing/options";
 import { RateLimiter } from "../../src/testing/rate-limit";
-import { call, start } from "./helpers";
+import { call, start } from "../helpers/simulator";
 
 describe("RateLimiter", () => {
   test("allows perSecond requests in a second, then says how long to wait", () => {

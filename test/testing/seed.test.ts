@@ -3,7 +3,7 @@ import { buildState } from "../../src/testing/seed";
 import { isFree, workingWindow } from "../../src/testing/slots";
 import { DEFAULT_USERS } from "../../src/testing/options";
 import { localDate } from "../../src/testing/time";
-import { call, start, TODAY } from "./helpers";
+import { call, start, TODAY } from "../helpers/simulator";
 
 const build = (seed: number, today = TODAY) => buildState({ seed, today, users: DEFAULT_USERS });
 

@@ -1,10 +1,10 @@
 // The README's promises, run: the booking-flow example (what `make demo` does) and the
 // "Testing your integration" snippet, against the simulator.
-import { YclientsClient } from "../src/index";
-import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator, type YclientsSimulator } from "../src/testing/index";
-import { bookingFlow } from "../examples/booking-flow";
-import { payForVisit } from "../examples/visit-payment";
-import { accountBalance, moneyState } from "../src/testing/money-state";
+import { YclientsClient } from "../../src/index";
+import { DEFAULT_PARTNER_TOKEN, startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { bookingFlow } from "../../examples/booking-flow";
+import { payForVisit } from "../../examples/visit-payment";
+import { accountBalance, moneyState } from "../../src/testing/money-state";
 
 let sim: YclientsSimulator;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { bookingWindow, freeStarts } from "../../src/testing/slots";
 import { isoWithOffset } from "../../src/testing/time";
-import { ACCEPT, start } from "./helpers";
+import { ACCEPT, start } from "../helpers/simulator";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

@@ -3,7 +3,7 @@ import type { OperationPagination } from "../../generated/operations";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { isPageRequest, readPage, slice } from "../../src/testing/page-request";
 import { operationIndex } from "../../src/testing/spec-index";
-import { call, start } from "./helpers";
+import { call, start } from "../helpers/simulator";
 
 describe("readPage", () => {
   const query: OperationPagination = { in: "query", page: "page", size: "count", maxSize: 50, defaultSize: 20 };

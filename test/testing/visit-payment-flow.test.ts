@@ -1,37 +1,26 @@
 // Visit → document → payment as one flow on the simulator's state: a record created by staff lists its visit
 // document, the visit's details and the sale of that document both show the record's services as due, paying
 // the sale books income on the account, and the details and the finance transactions then show that payment.
-import { YclientsClient, YclientsValidationError } from "../../src/index";
+import { YclientsValidationError } from "../../src/index";
 import { accountBalance, moneyState } from "../../src/testing/money-state";
-import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing/index";
+import { useSignedIn } from "../helpers/simulator";
 
-let sim: YclientsSimulator;
-let yc: YclientsClient;
-
-beforeAll(async () => {
-  sim = await startYclientsSimulator({ rateLimit: false, today: "2026-03-10" });
-  yc = new YclientsClient({
-    partnerToken: sim.partnerToken,
-    userToken: sim.userToken,
-    baseUrl: sim.url,
-    rateLimit: false,
-  });
-});
-afterAll(() => sim.close());
+// No default company: every call below names its company.
+const h = useSignedIn({ client: { companyId: undefined } });
 
 test("sim.userToken is the first staff user's token and signs staff calls", async () => {
-  expect(sim.userToken).toBe(sim.state.staffUsers[0].token);
-  expect(sim.userToken).not.toBe("");
+  expect(h.sim.userToken).toBe(h.sim.state.staffUsers[0].token);
+  expect(h.sim.userToken).not.toBe("");
 });
 
 test("record → its visit document → details → sale → payment → details, income and balance agree", async () => {
-  const company = sim.state.companies[0];
-  const staff = sim.state.staff.find((s) => s.company_id === company.id && s.service_ids.length > 0)!;
-  const service = sim.state.services.find((s) => s.id === staff.service_ids[0])!;
-  const cash = moneyState(sim.state).accounts.find((a) => a.company_id === company.id && a.type === 0)!;
-  const balance = accountBalance(moneyState(sim.state), cash.id);
+  const company = h.sim.state.companies[0];
+  const staff = h.sim.state.staff.find((s) => s.company_id === company.id && s.service_ids.length > 0)!;
+  const service = h.sim.state.services.find((s) => s.id === staff.service_ids[0])!;
+  const cash = moneyState(h.sim.state).accounts.find((a) => a.company_id === company.id && a.type === 0)!;
+  const balance = accountBalance(moneyState(h.sim.state), cash.id);
 
-  const created = await yc.POST("/records/{company_id}", {
+  const created = await h.yc.POST("/records/{company_id}", {
     params: { path: { company_id: company.id } },
     body: {
       staff_id: staff.id,
@@ -46,7 +35,7 @@ test("record → its visit document → details → sale → payment → details
   const record = Array.isArray(answer) ? answer[0] : answer;
   const visitId = Number(record.visit_id);
 
-  const read = await yc.GET("/record/{company_id}/{record_id}", {
+  const read = await h.yc.GET("/record/{company_id}/{record_id}", {
     params: { path: { company_id: company.id, record_id: record.id } },
   });
   const documents = read.data!.data.documents!;
@@ -55,7 +44,7 @@ test("record → its visit document → details → sale → payment → details
   const documentId = documents[0].id;
 
   const details = () =>
-    yc.GET("/visit/details/{salon_id}/{record_id}/{visit_id}", {
+    h.yc.GET("/visit/details/{salon_id}/{record_id}/{visit_id}", {
       params: { path: { salon_id: company.id, record_id: record.id, visit_id: visitId } },
     });
   const before = (await details()).data!.data;
@@ -69,14 +58,14 @@ test("record → its visit document → details → sale → payment → details
   ]);
   expect(before.payment_transactions).toEqual([]);
 
-  const sale = await yc.GET("/company/{company_id}/sale/{document_id}", {
+  const sale = await h.yc.GET("/company/{company_id}/sale/{document_id}", {
     params: { path: { company_id: company.id, document_id: documentId } },
   });
   const method = sale.data!.data.payment_methods!.find((m) => m.account_id === cash.id)!;
   expect(method).toMatchObject({ is_applicable: true, applicable_amount: service.price_min });
 
   const pay = (amount: number) =>
-    yc.POST("/company/{company_id}/sale/{document_id}/payment", {
+    h.yc.POST("/company/{company_id}/sale/{document_id}/payment", {
       params: { path: { company_id: company.id, document_id: documentId } },
       body: { payment: { method: { slug: "account", account_id: cash.id }, amount } },
     });
@@ -92,8 +81,8 @@ test("record → its visit document → details → sale → payment → details
       record_id: record.id,
     }),
   ]);
-  expect(accountBalance(moneyState(sim.state), cash.id)).toBe(balance + service.price_min);
-  const income = await yc.GET("/timetable/transactions/{company_id}", {
+  expect(accountBalance(moneyState(h.sim.state), cash.id)).toBe(balance + service.price_min);
+  const income = await h.yc.GET("/timetable/transactions/{company_id}", {
     params: { path: { company_id: company.id }, query: { visit_id: visitId } },
   });
   expect(income.data!.data.map((t) => [Number(t.amount), t.record_id, t.visit_id])).toEqual([

@@ -1,14 +1,8 @@
 // `yclients simulator` as a process other commands talk to, and `--simulator` for one command in-process.
 import { once } from "node:events";
-import { buildCliForTest, type CliHandle } from "./cli-harness";
+import { useCli } from "./cli-harness";
 
-let cli: CliHandle;
-
-beforeAll(async () => {
-  cli = await buildCliForTest();
-}, 60_000);
-
-afterAll(() => cli.dispose());
+const cli = useCli();
 
 describe("yclients simulator", () => {
   it("serves the API until it is stopped, and prints the variables that point the CLI at it", async () => {

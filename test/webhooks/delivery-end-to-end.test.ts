@@ -67,6 +67,21 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
+const OLGA = { phone: "79161239876", fullname: "Ольга Вебхукова" };
+
+/** Books online as the same client each time (so after the first booking only the record is new), at the n-th free time. */
+async function bookAsOlga(slot: number) {
+  const free = await bookableSlot();
+  const { data: booked } = await yc.POST("/book_record/{company_id}", {
+    params: { path: { company_id: companyId } },
+    body: {
+      ...OLGA,
+      appointments: [{ id: 1, services: [free.serviceId], staff_id: free.staffId, datetime: free.datetimes[slot] }],
+    },
+  });
+  return { ...free, booked };
+}
+
 async function bookableSlot(): Promise<{ serviceId: number; staffId: number; datetimes: string[] }> {
   const path = { company_id: companyId };
   const { data: services } = await yc.GET("/book_services/{company_id}", { params: { path } });
@@ -115,16 +130,7 @@ describe("the simulator sends webhooks", () => {
   });
 
   it("delivers a booking, a move and a cancellation in order, typed and valid against the spec", async () => {
-    const { serviceId, staffId, datetimes } = await bookableSlot();
-    const phone = "79161239876";
-    const { data: booked } = await yc.POST("/book_record/{company_id}", {
-      params: { path: { company_id: companyId } },
-      body: {
-        phone,
-        fullname: "Ольга Вебхукова",
-        appointments: [{ id: 1, services: [serviceId], staff_id: staffId, datetime: datetimes[0] }],
-      },
-    });
+    const { serviceId, staffId, datetimes, booked } = await bookAsOlga(0);
     const recordId = Number(booked.data[0].record_id);
     const hash = String(booked.data[0].record_hash);
     await yc.PUT("/book_record/{company_id}/{record_id}", {
@@ -142,7 +148,7 @@ describe("the simulator sends webhooks", () => {
 
     const [client, created, moved, cancelled] = main.events;
     if (client.resource !== "client") throw new Error("expected the client first");
-    expect(String(client.data.phone)).toContain(phone);
+    expect(String(client.data.phone)).toContain(OLGA.phone);
     for (const event of [created, moved, cancelled]) {
       if (event.resource !== "record") throw new Error("expected record events");
       expect(event.resource_id).toBe(recordId);
@@ -163,15 +169,7 @@ describe("the simulator sends webhooks", () => {
   it("retries a failed delivery and logs what it sent with the URL secret masked", async () => {
     const before = sim.webhookDeliveries.length;
     main.failNext(2);
-    const { serviceId, staffId, datetimes } = await bookableSlot();
-    await yc.POST("/book_record/{company_id}", {
-      params: { path: { company_id: companyId } },
-      body: {
-        phone: "79161239876",
-        fullname: "Ольга Вебхукова",
-        appointments: [{ id: 1, services: [serviceId], staff_id: staffId, datetime: datetimes[1] }],
-      },
-    });
+    await bookAsOlga(1);
     await sim.webhooksIdle();
     const sent = sim.webhookDeliveries.slice(before);
     // The client exists now: only the record is reported, to both URLs.
@@ -196,15 +194,7 @@ describe("the simulator sends webhooks", () => {
   it("gives up after the attempts and says so", async () => {
     const before = sim.webhookDeliveries.length;
     main.failNext(3);
-    const { serviceId, staffId, datetimes } = await bookableSlot();
-    await yc.POST("/book_record/{company_id}", {
-      params: { path: { company_id: companyId } },
-      body: {
-        phone: "79161239876",
-        fullname: "Ольга Вебхукова",
-        appointments: [{ id: 1, services: [serviceId], staff_id: staffId, datetime: datetimes[2] }],
-      },
-    });
+    await bookAsOlga(2);
     await sim.webhooksIdle();
     const toMain = sim.webhookDeliveries.slice(before).find((d) => d.url.includes("/yclients/"))!;
     expect(toMain).toMatchObject({ outcome: "failed", attempts: 3, responseStatus: 500 });

@@ -4,7 +4,7 @@
 import { operations, type OperationInfo } from "../../generated/operations.js";
 import { resourceTable } from "../../generated/resources.js";
 import { helperNames, splitOp, walkRows, type OperationRow } from "../resources/rows.js";
-import { flattenSchema, loadSpec, resolveRef, type SpecOperation, type SpecSchema } from "./spec.js";
+import { flattenSchema, loadSpec, resolveRef, type SpecOperation, type SpecSchema } from "./bundled-spec.js";
 
 export interface ParameterDoc {
   name: string;

@@ -2,7 +2,7 @@
 import { redactAuthorization } from "../../src/redact";
 import { acceptsV2, parseAuthorization } from "../../src/testing/request-headers";
 import type { YclientsSimulator } from "../../src/testing/index";
-import { call, start, tokens } from "./helpers";
+import { call, start, tokens } from "../helpers/simulator";
 
 let sim: YclientsSimulator;
 beforeAll(async () => {

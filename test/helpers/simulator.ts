@@ -1,5 +1,9 @@
-// Shared helpers of the simulator tests: a started simulator and a small HTTP caller.
+// The one harness of the tests that run against the simulator: a simulator on 127.0.0.1 with a pinned day,
+// an SDK client signed in as one of its staff users, and a small raw HTTP caller for what the SDK would hide.
+import { YclientsClient, type YclientsClientOptions } from "../../src/index";
 import { startYclientsSimulator, type SimulatorOptions, type YclientsSimulator } from "../../src/testing/index";
+import type { Client, Company, Service, StaffMember } from "../../src/testing/state";
+import { perFile } from "./per-file";
 
 export const ACCEPT = "application/vnd.yclients.v2+json";
 /** A fixed "today" so dates in assertions never depend on the clock. */
@@ -25,8 +29,57 @@ export interface CallResult {
   text: string;
 }
 
+/** A simulator with its rate limit off and "today" pinned (both overridable); close it in afterAll. */
 export function start(options: SimulatorOptions = {}): Promise<YclientsSimulator> {
   return startYclientsSimulator({ rateLimit: false, today: TODAY, ...options });
+}
+
+export interface SignedIn {
+  sim: YclientsSimulator;
+  /** Signed in as the first staff user, default company the first company. */
+  yc: YclientsClient;
+  company: Company;
+  companyId: number;
+  chainId: number;
+  /** Every URL the client fetched, in order. */
+  urls: string[];
+  staffOf(company: Company): StaffMember[];
+  servicesOf(company: Company): Service[];
+  clientsOf(company: Company): Client[];
+}
+
+/** Starts a simulator (see `start`) and a client signed in to it; `client` overrides the client's options. */
+export async function startSignedIn(
+  options: { simulator?: SimulatorOptions; client?: Partial<YclientsClientOptions> } = {},
+): Promise<SignedIn> {
+  const sim = await start(options.simulator);
+  const company = sim.state.companies[0];
+  const urls: string[] = [];
+  const recordingFetch: typeof fetch = (input, init) => {
+    urls.push(input instanceof Request ? input.url : String(input));
+    return fetch(input, init);
+  };
+  const yc = new YclientsClient({
+    partnerToken: sim.partnerToken,
+    userToken: sim.state.staffUsers[0].token,
+    baseUrl: sim.url,
+    companyId: company.id,
+    fetch: recordingFetch,
+    // The simulator's limit is off, and so is the client's: the limiter is tested in test/ratelimit.
+    rateLimit: false,
+    ...options.client,
+  });
+  return {
+    sim,
+    yc,
+    company,
+    companyId: company.id,
+    chainId: sim.state.chain.id,
+    urls,
+    staffOf: (c) => sim.state.staff.filter((s) => s.company_id === c.id && !s.fired),
+    servicesOf: (c) => sim.state.services.filter((s) => s.company_id === c.id),
+    clientsOf: (c) => sim.state.clients.filter((client) => client.company_id === c.id),
+  };
 }
 
 export async function call(
@@ -89,4 +142,13 @@ export async function findFreeSlot(
     }
   }
   throw new Error("no free slot in the seeded data");
+}
+
+/** `startSignedIn` once for the test file (see perFile); the simulator is closed after it. */
+export function useSignedIn(options: Parameters<typeof startSignedIn>[0] = {}): SignedIn {
+  return perFile(
+    "the simulator",
+    () => startSignedIn(options),
+    (h) => h.sim.close(),
+  );
 }

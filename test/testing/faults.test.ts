@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { FaultInjector, type Fault } from "../../src/testing/faults";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { stream } from "../../src/testing/prng";
-import { ACCEPT, call, start } from "./helpers";
+import { ACCEPT, call, start } from "../helpers/simulator";
 
 let sim: YclientsSimulator;
 let servicesPath: string;

@@ -2,6 +2,8 @@
 // what the next answers are, and reads back what arrived.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { YclientsClient, type YclientsClientOptions } from "../../src/index";
+import { perFile } from "./per-file";
 
 export interface Seen {
   method: string;
@@ -78,4 +80,30 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** One server for the test file (see perFile), its `seen` emptied before each test. */
+export function useServer(initial?: Handler): TestServer {
+  const server = perFile(
+    "the test server",
+    () => startServer(initial),
+    (s) => s.close(),
+  );
+  beforeEach(() => server.seen.splice(0));
+  return server;
+}
+
+/**
+ * A client of `server` signed with test tokens, with its circuit breaker and rate limiter off (the tests of those
+ * turn them on); `options` add to or override these.
+ */
+export function scriptedClient(server: TestServer, options: Partial<YclientsClientOptions> = {}): YclientsClient {
+  return new YclientsClient({
+    partnerToken: "p-token",
+    userToken: "u-token",
+    baseUrl: server.url,
+    circuitBreaker: false,
+    rateLimit: false,
+    ...options,
+  });
 }

@@ -8,11 +8,11 @@ import { handlerTable } from "../../src/testing/handlers/index";
 import { operationIndex, type OperationEntry } from "../../src/testing/spec-index";
 import type { YclientsSimulator } from "../../src/testing/index";
 import { addDays } from "../../src/testing/time";
-import { crmBody, crmPathValue, crmQuery } from "../testing/crm/conformance-fixtures";
-import { eventBody, eventPathValue } from "../testing/crm/event-conformance-fixtures";
-import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "../testing/loyalty/conformance-fixtures";
-import { moneyBody, moneyPathValue } from "../testing/money/conformance-fixtures";
-import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "./helpers";
+import { crmBody, crmPathValue, crmQuery } from "./crm/conformance-fixtures";
+import { eventBody, eventPathValue } from "./crm/event-conformance-fixtures";
+import { loyaltyBody, loyaltyPathValue, loyaltyQuery } from "./loyalty/conformance-fixtures";
+import { moneyBody, moneyPathValue } from "./money/conformance-fixtures";
+import { call, findFreeSlot, start, TODAY, type CallOptions, type CallResult } from "../helpers/simulator";
 
 const spec = specJson as any;
 const validator = createSpecValidator(spec);

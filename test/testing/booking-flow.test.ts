@@ -1,7 +1,7 @@
 // The online-booking flow end to end, as a widget would drive it, checking that every step
 // sees the state the previous steps left behind.
 import type { YclientsSimulator } from "../../src/testing/index";
-import { call, start } from "./helpers";
+import { call, start } from "../helpers/simulator";
 
 let sim: YclientsSimulator;
 beforeAll(async () => {

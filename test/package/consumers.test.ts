@@ -7,9 +7,26 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
-import { operations as operationTable } from "../generated/operations";
+import { operations as operationTable } from "../../generated/operations";
 
-const ROOT = join(__dirname, "..");
+const ROOT = join(__dirname, "..", "..");
+const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+
+/** Type-checks `file` in `dir` strictly under NodeNext, the package's declarations included (no skipLibCheck). */
+function typecheckStrict(dir: string, file: string, configName: string): void {
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    target: "ES2022",
+    lib: ["ES2022", "DOM"],
+    skipLibCheck: false,
+    types: [],
+  };
+  writeFileSync(join(dir, configName), JSON.stringify({ compilerOptions, files: [file] }));
+  execFileSync(process.execPath, [TSC, "-p", join(dir, configName)], { encoding: "utf8" });
+}
 const RUNTIME_DEPS = ["openapi-fetch", "openapi-typescript-helpers", "cockatiel", "@cfworker/json-schema"];
 
 let scratch: string;
@@ -95,24 +112,7 @@ describe("the packed package", () => {
        yc.GET("/no/such/path");
       `,
     );
-    writeFileSync(
-      join(scratch, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          target: "ES2022",
-          lib: ["ES2022", "DOM"],
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ["consumer.ts"],
-      }),
-    );
-    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-    expect(() => execFileSync(process.execPath, [tsc, "-p", scratch], { encoding: "utf8" })).not.toThrow();
+    expect(() => typecheckStrict(scratch, "consumer.ts", "tsconfig.json")).not.toThrow();
   }, 60_000);
 
   it("ships the generated friendly methods' docs and parameter names in the declarations", () => {
@@ -175,26 +175,7 @@ describe("the yclients-client/webhooks entry point", () => {
        }
       `,
     );
-    writeFileSync(
-      join(scratch, "tsconfig.hooks.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          target: "ES2022",
-          lib: ["ES2022", "DOM"],
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ["hooks-consumer.ts"],
-      }),
-    );
-    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-    expect(() =>
-      execFileSync(process.execPath, [tsc, "-p", join(scratch, "tsconfig.hooks.json")], { encoding: "utf8" }),
-    ).not.toThrow();
+    expect(() => typecheckStrict(scratch, "hooks-consumer.ts", "tsconfig.hooks.json")).not.toThrow();
   }, 60_000);
 });
 
@@ -336,7 +317,6 @@ describe("the yclients executable (bin)", () => {
 
 describe("every subpath, under each module resolution", () => {
   const SUBPATHS = ["yclients-client", "yclients-client/testing", "yclients-client/webhooks", "yclients-client/redis"];
-  const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
   /** Uses one typed export of each subpath; each `@ts-expect-error` fails the check if a subpath's types were lost. */
   const consumerBody = `
@@ -388,7 +368,7 @@ describe("every subpath, under each module resolution", () => {
     );
     let out: string;
     try {
-      out = execFileSync(process.execPath, [tsc, "-p", dir, "--listFiles"], { encoding: "utf8" });
+      out = execFileSync(process.execPath, [TSC, "-p", dir, "--listFiles"], { encoding: "utf8" });
     } catch (error) {
       throw new Error(`tsc (${name}) failed:\n${(error as { stdout?: string }).stdout ?? error}`);
     }
