@@ -7,10 +7,17 @@ import { deref } from "../spec-index.js";
 
 type Schema = Record<string, any>;
 
-function emptyOf(schema: Schema | undefined): unknown {
+/** The JSON types a schema allows, through nested `oneOf` / `anyOf`. */
+function typesOf(schema: Schema | undefined): string[] {
   const node = deref(schema) ?? {};
-  const types: string[] = [node.type ?? (node.oneOf ?? node.anyOf ?? []).map((s: Schema) => deref(s)?.type)].flat();
-  if (types.includes("null") || node.nullable) return null;
+  const parts: Schema[] | undefined = node.oneOf ?? node.anyOf;
+  if (parts) return parts.flatMap(typesOf);
+  return [node.type ?? [], node.nullable ? "null" : []].flat();
+}
+
+function emptyOf(schema: Schema | undefined): unknown {
+  const types = typesOf(schema);
+  if (types.includes("null")) return null;
   if (types.includes("array")) return [];
   switch (types[0]) {
     case "integer":

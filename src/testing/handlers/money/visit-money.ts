@@ -10,22 +10,7 @@ import type { HandlerContext } from "../context.js";
 import { isObject, toInt } from "../input.js";
 import { finiteNumber, titled, transactionView } from "./common.js";
 import { bookLine, liveLines, readLine } from "./storage.js";
-import type { SimCardWithdrawal } from "../../loyalty-state.js";
-
-/** The kind the simulator gives a card write-off (the API's code for it is not documented). */
-export const WITHDRAWAL_TYPE = { id: 3, title: "Списание с карты лояльности" };
-
-/** A card write-off as the visit's and the chain's loyalty transactions show it. */
-export function withdrawalView(w: SimCardWithdrawal) {
-  return shaped("LoyaltyTransaction", w, {
-    status_id: 1,
-    type_id: WITHDRAWAL_TYPE.id,
-    salon_group_id: w.chain_id,
-    item_record_id: w.record_id,
-    is_loyalty_withdraw: true,
-    type: WITHDRAWAL_TYPE,
-  });
-}
+import { withdrawalView } from "../../collections/loyalty.js";
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
