@@ -35,6 +35,10 @@ export function cardView(ctx: HandlerContext, card: SimLoyaltyCard) {
   });
 }
 
+/** A visit's write-offs that still hold. */
+export const liveWithdrawals = (state: SimulatorState, visitId: number) =>
+  loyaltyState(state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
+
 /** A card write-off as the visit's and the chain's loyalty transactions show it. */
 export function withdrawalView(w: SimCardWithdrawal) {
   return shaped("LoyaltyTransaction", w, {

@@ -2,9 +2,9 @@
 // shows among the visit's and the chain's loyalty transactions and is returned to the card when cancelled.
 // Discount and referral programmes in a visit answer from the spec's examples; the lists of write-offs are
 // declared in collections/loyalty.ts.
-import { loyaltyCards } from "../collections/loyalty.js";
+import { liveWithdrawals, loyaltyCards } from "../collections/loyalty.js";
 import { rowOf } from "../engine/engine.js";
-import { loyaltyState, type SimCardWithdrawal } from "../loyalty-state.js";
+import { loyaltyState } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId } from "../state.js";
@@ -14,10 +14,6 @@ import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
 import { visitDetailsView } from "./money/visit-money.js";
 import { requireCompany } from "./scope.js";
-
-function liveWithdrawals(ctx: HandlerContext, visitId: number): SimCardWithdrawal[] {
-  return loyaltyState(ctx.state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
-}
 
 /** The card, the visit and its records named by the request; 404 when any is unknown. */
 function target(ctx: HandlerContext) {
@@ -40,7 +36,7 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
   const amount = finiteNumber(body.amount);
   if (amount === undefined || amount <= 0) return invalid(422, { amount: ["Сумма списания должна быть больше нуля"] });
   if (amount > card.balance) return invalid(422, { amount: ["Недостаточно средств на карте"] }, "Недостаточно средств");
-  const paid = liveWithdrawals(ctx, visitId).reduce((sum, w) => sum + w.amount, 0);
+  const paid = liveWithdrawals(ctx.state, visitId).reduce((sum, w) => sum + w.amount, 0);
   const cost = records
     .flatMap((r) => r.service_ids)
     .reduce((sum, id) => sum + (ctx.state.services.find((s) => s.id === id)?.price_min ?? 0), 0);
@@ -63,7 +59,7 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
 /** Returns every live write-off of this card in the visit to the card; 404 when there is none. */
 function cancelWithdrawal(ctx: HandlerContext): SimResponse {
   const { card, visitId, record } = target(ctx);
-  const undone = liveWithdrawals(ctx, visitId).filter((w) => w.card_id === card.id);
+  const undone = liveWithdrawals(ctx.state, visitId).filter((w) => w.card_id === card.id);
   if (!undone.length) return fail(404, "Списание с карты в визите не найдено");
   for (const w of undone) {
     w.cancelled = true;

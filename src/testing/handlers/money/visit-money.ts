@@ -1,6 +1,5 @@
 // The goods and payments of a visit (`PUT /visits/...`) and the visit's details built from its document.
 import { shaped } from "../../engine/shape.js";
-import { loyaltyState } from "../../loyalty-state.js";
 import { bookTransaction, moneyState, roundMoney } from "../../money-state.js";
 import { FieldErrors } from "../../reply.js";
 import type { SimRecord } from "../../state.js";
@@ -10,7 +9,7 @@ import type { HandlerContext } from "../context.js";
 import { isObject, toInt } from "../input.js";
 import { finiteNumber, titled, transactionView } from "./common.js";
 import { bookLine, liveLines, readLine } from "./storage.js";
-import { withdrawalView } from "../../collections/loyalty.js";
+import { liveWithdrawals, withdrawalView } from "../../collections/loyalty.js";
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -106,8 +105,7 @@ export function visitDetailsView(ctx: HandlerContext, record: SimRecord): Record
       is_good: true,
     });
   });
-  const visitId = visitIdOf(record);
-  const withdrawals = loyaltyState(ctx.state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
+  const withdrawals = liveWithdrawals(ctx.state, visitIdOf(record));
   return {
     // The same shape as the finance transaction endpoints give for these payments.
     payment_transactions: payments.map((t) => transactionView(ctx, t)),
