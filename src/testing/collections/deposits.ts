@@ -40,10 +40,9 @@ export const deposits = collection<SimDeposit>({
       (c) => c.id === Number(ctx.params.client_id) && c.company_id === Number(ctx.params.company_id),
     ) ||
     abort(fail(404, "Клиент не найден")),
-  where: (d, ctx) =>
-    (ctx.params.client_id === undefined || d.client_id === Number(ctx.params.client_id)) &&
-    (ctx.params.phone === undefined || normalizePhone(ownerOf(ctx, d)?.phone) === normalizePhone(ctx.params.phone)),
   filters: {
+    client_id: (d, value) => d.client_id === Number(value),
+    phone: (d, value, ctx) => normalizePhone(ownerOf(ctx, d)?.phone) === normalizePhone(value),
     balance_from: (d, value) => d.balance >= amount(value, -Infinity),
     balance_to: (d, value) => d.balance <= amount(value, Infinity),
   },

@@ -57,7 +57,7 @@ export const loyaltyCardTypes = collection<LoyaltyCardType>({
   ids: "loyalty",
   chain: true,
   notFound: "Тип карты не найден",
-  where: (t, ctx) => !liveCards(ctx.state, normalizePhone(ctx.params.phone)).some((c) => c.type_id === t.id),
+  filters: { phone: (t, value, ctx) => !liveCards(ctx.state, normalizePhone(value)).some((c) => c.type_id === t.id) },
   view: (t, ctx) => shaped("LoyaltyCardType", t, { salon_group_id: t.chain_id, salon_group: chainRef(ctx) }),
 });
 
@@ -112,11 +112,11 @@ export const cardWithdrawals = collection<SimCardWithdrawal>({
     recordsOfVisit(ctx.state, Number(ctx.params.visit_id)).length > 0 ||
     abort(fail(404, "Визит не найден")),
   where: (w, ctx) =>
-    (ctx.params.visit_id === undefined || w.visit_id === Number(ctx.params.visit_id)) &&
     inIds(ctx, "types", WITHDRAWAL_TYPE.id) &&
     inIds(ctx, "company_ids", w.company_id) &&
     inIds(ctx, "visit_ids", w.visit_id),
   filters: {
+    visit_id: (w, value) => w.visit_id === Number(value),
     created_after: (w, value) => day(w.created_at) >= value,
     created_before: (w, value) => day(w.created_at) <= value,
     loyalty_card_id: (w, value) => w.card_id === toInt(value),

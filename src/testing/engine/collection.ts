@@ -35,13 +35,13 @@ export interface Collection<Row extends { id: number } = any> {
   live?(row: Row, ctx: HandlerContext): boolean;
   /** Extra scoping of the list from the request (its path parameters). */
   where?(row: Row, ctx: HandlerContext): boolean;
-  /** Query filters of the list: query name → test of a row against the value sent. */
+  /** Filters of the list: a path or query parameter's name → test of a row against the value sent. */
   filters?: Record<string, (row: Row, value: string, ctx: HandlerContext) => boolean>;
   order?(a: Row, b: Row): number;
   /** Checks what a list's path names besides its owner (a client, a visit); answers 404 when it is unknown. */
   parent?(ctx: HandlerContext): unknown;
-  /** `meta` of the list answer (e.g. `total_count`), given every match. */
-  listMeta?(matches: Row[], ctx: HandlerContext): Meta;
+  /** `meta` of the list answer (e.g. `total_count`), given every match; undefined for the documented empty one. */
+  listMeta?(matches: Row[], ctx: HandlerContext): Meta | undefined;
   /** A list answer's `meta.count`: the rows of this page, or every match. */
   count?: "page" | "matches";
   /** The API's shape of a row. */

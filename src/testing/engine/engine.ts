@@ -37,13 +37,14 @@ type Scope = { field: "company_id" | "chain_id"; id: number } | undefined;
 /**
  * The company the request names (path, else query), or for chain rows the chain: named in the path
  * (`chain_id`, `group_id`) or through one of its companies; a company of another chain is the API's 404.
+ * A request that names neither (a document's lines by the document's id) sees every row.
  */
 function scopeOf(c: Collection, ctx: HandlerContext): Scope {
   const param = c.company ?? "company_id";
   if (param === false) return undefined;
   const named = ctx.params[param] ?? ctx.query.get(param);
-  const company = named === null && c.chain ? undefined : requireCompany(ctx.state, named);
-  if (!c.chain) return { field: "company_id", id: company!.id };
+  const company = named === null ? undefined : requireCompany(ctx.state, named);
+  if (!c.chain) return company && { field: "company_id", id: company.id };
   const chain = ctx.params.chain_id ?? ctx.params.group_id;
   if (chain === undefined) return company && { field: "chain_id", id: company.chain_id };
   if (company && company.chain_id !== Number(chain)) abort(fail(404, "Сеть не найдена"));
@@ -56,25 +57,22 @@ function scoped(c: Collection, ctx: HandlerContext, scope: Scope) {
     .filter((row) => (!scope || c.shared || row[scope.field] === scope.id) && (c.live?.(row, ctx) ?? true));
 }
 
-/** The row the last path parameter names, within the scope. */
-function findRow(c: Collection, op: OperationEntry, ctx: HandlerContext, scope: Scope) {
-  const name = op.path.match(/\{([^}]+)\}[^{]*$/)?.[1] ?? "";
-  const id = Number(ctx.params[name]);
-  return scoped(c, ctx, scope).find((row) => row.id === id) ?? abort(fail(404, c.notFound));
-}
+const lastParam = (op: OperationEntry) => op.path.match(/\{([^}]+)\}[^{]*$/)?.[1] ?? "";
 
-/** For bespoke handlers: the row the last path parameter names, within the company or chain of the request. */
-export function rowOf<Row extends { id: number }>(c: Collection<Row>, ctx: HandlerContext): Row {
-  return findRow(c, ctx.op, ctx, scopeOf(c, ctx));
+/** The row a path parameter (by default the last) names, in the request's company or chain; else the 404. */
+export function rowOf<Row extends { id: number }>(c: Collection<Row>, ctx: HandlerContext, param = lastParam(ctx.op)) {
+  const id = Number(ctx.params[param]);
+  return scoped(c, ctx, scopeOf(c, ctx)).find((row) => row.id === id) ?? abort(fail(404, c.notFound));
 }
 
 const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: HandlerContext) => SimResponse> = {
   list(c, op, ctx) {
     const scope = scopeOf(c, ctx);
     c.parent?.(ctx);
-    const filters = Object.entries(c.filters ?? {}).filter(([name]) => ctx.query.get(name));
+    const value = (name: string) => ctx.params[name] ?? ctx.query.get(name);
+    const filters = Object.entries(c.filters ?? {}).filter(([name]) => value(name));
     const matches = scoped(c, ctx, scope).filter(
-      (row) => (c.where?.(row, ctx) ?? true) && filters.every(([name, test]) => test(row, ctx.query.get(name)!, ctx)),
+      (row) => (c.where?.(row, ctx) ?? true) && filters.every(([name, test]) => test(row, value(name)!, ctx)),
     );
     if (c.order) matches.sort(c.order);
     const page = ctx.page ? slice(matches, ctx.page) : matches;
@@ -86,7 +84,7 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
     );
   },
   get(c, op, ctx) {
-    const row = findRow(c, op, ctx, scopeOf(c, ctx));
+    const row = rowOf(c, ctx);
     return answer(op, c.view(row, ctx));
   },
   create(c, op, ctx) {
@@ -97,12 +95,12 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
     return answerRow(op, () => c.view(row, ctx), c.status?.create);
   },
   update(c, op, ctx) {
-    const row = findRow(c, op, ctx, scopeOf(c, ctx));
+    const row = rowOf(c, ctx);
     c.update!(row, ctx);
     return answerRow(op, () => c.view(row, ctx), c.status?.update);
   },
   delete(c, op, ctx) {
-    const row = findRow(c, op, ctx, scopeOf(c, ctx));
+    const row = rowOf(c, ctx);
     if (c.remove) c.remove(row, ctx);
     else if ("deleted" in row) row.deleted = true;
     else c.rows(ctx.state).splice(c.rows(ctx.state).indexOf(row), 1);
