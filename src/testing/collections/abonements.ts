@@ -4,6 +4,7 @@
 import { collection } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import { queryIds } from "../handlers/input.js";
+import { createdFilters } from "./loyalty.js";
 import { loyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 
@@ -61,8 +62,6 @@ export const abonementTypes = collection<SimAbonementType>({
   view: (t, ctx) => typeView(ctx.state, t),
 });
 
-const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
-
 export const abonements = collection<SimAbonement>({
   rows: (state) => loyaltyState(state).abonements,
   ids: "loyalty",
@@ -74,10 +73,7 @@ export const abonements = collection<SimAbonement>({
     const user = ctx.op.path.startsWith("/user/");
     return a.phone === normalizePhone(user ? ctx.session?.user.phone : ctx.query.get("phone"));
   },
-  filters: {
-    created_after: (a, value) => day(a.created_at) >= value,
-    created_before: (a, value) => day(a.created_at) <= value,
-  },
+  filters: createdFilters,
   order: (a, b) => a.id - b.id,
   count: "page",
   view: (a, ctx) => abonementView(ctx.state, a),

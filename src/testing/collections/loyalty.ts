@@ -97,6 +97,11 @@ export const loyaltyCards = collection<SimLoyaltyCard>({
 });
 
 const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
+/** Filters by a row's day of creation (UTC), both ends inclusive. */
+export const createdFilters = {
+  created_after: (row: { created_at: number }, value: string) => day(row.created_at) >= value,
+  created_before: (row: { created_at: number }, value: string) => day(row.created_at) <= value,
+};
 /** A list filter by a query list of ids (`name[]=1&name[]=2` or `name=1,2`); absent means any. */
 const inIds = (ctx: HandlerContext, name: string, id: number) => queryIds(ctx.query, name)?.includes(id) ?? true;
 
@@ -117,8 +122,7 @@ export const cardWithdrawals = collection<SimCardWithdrawal>({
     inIds(ctx, "visit_ids", w.visit_id),
   filters: {
     visit_id: (w, value) => w.visit_id === Number(value),
-    created_after: (w, value) => day(w.created_at) >= value,
-    created_before: (w, value) => day(w.created_at) <= value,
+    ...createdFilters,
     loyalty_card_id: (w, value) => w.card_id === toInt(value),
   },
   order: (a, b) => a.id - b.id,
