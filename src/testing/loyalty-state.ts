@@ -2,6 +2,7 @@
 // `LoyaltyState` per `SimulatorState`, seeded on first use) so the loyalty area stays in its own
 // files. Cards and accounts belong to the chain and to a client's phone, as in the API. Amounts are
 // numbers in currency units (roubles with kopecks as the fraction), never kopecks.
+import type { components } from "../../generated/schema.js";
 import { roundMoney } from "./money-state.js";
 import { nextId, normalizePhone, type SimulatorState } from "./state.js";
 
@@ -74,23 +75,19 @@ export interface SimCardWithdrawal {
   cancelled: boolean;
 }
 
-/** A season ticket type of the chain; `links` are the visits it includes per service category. */
-export interface SimAbonementType {
-  id: number;
-  chain_id: number;
-  title: string;
-  /** Price in currency units. */
-  cost: number;
-  period: number;
-  /** 1 day, 2 week, 3 month, 4 year. */
-  period_unit_id: number;
-  allow_freeze: boolean;
-  /** Longest total freeze, days. */
-  freeze_limit: number;
-  /** 0 for a count per category (`links`). */
-  united_balance_services_count: number;
-  links: Array<{ category_id: number; count: number }>;
-}
+/** Visits per service category. */
+type CategoryVisits = Array<{ category_id: number; count: number }>;
+
+/**
+ * A season ticket type of the chain, in the API's own fields (period unit 1 day … 4 year, freeze limit in days,
+ * a shared count of visits or 0), its price in currency units, and `links`: the visits it includes per category.
+ */
+export type SimAbonementType = Required<
+  Pick<
+    components["schemas"]["AbonementType"],
+    "id" | "title" | "period" | "period_unit_id" | "allow_freeze" | "freeze_limit" | "united_balance_services_count"
+  >
+> & { chain_id: number; cost: number; links: CategoryVisits };
 
 /** A season ticket sold to a client (by phone), with the visits left. */
 export interface SimAbonement {
@@ -104,7 +101,7 @@ export interface SimAbonement {
   period_unit_id: number;
   /** Visits left on the shared count, or per category. */
   united_left: number;
-  left: Array<{ category_id: number; count: number }>;
+  left: CategoryVisits;
   /** Last frozen day (`YYYY-MM-DD`) while frozen. */
   frozen_till?: string;
   /** Days spent frozen so far. */

@@ -1,6 +1,7 @@
 // The document of a visit (type 7). YCLIENTS opens one for every visit: it holds the goods sold during the
 // visit and the visit's payments, a record lists it in `documents`, and the sale endpoints take its id. Here it
 // is opened the first time anything asks for it, so every visit has exactly one.
+import { shaped } from "./engine/shape.js";
 import { moneyState, openDocument, type StorageDocument } from "./money-state.js";
 import { type SimRecord, type Service, type SimulatorState } from "./state.js";
 import { spacedDateTime } from "./time.js";
@@ -61,19 +62,6 @@ export function visitServices(
 
 /** A record's `documents` entry for its visit document. */
 export function documentRef(document: StorageDocument): Record<string, unknown> {
-  return {
-    id: document.id,
-    type_id: document.type_id,
-    type_title: "Визит",
-    storage_id: document.storage_id,
-    user_id: document.user_id,
-    company_id: document.company_id,
-    number: document.number,
-    comment: document.comment,
-    date_created: document.create_date,
-    category_id: 0,
-    visit_id: document.visit_id,
-    record_id: 0,
-    is_sale_bill_printed: false,
-  };
+  const known = { type_title: "Визит", date_created: document.create_date, is_sale_bill_printed: false };
+  return shaped("RecordDocument", document, known);
 }

@@ -5,7 +5,9 @@ import { customFields } from "./custom-fields.js";
 import { goods } from "./goods.js";
 import { groupEvents, groupEventsV2 } from "./group-events.js";
 import { labels } from "./labels.js";
-import { loyaltyCards } from "./loyalty.js";
+import { abonementTypes, abonements } from "./abonements.js";
+import { deposits } from "./deposits.js";
+import { cardWithdrawals, loyaltyCardTypes, loyaltyCards } from "./loyalty.js";
 import { accounts, documents, goodsLines, storages, transactions } from "./money.js";
 import { records } from "./records.js";
 import { waitingList } from "./waiting-list.js";
@@ -27,6 +29,11 @@ export const collections: Record<string, Collection> = {
   documents,
   goodsLines,
   loyaltyCards,
+  loyaltyCardTypes,
+  cardWithdrawals,
+  deposits,
+  abonementTypes,
+  abonements,
   groupEvents,
   groupEventsV2,
   clients,

@@ -2,11 +2,11 @@
 // finance transactions, storage documents and their goods lines. Sales, storage operations and a visit's money
 // stay hand-written (handlers/money/), on the same rows.
 import { collection } from "../engine/collection.js";
+import { rowOf } from "../engine/engine.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { isObject, text, toInt } from "../handlers/input.js";
 import {
   documentView,
-  findDocument,
   finiteNumber,
   lineView,
   transactionListView,
@@ -71,6 +71,9 @@ function readTransaction(ctx: HandlerContext, companyId: number) {
   };
 }
 
+/** The search lists answer in their own shape; a document's lists, by its id in the path, like a get. */
+const isSearch = (ctx: HandlerContext) => ctx.op.sim?.action === "list" && ctx.params.document_id === undefined;
+
 /** A list filter on an id field; 0 or nothing means any. */
 const sameId =
   (field: keyof MoneyTransaction) =>
@@ -97,7 +100,9 @@ export const transactions = collection<MoneyTransaction>({
     end_date: (t, value) => t.date.slice(0, 10) <= value,
   },
   order: (a, b) => b.date.localeCompare(a.date) || b.id - a.id,
-  view: (t, ctx) => (ctx.op.sim?.action === "list" ? transactionListView(ctx, t) : transactionView(ctx, t)),
+  /** A document's payments (by the path's `document_id`) answer in the single-object shape. */
+  parent: (ctx) => ctx.params.document_id === undefined || rowOf(documents, ctx),
+  view: (t, ctx) => (isSearch(ctx) ? transactionListView(ctx, t) : transactionView(ctx, t)),
   create: (ctx, companyId) => newTransaction(ctx.now, { company_id: companyId, ...readTransaction(ctx, companyId) }),
   update: (t, ctx) => void Object.assign(t, readTransaction(ctx, t.company_id), { updated_at: ctx.now }),
   remove: (t, ctx) => void Object.assign(t, { deleted: true, updated_at: ctx.now }),
@@ -140,7 +145,10 @@ export const goodsLines = collection<GoodsLine>({
   live: (l) => !l.deleted,
   filters: { document_id: (l, value) => l.document_id === toInt(value) },
   order: (a, b) => b.created_at - a.created_at || b.id - a.id,
-  view: (l, ctx) => lineView(ctx, l, ctx.op.sim?.action === "list"),
+  /** A document's lines (by the path's `document_id`) answer in the single-object shape, counted. */
+  parent: (ctx) => ctx.params.document_id === undefined || rowOf(documents, ctx),
+  listMeta: (lines, ctx) => (ctx.params.document_id ? { count: lines.length } : undefined),
+  view: (l, ctx) => lineView(ctx, l, isSearch(ctx)),
   create(ctx, companyId) {
     const errors = new FieldErrors();
     const documentId = toInt(ctx.body?.document_id);
@@ -154,7 +162,7 @@ export const goodsLines = collection<GoodsLine>({
   },
   /** Undoes the line's movement, then books the new one on the same line and warehouse. */
   update(line, ctx) {
-    const document = findDocument(ctx, line.document_id, line.company_id);
+    const document = moneyState(ctx.state).documents.find((d) => d.id === line.document_id)!;
     const errors = new FieldErrors();
     const input = readLine(ctx, line.company_id, ctx.body, "", errors);
     errors.check();

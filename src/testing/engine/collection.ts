@@ -21,6 +21,8 @@ export interface Collection<Row extends { id: number } = any> {
   /** The path parameter naming the company the rows belong to (`row.company_id`; default `company_id`); false
    * for unscoped rows. */
   company?: string | false;
+  /** Rows of the chain (`row.chain_id`), named by `chain_id` / `group_id` in the path or by one of its companies. */
+  chain?: true;
   /** Rows shared by every company of the chain: the company is checked, the rows are not filtered by it. */
   shared?: true;
   /** True when `create` / `update` report missing fields in their own words (the core's generic check stays out). */
@@ -33,15 +35,20 @@ export interface Collection<Row extends { id: number } = any> {
   live?(row: Row, ctx: HandlerContext): boolean;
   /** Extra scoping of the list from the request (its path parameters). */
   where?(row: Row, ctx: HandlerContext): boolean;
-  /** Query filters of the list: query name → test of a row against the value sent. */
+  /** Filters of the list: a path or query parameter's name → test of a row against the value sent. */
   filters?: Record<string, (row: Row, value: string, ctx: HandlerContext) => boolean>;
   order?(a: Row, b: Row): number;
-  /** `meta` of the list answer (e.g. `total_count`), given every match. */
-  listMeta?(matches: Row[], ctx: HandlerContext): Meta;
+  /** Checks what a list's path names besides its owner (a client, a visit); answers 404 when it is unknown. */
+  parent?(ctx: HandlerContext): unknown;
+  /** `meta` of the list answer (e.g. `total_count`), given every match; undefined for the documented empty one. */
+  listMeta?(matches: Row[], ctx: HandlerContext): Meta | undefined;
+  /** A list answer's `meta.count`: the rows of this page, or every match. */
+  count?: "page" | "matches";
   /** The API's shape of a row. */
   view(row: Row, ctx: HandlerContext): unknown;
-  /** A new row's fields from the request; may answer early (`abort`) with the area's own messages. */
-  create?(ctx: HandlerContext, companyId: number): Omit<Row, "id">;
+  /** A new row's fields from the request (`ownerId`: its company's, or chain's, id); may answer early (`abort`)
+   * with the area's own messages. */
+  create?(ctx: HandlerContext, ownerId: number): Omit<Row, "id">;
   /** Runs once a created row is stored under its id (to report it, e.g. its webhook). */
   created?(row: Row, ctx: HandlerContext): void;
   /** Applies an update to a row; may answer early like `create`. */

@@ -1,11 +1,11 @@
 // The CRUD engine: one code path for every operation the spec binds to a collection with `x-sim`. It finds the
-// company and the row (404 in the API's words), checks the body against the request schema, applies the
+// company or chain and the row (404 in the API's words), checks the body against the request schema, applies the
 // action through the collection's declaration, and shapes the answer after the operation's documented success:
 // its status, its envelope (`{success, data, meta}` or a bare `{data}`), `data` as one object or a one-element
 // list, or the documented `data: null` with the example's `meta` when the API sends no object back.
 import { validationStatus } from "../core.js";
 import { ownBody, type Handler, type HandlerContext, type HandlerTable } from "../handlers/context.js";
-import { requireCompany } from "../handlers/scope.js";
+import { requireChain, requireCompany } from "../handlers/scope.js";
 import { abort, fail, type Meta, type SimResponse } from "../reply.js";
 import { slice } from "../page-request.js";
 import type { OperationEntry } from "../spec-index.js";
@@ -31,60 +31,76 @@ function answerRow(op: OperationEntry, view: () => unknown, status?: number): Si
   return answer(op, Array.isArray(example?.data) ? [view()] : view(), undefined, status);
 }
 
-function companyScope(c: Collection, ctx: HandlerContext): number | undefined {
+/** Whose rows a request sees: the row field that names their owner, and the owner's id. */
+type Scope = { field: "company_id" | "chain_id"; id: number } | undefined;
+
+/**
+ * The company the request names (path, else query), or for chain rows the chain: named in the path
+ * (`chain_id`, `group_id`) or through one of its companies; a company of another chain is the API's 404.
+ * A request that names neither (a document's lines by the document's id) sees every row.
+ */
+function scopeOf(c: Collection, ctx: HandlerContext): Scope {
   const param = c.company ?? "company_id";
-  return param === false ? undefined : requireCompany(ctx.state, ctx.params[param]).id;
+  if (param === false) return undefined;
+  const named = ctx.params[param] ?? ctx.query.get(param);
+  const company = named === null ? undefined : requireCompany(ctx.state, named);
+  if (!c.chain) return company && { field: "company_id", id: company.id };
+  const chain = ctx.params.chain_id ?? ctx.params.group_id;
+  if (chain === undefined) return company && { field: "chain_id", id: company.chain_id };
+  if (company && company.chain_id !== Number(chain)) abort(fail(404, "Сеть не найдена"));
+  return { field: "chain_id", id: requireChain(ctx.state, chain) };
 }
 
-function scoped(c: Collection, ctx: HandlerContext, companyId: number | undefined) {
+function scoped(c: Collection, ctx: HandlerContext, scope: Scope) {
   return c
     .rows(ctx.state)
-    .filter(
-      (row) => (companyId === undefined || c.shared || row.company_id === companyId) && (c.live?.(row, ctx) ?? true),
-    );
+    .filter((row) => (!scope || c.shared || row[scope.field] === scope.id) && (c.live?.(row, ctx) ?? true));
 }
 
-/** The row the last path parameter names, within the company. */
-function findRow(c: Collection, op: OperationEntry, ctx: HandlerContext, companyId: number | undefined) {
-  const name = op.path.match(/\{([^}]+)\}[^{]*$/)?.[1] ?? "";
-  const id = Number(ctx.params[name]);
-  return scoped(c, ctx, companyId).find((row) => row.id === id) ?? abort(fail(404, c.notFound));
+const lastParam = (op: OperationEntry) => op.path.match(/\{([^}]+)\}[^{]*$/)?.[1] ?? "";
+
+/** The row a path parameter (by default the last) names, in the request's company or chain; else the 404. */
+export function rowOf<Row extends { id: number }>(c: Collection<Row>, ctx: HandlerContext, param = lastParam(ctx.op)) {
+  const id = Number(ctx.params[param]);
+  return scoped(c, ctx, scopeOf(c, ctx)).find((row) => row.id === id) ?? abort(fail(404, c.notFound));
 }
 
 const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: HandlerContext) => SimResponse> = {
   list(c, op, ctx) {
-    const companyId = companyScope(c, ctx);
-    const filters = Object.entries(c.filters ?? {}).filter(([name]) => ctx.query.get(name));
-    const matches = scoped(c, ctx, companyId).filter(
-      (row) => (c.where?.(row, ctx) ?? true) && filters.every(([name, test]) => test(row, ctx.query.get(name)!, ctx)),
+    const scope = scopeOf(c, ctx);
+    c.parent?.(ctx);
+    const value = (name: string) => ctx.params[name] ?? ctx.query.get(name);
+    const filters = Object.entries(c.filters ?? {}).filter(([name]) => value(name));
+    const matches = scoped(c, ctx, scope).filter(
+      (row) => (c.where?.(row, ctx) ?? true) && filters.every(([name, test]) => test(row, value(name)!, ctx)),
     );
     if (c.order) matches.sort(c.order);
     const page = ctx.page ? slice(matches, ctx.page) : matches;
+    const counted = c.count && { count: (c.count === "page" ? page : matches).length };
     return answer(
       op,
       page.map((row) => c.view(row, ctx)),
-      c.listMeta?.(matches, ctx),
+      c.listMeta?.(matches, ctx) ?? counted,
     );
   },
   get(c, op, ctx) {
-    const row = findRow(c, op, ctx, companyScope(c, ctx));
+    const row = rowOf(c, ctx);
     return answer(op, c.view(row, ctx));
   },
   create(c, op, ctx) {
-    const companyId = companyScope(c, ctx) ?? 0;
-    const fields = c.create!(ctx, companyId);
+    const fields = c.create!(ctx, scopeOf(c, ctx)?.id ?? 0);
     const row = { ...fields, id: nextId(ctx.state, c.ids ?? "generic") };
     c.rows(ctx.state).push(row);
     c.created?.(row, ctx);
     return answerRow(op, () => c.view(row, ctx), c.status?.create);
   },
   update(c, op, ctx) {
-    const row = findRow(c, op, ctx, companyScope(c, ctx));
+    const row = rowOf(c, ctx);
     c.update!(row, ctx);
     return answerRow(op, () => c.view(row, ctx), c.status?.update);
   },
   delete(c, op, ctx) {
-    const row = findRow(c, op, ctx, companyScope(c, ctx));
+    const row = rowOf(c, ctx);
     if (c.remove) c.remove(row, ctx);
     else if ("deleted" in row) row.deleted = true;
     else c.rows(ctx.state).splice(c.rows(ctx.state).indexOf(row), 1);

@@ -7,11 +7,12 @@ import { deref } from "../spec-index.js";
 
 type Schema = Record<string, any>;
 
-/** The JSON types a schema allows, through nested `anyOf`/`oneOf` (the `[]`-for-absent rule wraps nullable refs). */
+/** The JSON types a schema allows, through nested `oneOf` / `anyOf`. */
 function typesOf(schema: Schema | undefined): string[] {
   const node = deref(schema) ?? {};
-  if (node.type) return [node.type, node.nullable ? "null" : []].flat();
-  return (node.oneOf ?? node.anyOf ?? []).flatMap(typesOf);
+  const parts: Schema[] | undefined = node.oneOf ?? node.anyOf;
+  if (parts) return parts.flatMap(typesOf);
+  return [node.type ?? [], node.nullable ? "null" : []].flat();
 }
 
 function emptyOf(schema: Schema | undefined): unknown {

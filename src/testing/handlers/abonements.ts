@@ -1,114 +1,20 @@
-// Season tickets (abonements) as state: the chain's ticket types (company search with a title filter and
-// paging, fetch by ids), a client's tickets by phone, the chain's paged list, and freezing, unfreezing,
-// a new validity period and a new count of visits left.
-import { shaped } from "../engine/shape.js";
+// Changing a season ticket (abonement) of the chain: freezing, unfreezing, a new validity period and a new
+// count of visits left. Tickets, their types and their lists are declared in collections/abonements.ts.
+import { abonementView, abonements } from "../collections/abonements.js";
+import { rowOf } from "../engine/engine.js";
 import { loyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
-import { slice } from "../page-request.js";
-import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { normalizePhone, type SimulatorState } from "../state.js";
+import { FieldErrors, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { isDate } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
-import { isObject, queryIds, toInt } from "./input.js";
-import { requireCompany, requireChain } from "./scope.js";
-
-const STATUS_ACTIVE = { id: 2, title: "Активирован" };
-
-function categoryRef(state: SimulatorState, categoryId: number) {
-  const category = state.serviceCategories.find((c) => c.id === categoryId);
-  return { id: categoryId, category_id: 1, title: category?.title ?? "" };
-}
-
-/** Visits per service category, as a type offers them or a ticket has them left. */
-function balanceContainer(state: SimulatorState, links: SimAbonementType["links"]) {
-  return { links: links.map((l) => ({ count: l.count, category: categoryRef(state, l.category_id) })) };
-}
-
-function typeView(state: SimulatorState, type: SimAbonementType) {
-  return shaped("AbonementType", type, {
-    salon_group_id: type.chain_id,
-    is_united_balance: type.united_balance_services_count > 0,
-    balance_container: balanceContainer(state, type.links),
-  });
-}
-
-function abonementView(state: SimulatorState, a: SimAbonement) {
-  const type = loyaltyState(state).abonementTypes.find((t) => t.id === a.type_id)!;
-  const united = type.united_balance_services_count > 0;
-  const summary = united
-    ? `Все услуги (x${a.united_left})`
-    : a.left.map((l) => `${categoryRef(state, l.category_id).title} (x${l.count})`).join(", ");
-  const status = {
-    ...STATUS_ACTIVE,
-    extended_title: a.frozen_till ? `Заморожен до ${a.frozen_till}` : STATUS_ACTIVE.title,
-  };
-  return shaped("Abonement", a, {
-    balance_string: summary,
-    created_date: a.created_at,
-    is_frozen: a.frozen_till !== undefined,
-    freeze_period: a.frozen_days,
-    status,
-    is_united_balance: united,
-    united_balance_services_count: a.united_left,
-    balance_container: balanceContainer(state, a.left),
-    type: typeView(state, type),
-  });
-}
-
-/** A list answer with its `count` in `meta`. */
-const counted = (items: unknown[], count = items.length) => ok(items, { count });
-
-/** The chain's ticket types: `search` by title (paged; `count` of every match), `fetch` by `ids`. */
-function listTypes(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id ?? ctx.query.get("company_id"));
-  const fetch = ctx.op.path.endsWith("/fetch");
-  const ids = queryIds(ctx.query, "ids") ?? [];
-  const title = (ctx.query.get("title") ?? "").toLowerCase();
-  const all = loyaltyState(ctx.state).abonementTypes.filter(
-    (t) => t.chain_id === company.chain_id && (fetch ? ids.includes(t.id) : t.title.toLowerCase().includes(title)),
-  );
-  const page = fetch ? all : slice(all, ctx.page ?? { page: 1, size: 25 });
-  return counted(
-    page.map((t) => typeView(ctx.state, t)),
-    all.length,
-  );
-}
-
-/** A client's tickets by the `phone` query, or (for `/user/...`) those of the person the user token belongs to. */
-function listByPhone(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id ?? ctx.query.get("company_id"));
-  const loyalty = loyaltyState(ctx.state);
-  const phone = normalizePhone(ctx.op.path.startsWith("/user/") ? ctx.session?.user.phone : ctx.query.get("phone"));
-  const tickets = loyalty.abonements.filter((a) => a.chain_id === company.chain_id && a.phone === phone);
-  return counted(tickets.map((a) => abonementView(ctx.state, a)));
-}
-
-function listChain(ctx: HandlerContext): SimResponse {
-  const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const loyalty = loyaltyState(ctx.state);
-  const ids = queryIds(ctx.query, "abonements_ids");
-  const after = ctx.query.get("created_after");
-  const before = ctx.query.get("created_before");
-  const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
-  const all = loyalty.abonements
-    .filter((a) => a.chain_id === chainId && (!ids || ids.includes(a.id)))
-    .filter((a) => (!after || day(a.created_at) >= after) && (!before || day(a.created_at) <= before))
-    .sort((a, b) => a.id - b.id);
-  const page = slice(all, ctx.page ?? { page: 1, size: all.length || 1 });
-  return counted(page.map((a) => abonementView(ctx.state, a)));
-}
+import { isObject, toInt } from "./input.js";
 
 function ticketOf(ctx: HandlerContext): { ticket: SimAbonement; type: SimAbonementType } {
-  const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const loyalty = loyaltyState(ctx.state);
-  const ticket =
-    loyalty.abonements.find((a) => a.id === Number(ctx.params.abonementId) && a.chain_id === chainId) ??
-    abort(fail(404, "Абонемент не найден"));
-  return { ticket, type: loyalty.abonementTypes.find((t) => t.id === ticket.type_id)! };
+  const ticket = rowOf(abonements, ctx);
+  return { ticket, type: loyaltyState(ctx.state).abonementTypes.find((t) => t.id === ticket.type_id)! };
 }
 
-function answer(ctx: HandlerContext, ticket: SimAbonement): SimResponse {
-  return counted([abonementView(ctx.state, ticket)]);
-}
+/** The changed ticket, as a one-element list counted in `meta`. */
+const answer = (ctx: HandlerContext, ticket: SimAbonement) => ok([abonementView(ctx.state, ticket)], { count: 1 });
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
@@ -179,11 +85,6 @@ function setBalance(ctx: HandlerContext): SimResponse {
 }
 
 export const abonementHandlers: HandlerTable = {
-  "GET /company/{company_id}/loyalty/abonement_types/search": listTypes,
-  "GET /company/{company_id}/loyalty/abonement_types/fetch": listTypes,
-  "GET /loyalty/abonements/": listByPhone,
-  "GET /user/loyalty/abonements/": listByPhone,
-  "GET /chain/{chain_id}/loyalty/abonements": listChain,
   "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/freeze": ownBody(freeze),
   "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/unfreeze": unfreeze,
   "POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_period": ownBody(setPeriod),

@@ -1,83 +1,24 @@
-// Clients' personal accounts (deposits) as state. A top-up raises the account's balance, adds a line
-// to its history and books the payment on the company's cash desk or bank account as a finance
-// transaction (so the money area's transaction list and account balances see it).
+// Clients' personal accounts (deposits): an account's history, and top-ups. A top-up raises the account's
+// balance, adds a line to its history and books the payment on the company's cash desk or bank account as a
+// finance transaction (so the money area's transaction list and account balances see it). The accounts' lists
+// are declared in collections/deposits.ts.
+import { depositTypeView, depositView, deposits } from "../collections/deposits.js";
+import { rowOf } from "../engine/engine.js";
 import { shaped } from "../engine/shape.js";
 import { loyaltyState, type SimDeposit, type SimDepositTransaction } from "../loyalty-state.js";
 import { bookTransaction, moneyState, roundMoney } from "../money-state.js";
-import { slice } from "../page-request.js";
-import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { nextId, normalizePhone } from "../state.js";
+import { FieldErrors, ok, type SimResponse } from "../reply.js";
+import { nextId } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
 import { finiteNumber, transactionView } from "./money/common.js";
-import { requireCompany, requireChain } from "./scope.js";
+import { requireCompany } from "./scope.js";
 
 /** The payment item of a personal-account top-up, as the documentation's example names it. */
 const TOP_UP_ITEM = { id: 10, title: "Пополнение счета" };
 const TOP_UP_DOCUMENT_TYPE = { id: 9, title: "Пополнение счета (аванс)" };
 const TOP_UP_TRANSACTION_TYPE = { id: 1, title: "Пополнение" };
-
-function typeView(ctx: HandlerContext, typeId: number) {
-  const type = loyaltyState(ctx.state).depositTypes.find((t) => t.id === typeId)!;
-  return shaped("DepositType", type, { salon_group_id: type.chain_id, date_create: type.created_at });
-}
-
-function depositView(deposit: SimDeposit) {
-  const { chain_id, type_id, created_at } = deposit;
-  return shaped("Deposit", deposit, { salon_group_id: chain_id, deposit_type_id: type_id, date_create: created_at });
-}
-
-/** The accounts with their types (and owners, for the chain's list), counted in `meta`. */
-function entries(ctx: HandlerContext, deposits: SimDeposit[], withClient = false): SimResponse {
-  const entry = (deposit: SimDeposit) => {
-    const client = withClient ? ctx.state.clients.find((c) => c.id === deposit.client_id) : undefined;
-    const owner = client ? { client: { id: client.id, name: client.name, phone: client.phone } } : {};
-    return { deposit: depositView(deposit), deposit_type: typeView(ctx, deposit.type_id), ...owner };
-  };
-  return ok(deposits.map(entry), { count: deposits.length });
-}
-
-function listByClient(ctx: HandlerContext): SimResponse {
-  const company = requireCompany(ctx.state, ctx.params.company_id);
-  const clientId = Number(ctx.params.client_id);
-  if (!ctx.state.clients.some((c) => c.id === clientId && c.company_id === company.id))
-    return fail(404, "Клиент не найден");
-  const owned = loyaltyState(ctx.state).deposits.filter((d) => d.client_id === clientId);
-  return entries(
-    ctx,
-    owned.filter((d) => d.chain_id === company.chain_id),
-  );
-}
-
-function readAmount(value: string | null): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : abort(invalid(400, { balance: ["Сумма должна быть числом"] }));
-}
-
-/** The chain's accounts in id order, optionally within a balance range (both ends inclusive), paged. */
-function listChain(ctx: HandlerContext): SimResponse {
-  const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const from = readAmount(ctx.query.get("balance_from"));
-  const to = readAmount(ctx.query.get("balance_to"));
-  const all = loyaltyState(ctx.state)
-    .deposits.filter((d) => d.chain_id === chainId)
-    .filter((d) => (from === undefined || d.balance >= from) && (to === undefined || d.balance <= to))
-    .sort((a, b) => a.id - b.id);
-  return entries(ctx, slice(all, ctx.page ?? { page: 1, size: all.length || 1 }), true);
-}
-
-function listChainByPhone(ctx: HandlerContext): SimResponse {
-  const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const phone = normalizePhone(ctx.params.phone);
-  const owners = new Set(ctx.state.clients.filter((c) => normalizePhone(c.phone) === phone).map((c) => c.id));
-  const owned = loyaltyState(ctx.state).deposits.filter((d) => owners.has(d.client_id));
-  return entries(
-    ctx,
-    owned.filter((d) => d.chain_id === chainId),
-  );
-}
 
 function lineView(ctx: HandlerContext, line: SimDepositTransaction, deposit: SimDeposit) {
   return shaped("DepositTransaction", line, {
@@ -86,17 +27,14 @@ function lineView(ctx: HandlerContext, line: SimDepositTransaction, deposit: Sim
     deposit_type_id: deposit.type_id,
     date_create: isoWithOffset(line.created_at, requireCompany(ctx.state, line.company_id).utcOffset),
     deposit: depositView(deposit),
-    deposit_type: typeView(ctx, deposit.type_id),
+    deposit_type: depositTypeView(ctx, deposit.type_id),
   });
 }
 
 function history(ctx: HandlerContext): SimResponse {
-  const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const loyalty = loyaltyState(ctx.state);
-  const deposit = loyalty.deposits.find((d) => d.id === Number(ctx.params.deposit_id) && d.chain_id === chainId);
-  if (!deposit) return fail(404, "Личный счёт не найден");
-  const lines = loyalty.depositTransactions
-    .filter((t) => t.deposit_id === deposit.id)
+  const deposit = rowOf(deposits, ctx);
+  const lines = loyaltyState(ctx.state)
+    .depositTransactions.filter((t) => t.deposit_id === deposit.id)
     .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
     .map((t) => ({
       // The history writes its moments in UTC with microseconds.
@@ -176,9 +114,6 @@ function topUp(ctx: HandlerContext): SimResponse {
 }
 
 export const depositHandlers: HandlerTable = {
-  "GET /deposits/company/{company_id}/client/{client_id}": listByClient,
-  "GET /deposits/chain/{chain_id}": listChain,
-  "GET /deposits/chain/{chain_id}/phone/{phone}": listChainByPhone,
   "GET /deposits/chain/{chain_id}/deposit_history/{deposit_id}": history,
   "POST /deposits_operations/{salon_id}": ownBody(topUp),
 };

@@ -1,29 +1,24 @@
 // Paying part of a visit with bonus money from a loyalty card: the write-off leaves the card's balance,
 // shows among the visit's and the chain's loyalty transactions and is returned to the card when cancelled.
-// Discount and referral programmes in a visit answer from the spec's examples.
-import { loyaltyState, type SimCardWithdrawal } from "../loyalty-state.js";
+// Discount and referral programmes in a visit answer from the spec's examples; the lists of write-offs are
+// declared in collections/loyalty.ts.
+import { liveWithdrawals, loyaltyCards } from "../collections/loyalty.js";
+import { rowOf } from "../engine/engine.js";
+import { loyaltyState } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
-import { slice } from "../page-request.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import { nextId } from "../state.js";
 import { recordsOfVisit } from "../visit-document.js";
 import { finiteNumber } from "./money/common.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
-import { isObject, queryIds, queryInt, toInt } from "./input.js";
-import { WITHDRAWAL_TYPE, visitDetailsView, withdrawalView } from "./money/visit-money.js";
-import { requireCompany, requireChain } from "./scope.js";
-
-function liveWithdrawals(ctx: HandlerContext, visitId: number): SimCardWithdrawal[] {
-  return loyaltyState(ctx.state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
-}
+import { isObject, toInt } from "./input.js";
+import { visitDetailsView } from "./money/visit-money.js";
+import { requireCompany } from "./scope.js";
 
 /** The card, the visit and its records named by the request; 404 when any is unknown. */
 function target(ctx: HandlerContext) {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const card =
-    loyaltyState(ctx.state).cards.find(
-      (c) => c.id === Number(ctx.params.card_id) && !c.deleted && c.chain_id === company.chain_id,
-    ) ?? abort(fail(404, "Карта лояльности не найдена"));
+  const card = rowOf(loyaltyCards, ctx);
   const body = isObject(ctx.body) ? ctx.body : {};
   const visitId = toInt(body.visit_id) ?? abort(invalid(422, { visit_id: ["Укажите визит"] }));
   const recordId = toInt(body.record_id) ?? abort(invalid(422, { record_id: ["Укажите запись"] }));
@@ -41,7 +36,7 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
   const amount = finiteNumber(body.amount);
   if (amount === undefined || amount <= 0) return invalid(422, { amount: ["Сумма списания должна быть больше нуля"] });
   if (amount > card.balance) return invalid(422, { amount: ["Недостаточно средств на карте"] }, "Недостаточно средств");
-  const paid = liveWithdrawals(ctx, visitId).reduce((sum, w) => sum + w.amount, 0);
+  const paid = liveWithdrawals(ctx.state, visitId).reduce((sum, w) => sum + w.amount, 0);
   const cost = records
     .flatMap((r) => r.service_ids)
     .reduce((sum, id) => sum + (ctx.state.services.find((s) => s.id === id)?.price_min ?? 0), 0);
@@ -64,7 +59,7 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
 /** Returns every live write-off of this card in the visit to the card; 404 when there is none. */
 function cancelWithdrawal(ctx: HandlerContext): SimResponse {
   const { card, visitId, record } = target(ctx);
-  const undone = liveWithdrawals(ctx, visitId).filter((w) => w.card_id === card.id);
+  const undone = liveWithdrawals(ctx.state, visitId).filter((w) => w.card_id === card.id);
   if (!undone.length) return fail(404, "Списание с карты в визите не найдено");
   for (const w of undone) {
     w.cancelled = true;
@@ -73,37 +68,7 @@ function cancelWithdrawal(ctx: HandlerContext): SimResponse {
   return ok(visitDetailsView(ctx, record), {});
 }
 
-/**
- * The chain's live card write-offs, oldest first, filtered like the API's list (period of creation, kinds,
- * companies, visits, card) and paged with `page` + `count`.
- */
-function listChainTransactions(ctx: HandlerContext): SimResponse {
-  const chainId = requireChain(ctx.state, ctx.params.chain_id);
-  const q = ctx.query;
-  const [after, before] = [q.get("created_after"), q.get("created_before")];
-  const [types, companies, visits] = ["types", "company_ids", "visit_ids"].map((name) => queryIds(q, name));
-  const cardId = queryInt(q, "loyalty_card_id");
-  const day = (w: SimCardWithdrawal) => new Date(w.created_at * 1000).toISOString().slice(0, 10);
-  const all = loyaltyState(ctx.state)
-    .withdrawals.filter((w) => w.chain_id === chainId && !w.cancelled)
-    .filter((w) => (!after || day(w) >= after) && (!before || day(w) <= before))
-    .filter(() => !types || types.includes(WITHDRAWAL_TYPE.id))
-    .filter((w) => (!companies || companies.includes(w.company_id)) && (!visits || visits.includes(w.visit_id)))
-    .filter((w) => cardId === undefined || w.card_id === cardId)
-    .sort((a, b) => a.id - b.id);
-  const page = ctx.page ? slice(all, ctx.page) : all;
-  return ok(page.map(withdrawalView), { count: page.length });
-}
-
-function listVisitTransactions(ctx: HandlerContext): SimResponse {
-  const visitId = Number(ctx.params.visit_id);
-  if (!recordsOfVisit(ctx.state, visitId).length) return fail(404, "Визит не найден");
-  return ok(liveWithdrawals(ctx, visitId).map(withdrawalView));
-}
-
 export const loyaltyVisitHandlers: HandlerTable = {
   "POST /visit/loyalty/apply_card_withdrawal/{company_id}/{card_id}": ownBody(applyWithdrawal),
   "POST /visit/loyalty/cancel_card_withdrawal/{company_id}/{card_id}": ownBody(cancelWithdrawal),
-  "GET /visit/loyalty/transactions/{visit_id}": listVisitTransactions,
-  "GET /chain/{chain_id}/loyalty/transactions": listChainTransactions,
 };

@@ -1,4 +1,4 @@
-// What the money collections and handlers share: document types, reading amounts, finding a document, and the
+// What the money collections and handlers share: document types, reading amounts, and the
 // API's shapes of transactions, products, documents and goods lines, shaped by the spec's schemas.
 import { shaped } from "../../engine/shape.js";
 import {
@@ -10,11 +10,9 @@ import {
   type MoneyTransaction,
   type StorageDocument,
 } from "../../money-state.js";
-import { abort, fail } from "../../reply.js";
 import { findCompany } from "../../state.js";
 import { isoWithOffset } from "../../time.js";
 import type { HandlerContext } from "../context.js";
-import { toInt } from "../input.js";
 
 export const DOCUMENT_TYPES: Record<number, string> = {
   1: "Продажа товара",
@@ -27,15 +25,6 @@ export const DOCUMENT_TYPES: Record<number, string> = {
 export function finiteNumber(value: unknown): number | undefined {
   const n = typeof value === "number" ? value : typeof value === "string" && value.trim() ? Number(value) : NaN;
   return Number.isFinite(n) ? n : undefined;
-}
-
-/** A live document by id, within the company when one is given; else the API's 404. */
-export function findDocument(ctx: HandlerContext, id: unknown, companyId?: number): StorageDocument {
-  const documentId = toInt(id);
-  const found = moneyState(ctx.state).documents.find(
-    (d) => d.id === documentId && !d.deleted && (companyId === undefined || d.company_id === companyId),
-  );
-  return found ?? abort(fail(404, "Документ не найден"));
 }
 
 /** A moment in the company's time, as the money answers write it. */

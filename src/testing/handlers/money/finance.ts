@@ -7,8 +7,10 @@ import { SERVICES_ITEM, visitServices } from "../../visit-document.js";
 import type { HandlerContext, HandlerTable } from "../context.js";
 import { isObject, queryInt, toInt } from "../input.js";
 import { requireCompany } from "../scope.js";
+import { documents } from "../../collections/money.js";
+import { rowOf } from "../../engine/engine.js";
 import { shaped } from "../../engine/shape.js";
-import { accountRef, findDocument, finiteNumber, titled, transactionListView } from "./common.js";
+import { accountRef, finiteNumber, titled, transactionListView } from "./common.js";
 import { liveLines } from "./storage.js";
 
 function listVisitTransactions(ctx: HandlerContext): SimResponse {
@@ -84,8 +86,7 @@ function saleOf(ctx: HandlerContext, document: StorageDocument) {
   };
 }
 
-const saleDocument = (ctx: HandlerContext) =>
-  findDocument(ctx, ctx.params.document_id, requireCompany(ctx.state, ctx.params.company_id).id);
+const saleDocument = (ctx: HandlerContext) => rowOf(documents, ctx, "document_id");
 
 function getSale(ctx: HandlerContext): SimResponse {
   return ok(saleOf(ctx, saleDocument(ctx)).view);

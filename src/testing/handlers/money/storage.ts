@@ -1,6 +1,6 @@
-// Stock: reading and booking goods lines (each moves a product's stock in its warehouse), a document's lines
-// and payments, and storage operations (a document with its lines in one request; a paid sale books income).
-// The CRUD of documents and lines is declared in collections/money.ts.
+// Stock: reading and booking goods lines (each moves a product's stock in its warehouse), and storage operations
+// (a document with its lines in one request; a paid sale books income). The CRUD of documents and lines, and a
+// document's lists, are declared in collections/money.ts.
 import {
   GOODS_SALE_ITEM,
   bookTransaction,
@@ -17,7 +17,7 @@ import { nextId } from "../../state.js";
 import type { HandlerContext, HandlerTable } from "../context.js";
 import { isObject, text, toInt } from "../input.js";
 import { requireCompany } from "../scope.js";
-import { documentView, findDocument, finiteNumber, lineView, transactionView } from "./common.js";
+import { documentView, finiteNumber, lineView } from "./common.js";
 
 /** Types a storage document may be created with; 7 (visit) documents come from visit updates only. */
 const STORAGE_DOCUMENT_TYPES = new Set([1, 3, 4, 5]);
@@ -111,20 +111,6 @@ export function liveLines(ctx: HandlerContext, document: StorageDocument): Goods
   return moneyState(ctx.state).goodsLines.filter((l) => l.document_id === document.id && !l.deleted);
 }
 
-function listDocumentTransactions(ctx: HandlerContext): SimResponse {
-  const document = findDocument(ctx, ctx.params.document_id);
-  const found = moneyState(ctx.state).transactions.filter((t) => t.document_id === document.id && !t.deleted);
-  return ok(found.map((t) => transactionView(ctx, t)));
-}
-
-function listDocumentLines(ctx: HandlerContext): SimResponse {
-  const lines = liveLines(ctx, findDocument(ctx, ctx.params.document_id));
-  return ok(
-    lines.map((l) => lineView(ctx, l)),
-    { count: lines.length },
-  );
-}
-
 function createOperation(ctx: HandlerContext): SimResponse {
   const companyId = requireCompany(ctx.state, ctx.params.company_id).id;
   const fields = readDocument(ctx, companyId);
@@ -158,7 +144,5 @@ function createOperation(ctx: HandlerContext): SimResponse {
 }
 
 export const storageHandlers: HandlerTable = {
-  "GET /storage_operations/documents/finance_transactions/{document_id}": listDocumentTransactions,
-  "GET /storage_operations/documents/goods_transactions/{document_id}": listDocumentLines,
   "POST /storage_operations/operation/{company_id}": createOperation,
 };

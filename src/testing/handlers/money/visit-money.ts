@@ -1,6 +1,5 @@
 // The goods and payments of a visit (`PUT /visits/...`) and the visit's details built from its document.
 import { shaped } from "../../engine/shape.js";
-import { loyaltyState } from "../../loyalty-state.js";
 import { bookTransaction, moneyState, roundMoney } from "../../money-state.js";
 import { FieldErrors } from "../../reply.js";
 import type { SimRecord } from "../../state.js";
@@ -10,22 +9,7 @@ import type { HandlerContext } from "../context.js";
 import { isObject, toInt } from "../input.js";
 import { finiteNumber, titled, transactionView } from "./common.js";
 import { bookLine, liveLines, readLine } from "./storage.js";
-import type { SimCardWithdrawal } from "../../loyalty-state.js";
-
-/** The kind the simulator gives a card write-off (the API's code for it is not documented). */
-export const WITHDRAWAL_TYPE = { id: 3, title: "Списание с карты лояльности" };
-
-/** A card write-off as the visit's and the chain's loyalty transactions show it. */
-export function withdrawalView(w: SimCardWithdrawal) {
-  return shaped("LoyaltyTransaction", w, {
-    status_id: 1,
-    type_id: WITHDRAWAL_TYPE.id,
-    salon_group_id: w.chain_id,
-    item_record_id: w.record_id,
-    is_loyalty_withdraw: true,
-    type: WITHDRAWAL_TYPE,
-  });
-}
+import { liveWithdrawals, withdrawalView } from "../../collections/loyalty.js";
 
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -121,8 +105,7 @@ export function visitDetailsView(ctx: HandlerContext, record: SimRecord): Record
       is_good: true,
     });
   });
-  const visitId = visitIdOf(record);
-  const withdrawals = loyaltyState(ctx.state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
+  const withdrawals = liveWithdrawals(ctx.state, visitIdOf(record));
   return {
     // The same shape as the finance transaction endpoints give for these payments.
     payment_transactions: payments.map((t) => transactionView(ctx, t)),
