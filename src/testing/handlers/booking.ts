@@ -18,7 +18,8 @@ import { recordChange } from "../webhook-payloads.js";
 import { clientByPhone } from "./clients.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
-import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./booking-views.js";
+import { bookCategory, bookService, bookStaff, bookTime } from "./booking-views.js";
+import { recordLookups, recordView } from "./crm-views.js";
 import { requireCompany, requireStaff } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */
@@ -344,7 +345,11 @@ function liveRecord(state: SimulatorState, recordId: string | undefined, hash?: 
 
 function getBookingRecord(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  return ok(onlineRecord(ctx.state, liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash, company.id)));
+  return ok(
+    recordView(ctx.state, liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash, company.id), {
+      online: true,
+    }),
+  );
 }
 
 function rescheduleBookingRecord(ctx: HandlerContext): SimResponse {
@@ -362,7 +367,7 @@ function rescheduleBookingRecord(ctx: HandlerContext): SimResponse {
   if (typeof ctx.body?.comment === "string") record.comment = ctx.body.comment;
   record.updated_at = ctx.now;
   ctx.emit(recordChange(state, record, "update"));
-  return ok(onlineRecord(state, record));
+  return ok(recordView(state, record, { online: true }));
 }
 
 /**
@@ -377,7 +382,9 @@ function getUserRecords(ctx: HandlerContext): SimResponse {
   const records = state.records.filter(
     (r) => r === addressed || (!r.deleted && r.client_id !== null && clientIds.has(r.client_id)),
   );
-  return ok(records.sort((a, b) => a.start - b.start || a.id - b.id).map((r) => onlineRecord(state, r)));
+  const lookups = recordLookups(state);
+  records.sort((a, b) => a.start - b.start || a.id - b.id);
+  return ok(records.map((r) => recordView(state, r, { online: true, lookups })));
 }
 
 function deleteUserRecord(ctx: HandlerContext): SimResponse {

@@ -8,11 +8,11 @@ import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientByPhone } from "./clients.js";
 import { requireCompany } from "./scope.js";
 import { type HandlerContext, type HandlerTable } from "./context.js";
-import { recordLookups, staffRecord } from "./crm-views.js";
+import { recordLookups, recordView } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../page-request.js";
 
-export const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
+const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 
 function dayParam(q: URLSearchParams, name: string, errors: FieldErrors): string | undefined {
   const value = q.get(name);
@@ -76,13 +76,9 @@ function listRecords(ctx: HandlerContext): SimResponse {
     )
     .sort((a, b) => a.start - b.start || a.id - b.id);
   const page = ctx.page!;
-  const view = {
-    consumables: flag(q, "include_consumables"),
-    financeTransactions: flag(q, "include_finance_transactions"),
-    lookups: recordLookups(state),
-  };
+  const lookups = recordLookups(state);
   return ok(
-    slice(matching, page).map((r) => staffRecord(state, r, view)),
+    slice(matching, page).map((r) => recordView(state, r, { lookups })),
     { page: page.page, total_count: base.filter((r) => !r.deleted).length },
   );
 }
