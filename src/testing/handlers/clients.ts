@@ -9,21 +9,16 @@ import { isDate, localDate } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
 import { requireChain, requireCompany } from "./scope.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
-import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
+import {
+  attended,
+  clientView,
+  fullName,
+  historyRecord,
+  recordsByClient,
+  SEARCH_FIELDS,
+  searchItem,
+} from "./crm-views.js";
 import { isObject, text, toInt, validPhone } from "./input.js";
-
-const SEARCH_FIELDS = [
-  "id",
-  "name",
-  "phone",
-  "email",
-  "discount",
-  "first_visit_date",
-  "last_visit_date",
-  "sold_amount",
-  "visits_count",
-  "passteam_card_id",
-];
 
 const badFilter = () =>
   invalid(400, { filters: ["Недопустимое значение состояния фильтра"] }, "Недопустимое значение фильтра");
@@ -223,7 +218,7 @@ function getChainClient(ctx: HandlerContext): SimResponse {
     clients: cards.map((c) => ({
       id: c.id,
       company_id: c.company_id,
-      name: [c.name, c.surname].filter(Boolean).join(" "),
+      name: fullName(c),
       email: c.email,
     })),
   });

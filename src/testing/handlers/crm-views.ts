@@ -59,6 +59,26 @@ export function clientView(state: SimulatorState, client: Client, records?: read
   });
 }
 
+export const fullName = (client: Client) => [client.name, client.surname].filter(Boolean).join(" ");
+
+type SearchFacts = { client: Client; came: SimRecord[]; offset: number };
+
+/** The client search's fields (`fields`, `order_by`): each from the card and the visits the client attended. */
+const SEARCH_VALUES: Record<string, (facts: SearchFacts) => unknown> = {
+  id: ({ client }) => client.id,
+  name: ({ client }) => fullName(client),
+  phone: ({ client }) => client.phone,
+  email: ({ client }) => client.email,
+  discount: ({ client }) => client.discount,
+  first_visit_date: ({ came, offset }) => (came.length ? spacedDateTime(came[0].start, offset) : null),
+  last_visit_date: ({ came, offset }) => (came.length ? spacedDateTime(came[came.length - 1].start, offset) : null),
+  sold_amount: ({ client }) => client.spent,
+  visits_count: ({ client, came }) => client.visits + came.length,
+  passteam_card_id: () => null,
+};
+
+export const SEARCH_FIELDS = Object.keys(SEARCH_VALUES);
+
 /** One client search item with only the requested fields. */
 export function searchItem(
   state: SimulatorState,
@@ -66,21 +86,8 @@ export function searchItem(
   records: readonly SimRecord[] | undefined,
   fields: readonly string[],
 ): Record<string, unknown> {
-  const company = findCompany(state, client.company_id)!;
-  const came = attended(records);
-  const values: Record<string, () => unknown> = {
-    id: () => client.id,
-    name: () => [client.name, client.surname].filter(Boolean).join(" "),
-    phone: () => client.phone,
-    email: () => client.email,
-    discount: () => client.discount,
-    first_visit_date: () => (came.length ? spacedDateTime(came[0].start, company.utcOffset) : null),
-    last_visit_date: () => (came.length ? spacedDateTime(came[came.length - 1].start, company.utcOffset) : null),
-    sold_amount: () => client.spent,
-    visits_count: () => client.visits + came.length,
-    passteam_card_id: () => null,
-  };
-  return Object.fromEntries(fields.map((f) => [f, values[f]()]));
+  const facts = { client, came: attended(records), offset: findCompany(state, client.company_id)!.utcOffset };
+  return Object.fromEntries(fields.map((f) => [f, SEARCH_VALUES[f](facts)]));
 }
 
 /** The staff member as records and visits show them, or just the id of one that is gone. */
@@ -108,7 +115,7 @@ export function recordLookups(state: SimulatorState): RecordLookups {
 
 function recordClient(client: Client, own: readonly SimRecord[]): object {
   return shaped("RecordClient", client, {
-    display_name: [client.name, client.surname].filter(Boolean).join(" "),
+    display_name: fullName(client),
     phone: phoneNumber(client.phone),
     card: client.card ?? "",
     success_visits_count: attended(own).length,
