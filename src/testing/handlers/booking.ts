@@ -35,11 +35,17 @@ function servicesOf(state: SimulatorState, company: Company, ids: readonly numbe
 
 const lengthOf = (services: readonly Service[]) => services.reduce((sum, s) => sum + s.duration, 0) || DEFAULT_LENGTH;
 
-/** Bookable staff who provide every one of `services`. */
-function providers(state: SimulatorState, company: Company, services: readonly Service[]): StaffMember[] {
+/** Bookable staff who provide every one of `services` (only `member`, when one is chosen). */
+function providers(state: SimulatorState, company: Company, services: readonly Service[], member?: StaffMember) {
   return companyStaff(state, company.id).filter(
-    (m) => m.bookable && !m.hidden && services.every((s) => m.service_ids.includes(s.id)),
+    (m) => m.bookable && !m.hidden && services.every((s) => m.service_ids.includes(s.id)) && (!member || m === member),
   );
+}
+
+/** The staff member (an id above 0) and the services (`service_ids`, undefined when one is unknown) a query names. */
+function chosen(ctx: HandlerContext, company: Company, staffId = queryInt(ctx.query, "staff_id") ?? 0) {
+  const member = staffId > 0 ? requireStaff(ctx.state, company, staffId) : undefined;
+  return { member, services: servicesOf(ctx.state, company, queryIds(ctx.query, "service_ids") ?? []) };
 }
 
 function nearestFreeDay(
@@ -65,8 +71,7 @@ function queryDateTime(ctx: HandlerContext, company: Company): number | undefine
 
 function listBookableServices(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const staffId = queryInt(ctx.query, "staff_id") ?? 0;
-  const member = staffId > 0 ? requireStaff(ctx.state, company, staffId) : undefined;
+  const { member } = chosen(ctx, company);
   const at = queryDateTime(ctx, company);
   const services = ctx.state.services
     .filter((s) => s.company_id === company.id && s.active)
@@ -92,7 +97,7 @@ function listBookableServices(ctx: HandlerContext): SimResponse {
 
 function listBookableStaff(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const services = servicesOf(ctx.state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const { services } = chosen(ctx, company, 0);
   if (!services) return ok([]);
   const length = lengthOf(services);
   const at = queryDateTime(ctx, company);
@@ -114,12 +119,8 @@ function dateRange(ctx: HandlerContext, state: SimulatorState, company: Company)
   const to = ctx.query.get("date_to");
   const date = ctx.query.get("date");
   const errors = new FieldErrors();
-  for (const [name, value] of [
-    ["date_from", from],
-    ["date_to", to],
-    ["date", date],
-  ] as const) {
-    if (value && !isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
+  for (const name of ["date_from", "date_to", "date"]) {
+    if (ctx.query.get(name) && !isDate(ctx.query.get(name))) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
   }
   errors.check(400);
   let first: string;
@@ -149,11 +150,9 @@ function byMonth(dates: readonly string[]): Record<string, string[]> | [] {
 function listBookableDates(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
-  const staffId = queryInt(ctx.query, "staff_id") ?? 0;
-  const member = staffId > 0 ? requireStaff(state, company, staffId) : undefined;
+  const { member, services } = chosen(ctx, company);
   const range = dateRange(ctx, state, company);
-  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
-  const candidates = services ? providers(state, company, services).filter((m) => !member || m.id === member.id) : [];
+  const candidates = services ? providers(state, company, services, member) : [];
   const length = lengthOf(services ?? []);
   const open = new Set(bookingWindow(state, company));
   const working = range.filter((d) => candidates.some((m) => workingWindow(company, m, d)));
@@ -173,23 +172,20 @@ function listBookableTimes(ctx: HandlerContext): SimResponse {
   const company = requireCompany(state, ctx.params.company_id);
   const date = ctx.params.date;
   if (!isDate(date)) return invalid(400, { date: ["Дата должна быть в формате YYYY-MM-DD"] });
-  const staffId = Number(ctx.params.staff_id);
-  const member = staffId > 0 ? requireStaff(state, company, staffId) : undefined;
-  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const { member, services } = chosen(ctx, company, Number(ctx.params.staff_id));
   if (!services || !bookingWindow(state, company).includes(date)) return ok([]);
   const length = lengthOf(services);
-  const candidates = providers(state, company, services).filter((m) => !member || m.id === member.id);
-  const starts = [...new Set(candidates.flatMap((m) => freeStarts(state, company, m, date, length)))].sort(
-    (a, b) => a - b,
+  const starts = providers(state, company, services, member).flatMap((m) =>
+    freeStarts(state, company, m, date, length),
   );
-  return ok(starts.map((t) => bookTime(t, length, company)));
+  return ok([...new Set(starts)].sort((a, b) => a - b).map((t) => bookTime(t, length, company)));
 }
 
 function getStaffNearestSeances(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
   const member = requireStaff(state, company, ctx.params.staff_id);
-  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const { services } = chosen(ctx, company, 0);
   const at = queryDateTime(ctx, company);
   const length = lengthOf(services ?? []);
   const found = services
@@ -345,11 +341,8 @@ function liveRecord(state: SimulatorState, recordId: string | undefined, hash?: 
 
 function getBookingRecord(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  return ok(
-    recordView(ctx.state, liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash, company.id), {
-      online: true,
-    }),
-  );
+  const record = liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash, company.id);
+  return ok(recordView(ctx.state, record, { online: true }));
 }
 
 function rescheduleBookingRecord(ctx: HandlerContext): SimResponse {
