@@ -2,6 +2,7 @@
 // record, then reading, moving and cancelling the record. Free slots are always computed
 // from the staff schedules minus live records, so a booked slot disappears everywhere.
 import { FieldErrors, abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { overlaps } from "../group-event-store.js";
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
 import {
@@ -243,7 +244,7 @@ function planVisits(state: SimulatorState, company: Company, raw: unknown): Plan
     if (!services) abort(bookingFail(BOOKING_ERRORS.notBookable, "Выбранные услуги недоступны для онлайн-записи"));
     const start = parseDateTime(a.datetime, company.utcOffset)!;
     const length = lengthOf(services);
-    if (planned.some((p) => start < p.start + p.length && p.start < start + length)) {
+    if (planned.some((p) => overlaps(p, { start, length }))) {
       abort(bookingFail(BOOKING_ERRORS.overlap, `Запись ${id} пересекается с другой записью этого же запроса`, id));
     }
     const staffId = toInt(a.staff_id)!;

@@ -141,11 +141,8 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
     const errors = clientErrors(ctx.state, company, body, true);
     const first = errors.first("name") ?? errors.first("phone") ?? errors.first("birth_date");
     if (first) {
-      refused.push({
-        ...(body.phone !== undefined ? { phone: body.phone } : {}),
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        error: first,
-      });
+      // A phone or name that was not sent stays out of the JSON.
+      refused.push({ phone: body.phone, name: body.name, error: first });
     } else {
       const client = newClient(ctx.state, company, body, ctx.now);
       ctx.emit(clientChange(ctx.state, client, "create"));
