@@ -187,14 +187,7 @@ function duplicate(ctx: HandlerContext): SimResponse {
     return invalid(422, { dates: ["Ожидается список дат и времени YYYY-MM-DDTHH:MM:SS"] });
   }
   const store = groupEventsOf(ctx.state);
-  const copies: SimActivity[] = (starts as number[]).map((start) => ({
-    ...original,
-    label_ids: [...original.label_ids],
-    resource_instance_ids: [...original.resource_instance_ids],
-    id: 0,
-    start,
-    records_count: 0,
-  }));
+  const copies = (starts as number[]).map((start) => structuredClone({ ...original, id: 0, start, records_count: 0 }));
   // All or nothing: one busy date refuses the whole request, as the API's 409 does.
   if (ctx.body.force !== true) for (const copy of copies) checkStaffFree(ctx.state, company, copy, 409);
   for (const copy of copies) copy.id = nextId(ctx.state, "activity");
