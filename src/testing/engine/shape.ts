@@ -7,10 +7,16 @@ import { deref } from "../spec-index.js";
 
 type Schema = Record<string, any>;
 
-function emptyOf(schema: Schema | undefined): unknown {
+/** The JSON types a schema allows, through nested `oneOf` / `anyOf` (a nullable object that may also be `[]`). */
+function typesOf(schema: Schema | undefined): string[] {
   const node = deref(schema) ?? {};
-  const types: string[] = [node.type ?? (node.oneOf ?? node.anyOf ?? []).map((s: Schema) => deref(s)?.type)].flat();
-  if (types.includes("null") || node.nullable) return null;
+  if (node.nullable) return ["null"];
+  return [node.type ?? (node.oneOf ?? node.anyOf ?? []).flatMap(typesOf)].flat();
+}
+
+function emptyOf(schema: Schema | undefined): unknown {
+  const types = typesOf(schema);
+  if (types.includes("null")) return null;
   if (types.includes("array")) return [];
   switch (types[0]) {
     case "integer":
