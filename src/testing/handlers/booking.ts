@@ -105,36 +105,23 @@ function listBookableStaff(ctx: HandlerContext): SimResponse {
   const staff = providers(ctx.state, company, services)
     .filter((m) => at === undefined || isFree(ctx.state, company, m, at, length))
     .sort((a, b) => b.weight - a.weight || a.id - b.id);
-  return ok(
-    staff.map((m) =>
-      bookStaff(
-        m,
-        at !== undefined ? localDate(at, company.utcOffset) : nearestFreeDay(ctx.state, company, m, length)?.date,
-      ),
-    ),
-  );
+  const day = (m: StaffMember) =>
+    at !== undefined ? localDate(at, company.utcOffset) : nearestFreeDay(ctx.state, company, m, length)?.date;
+  return ok(staff.map((m) => bookStaff(m, day(m))));
 }
 
 function dateRange(ctx: HandlerContext, state: SimulatorState, company: Company): string[] {
-  const from = ctx.query.get("date_from");
-  const to = ctx.query.get("date_to");
-  const date = ctx.query.get("date");
   const errors = new FieldErrors();
-  for (const name of ["date_from", "date_to", "date"]) {
-    if (ctx.query.get(name) && !isDate(ctx.query.get(name))) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
-  }
+  const [from, to, date] = ["date_from", "date_to", "date"].map((name) => {
+    const value = ctx.query.get(name);
+    if (value && !isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
+    return value;
+  });
   errors.check(400);
-  let first: string;
-  let last: string;
-  if (from && to) [first, last] = [from, to];
-  else if (date) {
-    [first, last] = monthOf(date);
-  } else {
-    // No range given: the whole booking window (about a month from tomorrow), which is what
-    // a client choosing a day needs; the real API covers the current calendar month.
-    const window = bookingWindow(state, company);
-    [first, last] = [window[0], window[window.length - 1]];
-  }
+  // No range given: the whole booking window (about a month from tomorrow), which is what
+  // a client choosing a day needs; the real API covers the current calendar month.
+  const window = bookingWindow(state, company);
+  const [first, last] = from && to ? [from, to] : date ? monthOf(date) : [window[0], window[window.length - 1]];
   const out: string[] = [];
   for (let d = first; d <= last && out.length < MAX_RANGE_DAYS; d = addDays(d, 1)) out.push(d);
   return out;
