@@ -35,7 +35,7 @@ export function groupEventsOf(state: SimulatorState): GroupEventStore {
   return (state.groupEvents ??= { events: [] });
 }
 
-/** True when two events of the same staff member overlap in time. */
+/** True when two spans of time overlap (events or records of one staff member, a record and a slot). */
 export function overlaps(a: Pick<SimActivity, "start" | "length">, b: Pick<SimActivity, "start" | "length">): boolean {
   return a.start < b.start + b.length && b.start < a.start + a.length;
 }

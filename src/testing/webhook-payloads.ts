@@ -1,7 +1,7 @@
 // What the simulator's webhooks carry: the change (resource, status, ids) and `data` in the entity's
 // staff-side REST shape (the same views `GET /record/...` and `GET /client/...` answer with), taken when
 // the change happens, as YCLIENTS does (see the spec's webhook schemas).
-import { clientView, staffRecord } from "./handlers/crm-views.js";
+import { clientView, recordView } from "./handlers/crm-views.js";
 import type { SimRecord, Client, SimulatorState } from "./state.js";
 
 export type ChangeStatus = "create" | "update" | "delete";
@@ -23,7 +23,7 @@ export function recordChange(state: SimulatorState, record: SimRecord, status: C
     status,
     companyId: record.company_id,
     resourceId: record.id,
-    data: staffRecord(state, record),
+    data: recordView(state, record),
   };
 }
 

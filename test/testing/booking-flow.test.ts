@@ -123,7 +123,9 @@ test("services → staff → dates → times → check → record → read → c
   });
   expect(mine.body.data[0].services[0].id).toBe(service.id);
   const byHash = await call(sim, "GET", `/book_record/${company.id}/${recordId}/${hash}`, { user: userToken });
-  expect(byHash.body.data).toMatchObject({ id: recordId, online: true, comment: "Тест" });
+  expect(byHash.body.data).toMatchObject({ id: recordId, online: true, comment: "Тест", company: { id: company.id } });
+  // The booking side writes the record's offset without a colon, as its documented example does.
+  expect(byHash.body.data.datetime).toMatch(/T\d\d:\d\d:\d\d[+-]\d{4}$/);
   const badHash = await call(sim, "GET", `/book_record/${company.id}/${recordId}/${"0".repeat(32)}`, {
     user: userToken,
   });

@@ -2,6 +2,7 @@
 // deletes them through the `x-sim` bindings of the four operations. Every company starts with the documented
 // example field for clients and for records (ids `company × 10 + 1` and `+ 2`, below every created id).
 import { collection, table } from "../engine/collection.js";
+import { shaped } from "../engine/shape.js";
 import { isObject, text } from "../handlers/input.js";
 import type { SimulatorState } from "../state.js";
 
@@ -52,14 +53,7 @@ export const customFields = collection<SimCustomField>({
   view: (f) => ({
     id: f.id,
     salon_id: f.company_id,
-    custom_field: {
-      id: f.id,
-      code: f.code,
-      show_in_ui: f.show_in_ui,
-      title: f.title,
-      user_can_edit: f.user_can_edit,
-      type: { code: f.type, title: TYPE_TITLES[f.type] ?? f.type },
-    },
+    custom_field: shaped("CustomFieldDefinition", f, { type: { code: f.type, title: TYPE_TITLES[f.type] ?? f.type } }),
   }),
   create: (ctx, companyId) => ({
     company_id: companyId,

@@ -3,23 +3,13 @@
 // and records that carried it, so the client search's `category` filter sees the change. The client-label
 // search by name stays hand-written (handlers/labels.ts).
 import { collection } from "../engine/collection.js";
+import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { isObject, text, toInt } from "../handlers/input.js";
 import { FieldErrors } from "../reply.js";
 import type { Label } from "../state.js";
 
-export function labelView(label: Label): Record<string, unknown> {
-  return {
-    id: label.id,
-    salon_id: label.company_id,
-    title: label.title,
-    color: label.color,
-    icon: label.icon,
-    entity: label.entity,
-    deleted: 0,
-    not_editable: 0,
-  };
-}
+export const labelView = (label: Label) => shaped("Label", label, { salon_id: label.company_id });
 
 /** `POST /labels/{company_id}` takes its fields from the query; `.../clients/create` from the body, for clients. */
 function newLabel(ctx: HandlerContext, companyId: number): Omit<Label, "id"> {

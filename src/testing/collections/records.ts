@@ -3,8 +3,8 @@
 // deleted, kept for `with_deleted`). Each change sends its webhook. The list with its sync filters stays
 // hand-written (handlers/records.ts).
 import { collection } from "../engine/collection.js";
-import { staffRecord } from "../handlers/crm-views.js";
-import { applyOptional, flag, readRecordBody, refuseIfBusy } from "../handlers/records.js";
+import { recordView } from "../handlers/crm-views.js";
+import { applyOptional, readRecordBody, refuseIfBusy } from "../handlers/records.js";
 import { findCompany, type SimRecord } from "../state.js";
 import { recordChange } from "../webhook-payloads.js";
 
@@ -14,11 +14,7 @@ export const records = collection<SimRecord>({
   ownMessages: true,
   notFound: "Запись не найдена",
   live: (r) => !r.deleted,
-  view: (r, ctx) =>
-    staffRecord(ctx.state, r, {
-      consumables: flag(ctx.query, "include_consumables"),
-      financeTransactions: flag(ctx.query, "include_finance_transactions"),
-    }),
+  view: (r, ctx) => recordView(ctx.state, r),
   create(ctx, companyId) {
     const { state, now } = ctx;
     const { plan, body } = readRecordBody(ctx, findCompany(state, companyId)!, undefined);

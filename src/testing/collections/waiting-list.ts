@@ -5,6 +5,7 @@ import { findCompany, companyServices, companyStaff, type Company } from "../sta
 import { isDate, isoWithOffset } from "../time.js";
 import { waitingListOf, type SimWaitingEntry } from "../waiting-list-store.js";
 import { collection } from "../engine/collection.js";
+import { shaped } from "../engine/shape.js";
 import { type HandlerContext } from "../handlers/context.js";
 import { isObject, text, toInt } from "../handlers/input.js";
 
@@ -14,18 +15,10 @@ function resource(company: Company, e: SimWaitingEntry): Record<string, unknown>
   return {
     type: "waiting_list_entry",
     id: String(e.id),
-    attributes: {
-      id: e.id,
-      company_id: e.company_id,
-      client_id: e.client_id,
-      staff_id: e.staff_id,
+    attributes: shaped("WaitingListEntry", e, {
       service_ids: [...e.service_ids],
-      date: e.date,
-      time_from: e.time_from,
-      time_till: e.time_till,
-      comment: e.comment,
       created_at: isoWithOffset(e.created_at, company.utcOffset),
-    },
+    }),
   };
 }
 

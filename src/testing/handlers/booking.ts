@@ -2,6 +2,7 @@
 // record, then reading, moving and cancelling the record. Free slots are always computed
 // from the staff schedules minus live records, so a booked slot disappears everywhere.
 import { FieldErrors, abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, type SimResponse } from "../reply.js";
+import { overlaps } from "../group-event-store.js";
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
 import {
@@ -18,7 +19,8 @@ import { recordChange } from "../webhook-payloads.js";
 import { clientByPhone } from "./clients.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
-import { bookCategory, bookService, bookStaff, bookTime, onlineRecord } from "./booking-views.js";
+import { bookCategory, bookService, bookStaff, bookTime } from "./booking-views.js";
+import { recordLookups, recordView } from "./crm-views.js";
 import { requireCompany, requireStaff } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */
@@ -34,11 +36,17 @@ function servicesOf(state: SimulatorState, company: Company, ids: readonly numbe
 
 const lengthOf = (services: readonly Service[]) => services.reduce((sum, s) => sum + s.duration, 0) || DEFAULT_LENGTH;
 
-/** Bookable staff who provide every one of `services`. */
-function providers(state: SimulatorState, company: Company, services: readonly Service[]): StaffMember[] {
+/** Bookable staff who provide every one of `services` (only `member`, when one is chosen). */
+function providers(state: SimulatorState, company: Company, services: readonly Service[], member?: StaffMember) {
   return companyStaff(state, company.id).filter(
-    (m) => m.bookable && !m.hidden && services.every((s) => m.service_ids.includes(s.id)),
+    (m) => m.bookable && !m.hidden && services.every((s) => m.service_ids.includes(s.id)) && (!member || m === member),
   );
+}
+
+/** The staff member (an id above 0) and the services (`service_ids`, undefined when one is unknown) a query names. */
+function chosen(ctx: HandlerContext, company: Company, staffId = queryInt(ctx.query, "staff_id") ?? 0) {
+  const member = staffId > 0 ? requireStaff(ctx.state, company, staffId) : undefined;
+  return { member, services: servicesOf(ctx.state, company, queryIds(ctx.query, "service_ids") ?? []) };
 }
 
 function nearestFreeDay(
@@ -64,8 +72,7 @@ function queryDateTime(ctx: HandlerContext, company: Company): number | undefine
 
 function listBookableServices(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const staffId = queryInt(ctx.query, "staff_id") ?? 0;
-  const member = staffId > 0 ? requireStaff(ctx.state, company, staffId) : undefined;
+  const { member } = chosen(ctx, company);
   const at = queryDateTime(ctx, company);
   const services = ctx.state.services
     .filter((s) => s.company_id === company.id && s.active)
@@ -91,47 +98,30 @@ function listBookableServices(ctx: HandlerContext): SimResponse {
 
 function listBookableStaff(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  const services = servicesOf(ctx.state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const { services } = chosen(ctx, company, 0);
   if (!services) return ok([]);
   const length = lengthOf(services);
   const at = queryDateTime(ctx, company);
   const staff = providers(ctx.state, company, services)
     .filter((m) => at === undefined || isFree(ctx.state, company, m, at, length))
     .sort((a, b) => b.weight - a.weight || a.id - b.id);
-  return ok(
-    staff.map((m) =>
-      bookStaff(
-        m,
-        at !== undefined ? localDate(at, company.utcOffset) : nearestFreeDay(ctx.state, company, m, length)?.date,
-      ),
-    ),
-  );
+  const day = (m: StaffMember) =>
+    at !== undefined ? localDate(at, company.utcOffset) : nearestFreeDay(ctx.state, company, m, length)?.date;
+  return ok(staff.map((m) => bookStaff(m, day(m))));
 }
 
 function dateRange(ctx: HandlerContext, state: SimulatorState, company: Company): string[] {
-  const from = ctx.query.get("date_from");
-  const to = ctx.query.get("date_to");
-  const date = ctx.query.get("date");
   const errors = new FieldErrors();
-  for (const [name, value] of [
-    ["date_from", from],
-    ["date_to", to],
-    ["date", date],
-  ] as const) {
+  const [from, to, date] = ["date_from", "date_to", "date"].map((name) => {
+    const value = ctx.query.get(name);
     if (value && !isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
-  }
+    return value;
+  });
   errors.check(400);
-  let first: string;
-  let last: string;
-  if (from && to) [first, last] = [from, to];
-  else if (date) {
-    [first, last] = monthOf(date);
-  } else {
-    // No range given: the whole booking window (about a month from tomorrow), which is what
-    // a client choosing a day needs; the real API covers the current calendar month.
-    const window = bookingWindow(state, company);
-    [first, last] = [window[0], window[window.length - 1]];
-  }
+  // No range given: the whole booking window (about a month from tomorrow), which is what
+  // a client choosing a day needs; the real API covers the current calendar month.
+  const window = bookingWindow(state, company);
+  const [first, last] = from && to ? [from, to] : date ? monthOf(date) : [window[0], window[window.length - 1]];
   const out: string[] = [];
   for (let d = first; d <= last && out.length < MAX_RANGE_DAYS; d = addDays(d, 1)) out.push(d);
   return out;
@@ -148,11 +138,9 @@ function byMonth(dates: readonly string[]): Record<string, string[]> | [] {
 function listBookableDates(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
-  const staffId = queryInt(ctx.query, "staff_id") ?? 0;
-  const member = staffId > 0 ? requireStaff(state, company, staffId) : undefined;
+  const { member, services } = chosen(ctx, company);
   const range = dateRange(ctx, state, company);
-  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
-  const candidates = services ? providers(state, company, services).filter((m) => !member || m.id === member.id) : [];
+  const candidates = services ? providers(state, company, services, member) : [];
   const length = lengthOf(services ?? []);
   const open = new Set(bookingWindow(state, company));
   const working = range.filter((d) => candidates.some((m) => workingWindow(company, m, d)));
@@ -172,23 +160,20 @@ function listBookableTimes(ctx: HandlerContext): SimResponse {
   const company = requireCompany(state, ctx.params.company_id);
   const date = ctx.params.date;
   if (!isDate(date)) return invalid(400, { date: ["Дата должна быть в формате YYYY-MM-DD"] });
-  const staffId = Number(ctx.params.staff_id);
-  const member = staffId > 0 ? requireStaff(state, company, staffId) : undefined;
-  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const { member, services } = chosen(ctx, company, Number(ctx.params.staff_id));
   if (!services || !bookingWindow(state, company).includes(date)) return ok([]);
   const length = lengthOf(services);
-  const candidates = providers(state, company, services).filter((m) => !member || m.id === member.id);
-  const starts = [...new Set(candidates.flatMap((m) => freeStarts(state, company, m, date, length)))].sort(
-    (a, b) => a - b,
+  const starts = providers(state, company, services, member).flatMap((m) =>
+    freeStarts(state, company, m, date, length),
   );
-  return ok(starts.map((t) => bookTime(t, length, company)));
+  return ok([...new Set(starts)].sort((a, b) => a - b).map((t) => bookTime(t, length, company)));
 }
 
 function getStaffNearestSeances(ctx: HandlerContext): SimResponse {
   const { state } = ctx;
   const company = requireCompany(state, ctx.params.company_id);
   const member = requireStaff(state, company, ctx.params.staff_id);
-  const services = servicesOf(state, company, queryIds(ctx.query, "service_ids") ?? []);
+  const { services } = chosen(ctx, company, 0);
   const at = queryDateTime(ctx, company);
   const length = lengthOf(services ?? []);
   const found = services
@@ -246,7 +231,7 @@ function planVisits(state: SimulatorState, company: Company, raw: unknown): Plan
     if (!services) abort(bookingFail(BOOKING_ERRORS.notBookable, "Выбранные услуги недоступны для онлайн-записи"));
     const start = parseDateTime(a.datetime, company.utcOffset)!;
     const length = lengthOf(services);
-    if (planned.some((p) => start < p.start + p.length && p.start < start + length)) {
+    if (planned.some((p) => overlaps(p, { start, length }))) {
       abort(bookingFail(BOOKING_ERRORS.overlap, `Запись ${id} пересекается с другой записью этого же запроса`, id));
     }
     const staffId = toInt(a.staff_id)!;
@@ -344,7 +329,8 @@ function liveRecord(state: SimulatorState, recordId: string | undefined, hash?: 
 
 function getBookingRecord(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
-  return ok(onlineRecord(ctx.state, liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash, company.id)));
+  const record = liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash, company.id);
+  return ok(recordView(ctx.state, record, { online: true }));
 }
 
 function rescheduleBookingRecord(ctx: HandlerContext): SimResponse {
@@ -362,7 +348,7 @@ function rescheduleBookingRecord(ctx: HandlerContext): SimResponse {
   if (typeof ctx.body?.comment === "string") record.comment = ctx.body.comment;
   record.updated_at = ctx.now;
   ctx.emit(recordChange(state, record, "update"));
-  return ok(onlineRecord(state, record));
+  return ok(recordView(state, record, { online: true }));
 }
 
 /**
@@ -377,7 +363,9 @@ function getUserRecords(ctx: HandlerContext): SimResponse {
   const records = state.records.filter(
     (r) => r === addressed || (!r.deleted && r.client_id !== null && clientIds.has(r.client_id)),
   );
-  return ok(records.sort((a, b) => a.start - b.start || a.id - b.id).map((r) => onlineRecord(state, r)));
+  const lookups = recordLookups(state);
+  records.sort((a, b) => a.start - b.start || a.id - b.id);
+  return ok(records.map((r) => recordView(state, r, { online: true, lookups })));
 }
 
 function deleteUserRecord(ctx: HandlerContext): SimResponse {

@@ -2,11 +2,17 @@
 // of the CRUD engine (collections/catalogue.ts).
 import { ok, type SimResponse } from "../reply.js";
 import { requireChain } from "./scope.js";
-import { chainView } from "./catalogue-views.js";
+import { shaped } from "../engine/shape.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 
-function listChains(ctx: HandlerContext): SimResponse {
-  return ok([chainView(ctx.state)]);
+function listChains({ state }: HandlerContext): SimResponse {
+  const access = ["settings", "clients", "users", "loyalty", "network_services"].map((area) => [`${area}_access`, "1"]);
+  return ok([
+    shaped("Chain", state.chain, {
+      companies: state.companies.map(({ id, title }) => ({ id, title })),
+      access: Object.fromEntries(access),
+    }),
+  ]);
 }
 
 /** The chain's categories merged by title, each listing the services under that title. */

@@ -9,28 +9,11 @@ import { isDate, localDate } from "../time.js";
 import { clientChange } from "../webhook-payloads.js";
 import { requireChain, requireCompany } from "./scope.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
-import { attended, clientView, historyRecord, recordsByClient, searchItem } from "./crm-views.js";
+import { clientView, fullName, historyRecord, recordsByClient, SEARCH_FIELDS, searchItem } from "./crm-views.js";
 import { isObject, text, toInt, validPhone } from "./input.js";
-
-const SEARCH_FIELDS = [
-  "id",
-  "name",
-  "phone",
-  "email",
-  "discount",
-  "first_visit_date",
-  "last_visit_date",
-  "sold_amount",
-  "visits_count",
-  "passteam_card_id",
-];
 
 const badFilter = () =>
   invalid(400, { filters: ["Недопустимое значение состояния фильтра"] }, "Недопустимое значение фильтра");
-
-function companyClients(state: SimulatorState, company: Company): Client[] {
-  return state.clients.filter((c) => c.company_id === company.id);
-}
 
 function searchContext(state: SimulatorState, company: Company): SearchContext {
   const byClient = recordsByClient(state, company.id);
@@ -64,12 +47,12 @@ function searchClients(ctx: HandlerContext): SimResponse {
     if (err instanceof SearchFilterError) return badFilter();
     throw err;
   }
-  const found = companyClients(state, company).filter(test);
-  const visits = new Map(found.map((c) => [c.id, attended(ctxSearch.recordsOf(c))]));
+  const found = state.clients.filter((c) => c.company_id === company.id).filter(test);
+  const item = (c: Client, fields: string[]) => searchItem(state, c, ctxSearch.recordsOf(c), fields);
   // Sorted by the field's value as the answer shows it (no visit sorts first; names case-insensitively).
   const keys = new Map(
     found.map((c) => {
-      const value = searchItem(state, c, visits.get(c.id), [orderBy])[orderBy] ?? "";
+      const value = item(c, [orderBy])[orderBy] ?? "";
       return [c.id, typeof value === "string" ? value.toLowerCase() : (value as number)];
     }),
   );
@@ -78,7 +61,7 @@ function searchClients(ctx: HandlerContext): SimResponse {
     const [ka, kb] = [keys.get(a.id)!, keys.get(b.id)!];
     return (ka < kb ? -1 : ka > kb ? 1 : 0) * sign || a.id - b.id;
   });
-  const items = slice(found, ctx.page!).map((c) => searchItem(state, c, visits.get(c.id), fields));
+  const items = slice(found, ctx.page!).map((c) => item(c, fields));
   return ok(items, { total_count: found.length });
 }
 
@@ -146,11 +129,8 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
     const errors = clientErrors(ctx.state, company, body, true);
     const first = errors.first("name") ?? errors.first("phone") ?? errors.first("birth_date");
     if (first) {
-      refused.push({
-        ...(body.phone !== undefined ? { phone: body.phone } : {}),
-        ...(body.name !== undefined ? { name: body.name } : {}),
-        error: first,
-      });
+      // A phone or name that was not sent stays out of the JSON.
+      refused.push({ phone: body.phone, name: body.name, error: first });
     } else {
       const client = newClient(ctx.state, company, body, ctx.now);
       ctx.emit(clientChange(ctx.state, client, "create"));
@@ -223,7 +203,7 @@ function getChainClient(ctx: HandlerContext): SimResponse {
     clients: cards.map((c) => ({
       id: c.id,
       company_id: c.company_id,
-      name: [c.name, c.surname].filter(Boolean).join(" "),
+      name: fullName(c),
       email: c.email,
     })),
   });

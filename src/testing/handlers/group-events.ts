@@ -1,5 +1,6 @@
 // Group events (activities) as state: create, read, change, delete, search (paged), the days that have
 // events, duplication at given times, and the v2 operations on the same events.
+import { shaped } from "../engine/shape.js";
 import { groupEventsOf, overlaps, type SimActivity } from "../group-event-store.js";
 import { slice } from "../page-request.js";
 import { FieldErrors, abort, fail, invalid, ok, type SimResponse } from "../reply.js";
@@ -83,57 +84,40 @@ export function checkStaffFree(
   abort(fail(status, `${BUSY}: ${when}`, status === 409 ? { conflict: true } : {}));
 }
 
-/** What the v1 and v2 answers of an event share. */
-function eventFields(e: SimActivity): Record<string, unknown> {
-  return {
-    id: e.id,
-    service_id: e.service_id,
-    staff_id: e.staff_id,
-    timestamp: e.start,
-    length: e.length,
-    capacity: e.capacity,
-    color: e.color,
-    font_color: "",
-    instructions: e.instructions,
-    stream_link: e.stream_link,
-    notified: false,
-    comment: e.comment,
-  };
-}
-
 /** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
 export function eventView(state: SimulatorState, e: SimActivity, unixDate = false): Record<string, unknown> {
   const company = state.companies.find((c) => c.id === e.company_id)!;
   const service = state.services.find((s) => s.id === e.service_id);
   const staff = state.staff.find((s) => s.id === e.staff_id);
-  return {
-    ...eventFields(e),
-    company_id: e.company_id,
+  const card = staff && {
+    id: staff.id,
+    name: staff.name,
+    company_id: staff.company_id,
+    specialization: staff.specialization,
+  };
+  return shaped("Activity", e, {
+    salon_id: e.company_id,
+    master_id: e.staff_id,
     date: unixDate ? e.start : spacedDateTime(e.start, company.utcOffset),
-    records_count: e.records_count,
-    ...(service ? { service: { id: service.id, title: service.title, category_id: service.category_id } } : {}),
-    ...(staff
-      ? {
-          staff: { id: staff.id, name: staff.name, company_id: staff.company_id, specialization: staff.specialization },
-        }
-      : {}),
+    timestamp: e.start,
+    service: service && { id: service.id, title: service.title, category_id: service.category_id },
+    staff: card,
+    master: card,
     resource_instances: e.resource_instance_ids.map((id) => ({ id })),
     labels: e.label_ids.map((id) => ({ id, title: "" })),
     duration_details: [
       { id: e.id, services_duration: e.length - e.technical_break, technical_break_duration: e.technical_break },
     ],
-  };
+  });
 }
 
 /** The v2 answer: `{ data: { type, id, attributes } }`, no envelope. */
 export function eventDocument(e: SimActivity, status = 200): SimResponse {
-  const attributes = {
-    ...eventFields(e),
+  const attributes = shaped("ActivityV2Attributes", e, {
     master_id: e.staff_id,
+    timestamp: e.start,
     clients_count: e.records_count,
-    schedule_id: null,
-    schedule_till: null,
-  };
+  });
   return { status, body: { data: { type: "activity", id: String(e.id), attributes } } };
 }
 
@@ -203,14 +187,7 @@ function duplicate(ctx: HandlerContext): SimResponse {
     return invalid(422, { dates: ["Ожидается список дат и времени YYYY-MM-DDTHH:MM:SS"] });
   }
   const store = groupEventsOf(ctx.state);
-  const copies: SimActivity[] = (starts as number[]).map((start) => ({
-    ...original,
-    label_ids: [...original.label_ids],
-    resource_instance_ids: [...original.resource_instance_ids],
-    id: 0,
-    start,
-    records_count: 0,
-  }));
+  const copies = (starts as number[]).map((start) => structuredClone({ ...original, id: 0, start, records_count: 0 }));
   // All or nothing: one busy date refuses the whole request, as the API's 409 does.
   if (ctx.body.force !== true) for (const copy of copies) checkStaffFree(ctx.state, company, copy, 409);
   for (const copy of copies) copy.id = nextId(ctx.state, "activity");

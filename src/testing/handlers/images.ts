@@ -19,12 +19,8 @@ function upload(ctx: HandlerContext): SimResponse {
   if (entity !== "master" && entity !== "service") return fail(404, "Не найдено");
   const idField = entity === "master" ? "master_id" : "service_id";
   const id = toInt(body[idField]);
-  const known =
-    id === undefined
-      ? undefined
-      : entity === "master"
-        ? ctx.state.staff.find((s) => s.id === id)
-        : ctx.state.services.find((s) => s.id === id);
+  const rows: { id: number }[] = entity === "master" ? ctx.state.staff : ctx.state.services;
+  const known = id === undefined ? undefined : rows.find((row) => row.id === id);
   if (id !== undefined && !known) return invalid(422, { [idField]: ["Не найдено"] });
   const groupId = 700_000 + nextId(ctx.state, "generic");
   const version = { id: groupId, path: `https://assets.yclients.com/${entity}/basic/${groupId}.jpeg` };

@@ -8,11 +8,12 @@ import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientByPhone } from "./clients.js";
 import { requireCompany } from "./scope.js";
 import { type HandlerContext, type HandlerTable } from "./context.js";
-import { recordLookups, staffRecord } from "./crm-views.js";
+import { recordLookups, recordView } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../page-request.js";
+import { overlaps } from "../group-event-store.js";
 
-export const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
+const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 
 function dayParam(q: URLSearchParams, name: string, errors: FieldErrors): string | undefined {
   const value = q.get(name);
@@ -46,19 +47,12 @@ function listRecords(ctx: HandlerContext): SimResponse {
   const company = requireCompany(state, ctx.params.company_id);
   const off = company.utcOffset;
   const errors = new FieldErrors();
-  const staffId = queryInt(q, "staff_id");
-  const clientId = queryInt(q, "client_id");
-  const creatorId = queryInt(q, "created_user_id");
-  const start = dayParam(q, "start_date", errors);
-  const end = dayParam(q, "end_date", errors);
-  const cStart = dayParam(q, "c_start_date", errors);
-  const cEnd = dayParam(q, "c_end_date", errors);
-  const after = momentParam(q, "changed_after", company, errors);
-  const before = momentParam(q, "changed_before", company, errors);
+  const [staffId, clientId, creatorId] = ["staff_id", "client_id", "created_user_id"].map((n) => queryInt(q, n));
+  const days = ["start_date", "end_date", "c_start_date", "c_end_date"].map((n) => dayParam(q, n, errors));
+  const [after, before] = ["changed_after", "changed_before"].map((n) => momentParam(q, n, company, errors));
   if (errors.any) return errors.response(400, "Неверные параметры фильтра");
   const withDeleted = flag(q, "with_deleted");
-  const visitDays = dayBounds(start, end, off);
-  const creationDays = dayBounds(cStart, cEnd, off);
+  const [visitDays, creationDays] = [dayBounds(days[0], days[1], off), dayBounds(days[2], days[3], off)];
 
   const base = state.records.filter((r) => {
     if (r.company_id !== company.id) return false;
@@ -76,13 +70,9 @@ function listRecords(ctx: HandlerContext): SimResponse {
     )
     .sort((a, b) => a.start - b.start || a.id - b.id);
   const page = ctx.page!;
-  const view = {
-    consumables: flag(q, "include_consumables"),
-    financeTransactions: flag(q, "include_finance_transactions"),
-    lookups: recordLookups(state),
-  };
+  const lookups = recordLookups(state);
   return ok(
-    slice(matching, page).map((r) => staffRecord(state, r, view)),
+    slice(matching, page).map((r) => recordView(state, r, { lookups })),
     { page: page.page, total_count: base.filter((r) => !r.deleted).length },
   );
 }
@@ -156,12 +146,7 @@ export function refuseIfBusy(
 ) {
   if (saveIfBusy) return;
   const clash = state.records.some(
-    (r) =>
-      r.staff_id === plan.staffId &&
-      !r.deleted &&
-      r.id !== exceptId &&
-      plan.start < r.start + r.length &&
-      r.start < plan.start + plan.length,
+    (r) => r.staff_id === plan.staffId && !r.deleted && r.id !== exceptId && overlaps(r, plan),
   );
   if (clash) abort(fail(422, "Сотрудник занят в это время"));
 }

@@ -1,5 +1,6 @@
 // Staff working hours and the staff-side timetable, derived from the seeded weekly
 // schedules and the live records.
+import { overlaps } from "../group-event-store.js";
 import { workingWindow } from "../slots.js";
 import { abort, invalid, ok, type SimResponse } from "../reply.js";
 import { companyStaff, type Company, type SimulatorState, type StaffMember } from "../state.js";
@@ -105,7 +106,7 @@ function listTimetableSeances(ctx: HandlerContext): SimResponse {
   for (let t = window.from; t < window.to; t += step) {
     out.push({
       time: localTime(t, company.utcOffset),
-      is_free: !busy.some((r) => t < r.start + r.length && r.start < t + step),
+      is_free: !busy.some((r) => overlaps(r, { start: t, length: step })),
     });
   }
   return ok(out);

@@ -1,31 +1,20 @@
 // `/hooks_settings/{company_id}`: where the simulator sends its webhooks (see ../webhook-sender.ts).
 import { FieldErrors, ok, type SimResponse } from "../reply.js";
 import type { HooksSettings } from "../state.js";
+import { deref } from "../spec-index.js";
 import { requireCompany } from "./scope.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { isObject } from "./input.js";
 
-/** Every flag of the settings, in the documented order. */
-export const HOOK_FLAGS = [
-  "salon",
-  "service_category",
-  "service",
-  "good",
-  "master",
-  "client",
-  "record",
-  "goods_operations_sale",
-  "goods_operations_receipt",
-  "goods_operations_consumable",
-  "goods_operations_stolen",
-  "goods_operations_move",
-  "finances_operation",
-] as const;
+/** Every 0/1 flag of the settings (`active` first), in the documented order: read from the spec's schema. */
+const flags = (): string[] =>
+  Object.entries(deref({ $ref: "#/components/schemas/HooksSettings" }).properties)
+    .filter(([, schema]: [string, any]) => schema.$ref === "#/components/schemas/HooksFlag")
+    .map(([name]) => name);
 
 function settingsOf(ctx: HandlerContext, companyId: number): HooksSettings {
   const found = ctx.state.hooksSettings.get(companyId);
-  if (found) return found;
-  return { urls: [], active: 0, ...Object.fromEntries(HOOK_FLAGS.map((f) => [f, 0])) };
+  return found ?? { urls: [], active: 0, ...Object.fromEntries(flags().map((f) => [f, 0])) };
 }
 
 const view = (settings: HooksSettings) => ({ ...settings, urls: [...settings.urls] });
@@ -44,7 +33,7 @@ function updateHooksSettings(ctx: HandlerContext): SimResponse {
   if (!Array.isArray(urls) || urls.some((u) => typeof u !== "string" || !/^https?:\/\/[^\s]+$/i.test(u))) {
     errors.set("urls", "Ожидается список адресов http(s)");
   }
-  for (const flag of ["active", ...HOOK_FLAGS]) {
+  for (const flag of flags()) {
     const value = body[flag];
     if (value !== undefined && value !== 0 && value !== 1 && value !== "0" && value !== "1") {
       errors.set(flag, "Значение должно быть 0 или 1");
@@ -52,7 +41,7 @@ function updateHooksSettings(ctx: HandlerContext): SimResponse {
   }
   if (errors.any) return errors.response(422);
   const next: HooksSettings = { ...settingsOf(ctx, company.id), urls: [...(urls as string[])] };
-  for (const flag of ["active", ...HOOK_FLAGS]) {
+  for (const flag of flags()) {
     if (body[flag] !== undefined) next[flag] = Number(body[flag]);
   }
   ctx.state.hooksSettings.set(company.id, next);
