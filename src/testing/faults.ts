@@ -1,5 +1,6 @@
 // Fault injection: answers that a flaky network or gateway would give, chosen per route.
 import type { Random } from "./prng.js";
+import { fail, MESSAGES, tooManyRequests, type SimResponse } from "./reply.js";
 
 /**
  * Which requests a fault hits. A string is `"METHOD /path"` or just `"/path"` (any method),
@@ -32,7 +33,7 @@ export type Fault = FaultScope &
     | { kind: "rateLimit"; retryAfter: number }
   );
 
-export type TerminalFault = Exclude<Fault, { kind: "latency" }>;
+type TerminalFault = Exclude<Fault, { kind: "latency" }>;
 
 export interface FaultDecision {
   /** Total delay to add before answering, in ms. */
@@ -78,7 +79,8 @@ export class FaultInjector {
   constructor(private readonly random: Random) {}
 
   set(faults: readonly Fault[]): void {
-    this.entries = faults.map((fault) => ({ fault: { ...fault }, remaining: fault.times ?? Infinity }));
+    this.entries = [];
+    faults.forEach((fault) => this.add(fault));
   }
 
   add(fault: Fault): void {
@@ -103,5 +105,36 @@ export class FaultInjector {
     }
     this.entries = this.entries.filter((e) => e.remaining > 0);
     return decision;
+  }
+}
+
+const BAD_GATEWAY_PAGE =
+  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+/** What a terminal fault sends instead of the `normal` answer; undefined for a reset (no answer at all). */
+export function faultAnswer(fault: TerminalFault, normal: () => SimResponse): SimResponse | undefined {
+  switch (fault.kind) {
+    case "reset":
+      return undefined;
+    case "html":
+      return {
+        status: 502,
+        body: Buffer.from(BAD_GATEWAY_PAGE),
+        headers: { "content-type": "text/html; charset=utf-8" },
+      };
+    case "truncate": {
+      // Valid HTTP framing around half a JSON document: the client sees a parse failure.
+      const { status, body, headers } = normal();
+      const full = Buffer.from(JSON.stringify(body ?? { success: true, data: null, meta: [] }));
+      return {
+        status: status === 204 ? 200 : status,
+        body: full.subarray(0, Math.floor(full.length / 2)),
+        headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+      };
+    }
+    case "rateLimit":
+      return tooManyRequests(fault.retryAfter);
+    case "status":
+      return fail(fault.status, fault.status >= 500 ? MESSAGES.serverError : `Ошибка ${fault.status}`);
   }
 }
