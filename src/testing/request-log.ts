@@ -74,6 +74,12 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
+/** Appends to a bounded log kept in place (callers hold the array): the newest `max` entries, oldest first. */
+export function keepNewest<T>(log: T[], entry: T, max: number): void {
+  log.push(entry);
+  if (log.length > max) log.splice(0, log.length - max);
+}
+
 /** A bounded log: the newest `max` requests, oldest first. The array is stable across clears. */
 export class RequestLog {
   readonly entries: RecordedRequest[] = [];
@@ -81,8 +87,7 @@ export class RequestLog {
   constructor(private readonly max: number) {}
 
   push(entry: RecordedRequest): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
+    keepNewest(this.entries, entry, this.max);
   }
 
   clear(): void {
