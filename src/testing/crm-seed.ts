@@ -2,9 +2,10 @@
 // past records, enough to page through and to filter. Drawn from its own PRNG stream, so the
 // catalogue, staff and near-term records of a seed stay exactly as they were. The history
 // ends a week before "today", so it never takes a slot online booking could offer.
-import { birthDate, FEMALE_NAMES, FEMALE_PATRONYMICS, MALE_NAMES, MALE_PATRONYMICS, SURNAMES } from "./names.js";
+import { birthDate, drawFemale, drawSurnameStem, fullName } from "./names.js";
 import { hex, intBetween, pick, stream, type Random } from "./prng.js";
 import {
+  blankClient,
   nextId,
   type SimRecord,
   type Client,
@@ -43,24 +44,20 @@ function digits(rnd: Random, n: number): string {
 }
 
 function newClient(state: SimulatorState, rnd: Random, company: Company, id: number, labels: Label[]): Client {
-  const female = rnd() < 0.7;
-  const stem = pick(rnd, SURNAMES);
+  const female = drawFemale(rnd);
+  const stem = drawSurnameStem(rnd);
   const created = dayStart(state, company, -intBetween(rnd, 30, 900)) + intBetween(rnd, 540, 1260) * 60;
   const changed = rnd() < 0.3 ? created + intBetween(rnd, 1, 25) * 86_400 : created;
   const bday = birthDate(rnd, 1960, 2006);
   return {
     id,
-    company_id: company.id,
-    name: pick(rnd, female ? FEMALE_NAMES : MALE_NAMES),
-    surname: female ? stem + "а" : stem,
-    patronymic: pick(rnd, female ? FEMALE_PATRONYMICS : MALE_PATRONYMICS),
+    ...blankClient(company.id),
+    ...fullName(rnd, female, stem),
     phone: "79" + digits(rnd, 9),
     email: rnd() < 0.4 ? `crm${id}@example.com` : "",
     sex_id: rnd() < 0.1 ? 0 : female ? 2 : 1,
-    visits: 0,
     spent: intBetween(rnd, 0, 400) * 100,
     discount: pick(rnd, [0, 0, 0, 0, 5, 10, 15]),
-    comment: "",
     birth_date: rnd() < 0.15 ? "" : bday,
     card: rnd() < 0.3 ? digits(rnd, 9) : "",
     importance_id: pick(rnd, [0, 0, 0, 1, 2, 3]),

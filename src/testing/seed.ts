@@ -6,6 +6,7 @@ import { freeStarts } from "./slots.js";
 import { seedCrm } from "./crm-seed.js";
 import type { SimulatorUser } from "./options.js";
 import {
+  blankClient,
   nextId,
   type BookingUser,
   type Client,
@@ -126,20 +127,14 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
 
     const clientCount = intBetween(rnd, 14, 22);
     for (let k = 0; k < clientCount; k++) {
-      const p = person(rnd);
       clients.push({
         id: 80_000_000 + base * 1000 + clients.length + 1,
-        company_id: company.id,
-        name: p.name,
-        surname: p.surname,
-        patronymic: p.patronymic,
+        ...blankClient(company.id, person(rnd)),
         phone: phone(rnd),
         email: rnd() < 0.5 ? `client${clients.length + 1}@example.com` : "",
-        sex_id: p.sex_id,
         visits: intBetween(rnd, 0, 30),
         spent: intBetween(rnd, 0, 300) * 100,
         discount: pick(rnd, [0, 0, 0, 5, 10]),
-        comment: "",
         birth_date: birthDate(rnd, 1965, 2004),
       });
     }
