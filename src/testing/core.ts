@@ -1,9 +1,9 @@
-// One request's way through the simulator, independent of sockets: route, log, faults, rate limit, headers,
+// One request's way through the simulator, once its body is read: route, log, faults, rate limit, headers,
 // auth, body checks, paging, then a stateful handler or the spec's example. The core owns every part a request
 // touches (state, request log, faults, rate limiter, webhook sender), built from the simulator's options.
 import { hostRootedPrefixes } from "../../generated/operations.js";
 import { randomUUID } from "node:crypto";
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { acceptsV2, parseAuthorization } from "./request-headers.js";
 import { faultAnswer, FaultInjector } from "./faults.js";
@@ -32,17 +32,6 @@ import { WebhookSender } from "./webhook-sender.js";
 
 export const BASE_PATH = "/api/v1";
 
-export interface IncomingRequest {
-  method: string;
-  /** The raw request target, path and query. */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  /** True when the body was over the size limit and was dropped. */
-  bodyTooLarge: boolean;
-  remoteAddress: string;
-}
-
 /** Tags whose operations an online-booking client's token may call; the rest are staff-only. */
 const CLIENT_TAGS = new Set(["auth", "booking", "booking_users", "user_records"]);
 /** Operations of other tags that read the signed-in person's own loyalty data, so a client's token may call them. */
@@ -55,9 +44,12 @@ const CLIENT_OPERATIONS = new Set([
 interface ParsedBody {
   value?: unknown;
   failed: boolean;
+  /** Over the size limit, and dropped. */
+  tooLarge?: boolean;
 }
 
-function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer): ParsedBody {
+function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer | undefined): ParsedBody {
+  if (!raw) return { failed: false, tooLarge: true };
   if (method === "GET" || method === "HEAD" || raw.length === 0) return { failed: false };
   const text = raw.toString("utf8");
   if (!text.trim()) return { failed: false };
@@ -123,17 +115,20 @@ export class SimulatorCore {
     this.webhooks.close();
   }
 
-  /** Answers one request; no `response` means the socket is to be reset without one (a `reset` fault). */
-  async handle(req: IncomingRequest): Promise<{ entry: RecordedRequest; response?: SimResponse }> {
-    const url = splitTarget(req.url);
-    const method = req.method.toUpperCase();
+  /**
+   * Answers one request whose `body` was read (undefined when it was over the size limit and dropped); no
+   * `response` means the socket is to be reset without one (a `reset` fault).
+   */
+  async handle(req: IncomingMessage, body?: Buffer): Promise<{ entry: RecordedRequest; response?: SimResponse }> {
+    const url = splitTarget(req.url ?? "/");
+    const method = (req.method ?? "GET").toUpperCase();
     const inBase = url.pathname === BASE_PATH || url.pathname.startsWith(BASE_PATH + "/");
     const path = inBase ? url.pathname.slice(BASE_PATH.length) || "/" : url.pathname;
     // `/api/v2/...` and `/marketplace/...` live beside `/api/v1` on the same host, as in the real API.
     const hostRooted = !inBase && hostRootedPrefixes.some((prefix) => path.startsWith(prefix));
     const route = inBase || hostRooted ? this.router.match(method, path) : ({ kind: "missing" } as const);
     const op = route.kind === "found" ? route.op : undefined;
-    const parsed = req.bodyTooLarge ? { failed: false } : parseBody(method, req.headers, req.body);
+    const parsed = parseBody(method, req.headers, body);
 
     const entry: RecordedRequest = {
       id: randomUUID(),
@@ -144,7 +139,7 @@ export class SimulatorCore {
       operationId: op?.operationId,
       query: queryObject(url.searchParams),
       headers: redactHeaders(req.headers),
-      body: req.bodyTooLarge ? `[body over the size limit]` : loggedBody(req.body.length, parsed.value, parsed.failed),
+      body: body ? loggedBody(body.length, parsed.value, parsed.failed) : `[body over the size limit]`,
     };
     this.log.push(entry);
 
@@ -152,14 +147,14 @@ export class SimulatorCore {
     if (decision.latency > 0) {
       await delay(decision.latency, undefined, { signal: this.closing.signal }).catch(() => undefined);
     }
-    const answer = () => this.answer(req, route, parsed, url);
+    const answer = () => this.answer(req.headers, route, parsed, url);
     if (decision.terminal) return { entry, response: faultAnswer(decision.terminal, answer) };
     // Per client IP, like the real API: every token and every process behind one address shares it.
-    const retryAfter = this.rateLimiter?.take(req.remoteAddress, Date.now());
+    const retryAfter = this.rateLimiter?.take(req.socket.remoteAddress ?? "unknown", Date.now());
     return { entry, response: retryAfter === undefined ? answer() : tooManyRequests(retryAfter) };
   }
 
-  private answer(req: IncomingRequest, route: RouteResult, parsed: ParsedBody, url: Target): SimResponse {
+  private answer(headers: IncomingHttpHeaders, route: RouteResult, parsed: ParsedBody, url: Target): SimResponse {
     if (route.kind === "missing") return fail(404, MESSAGES.notFound);
     // The real API's framework answers an unsupported method on a known path with 405.
     if (route.kind === "method")
@@ -168,11 +163,11 @@ export class SimulatorCore {
 
     // The status for a missing or wrong Accept is not public (only the hint text is); 400 is
     // the one status every operation of the spec documents for a malformed request.
-    if (!acceptsV2(req.headers.accept)) return fail(400, MESSAGES.badAccept);
-    const creds = parseAuthorization(req.headers.authorization) ?? {};
+    if (!acceptsV2(headers.accept)) return fail(400, MESSAGES.badAccept);
+    const creds = parseAuthorization(headers.authorization) ?? {};
     if (!creds.partner) return unauthorized(MESSAGES.noAuth);
     if (creds.partner !== this.partnerToken) return unauthorized(MESSAGES.badPartner);
-    if (req.bodyTooLarge) return fail(413, MESSAGES.tooLarge);
+    if (parsed.tooLarge) return fail(413, MESSAGES.tooLarge);
     if (parsed.failed) return fail(400, MESSAGES.badJson);
 
     let session: Session | undefined;

@@ -72,17 +72,8 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     });
     req.on("error", () => res.destroy());
     req.on("end", () => {
-      const bodyTooLarge = size > MAX_BODY_BYTES;
-      const incoming = {
-        method: req.method ?? "GET",
-        url: req.url ?? "/",
-        headers: req.headers,
-        body: bodyTooLarge ? Buffer.alloc(0) : Buffer.concat(chunks),
-        bodyTooLarge,
-        remoteAddress: req.socket.remoteAddress ?? "unknown",
-      };
       core
-        .handle(incoming)
+        .handle(req, size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks))
         .then(({ entry, response }) => (entry.status = write(req, res, response, entry.id)))
         .catch(() => write(req, res, fail(500, MESSAGES.serverError), randomUUID()));
     });
