@@ -51,26 +51,20 @@ function normalizePath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
-function routeMatches(
-  route: FaultRoute | undefined,
-  method: string,
-  path: string,
-  template: string | undefined,
-): boolean {
+/** Whether `route` names the request, given as its method and its paths (the concrete one, then the template). */
+function routeMatches(route: FaultRoute | undefined, method: string, paths: string[]): boolean {
   if (route === undefined) return true;
   if (route instanceof RegExp) {
-    const test = (s: string) => {
+    return paths.some((path) => {
       route.lastIndex = 0; // a /g or /y pattern is stateful; start fresh each time
-      return route.test(s);
-    };
-    return test(`${method} ${path}`) || (template !== undefined && test(`${method} ${template}`));
+      return route.test(`${method} ${path}`);
+    });
   }
   const text = route.trim();
   const space = text.indexOf(" ");
-  const wantMethod = space > 0 ? text.slice(0, space).toUpperCase() : undefined;
-  const wantPath = normalizePath(space > 0 ? text.slice(space + 1).trim() : text);
-  if (wantMethod && wantMethod !== method) return false;
-  return wantPath === normalizePath(path) || (template !== undefined && wantPath === normalizePath(template));
+  if (space > 0 && text.slice(0, space).toUpperCase() !== method) return false;
+  const wanted = normalizePath(space > 0 ? text.slice(space + 1).trim() : text);
+  return paths.some((path) => normalizePath(path) === wanted);
 }
 
 export class FaultInjector {
@@ -94,9 +88,10 @@ export class FaultInjector {
   /** Decides what happens to one request: latencies add up; the first terminal fault wins. */
   decide(method: string, path: string, template: string | undefined): FaultDecision {
     const decision: FaultDecision = { latency: 0 };
+    const paths = template === undefined ? [path] : [path, template];
     for (const entry of this.entries) {
       const { fault } = entry;
-      if (entry.remaining <= 0 || !routeMatches(fault.route, method, path, template)) continue;
+      if (entry.remaining <= 0 || !routeMatches(fault.route, method, paths)) continue;
       if (fault.kind !== "latency" && decision.terminal) continue;
       if (fault.rate !== undefined && !(this.random() < fault.rate)) continue;
       entry.remaining--;

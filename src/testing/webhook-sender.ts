@@ -52,19 +52,13 @@ export class WebhookSender {
   /** Aborted on close: ends every attempt in flight and every wait before a retry. */
   private readonly closing = new AbortController();
   private seq = 0;
-  private readonly attempts: number;
-  private readonly retryDelayMs: number;
-  private readonly timeoutMs: number;
-  private readonly maxLogged: number;
+  private readonly options: Required<WebhookDeliveryOptions>;
 
   constructor(
     private readonly state: SimulatorState,
-    options: WebhookDeliveryOptions = {},
+    { attempts = 3, retryDelayMs = 100, timeoutMs = 5000, maxLogged = 1000 }: WebhookDeliveryOptions = {},
   ) {
-    this.attempts = Math.max(1, options.attempts ?? 3);
-    this.retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
-    this.timeoutMs = options.timeoutMs ?? 5000;
-    this.maxLogged = options.maxLogged ?? 1000;
+    this.options = { attempts: Math.max(1, attempts), retryDelayMs: Math.max(0, retryDelayMs), timeoutMs, maxLogged };
   }
 
   /** Queues the change for every URL its company's settings send it to. */
@@ -93,7 +87,7 @@ export class WebhookSender {
         attempts: 0,
         outcome: "pending",
       };
-      keepNewest(this.deliveries, entry, this.maxLogged);
+      keepNewest(this.deliveries, entry, this.options.maxLogged);
       const next = (this.queues.get(url) ?? Promise.resolve()).then(() => this.deliver(url, text, entry));
       this.queues.set(url, next);
       void next.then(() => {
@@ -114,14 +108,14 @@ export class WebhookSender {
 
   private async deliver(url: string, text: string, entry: WebhookDelivery): Promise<void> {
     const closing = this.closing.signal;
-    for (let attempt = 1; attempt <= this.attempts && !closing.aborted; attempt++) {
-      if (attempt > 1)
-        await delay(this.retryDelayMs * 2 ** (attempt - 2), undefined, { signal: closing }).catch(() => {});
+    const { attempts, retryDelayMs, timeoutMs } = this.options;
+    for (let attempt = 1; attempt <= attempts && !closing.aborted; attempt++) {
+      if (attempt > 1) await delay(retryDelayMs * 2 ** (attempt - 2), undefined, { signal: closing }).catch(() => {});
       if (closing.aborted) break;
       entry.attempts = attempt;
       const attemptEnd = new AbortController();
       const end = () => attemptEnd.abort();
-      const timer = setTimeout(end, this.timeoutMs);
+      const timer = setTimeout(end, timeoutMs);
       closing.addEventListener("abort", end);
       try {
         const response = await fetch(url, {
