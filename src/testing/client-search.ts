@@ -64,12 +64,7 @@ function recordTest(state: Record<string, any>, ctx: SearchContext): Test {
   const statuses =
     state.status === undefined
       ? undefined
-      : new Set(
-          [...idSet(state.status)].map((s) => {
-            if (!(s in STATUS_TO_ATTENDANCE)) fail();
-            return STATUS_TO_ATTENDANCE[s];
-          }),
-        );
+      : new Set([...idSet(state.status)].map((s) => STATUS_TO_ATTENDANCE[s] ?? fail()));
   const created = state.created === undefined ? undefined : dayRange(state.created);
   return (client) => {
     const matching = ctx
