@@ -14,7 +14,7 @@ import { stream } from "./prng.js";
 import { RateLimiter } from "./rate-limit.js";
 import { fail, invalid, MESSAGES, Reply, tooManyRequests, unauthorized, type SimResponse } from "./reply.js";
 import { readMultipart } from "./multipart.js";
-import { loggedBody, queryObject, redactHeaders, RequestLog, type RecordedRequest } from "./request-log.js";
+import { keepNewest, loggedBody, queryObject, redactHeaders, type RecordedRequest } from "./request-log.js";
 import { Router, type RouteResult } from "./router.js";
 import { operationIndex, type OperationEntry } from "./spec-index.js";
 import { findSession, type Session, type SimulatorState } from "./state.js";
@@ -76,7 +76,9 @@ export function validationStatus(op: OperationEntry): 400 | 422 {
 export class SimulatorCore {
   readonly partnerToken: string;
   readonly state: SimulatorState;
-  readonly log: RequestLog;
+  /** What arrived, oldest first (`sim.requests`). */
+  readonly log: RecordedRequest[] = [];
+  private readonly maxLogged: number;
   readonly faults: FaultInjector;
   /** Absent when the options turn the rate limit off. */
   readonly rateLimiter?: RateLimiter;
@@ -101,7 +103,7 @@ export class SimulatorCore {
       users: options.users ?? DEFAULT_USERS,
       extraCompanies,
     });
-    this.log = new RequestLog(options.maxLoggedRequests ?? DEFAULT_MAX_LOGGED_REQUESTS);
+    this.maxLogged = options.maxLoggedRequests ?? DEFAULT_MAX_LOGGED_REQUESTS;
     this.faults = new FaultInjector(stream(seed, "faults"));
     this.faults.set(options.faults ?? []);
     const { rateLimit } = options;
@@ -141,7 +143,7 @@ export class SimulatorCore {
       headers: redactHeaders(req.headers),
       body: body ? loggedBody(body.length, parsed.value, parsed.failed) : `[body over the size limit]`,
     };
-    this.log.push(entry);
+    keepNewest(this.log, entry, this.maxLogged);
 
     const decision = this.faults.decide(method, path, op?.path);
     if (decision.latency > 0) {

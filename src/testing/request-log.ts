@@ -74,23 +74,11 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
-/** Appends to a bounded log kept in place (callers hold the array): the newest `max` entries, oldest first. */
+/**
+ * Appends to a bounded log (the requests, the webhook deliveries): the newest `max` entries, oldest first. The
+ * array is changed in place, so the one a test holds stays the log.
+ */
 export function keepNewest<T>(log: T[], entry: T, max: number): void {
   log.push(entry);
   if (log.length > max) log.splice(0, log.length - max);
-}
-
-/** A bounded log: the newest `max` requests, oldest first. The array is stable across clears. */
-export class RequestLog {
-  readonly entries: RecordedRequest[] = [];
-
-  constructor(private readonly max: number) {}
-
-  push(entry: RecordedRequest): void {
-    keepNewest(this.entries, entry, this.max);
-  }
-
-  clear(): void {
-    this.entries.length = 0;
-  }
 }
