@@ -90,7 +90,7 @@ function recordTest(state: Record<string, any>, ctx: SearchContext): Test {
 }
 
 /** Builds the test of one `{type, state}` filter. */
-export function compileFilter(filter: unknown, ctx: SearchContext): Test {
+function compileFilter(filter: unknown, ctx: SearchContext): Test {
   if (!isObj(filter) || typeof filter.type !== "string" || !isObj(filter.state)) fail();
   const state = filter.state;
   if (state.invert !== undefined && typeof state.invert !== "boolean") fail();

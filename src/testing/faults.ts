@@ -35,7 +35,7 @@ export type Fault = FaultScope &
 
 type TerminalFault = Exclude<Fault, { kind: "latency" }>;
 
-export interface FaultDecision {
+interface FaultDecision {
   /** Total delay to add before answering, in ms. */
   latency: number;
   /** The fault that replaces the answer, if any. */
