@@ -34,19 +34,17 @@ function idSet(state: unknown): Set<number> {
   return new Set(numbers(state.value));
 }
 
-function inNumberRange(value: number, range: unknown): boolean {
+/** Whether `value` lies in a `{from?, to?}` range; a range that is not one, or a bound `isBound` refuses, throws. */
+function inRange<T>(value: T, range: unknown, isBound: (bound: unknown) => bound is T): boolean {
   if (!isObj(range)) fail();
   const { from, to } = range;
-  if ((from !== undefined && typeof from !== "number") || (to !== undefined && typeof to !== "number")) fail();
+  if ((from !== undefined && !isBound(from)) || (to !== undefined && !isBound(to))) fail();
   return (from === undefined || value >= from) && (to === undefined || value <= to);
 }
 
-function inDayRange(day: string, range: unknown): boolean {
-  if (!isObj(range)) fail();
-  const { from, to } = range;
-  if ((from !== undefined && !isDay(from)) || (to !== undefined && !isDay(to))) fail();
-  return day !== "" && (from === undefined || day >= from) && (to === undefined || day <= to);
-}
+const inNumberRange = (value: number, range: unknown) => inRange(value, range, (v) => typeof v === "number");
+/** An unknown day ("") lies in no range. */
+const inDayRange = (day: string, range: unknown) => inRange(day, range, isDay) && day !== "";
 
 /** Checks a day range's shape (a bad one throws) before any client is tested against it. */
 function dayRange(range: unknown): unknown {
@@ -64,12 +62,7 @@ function recordTest(state: Record<string, any>, ctx: SearchContext): Test {
   const statuses =
     state.status === undefined
       ? undefined
-      : new Set(
-          [...idSet(state.status)].map((s) => {
-            if (!(s in STATUS_TO_ATTENDANCE)) fail();
-            return STATUS_TO_ATTENDANCE[s];
-          }),
-        );
+      : new Set([...idSet(state.status)].map((s) => STATUS_TO_ATTENDANCE[s] ?? fail()));
   const created = state.created === undefined ? undefined : dayRange(state.created);
   return (client) => {
     const matching = ctx
@@ -95,7 +88,7 @@ function recordTest(state: Record<string, any>, ctx: SearchContext): Test {
 }
 
 /** Builds the test of one `{type, state}` filter. */
-export function compileFilter(filter: unknown, ctx: SearchContext): Test {
+function compileFilter(filter: unknown, ctx: SearchContext): Test {
   if (!isObj(filter) || typeof filter.type !== "string" || !isObj(filter.state)) fail();
   const state = filter.state;
   if (state.invert !== undefined && typeof state.invert !== "boolean") fail();

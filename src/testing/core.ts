@@ -1,53 +1,36 @@
-// One request's way through the simulator, independent of sockets: route, log, faults, rate
-// limit, headers, auth, body checks, paging, then a stateful handler or the spec's example.
+// One request's way through the simulator, once its body is read: route, log, faults, rate limit, headers,
+// auth, body checks, paging, then a stateful handler or the spec's example. The core owns every part a request
+// touches (state, request log, faults, rate limiter, webhook sender), built from the simulator's options.
 import { hostRootedPrefixes } from "../../generated/operations.js";
 import { randomUUID } from "node:crypto";
-import type { IncomingHttpHeaders } from "node:http";
-import { acceptsV2, parseAuthorization, type Credentials } from "./request-headers.js";
-import { FaultInjector, type TerminalFault } from "./faults.js";
-import type { HandlerTable } from "./handlers/context.js";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
+import { acceptsV2, parseAuthorization } from "./request-headers.js";
+import { faultAnswer, FaultInjector } from "./faults.js";
+import { handlerTable } from "./handlers/index.js";
 import { exampleAnswer } from "./handlers/examples.js";
 import { isPageRequest, readPage, type PageRequest } from "./page-request.js";
 import { stream } from "./prng.js";
 import { RateLimiter } from "./rate-limit.js";
-import { fail, invalid, MESSAGES, Reply, unauthorized, type SimResponse } from "./reply.js";
+import { fail, invalid, MESSAGES, Reply, tooManyRequests, unauthorized, type SimResponse } from "./reply.js";
 import { readMultipart } from "./multipart.js";
-import { loggedBody, queryObject, redactHeaders, RequestLog, type RecordedRequest } from "./request-log.js";
-import { Router } from "./router.js";
-import type { OperationEntry } from "./spec-index.js";
+import { keepNewest, loggedBody, queryObject, redactHeaders, type RecordedRequest } from "./request-log.js";
+import { Router, type RouteResult } from "./router.js";
+import { operationIndex, type OperationEntry } from "./spec-index.js";
 import { findSession, type Session, type SimulatorState } from "./state.js";
-import type { StateChange } from "./webhook-payloads.js";
+import { buildState } from "./seed.js";
+import {
+  DEFAULT_MAX_LOGGED_REQUESTS,
+  DEFAULT_PARTNER_TOKEN,
+  DEFAULT_SEED,
+  DEFAULT_USERS,
+  rateLimitWindows,
+  type SimulatorOptions,
+} from "./options.js";
+import { isDate, MOSCOW_OFFSET_MINUTES, todayIn } from "./time.js";
+import { WebhookSender } from "./webhook-sender.js";
 
 export const BASE_PATH = "/api/v1";
-
-export interface IncomingRequest {
-  method: string;
-  /** The raw request target, path and query. */
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  /** True when the body was over the size limit and was dropped. */
-  bodyTooLarge: boolean;
-  remoteAddress: string;
-}
-
-export type Action =
-  | { type: "respond"; response: SimResponse }
-  | { type: "reset" }
-  | { type: "truncate"; response: SimResponse }
-  | { type: "html" };
-
-export interface CoreConfig {
-  state: SimulatorState;
-  partnerToken: string;
-  rateLimiter?: RateLimiter;
-  faults: FaultInjector;
-  log: RequestLog;
-  handlers: HandlerTable;
-  operations: readonly OperationEntry[];
-  /** Receives the state changes handlers report (the webhook sender). */
-  onChange?: (change: StateChange) => void;
-}
 
 /** Tags whose operations an online-booking client's token may call; the rest are staff-only. */
 const CLIENT_TAGS = new Set(["auth", "booking", "booking_users", "user_records"]);
@@ -58,7 +41,15 @@ const CLIENT_OPERATIONS = new Set([
   "GET /user/loyalty/certificates/",
 ]);
 
-function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer): { value?: unknown; failed: boolean } {
+interface ParsedBody {
+  value?: unknown;
+  failed: boolean;
+  /** Over the size limit, and dropped. */
+  tooLarge?: boolean;
+}
+
+function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer | undefined): ParsedBody {
+  if (!raw) return { failed: false, tooLarge: true };
   if (method === "GET" || method === "HEAD" || raw.length === 0) return { failed: false };
   const text = raw.toString("utf8");
   if (!text.trim()) return { failed: false };
@@ -83,34 +74,63 @@ export function validationStatus(op: OperationEntry): 400 | 422 {
 }
 
 export class SimulatorCore {
-  private readonly router: Router;
+  readonly partnerToken: string;
+  readonly state: SimulatorState;
+  /** What arrived, oldest first (`sim.requests`). */
+  readonly log: RecordedRequest[] = [];
+  private readonly maxLogged: number;
+  readonly faults: FaultInjector;
+  /** Absent when the options turn the rate limit off. */
+  readonly rateLimiter?: RateLimiter;
+  readonly webhooks: WebhookSender;
+  private readonly router = new Router(operationIndex());
+  private readonly handlers = handlerTable();
+  /** Cuts latency faults' waits short when the simulator closes. */
+  private readonly closing = new AbortController();
 
-  constructor(private readonly config: CoreConfig) {
-    this.router = new Router(config.operations);
+  constructor(options: SimulatorOptions) {
+    const seed = options.seed ?? DEFAULT_SEED;
+    this.partnerToken = options.partnerToken ?? DEFAULT_PARTNER_TOKEN;
+    if (!this.partnerToken) throw new TypeError("partnerToken must be a non-empty string");
+    if (options.today !== undefined && !isDate(options.today)) throw new TypeError("today must be a YYYY-MM-DD date");
+    const extraCompanies = options.extraCompanies ?? 0;
+    if (!Number.isInteger(extraCompanies) || extraCompanies < 0 || extraCompanies > 100_000) {
+      throw new TypeError("extraCompanies must be an integer from 0 to 100000");
+    }
+    this.state = buildState({
+      seed,
+      today: options.today ?? todayIn(MOSCOW_OFFSET_MINUTES),
+      users: options.users ?? DEFAULT_USERS,
+      extraCompanies,
+    });
+    this.maxLogged = options.maxLoggedRequests ?? DEFAULT_MAX_LOGGED_REQUESTS;
+    this.faults = new FaultInjector(stream(seed, "faults"));
+    this.faults.set(options.faults ?? []);
+    const { rateLimit } = options;
+    if (rateLimit !== false) this.rateLimiter = new RateLimiter(rateLimitWindows(rateLimit === true ? {} : rateLimit));
+    this.webhooks = new WebhookSender(this.state, options.webhooks);
   }
 
-  static faultInjector(seed: number): FaultInjector {
-    return new FaultInjector(stream(seed, "faults"));
+  /** Stops the webhooks and ends pending latency waits (their requests then answer, to sockets already gone). */
+  close(): void {
+    this.closing.abort();
+    this.webhooks.close();
   }
 
   /**
-   * Handles one request. `wait` delays by a latency fault; it is supplied by the server so
-   * that closing the server can cut pending delays short.
+   * Answers one request whose `body` was read (undefined when it was over the size limit and dropped); no
+   * `response` means the socket is to be reset without one (a `reset` fault).
    */
-  async handle(
-    req: IncomingRequest,
-    wait: (ms: number) => Promise<void>,
-  ): Promise<{ action: Action; entry: RecordedRequest }> {
-    const { faults, log } = this.config;
-    const url = splitTarget(req.url);
-    const method = req.method.toUpperCase();
+  async handle(req: IncomingMessage, body?: Buffer): Promise<{ entry: RecordedRequest; response?: SimResponse }> {
+    const url = splitTarget(req.url ?? "/");
+    const method = (req.method ?? "GET").toUpperCase();
     const inBase = url.pathname === BASE_PATH || url.pathname.startsWith(BASE_PATH + "/");
     const path = inBase ? url.pathname.slice(BASE_PATH.length) || "/" : url.pathname;
     // `/api/v2/...` and `/marketplace/...` live beside `/api/v1` on the same host, as in the real API.
     const hostRooted = !inBase && hostRootedPrefixes.some((prefix) => path.startsWith(prefix));
     const route = inBase || hostRooted ? this.router.match(method, path) : ({ kind: "missing" } as const);
     const op = route.kind === "found" ? route.op : undefined;
-    const parsed = req.bodyTooLarge ? { failed: false } : parseBody(method, req.headers, req.body);
+    const parsed = parseBody(method, req.headers, body);
 
     const entry: RecordedRequest = {
       id: randomUUID(),
@@ -121,54 +141,22 @@ export class SimulatorCore {
       operationId: op?.operationId,
       query: queryObject(url.searchParams),
       headers: redactHeaders(req.headers),
-      body: req.bodyTooLarge ? `[body over the size limit]` : loggedBody(req.body.length, parsed.value, parsed.failed),
+      body: body ? loggedBody(body.length, parsed.value, parsed.failed) : `[body over the size limit]`,
     };
-    log.push(entry);
+    keepNewest(this.log, entry, this.maxLogged);
 
-    const decision = faults.decide(method, path, op?.path);
-    if (decision.latency > 0) await wait(decision.latency);
-    if (decision.terminal)
-      return { action: this.faultAction(decision.terminal, () => this.answer(req, route, parsed, url)), entry };
-
-    const creds = parseAuthorization(String(req.headers.authorization ?? "")) ?? {};
-    const limited = this.rateLimit(req.remoteAddress);
-    if (limited) return { action: { type: "respond", response: limited }, entry };
-    return { action: { type: "respond", response: this.answer(req, route, parsed, url, creds) }, entry };
-  }
-
-  private faultAction(fault: TerminalFault, normal: () => SimResponse): Action {
-    switch (fault.kind) {
-      case "reset":
-        return { type: "reset" };
-      case "html":
-        return { type: "html" };
-      case "truncate":
-        return { type: "truncate", response: normal() };
-      case "rateLimit":
-        return { type: "respond", response: tooManyRequests(fault.retryAfter) };
-      case "status":
-        return {
-          type: "respond",
-          response: fail(fault.status, fault.status >= 500 ? MESSAGES.serverError : `Ошибка ${fault.status}`),
-        };
+    const decision = this.faults.decide(method, path, op?.path);
+    if (decision.latency > 0) {
+      await delay(decision.latency, undefined, { signal: this.closing.signal }).catch(() => undefined);
     }
-  }
-
-  private rateLimit(remote: string): SimResponse | undefined {
-    const limiter = this.config.rateLimiter;
-    if (!limiter) return undefined;
+    const answer = () => this.answer(req.headers, route, parsed, url);
+    if (decision.terminal) return { entry, response: faultAnswer(decision.terminal, answer) };
     // Per client IP, like the real API: every token and every process behind one address shares it.
-    const retryAfter = limiter.take(remote, Date.now());
-    return retryAfter === undefined ? undefined : tooManyRequests(retryAfter);
+    const retryAfter = this.rateLimiter?.take(req.socket.remoteAddress ?? "unknown", Date.now());
+    return { entry, response: retryAfter === undefined ? answer() : tooManyRequests(retryAfter) };
   }
 
-  private answer(
-    req: IncomingRequest,
-    route: ReturnType<Router["match"]>,
-    parsed: { value?: unknown; failed: boolean },
-    url: Target,
-    creds: Credentials = parseAuthorization(String(req.headers.authorization ?? "")) ?? {},
-  ): SimResponse {
+  private answer(headers: IncomingHttpHeaders, route: RouteResult, parsed: ParsedBody, url: Target): SimResponse {
     if (route.kind === "missing") return fail(404, MESSAGES.notFound);
     // The real API's framework answers an unsupported method on a known path with 405.
     if (route.kind === "method")
@@ -177,14 +165,15 @@ export class SimulatorCore {
 
     // The status for a missing or wrong Accept is not public (only the hint text is); 400 is
     // the one status every operation of the spec documents for a malformed request.
-    if (!acceptsV2(req.headers.accept)) return fail(400, MESSAGES.badAccept);
-    if (!req.headers.authorization || !creds.partner) return unauthorized(MESSAGES.noAuth);
-    if (creds.partner !== this.config.partnerToken) return unauthorized(MESSAGES.badPartner);
-    if (req.bodyTooLarge) return fail(413, MESSAGES.tooLarge);
+    if (!acceptsV2(headers.accept)) return fail(400, MESSAGES.badAccept);
+    const creds = parseAuthorization(headers.authorization) ?? {};
+    if (!creds.partner) return unauthorized(MESSAGES.noAuth);
+    if (creds.partner !== this.partnerToken) return unauthorized(MESSAGES.badPartner);
+    if (parsed.tooLarge) return fail(413, MESSAGES.tooLarge);
     if (parsed.failed) return fail(400, MESSAGES.badJson);
 
     let session: Session | undefined;
-    if (creds.user) session = findSession(this.config.state, creds.user);
+    if (creds.user) session = findSession(this.state, creds.user);
     if (op.userToken) {
       if (!creds.user) return unauthorized(MESSAGES.noAuth);
       if (!session) return unauthorized(MESSAGES.badUser);
@@ -196,7 +185,7 @@ export class SimulatorCore {
       if (!/^\d+$/.test(params[name] ?? "")) return fail(404, MESSAGES.notFound);
     }
 
-    const handler = this.config.handlers[op.key];
+    const handler = this.handlers[op.key];
     const missing = handler?.validatesOwnBody ? undefined : missingFields(op, parsed.value);
     if (missing) return invalid(validationStatus(op), missing);
 
@@ -209,17 +198,10 @@ export class SimulatorCore {
 
     if (!handler) return exampleAnswer(op);
     try {
-      return handler({
-        state: this.config.state,
-        op,
-        params,
-        query: url.searchParams,
-        body: parsed.value,
-        session,
-        page,
-        now: Math.floor(Date.now() / 1000),
-        emit: this.config.onChange ?? (() => undefined),
-      });
+      const { state, webhooks } = this;
+      const now = Math.floor(Date.now() / 1000);
+      const emit = webhooks.emit.bind(webhooks);
+      return handler({ state, op, params, query: url.searchParams, body: parsed.value, session, page, now, emit });
     } catch (err) {
       return err instanceof Reply ? err.response : fail(500, MESSAGES.serverError);
     }
@@ -248,8 +230,4 @@ function splitTarget(target: string): Target {
     pathname: q < 0 ? target : target.slice(0, q),
     searchParams: new URLSearchParams(q < 0 ? "" : target.slice(q + 1)),
   };
-}
-
-export function tooManyRequests(retryAfter: number): SimResponse {
-  return { ...fail(429, MESSAGES.tooMany), headers: { "retry-after": String(Math.max(0, Math.ceil(retryAfter))) } };
 }

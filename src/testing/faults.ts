@@ -1,5 +1,6 @@
 // Fault injection: answers that a flaky network or gateway would give, chosen per route.
 import type { Random } from "./prng.js";
+import { fail, MESSAGES, tooManyRequests, type SimResponse } from "./reply.js";
 
 /**
  * Which requests a fault hits. A string is `"METHOD /path"` or just `"/path"` (any method),
@@ -32,9 +33,9 @@ export type Fault = FaultScope &
     | { kind: "rateLimit"; retryAfter: number }
   );
 
-export type TerminalFault = Exclude<Fault, { kind: "latency" }>;
+type TerminalFault = Exclude<Fault, { kind: "latency" }>;
 
-export interface FaultDecision {
+interface FaultDecision {
   /** Total delay to add before answering, in ms. */
   latency: number;
   /** The fault that replaces the answer, if any. */
@@ -50,26 +51,20 @@ function normalizePath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 
-function routeMatches(
-  route: FaultRoute | undefined,
-  method: string,
-  path: string,
-  template: string | undefined,
-): boolean {
+/** Whether `route` names the request, given as its method and its paths (the concrete one, then the template). */
+function routeMatches(route: FaultRoute | undefined, method: string, paths: string[]): boolean {
   if (route === undefined) return true;
   if (route instanceof RegExp) {
-    const test = (s: string) => {
+    return paths.some((path) => {
       route.lastIndex = 0; // a /g or /y pattern is stateful; start fresh each time
-      return route.test(s);
-    };
-    return test(`${method} ${path}`) || (template !== undefined && test(`${method} ${template}`));
+      return route.test(`${method} ${path}`);
+    });
   }
   const text = route.trim();
   const space = text.indexOf(" ");
-  const wantMethod = space > 0 ? text.slice(0, space).toUpperCase() : undefined;
-  const wantPath = normalizePath(space > 0 ? text.slice(space + 1).trim() : text);
-  if (wantMethod && wantMethod !== method) return false;
-  return wantPath === normalizePath(path) || (template !== undefined && wantPath === normalizePath(template));
+  if (space > 0 && text.slice(0, space).toUpperCase() !== method) return false;
+  const wanted = normalizePath(space > 0 ? text.slice(space + 1).trim() : text);
+  return paths.some((path) => normalizePath(path) === wanted);
 }
 
 export class FaultInjector {
@@ -78,7 +73,8 @@ export class FaultInjector {
   constructor(private readonly random: Random) {}
 
   set(faults: readonly Fault[]): void {
-    this.entries = faults.map((fault) => ({ fault: { ...fault }, remaining: fault.times ?? Infinity }));
+    this.entries = [];
+    faults.forEach((fault) => this.add(fault));
   }
 
   add(fault: Fault): void {
@@ -92,9 +88,10 @@ export class FaultInjector {
   /** Decides what happens to one request: latencies add up; the first terminal fault wins. */
   decide(method: string, path: string, template: string | undefined): FaultDecision {
     const decision: FaultDecision = { latency: 0 };
+    const paths = template === undefined ? [path] : [path, template];
     for (const entry of this.entries) {
       const { fault } = entry;
-      if (entry.remaining <= 0 || !routeMatches(fault.route, method, path, template)) continue;
+      if (entry.remaining <= 0 || !routeMatches(fault.route, method, paths)) continue;
       if (fault.kind !== "latency" && decision.terminal) continue;
       if (fault.rate !== undefined && !(this.random() < fault.rate)) continue;
       entry.remaining--;
@@ -103,5 +100,36 @@ export class FaultInjector {
     }
     this.entries = this.entries.filter((e) => e.remaining > 0);
     return decision;
+  }
+}
+
+const BAD_GATEWAY_PAGE =
+  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+/** What a terminal fault sends instead of the `normal` answer; undefined for a reset (no answer at all). */
+export function faultAnswer(fault: TerminalFault, normal: () => SimResponse): SimResponse | undefined {
+  switch (fault.kind) {
+    case "reset":
+      return undefined;
+    case "html":
+      return {
+        status: 502,
+        body: Buffer.from(BAD_GATEWAY_PAGE),
+        headers: { "content-type": "text/html; charset=utf-8" },
+      };
+    case "truncate": {
+      // Valid HTTP framing around half a JSON document: the client sees a parse failure.
+      const { status, body, headers } = normal();
+      const full = Buffer.from(JSON.stringify(body ?? { success: true, data: null, meta: [] }));
+      return {
+        status: status === 204 ? 200 : status,
+        body: full.subarray(0, Math.floor(full.length / 2)),
+        headers: { ...headers, "content-type": "application/json; charset=utf-8" },
+      };
+    }
+    case "rateLimit":
+      return tooManyRequests(fault.retryAfter);
+    case "status":
+      return fail(fault.status, fault.status >= 500 ? MESSAGES.serverError : `Ошибка ${fault.status}`);
   }
 }

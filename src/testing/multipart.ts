@@ -2,7 +2,7 @@
 // its fields for the simulator's checks: text fields become strings, files `{ filename, type, size }`. Not a
 // general parser: no nested parts and no transfer encodings, which fetch's FormData never sends.
 
-export interface UploadedFile {
+interface UploadedFile {
   filename: string;
   type: string;
   /** Bytes of the file. */

@@ -2,7 +2,7 @@
 // and surnames put together at random; phones are random digits; none of it describes a real person.
 import { intBetween, pick, type Random } from "./prng.js";
 
-export const FEMALE_NAMES = [
+const FEMALE_NAMES = [
   "Анна",
   "Мария",
   "Елена",
@@ -20,7 +20,7 @@ export const FEMALE_NAMES = [
   "Вероника",
   "Екатерина",
 ];
-export const MALE_NAMES = [
+const MALE_NAMES = [
   "Алексей",
   "Дмитрий",
   "Сергей",
@@ -35,7 +35,7 @@ export const MALE_NAMES = [
   "Роман",
 ];
 /** Surname stems; the feminine form adds "а". */
-export const SURNAMES = [
+const SURNAMES = [
   "Смирнов",
   "Кузнецов",
   "Попов",
@@ -57,24 +57,27 @@ export const SURNAMES = [
   "Фёдоров",
   "Михайлов",
 ];
-export const MALE_PATRONYMICS = [
-  "Алексеевич",
-  "Дмитриевич",
-  "Сергеевич",
-  "Андреевич",
-  "Игоревич",
-  "Павлович",
-  "Викторович",
-];
-export const FEMALE_PATRONYMICS = MALE_PATRONYMICS.map((p) => p.replace(/ич$/, "на"));
+const MALE_PATRONYMICS = ["Алексеевич", "Дмитриевич", "Сергеевич", "Андреевич", "Игоревич", "Павлович", "Викторович"];
+const FEMALE_PATRONYMICS = MALE_PATRONYMICS.map((p) => p.replace(/ич$/, "на"));
 
-/** A person's names; seven in ten are women (the feminine surname adds "а"). */
+/** Seven in ten people are women. */
+export const drawFemale = (rnd: Random): boolean => rnd() < 0.7;
+export const drawSurnameStem = (rnd: Random): string => pick(rnd, SURNAMES);
+
+/** A name and patronymic drawn for a surname stem (the feminine surname adds "а"). */
+export function fullName(rnd: Random, female: boolean, stem: string) {
+  const name = pick(rnd, female ? FEMALE_NAMES : MALE_NAMES);
+  return {
+    name,
+    surname: female ? stem + "а" : stem,
+    patronymic: pick(rnd, female ? FEMALE_PATRONYMICS : MALE_PATRONYMICS),
+  };
+}
+
+/** A person's names and sex (`sex_id` 2 a woman, 1 a man). */
 export function person(rnd: Random): { name: string; surname: string; patronymic: string; sex_id: number } {
-  const female = rnd() < 0.7;
-  const stem = pick(rnd, SURNAMES);
-  return female
-    ? { name: pick(rnd, FEMALE_NAMES), surname: stem + "а", patronymic: pick(rnd, FEMALE_PATRONYMICS), sex_id: 2 }
-    : { name: pick(rnd, MALE_NAMES), surname: stem, patronymic: pick(rnd, MALE_PATRONYMICS), sex_id: 1 };
+  const female = drawFemale(rnd);
+  return { ...fullName(rnd, female, drawSurnameStem(rnd)), sex_id: female ? 2 : 1 };
 }
 
 /** A made-up Russian mobile number, digits only. */

@@ -4,7 +4,7 @@
 export type Random = () => number;
 
 /** Returns a generator of floats in [0, 1) fully determined by `seed`. */
-export function mulberry32(seed: number): Random {
+function mulberry32(seed: number): Random {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

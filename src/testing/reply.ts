@@ -25,6 +25,11 @@ export function unauthorized(message: string): SimResponse {
   return { status: 401, body: { errors: { code: 401, message }, meta: { message } } };
 }
 
+/** The rate limit's 429, with the whole seconds to wait in `Retry-After`. */
+export function tooManyRequests(retryAfter: number): SimResponse {
+  return { ...fail(429, MESSAGES.tooMany), headers: { "retry-after": String(Math.max(0, Math.ceil(retryAfter))) } };
+}
+
 /** A validation failure: `meta.errors` maps each field to its messages. */
 export function invalid(
   status: 400 | 422,

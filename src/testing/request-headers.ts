@@ -16,7 +16,7 @@ export function parseAuthorization(header: string | undefined): Credentials | un
   return m ? { partner: m[1], user: m[2] } : undefined;
 }
 
-export const ACCEPTED_MEDIA_TYPES = ["application/vnd.yclients.v2+json", "application/vnd.api.v2+json"];
+const ACCEPTED_MEDIA_TYPES = ["application/vnd.yclients.v2+json", "application/vnd.api.v2+json"];
 
 /** True when one of the listed media types selects the version 2.0 response format. */
 export function acceptsV2(header: string | undefined): boolean {

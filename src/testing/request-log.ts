@@ -74,18 +74,11 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
-/** A bounded log: the newest `max` requests, oldest first. The array is stable across clears. */
-export class RequestLog {
-  readonly entries: RecordedRequest[] = [];
-
-  constructor(private readonly max: number) {}
-
-  push(entry: RecordedRequest): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
-  }
-
-  clear(): void {
-    this.entries.length = 0;
-  }
+/**
+ * Appends to a bounded log (the requests, the webhook deliveries): the newest `max` entries, oldest first. The
+ * array is changed in place, so the one a test holds stays the log.
+ */
+export function keepNewest<T>(log: T[], entry: T, max: number): void {
+  log.push(entry);
+  if (log.length > max) log.splice(0, log.length - max);
 }

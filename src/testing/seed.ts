@@ -1,22 +1,14 @@
 // Builds the simulator's data from a seed: one chain, 2–3 companies, their services, staff
-// with weekly schedules, clients and records around "today". Same seed and today, same data.
-import { birthDate, CATALOGUE, CHAIN_TITLES, CITIES, person, phone, POSITIONS, SCHEDULES } from "./names.js";
+// with weekly schedules, clients and records around "today"; then the CRM's part (labels, a
+// client base of a few thousand, two years of past records) from a stream of its own, so the
+// rest of a seed's data stays exactly as it was. Same seed and today, same data.
+import { birthDate, CATALOGUE, CHAIN_TITLES, CITIES, drawFemale, drawSurnameStem, fullName } from "./names.js";
+import { person, phone, POSITIONS, SCHEDULES } from "./names.js";
 import { hex, intBetween, pick, stream, type Random } from "./prng.js";
-import { freeStarts } from "./slots.js";
-import { seedCrm } from "./crm-seed.js";
+import { freeStarts, workingWindow } from "./slots.js";
 import type { SimulatorUser } from "./options.js";
-import {
-  nextId,
-  type BookingUser,
-  type Client,
-  type Company,
-  type Position,
-  type Service,
-  type ServiceCategory,
-  type SimulatorState,
-  type StaffMember,
-  type StaffUser,
-} from "./state.js";
+import { blankClient, nextId, type BookingUser, type Client, type Company, type Label } from "./state.js";
+import type { Position, Service, ServiceCategory, SimRecord, SimulatorState, StaffMember, StaffUser } from "./state.js";
 import { addDays, MOSCOW_OFFSET_MINUTES, unixAt } from "./time.js";
 import { FIRST_ACTIVITY_ID } from "./group-event-store.js";
 
@@ -126,20 +118,14 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
 
     const clientCount = intBetween(rnd, 14, 22);
     for (let k = 0; k < clientCount; k++) {
-      const p = person(rnd);
       clients.push({
         id: 80_000_000 + base * 1000 + clients.length + 1,
-        company_id: company.id,
-        name: p.name,
-        surname: p.surname,
-        patronymic: p.patronymic,
+        ...blankClient(company.id, person(rnd)),
         phone: phone(rnd),
         email: rnd() < 0.5 ? `client${clients.length + 1}@example.com` : "",
-        sex_id: p.sex_id,
         visits: intBetween(rnd, 0, 30),
         spent: intBetween(rnd, 0, 300) * 100,
         discount: pick(rnd, [0, 0, 0, 5, 10]),
-        comment: "",
         birth_date: birthDate(rnd, 1965, 2004),
       });
     }
@@ -221,7 +207,34 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
   };
   seedRecords(state, rnd);
   seedCrm(state);
+  state.records.sort((a, b) => a.start - b.start || a.id - b.id);
   return state;
+}
+
+/** Fields every seeded record leaves empty. */
+type Constant = "comment" | "notify_by_email" | "api_id";
+/** What each kind of seeded record draws, in its own order; the rest follows from the staff member and service. */
+type RecordDraws = Omit<SimRecord, "id" | "company_id" | "staff_id" | "service_ids" | "start" | "length" | Constant>;
+
+function seededRecord(
+  state: SimulatorState,
+  member: StaffMember,
+  service: Service,
+  start: number,
+  drawn: RecordDraws,
+): SimRecord {
+  return {
+    id: nextId(state, "record"),
+    company_id: member.company_id,
+    staff_id: member.id,
+    service_ids: [service.id],
+    start,
+    length: service.duration,
+    comment: "",
+    notify_by_email: 0,
+    api_id: "",
+    ...drawn,
+  };
 }
 
 /** A week of history and two weeks ahead: 0–3 records per working staff member per day. */
@@ -238,36 +251,175 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
           const starts = freeStarts(state, company, member, date, service.duration);
           if (starts.length === 0) break;
           const start = pick(rnd, starts);
-          const past = offset < 0;
           // Never created after the start of "today": a change time in the future would push an
           // incremental sync's checkpoint past the changes that come next.
           const created = Math.min(
             unixAt(addDays(date, -intBetween(rnd, 1, 10)), intBetween(rnd, 9 * 60, 21 * 60), company.utcOffset),
             unixAt(state.today, 0, company.utcOffset),
           );
-          state.records.push({
-            id: nextId(state, "record"),
+          const record = seededRecord(state, member, service, start, {
             hash: hex(rnd, 32),
-            company_id: company.id,
-            staff_id: member.id,
-            service_ids: [service.id],
             client_id: pick(rnd, companyClients).id,
-            start,
-            length: service.duration,
-            comment: "",
             online: rnd() < 0.5,
-            attendance: past ? pick(rnd, [1, 1, 1, -1]) : pick(rnd, [0, 2]),
+            attendance: offset < 0 ? pick(rnd, [1, 1, 1, -1]) : pick(rnd, [0, 2]),
             deleted: false,
             created_at: created,
             updated_at: created,
             notify_by_sms: pick(rnd, [0, 2, 24]),
-            notify_by_email: 0,
             master_requested: rnd() < 0.7,
-            api_id: "",
           });
+          state.records.push(record);
         }
       }
     }
   }
-  state.records.sort((a, b) => a.start - b.start || a.id - b.id);
+}
+
+/** Local midnight `days` after today, by arithmetic (the companies keep fixed offsets; see time.ts). */
+function dayStart(state: SimulatorState, company: Company, days: number): number {
+  return unixAt(state.today, 0, company.utcOffset) + days * 86_400;
+}
+
+/** Clients and history records per company: the first company gets the big base. */
+const CRM_VOLUME = { firstCompany: { clients: 2500, records: 3000 }, other: { clients: 300, records: 400 } };
+
+const CLIENT_LABELS = [
+  { title: "Постоянный клиент", color: "#009800", icon: "tag" },
+  { title: "VIP", color: "#e8d313", icon: "star" },
+  { title: "Черный список", color: "#0f0f0f", icon: "ban" },
+  { title: "Лояльный", color: "#bfd4f2", icon: "heart" },
+];
+const RECORD_LABELS = [
+  { title: "Сотрудник важен", color: "#ff2828", icon: "lock" },
+  { title: "Сотрудник не важен", color: "#009800", icon: "unlock" },
+];
+
+function digits(rnd: Random, n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += String(intBetween(rnd, 0, 9));
+  return out;
+}
+
+function newClient(state: SimulatorState, rnd: Random, company: Company, id: number, labels: Label[]): Client {
+  const female = drawFemale(rnd);
+  const stem = drawSurnameStem(rnd);
+  const created = dayStart(state, company, -intBetween(rnd, 30, 900)) + intBetween(rnd, 540, 1260) * 60;
+  const changed = rnd() < 0.3 ? created + intBetween(rnd, 1, 25) * 86_400 : created;
+  const bday = birthDate(rnd, 1960, 2006);
+  return {
+    id,
+    ...blankClient(company.id),
+    ...fullName(rnd, female, stem),
+    phone: "79" + digits(rnd, 9),
+    email: rnd() < 0.4 ? `crm${id}@example.com` : "",
+    sex_id: rnd() < 0.1 ? 0 : female ? 2 : 1,
+    spent: intBetween(rnd, 0, 400) * 100,
+    discount: pick(rnd, [0, 0, 0, 0, 5, 10, 15]),
+    birth_date: rnd() < 0.15 ? "" : bday,
+    card: rnd() < 0.3 ? digits(rnd, 9) : "",
+    importance_id: pick(rnd, [0, 0, 0, 1, 2, 3]),
+    sms_check: rnd() < 0.5 ? 1 : 0,
+    sms_not: rnd() < 0.1 ? 1 : 0,
+    label_ids: labels.filter(() => rnd() < 0.15).map((l) => l.id),
+    custom_fields: {},
+    created_at: created,
+    updated_at: changed,
+  };
+}
+
+interface Offer {
+  member: StaffMember;
+  services: Service[];
+}
+
+/** One past record of `member` starting at `start`. */
+function historyRecord(
+  state: SimulatorState,
+  rnd: Random,
+  company: Company,
+  member: StaffMember,
+  service: Service,
+  start: number,
+  clients: readonly Client[],
+  creatorId: number,
+): SimRecord {
+  const created = start - intBetween(rnd, 1, 20) * 86_400 - intBetween(rnd, 0, 600) * 60;
+  // Most history was last touched when the visit ended; some of it was edited later (payments, notes).
+  const ended = start + service.duration;
+  const changed = rnd() < 0.2 ? ended + intBetween(rnd, 1, 60) * 86_400 : ended;
+  const online = rnd() < 0.4;
+  return seededRecord(state, member, service, start, {
+    hash: hex(rnd, 16),
+    client_id: pick(rnd, clients).id,
+    online,
+    attendance: pick(rnd, [1, 1, 1, 1, -1]),
+    deleted: rnd() < 0.05,
+    created_at: created,
+    updated_at: Math.min(changed, dayStart(state, company, 0)),
+    notify_by_sms: pick(rnd, [0, 2, 24]),
+    master_requested: rnd() < 0.7,
+    created_user_id: online ? 0 : creatorId,
+  });
+}
+
+/**
+ * Walks back day by day from a week before today, giving each working staff member 0–3
+ * back-to-back records inside their hours, until `quota` records exist. Records never
+ * overlap and always lie in working hours, like the near-term ones.
+ */
+function seedHistory(
+  state: SimulatorState,
+  rnd: Random,
+  company: Company,
+  clients: readonly Client[],
+  quota: number,
+  creatorId: number,
+): void {
+  const offers: Offer[] = state.staff
+    .filter((s) => s.company_id === company.id)
+    .map((member) => ({ member, services: state.services.filter((s) => member.service_ids.includes(s.id)) }))
+    .filter((o) => o.services.length > 0);
+  if (offers.length === 0 || clients.length === 0) return;
+  let made = 0;
+  for (let offset = -8; offset >= -730 && made < quota; offset--) {
+    const date = addDays(state.today, offset);
+    for (const { member, services } of offers) {
+      const window = workingWindow(company, member, date);
+      if (!window) continue;
+      let t = window.from;
+      for (let n = intBetween(rnd, 0, 3); n > 0 && made < quota; n--) {
+        t += intBetween(rnd, 0, 4) * company.slotStep * 60;
+        const service = pick(rnd, services);
+        if (t + service.duration > window.to) break;
+        state.records.push(historyRecord(state, rnd, company, member, service, t, clients, creatorId));
+        t += service.duration;
+        made++;
+      }
+    }
+  }
+}
+
+/**
+ * Adds labels, the client base and the record history to freshly seeded state. The history ends a week before
+ * "today", so it never takes a slot online booking could offer.
+ */
+function seedCrm(state: SimulatorState): void {
+  const rnd = stream(state.seed, "crm");
+  const creatorId = state.staffUsers[0]?.id ?? 0;
+  state.companies.forEach((company, index) => {
+    if (!state.staff.some((s) => s.company_id === company.id)) return; // directory-only branches
+    for (const [entity, list] of [
+      [1, CLIENT_LABELS],
+      [2, RECORD_LABELS],
+    ] as const) {
+      for (const l of list) state.labels.push({ id: nextId(state, "generic"), company_id: company.id, entity, ...l });
+    }
+    const clientLabels = state.labels.filter((l) => l.company_id === company.id && l.entity === 1);
+    const volume = index === 0 ? CRM_VOLUME.firstCompany : CRM_VOLUME.other;
+    const base = state.clients.length;
+    for (let k = 0; k < volume.clients; k++) {
+      state.clients.push(newClient(state, rnd, company, nextId(state, "client"), clientLabels));
+    }
+    seedHistory(state, rnd, company, state.clients.slice(base), volume.records, creatorId);
+  });
 }

@@ -1,27 +1,15 @@
 // The HTTP side: a node:http server on loopback that feeds requests to the core and writes its
-// actions to the socket, and the handle tests get back from startYclientsSimulator().
+// answers to the socket, and the handle tests get back from startYclientsSimulator().
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { BASE_PATH, SimulatorCore, type Action } from "./core.js";
+import { BASE_PATH, SimulatorCore } from "./core.js";
 import type { Fault } from "./faults.js";
-import { handlerTable } from "./handlers/index.js";
-import {
-  DEFAULT_MAX_LOGGED_REQUESTS,
-  DEFAULT_PARTNER_TOKEN,
-  DEFAULT_SEED,
-  DEFAULT_USERS,
-  rateLimitWindows,
-  type SimulatorOptions,
-} from "./options.js";
-import { RateLimiter } from "./rate-limit.js";
-import { fail, MESSAGES } from "./reply.js";
-import { RequestLog, type RecordedRequest } from "./request-log.js";
-import { buildState } from "./seed.js";
-import { operationIndex } from "./spec-index.js";
+import type { SimulatorOptions } from "./options.js";
+import { fail, MESSAGES, type SimResponse } from "./reply.js";
+import type { RecordedRequest } from "./request-log.js";
 import type { SimulatorState } from "./state.js";
-import { isDate, MOSCOW_OFFSET_MINUTES, todayIn } from "./time.js";
-import { WebhookSender, type WebhookDelivery } from "./webhook-sender.js";
+import type { WebhookDelivery } from "./webhook-sender.js";
 
 export interface YclientsSimulator {
   /** The v1 base URL to give the client, e.g. `http://127.0.0.1:50123/api/v1`. */
@@ -56,59 +44,17 @@ export interface YclientsSimulator {
 /** Request bodies above this are dropped and answered with 413. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const BAD_GATEWAY_PAGE =
-  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-
-function rateLimiterFor(option: SimulatorOptions["rateLimit"]): RateLimiter | undefined {
-  if (option === false) return undefined;
-  return new RateLimiter(rateLimitWindows(typeof option === "object" ? option : {}));
-}
+/** CORS: any origin may call the simulator, with the headers the SDK sends, and read the headers it reads. */
+const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
+  "access-control-allow-headers": "Authorization, Accept, Content-Type, X-Request-Id",
+  "access-control-expose-headers": "X-Request-Id, Retry-After",
+};
 
 export async function startYclientsSimulator(options: SimulatorOptions = {}): Promise<YclientsSimulator> {
-  const seed = options.seed ?? DEFAULT_SEED;
-  const partnerToken = options.partnerToken ?? DEFAULT_PARTNER_TOKEN;
-  const host = options.host ?? "127.0.0.1";
-  if (!partnerToken) throw new TypeError("partnerToken must be a non-empty string");
-  if (options.today !== undefined && !isDate(options.today)) throw new TypeError("today must be a YYYY-MM-DD date");
-  const extraCompanies = options.extraCompanies ?? 0;
-  if (!Number.isInteger(extraCompanies) || extraCompanies < 0 || extraCompanies > 100_000) {
-    throw new TypeError("extraCompanies must be an integer from 0 to 100000");
-  }
-
-  const state = buildState({
-    seed,
-    today: options.today ?? todayIn(MOSCOW_OFFSET_MINUTES),
-    users: options.users ?? DEFAULT_USERS,
-    extraCompanies,
-  });
-  const log = new RequestLog(options.maxLoggedRequests ?? DEFAULT_MAX_LOGGED_REQUESTS);
-  const faults = SimulatorCore.faultInjector(seed);
-  faults.set(options.faults ?? []);
-  const rateLimiter = rateLimiterFor(options.rateLimit);
-  const webhooks = new WebhookSender(state, options.webhooks);
-  const core = new SimulatorCore({
-    state,
-    partnerToken,
-    rateLimiter,
-    faults,
-    log,
-    handlers: handlerTable(),
-    operations: operationIndex(),
-    onChange: (change) => webhooks.emit(change),
-  });
-
+  const core = new SimulatorCore(options);
   const sockets = new Set<Socket>();
-  const delays = new Map<NodeJS.Timeout, () => void>();
-  let closed = false;
-
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        delays.delete(timer);
-        resolve();
-      }, ms);
-      delays.set(timer, resolve);
-    });
 
   const server = createServer((req, res) => {
     // A browser's CORS preflight: allowed for any origin with the headers the SDK sends, and not an API request
@@ -120,33 +66,16 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-      else chunks.length = 0;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on("error", () => res.destroy());
     req.on("end", () => {
       core
-        .handle(
-          {
-            method: req.method ?? "GET",
-            url: req.url ?? "/",
-            headers: req.headers,
-            body: Buffer.concat(chunks),
-            bodyTooLarge: tooLarge,
-            remoteAddress: req.socket.remoteAddress ?? "unknown",
-          },
-          wait,
-        )
-        .then(({ action, entry }) => {
-          entry.status = write(req, res, action, entry.id);
-        })
-        .catch(() => {
-          write(req, res, { type: "respond", response: fail(500, MESSAGES.serverError) }, randomUUID());
-        });
+        .handle(req, size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks))
+        .then(({ entry, response }) => (entry.status = write(req, res, response, entry.id)))
+        .catch(() => write(req, res, fail(500, MESSAGES.serverError), randomUUID()));
     });
   });
   server.on("connection", (socket) => {
@@ -154,6 +83,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     socket.on("close", () => sockets.delete(socket));
   });
 
+  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {
@@ -162,16 +92,17 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+  const { state, log, faults, rateLimiter, webhooks } = core;
+  let closed = false;
 
   return {
-    url: `http://${hostInUrl}:${port}${BASE_PATH}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${BASE_PATH}`,
     port,
-    partnerToken,
+    partnerToken: core.partnerToken,
     userToken: state.staffUsers[0]?.token ?? "",
     state,
-    requests: log.entries,
-    clearRequests: () => log.clear(),
+    requests: log,
+    clearRequests: () => log.splice(0, log.length),
     setFaults: (list) => faults.set(list),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.set([]),
@@ -181,12 +112,7 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
     close: () => {
       if (closed) return Promise.resolve();
       closed = true;
-      webhooks.close();
-      for (const [timer, resolve] of delays) {
-        clearTimeout(timer);
-        resolve();
-      }
-      delays.clear();
+      core.close();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
@@ -195,62 +121,28 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
   };
 }
 
-/** CORS: any origin may call the simulator, with the headers the SDK sends, and read the headers it reads. */
-const CORS_HEADERS = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
-  "access-control-allow-headers": "Authorization, Accept, Content-Type, X-Request-Id",
-  "access-control-expose-headers": "X-Request-Id, Retry-After",
-};
-
-/** Puts an action on the wire; returns the status sent, or undefined when none was. */
-function write(req: IncomingMessage, res: ServerResponse, action: Action, requestId: string): number | undefined {
+/** Puts an answer on the wire, or resets the socket when there is none; returns the status sent, if any. */
+function write(req: IncomingMessage, res: ServerResponse, response: SimResponse | undefined, requestId: string) {
   if (res.destroyed || res.headersSent) return undefined;
-  const base = { ...CORS_HEADERS, "x-request-id": requestId };
-  switch (action.type) {
-    case "reset":
-      req.socket.destroy();
-      return undefined;
-    case "html":
-      res.writeHead(502, {
-        ...base,
-        "content-type": "text/html; charset=utf-8",
-        "content-length": Buffer.byteLength(BAD_GATEWAY_PAGE),
-      });
-      res.end(BAD_GATEWAY_PAGE);
-      return 502;
-    case "truncate": {
-      const { response } = action;
-      const full = Buffer.from(JSON.stringify(response.body ?? { success: true, data: null, meta: [] }));
-      const cut = full.subarray(0, Math.floor(full.length / 2));
-      const status = response.status === 204 ? 200 : response.status;
-      // Valid HTTP framing around half a JSON document: the client sees a parse failure.
-      res.writeHead(status, {
-        ...response.headers,
-        ...base,
-        "content-type": "application/json; charset=utf-8",
-        "content-length": cut.length,
-      });
-      res.end(cut);
-      return status;
-    }
-    case "respond": {
-      const { status, body, headers } = action.response;
-      if (body === undefined) {
-        res.writeHead(status, { ...headers, ...base });
-        res.end();
-        return status;
-      }
-      // A Buffer is a file (the visit receipt PDF): sent as is, with the handler's content-type.
-      const text = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-      res.writeHead(status, {
-        "content-type": "application/json; charset=utf-8",
-        ...headers,
-        ...base,
-        "content-length": text.length,
-      });
-      res.end(text);
-      return status;
-    }
+  if (!response) {
+    req.socket.destroy();
+    return undefined;
   }
+  const { status, body, headers } = response;
+  const base = { ...CORS_HEADERS, "x-request-id": requestId };
+  if (body === undefined) {
+    res.writeHead(status, { ...headers, ...base });
+    res.end();
+    return status;
+  }
+  // A Buffer (the visit receipt PDF, a fault's page or cut body) is sent as is, with the content-type it names.
+  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    ...headers,
+    ...base,
+    "content-length": bytes.length,
+  });
+  res.end(bytes);
+  return status;
 }

@@ -2,6 +2,7 @@
 // table (method, path, user token, paging) joined with the documented answers and bodies.
 import specJson from "../../generated/openapi.json";
 import { operations, type OperationInfo } from "../../generated/operations.js";
+import { resolveRef } from "../resolve-ref.js";
 import type { SimBinding } from "./engine/collection.js";
 
 type Json = Record<string, any>;
@@ -27,18 +28,8 @@ export interface OperationEntry extends OperationInfo {
   readonly sim?: SimBinding;
 }
 
-/** Follows one local `$ref` (`#/components/...`), repeatedly. */
-export function deref(value: any): any {
-  let current = value;
-  for (let i = 0; current && typeof current === "object" && typeof current.$ref === "string" && i < 10; i++) {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .map((p: string) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((node: any, part: string) => node?.[part], spec);
-  }
-  return current;
-}
+/** A node of the spec with its local `$ref`s followed (src/resolve-ref.ts, the one reader of them). */
+export const deref = (value: any): any => resolveRef(spec, value);
 
 function firstExample(media: Json | undefined): unknown {
   if (!media) return undefined;
@@ -57,12 +48,10 @@ function successOf(op: Json): OperationEntry["success"] {
   return { status: Number(codes[0]), example: firstExample(media), hasBody: Boolean(media) };
 }
 
-function requiredFieldsOf(op: Json): string[] {
-  const schema = deref(op.requestBody?.content?.["application/json"]?.schema);
-  if (!schema) return [];
-  const required = new Set<string>(schema.required ?? []);
-  for (const part of schema.allOf ?? []) for (const name of deref(part)?.required ?? []) required.add(name);
-  return [...required];
+function requiredFieldsOf(requestSchema: unknown): string[] {
+  const schema = deref(requestSchema);
+  const parts: Json[] = schema ? [schema, ...(schema.allOf ?? []).map(deref)] : [];
+  return [...new Set(parts.flatMap((part) => part?.required ?? []))];
 }
 
 function integerParamsOf(pathItem: Json, op: Json): string[] {
@@ -74,16 +63,18 @@ function buildIndex(): OperationEntry[] {
   return operations.map((info) => {
     const pathItem: Json = spec.paths?.[info.path] ?? {};
     const op: Json = pathItem[info.method.toLowerCase()] ?? {};
+    const body = deref(op.requestBody);
+    const requestSchema = body?.content?.["application/json"]?.schema;
     return {
       ...info,
       key: `${info.method} ${info.path}`,
       tags: op.tags ?? [],
       success: successOf(op),
       statuses: new Set(Object.keys(op.responses ?? {})),
-      bodyRequired: Boolean(deref(op.requestBody)?.required),
-      requiredBodyFields: requiredFieldsOf(op),
+      bodyRequired: Boolean(body?.required),
+      requiredBodyFields: requiredFieldsOf(requestSchema),
       integerParams: integerParamsOf(pathItem, op),
-      requestSchema: op.requestBody ? deref(op.requestBody)?.content?.["application/json"]?.schema : undefined,
+      requestSchema,
       sim: op["x-sim"],
     };
   });

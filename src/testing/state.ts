@@ -1,30 +1,24 @@
 // The simulator's data: plain objects that handlers read and change, and that tests may
-// inspect through `sim.state`. Shapes here are the simulator's own; handlers turn them into
-// the API's response shapes (see handlers/booking-views.ts and the other handlers/*-views.ts).
+// inspect through `sim.state`. Handlers turn rows into the API's response shapes (engine/shape.ts and the
+// handlers/*-views.ts). A row field the API sends as is takes its type and description from the spec's schema
+// (`Api<"Client", …>`); the rest (digit-only phones, Unix times, ids of attached things) are the simulator's own.
+import type { components } from "../../generated/schema.js";
 import type { GroupEventStore } from "./group-event-store.js";
 import type { LoyaltyState } from "./loyalty-state.js";
 import type { MoneyState } from "./money-state.js";
 import type { Random } from "./prng.js";
 import type { WaitingListStore } from "./waiting-list-store.js";
 
-export interface Chain {
-  id: number;
-  title: string;
-}
+type Schemas = components["schemas"];
+/** The fields `K` of the spec's schema `S`, present and typed as the spec documents them. */
+type Api<S extends keyof Schemas, K extends keyof Schemas[S]> = Required<Pick<Schemas[S], K>>;
 
-export interface Company {
+export type Chain = Api<"Chain", "id" | "title">;
+
+type CompanyFields = "title" | "short_descr" | "city_id" | "city" | "country_id" | "country" | "address";
+export interface Company extends Api<"Company", CompanyFields | "phone" | "email" | "timezone_name"> {
   id: number;
   chain_id: number;
-  title: string;
-  short_descr: string;
-  city_id: number;
-  city: string;
-  country_id: number;
-  country: string;
-  address: string;
-  phone: string;
-  email: string;
-  timezone_name: string;
   /** Offset from UTC in minutes (180 for Moscow). */
   utcOffset: number;
   coordinate_lat: number;
@@ -35,25 +29,17 @@ export interface Company {
   bookingDays: number;
 }
 
-export interface Position {
-  id: number;
-  title: string;
-}
+export type Position = Api<"Position", "id" | "title">;
 
 /** Working hours per weekday (0 = Sunday); null = day off. */
 export type WeeklySchedule = ReadonlyArray<{ from: string; to: string } | null>;
 
-export interface StaffMember {
+export interface StaffMember extends Api<"Staff", "company_id" | "name" | "specialization" | "avatar" | "information"> {
   id: number;
-  company_id: number;
-  name: string;
-  specialization: string;
   position: Position;
   rating: number;
   votes_count: number;
   weight: number;
-  avatar: string;
-  information: string;
   bookable: boolean;
   fired: boolean;
   hidden: boolean;
@@ -61,49 +47,33 @@ export interface StaffMember {
   schedule: WeeklySchedule;
 }
 
-export interface ServiceCategory {
+export interface ServiceCategory extends Api<"ServiceCategory", "title" | "sex"> {
   id: number;
   company_id: number;
-  title: string;
   weight: number;
-  sex: number;
 }
 
-export interface Service {
+export interface Service extends Api<"Service", "title" | "duration" | "comment"> {
   id: number;
   company_id: number;
   category_id: number;
-  title: string;
   price_min: number;
   price_max: number;
-  /** Length in seconds, as the API counts durations. */
-  duration: number;
   weight: number;
-  comment: string;
   active: boolean;
   staff_ids: number[];
 }
 
-export interface Client {
-  id: number;
+type ClientFields = "id" | "name" | "surname" | "patronymic" | "email" | "sex_id" | "visits" | "spent" | "discount";
+export interface Client
+  extends Api<"Client", ClientFields | "comment">, Partial<Api<"Client", "importance_id" | "sms_check" | "sms_not">> {
   company_id: number;
-  name: string;
-  surname: string;
-  patronymic: string;
+  /** Digits only. */
   phone: string;
-  email: string;
-  sex_id: number;
-  visits: number;
-  spent: number;
-  discount: number;
-  comment: string;
+  /** `YYYY-MM-DD`, or "" when unknown. */
   birth_date: string;
-  /** CRM fields (see crm-seed.ts); absent on clients the online booking created. */
+  /** The CRM's fields (card, importance, SMS flags, labels…) are absent on clients the online booking created. */
   card?: string;
-  /** 0 none, 1 bronze, 2 silver, 3 gold. */
-  importance_id?: number;
-  sms_check?: number;
-  sms_not?: number;
   /** Ids of the client labels attached. */
   label_ids?: number[];
   custom_fields?: Record<string, unknown>;
@@ -139,13 +109,10 @@ export function addClient(state: SimulatorState, companyId: number, fields: Part
 }
 
 /** A label (category) of clients (`entity` 1) or records (`entity` 2). */
-export interface Label {
+export interface Label extends Api<"Label", "title" | "color" | "icon"> {
   id: number;
   company_id: number;
   entity: 1 | 2;
-  title: string;
-  color: string;
-  icon: string;
 }
 
 /** A record (appointment) of the CRM: an online booking or one made by staff. */
@@ -187,15 +154,9 @@ export interface SimRecord {
   email_remain_hours?: number;
 }
 
-/** A staff account for `POST /auth`. */
-export interface StaffUser {
-  id: number;
-  login: string;
+/** A staff account for `POST /auth`: a sign-in account with a password. */
+export interface StaffUser extends BookingUser {
   password: string;
-  token: string;
-  name: string;
-  phone: string;
-  email: string;
   /** Signs in in two steps: a challenge, then the code. */
   twoFactor?: boolean;
 }
@@ -207,7 +168,7 @@ export interface TwoFactorChallenge {
   attemptsLeft: number;
 }
 
-/** An online-booking client account for `/booking/auth` and the SMS sign-in. */
+/** An online-booking client account for `/booking/auth` and the SMS sign-in (staff accounts add to it). */
 export interface BookingUser {
   id: number;
   login: string;

@@ -7,7 +7,7 @@ const DAY_SECONDS = 86_400;
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "+03:00" for 180. */
-export function offsetLabel(offsetMinutes: number, colon = true): string {
+function offsetLabel(offsetMinutes: number, colon = true): string {
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
   return `${sign}${pad(Math.floor(abs / 60))}${colon ? ":" : ""}${pad(abs % 60)}`;

@@ -4,7 +4,7 @@
 import { clientView, recordView } from "./handlers/crm-views.js";
 import type { SimRecord, Client, SimulatorState } from "./state.js";
 
-export type ChangeStatus = "create" | "update" | "delete";
+type ChangeStatus = "create" | "update" | "delete";
 
 /** One change of the simulator's state that YCLIENTS would report by webhook. */
 export interface StateChange {

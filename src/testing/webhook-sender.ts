@@ -3,7 +3,8 @@
 // Deliveries to one URL go one at a time in the order of the changes; a failed one (network error or
 // a non-2xx answer) is retried a few times. `deliveries` logs what was sent, with URL secrets masked.
 import type { StateChange } from "./webhook-payloads.js";
-import { redactBody } from "./request-log.js";
+import { setTimeout as delay } from "node:timers/promises";
+import { keepNewest, redactBody } from "./request-log.js";
 import { maskWebhookUrl } from "./url-mask.js";
 import type { SimulatorState } from "./state.js";
 
@@ -48,28 +49,21 @@ const FLAG: Record<StateChange["resource"], string> = { record: "record", client
 export class WebhookSender {
   readonly deliveries: WebhookDelivery[] = [];
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly timers = new Set<{ timer: ReturnType<typeof setTimeout>; resolve: () => void }>();
-  private readonly inFlight = new Set<AbortController>();
+  /** Aborted on close: ends every attempt in flight and every wait before a retry. */
+  private readonly closing = new AbortController();
   private seq = 0;
-  private closed = false;
-  private readonly attempts: number;
-  private readonly retryDelayMs: number;
-  private readonly timeoutMs: number;
-  private readonly maxLogged: number;
+  private readonly options: Required<WebhookDeliveryOptions>;
 
   constructor(
     private readonly state: SimulatorState,
-    options: WebhookDeliveryOptions = {},
+    { attempts = 3, retryDelayMs = 100, timeoutMs = 5000, maxLogged = 1000 }: WebhookDeliveryOptions = {},
   ) {
-    this.attempts = Math.max(1, options.attempts ?? 3);
-    this.retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
-    this.timeoutMs = options.timeoutMs ?? 5000;
-    this.maxLogged = options.maxLogged ?? 1000;
+    this.options = { attempts: Math.max(1, attempts), retryDelayMs: Math.max(0, retryDelayMs), timeoutMs, maxLogged };
   }
 
   /** Queues the change for every URL its company's settings send it to. */
   emit(change: StateChange): void {
-    if (this.closed) return;
+    if (this.closing.signal.aborted) return;
     const settings = this.state.hooksSettings.get(change.companyId);
     if (!settings || settings.active !== 1 || settings[FLAG[change.resource]] !== 1) return;
     const payload = {
@@ -93,10 +87,8 @@ export class WebhookSender {
         attempts: 0,
         outcome: "pending",
       };
-      this.deliveries.push(entry);
-      if (this.deliveries.length > this.maxLogged) this.deliveries.splice(0, this.deliveries.length - this.maxLogged);
-      const previous = this.queues.get(url) ?? Promise.resolve();
-      const next = previous.then(() => this.deliver(url, text, entry));
+      keepNewest(this.deliveries, entry, this.options.maxLogged);
+      const next = (this.queues.get(url) ?? Promise.resolve()).then(() => this.deliver(url, text, entry));
       this.queues.set(url, next);
       void next.then(() => {
         if (this.queues.get(url) === next) this.queues.delete(url);
@@ -111,29 +103,26 @@ export class WebhookSender {
 
   /** Stops sending: pending deliveries are marked failed, in-flight ones aborted, waits cut short. */
   close(): void {
-    this.closed = true;
-    for (const controller of this.inFlight) controller.abort();
-    for (const wait of this.timers) {
-      clearTimeout(wait.timer);
-      wait.resolve();
-    }
-    this.timers.clear();
+    this.closing.abort();
   }
 
   private async deliver(url: string, text: string, entry: WebhookDelivery): Promise<void> {
-    for (let attempt = 1; attempt <= this.attempts && !this.closed; attempt++) {
-      if (attempt > 1) await this.sleep(this.retryDelayMs * 2 ** (attempt - 2));
-      if (this.closed) break;
+    const closing = this.closing.signal;
+    const { attempts, retryDelayMs, timeoutMs } = this.options;
+    for (let attempt = 1; attempt <= attempts && !closing.aborted; attempt++) {
+      if (attempt > 1) await delay(retryDelayMs * 2 ** (attempt - 2), undefined, { signal: closing }).catch(() => {});
+      if (closing.aborted) break;
       entry.attempts = attempt;
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-      this.inFlight.add(controller);
+      const attemptEnd = new AbortController();
+      const end = () => attemptEnd.abort();
+      const timer = setTimeout(end, timeoutMs);
+      closing.addEventListener("abort", end);
       try {
         const response = await fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json", "user-agent": "yclients-simulator-webhooks" },
           body: text,
-          signal: controller.signal,
+          signal: attemptEnd.signal,
         });
         await response.arrayBuffer().catch(() => undefined);
         entry.responseStatus = response.status;
@@ -144,26 +133,13 @@ export class WebhookSender {
         }
       } catch (error) {
         entry.responseStatus = undefined;
-        entry.error = controller.signal.aborted ? "timeout" : failureCode(error);
+        entry.error = attemptEnd.signal.aborted ? "timeout" : failureCode(error);
       } finally {
         clearTimeout(timer);
-        this.inFlight.delete(controller);
+        closing.removeEventListener("abort", end);
       }
     }
     entry.outcome = "failed";
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wait = {
-        timer: setTimeout(() => {
-          this.timers.delete(wait);
-          resolve();
-        }, ms),
-        resolve,
-      };
-      this.timers.add(wait);
-    });
   }
 }
 

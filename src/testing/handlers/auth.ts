@@ -3,6 +3,7 @@
 import { BOOKING_ERRORS, bookingFail, ok, unauthorized, type SimResponse } from "../reply.js";
 import { newSecret } from "../secrets.js";
 import { nextId, type BookingUser, type SimulatorState, type StaffUser } from "../state.js";
+import { shaped } from "../engine/shape.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
 import { text, validPhone } from "./input.js";
 
@@ -16,17 +17,9 @@ function sameLogin(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/** The signed-in account as `AuthUser` (its password and flags stay out). */
 export function userView(user: StaffUser | BookingUser): Record<string, unknown> {
-  return {
-    id: user.id,
-    user_token: user.token,
-    name: user.name,
-    phone: user.phone,
-    login: user.login,
-    email: user.email,
-    avatar: AVATAR,
-    is_approved: true,
-  };
+  return shaped("AuthUser", user, { user_token: user.token, avatar: AVATAR, is_approved: true });
 }
 
 const WRONG_CREDENTIALS = "Неверный логин или пароль";
