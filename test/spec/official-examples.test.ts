@@ -89,8 +89,8 @@ describe("the official examples against the spec (figures over every operation)"
     expect(ratio(requests.filter((e) => e.source === "docs-request"))).toBeGreaterThanOrEqual(0.967);
   });
 
-  it("every documented request body (docs and both Blueprints): at least 96.1 %", () => {
-    expect(ratio(requests)).toBeGreaterThanOrEqual(0.961);
+  it("every documented request body (docs and both Blueprints): at least 96.2 %", () => {
+    expect(ratio(requests)).toBeGreaterThanOrEqual(0.962);
   });
 
   it("every answer example of every source: at least 86.6 %", () => {

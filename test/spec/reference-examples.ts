@@ -86,7 +86,8 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
     const start = bodyStart(lines, i + 1);
     if (start === undefined) continue;
     const block: string[] = [];
-    for (let j = start; j < lines.length && !/^(#|\+ )/.test(lines[j]); j++) block.push(lines[j]);
+    // The body ends at the next section: a nested `+ Attributes` or the next payload, action or heading.
+    for (let j = start; j < lines.length && !/^(#|\s*\+ )/.test(lines[j]); j++) block.push(lines[j]);
     const text = block.join("\n").trim();
     if (!text) continue;
     const path = (actionPath || resource)
