@@ -81,6 +81,23 @@ const answers = examples.filter((e) => e.status !== "request");
 const requests = examples.filter((e) => e.status === "request");
 
 describe("the official examples against the spec (figures over every operation)", () => {
+  it("reads as many examples of each source as the figures in NOTES.md count", () => {
+    const expected = {
+      docs: 275,
+      "docs-request": 92,
+      sample: 28,
+      apib2024: 170,
+      "apib2024-request": 52,
+      apib2020: 143,
+      "apib2020-request": 43,
+    };
+    const sourceOf = (e: ReferenceExample) => e.source.split(" ")[0];
+    const found = Object.fromEntries(
+      Object.keys(expected).map((source) => [source, examples.filter((e) => sourceOf(e) === source).length]),
+    );
+    expect(found).toEqual(expected);
+  });
+
   it("the docs' answer examples: at least 95 %", () => {
     expect(ratio(answers.filter((e) => e.source === "docs"))).toBeGreaterThanOrEqual(0.95);
   });
