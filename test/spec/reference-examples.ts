@@ -59,7 +59,7 @@ export function sampleExamples(): ReferenceExample[] {
 /**
  * The API Blueprint's examples: resource headings `## Title [/path{?query}]`, action headings
  * `### Title [METHOD]` or `### Title [METHOD /path]`, then `+ Response NNN` (an answer) or `+ Request` (a
- * request body, status `request`) with a `+ Body` block.
+ * request body, status `request`) with a `+ Body` block or a body of its own (see `bodyStart`).
  */
 export function blueprintExamples(file: string, source: string): ReferenceExample[] {
   const lines = readFileSync(join(referenceDir, "third-party", file), "utf8").split(/\r?\n/);
@@ -69,7 +69,7 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
   let actionPath = "";
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    // `##Title [POST /path]` (no space after the hashes) is a heading too: the 2024 copy writes four actions so;
+    // `##Title [POST /path]` (no space after the hashes) is a heading too: the copies write six headings so;
     // a path may hold `[]` (`/goods_categories/multiple/{company_id}?ids[]={id}`).
     const heading = /^#{1,3}\s*[^#].*\[(?:(GET|POST|PUT|PATCH|DELETE)\s*)?(\/(?:[^\]]|\[\])*)?\]\s*$/.exec(line);
     if (heading) {
