@@ -8521,10 +8521,10 @@ export interface components {
       created: components["schemas"]["Client"][];
       /** @description The items that were not created, each with the reason in `error`. */
       errors: {
-        /** @description Phone of the refused item, as sent. */
-        phone?: number | string;
-        /** @description Name of the refused item, as sent. */
-        name?: string;
+        /** @description Phone of the refused item, as sent; null when the item had none. */
+        phone?: number | string | null;
+        /** @description Name of the refused item, as sent; null when the item had none. */
+        name?: string | null;
         /** @description Why the item was refused (Russian text). */
         error: string;
       }[];

@@ -20,6 +20,8 @@ export interface ReferenceExample {
   unparseable?: string;
   /** For a Blueprint body that is not JSON only because of trailing commas: the body read past them. */
   relaxedBody?: unknown;
+  /** For a Blueprint example: the line of its `+ Response` or `+ Request`, to find it in the file. */
+  line?: number;
 }
 
 export function docsExamples(): ReferenceExample[] {
@@ -57,7 +59,7 @@ export function sampleExamples(): ReferenceExample[] {
 /**
  * The API Blueprint's examples: resource headings `## Title [/path{?query}]`, action headings
  * `### Title [METHOD]` or `### Title [METHOD /path]`, then `+ Response NNN` (an answer) or `+ Request` (a
- * request body, status `request`) with a `+ Body` block.
+ * request body, status `request`) with a `+ Body` block or a body of its own (see `bodyStart`).
  */
 export function blueprintExamples(file: string, source: string): ReferenceExample[] {
   const lines = readFileSync(join(referenceDir, "third-party", file), "utf8").split(/\r?\n/);
@@ -67,7 +69,9 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
   let actionPath = "";
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const heading = /^#{1,3}\s.*\[(?:(GET|POST|PUT|PATCH|DELETE)\s*)?(\/[^\]]*)?\]\s*$/.exec(line);
+    // `##Title [POST /path]` (no space after the hashes) is a heading too: the copies write six headings so;
+    // a path may hold `[]` (`/goods_categories/multiple/{company_id}?ids[]={id}`).
+    const heading = /^#{1,3}\s*[^#].*\[(?:(GET|POST|PUT|PATCH|DELETE)\s*)?(\/(?:[^\]]|\[\])*)?\]\s*$/.exec(line);
     if (heading) {
       if (heading[1]) [method, actionPath] = [heading[1], heading[2] ?? ""];
       else if (heading[2]) [resource, method, actionPath] = [heading[2], "", ""];
@@ -79,17 +83,21 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
     }
     const response = /^\+ (?:Response (\d{3})|Request\b)/.exec(line);
     if (!response || !method) continue;
-    let j = i + 1;
-    while (j < lines.length && !/^\s*\+ Body\s*$/.test(lines[j]) && !/^(#|\+ Response|\+ Request)/.test(lines[j])) j++;
-    if (j >= lines.length || !/^\s*\+ Body\s*$/.test(lines[j])) continue;
+    const start = bodyStart(lines, i + 1);
+    if (start === undefined) continue;
     const block: string[] = [];
-    for (j += 1; j < lines.length && !/^(#|\+ )/.test(lines[j]); j++) block.push(lines[j]);
+    // The body ends at the next section: a nested `+ Attributes` or the next payload, action or heading.
+    for (let j = start; j < lines.length && !/^(#|\s*\+ )/.test(lines[j]); j++) block.push(lines[j]);
     const text = block.join("\n").trim();
     if (!text) continue;
-    const path = (actionPath || resource).replace(/\{\?[^}]*\}/g, "").split("?")[0];
+    const path = (actionPath || resource)
+      .replace(/\{\?[^}]*\}/g, "")
+      .split("?")[0]
+      // The 2024 copy misspells one loyalty path; the docs write `/loyalty/card_types/client/…`.
+      .replace(/^\/loyality\//, "/loyalty/");
     const example: ReferenceExample = response[1]
-      ? { source, method, path, status: response[1], body: undefined }
-      : { source: `${source}-request`, method, path, status: "request", body: undefined };
+      ? { source, method, path, status: response[1], body: undefined, line: i + 1 }
+      : { source: `${source}-request`, method, path, status: "request", body: undefined, line: i + 1 };
     try {
       example.body = JSON.parse(text);
     } catch (err) {
@@ -103,6 +111,20 @@ export function blueprintExamples(file: string, source: string): ReferenceExampl
     out.push(example);
   }
   return out;
+}
+
+/**
+ * Where the body of the `+ Response` or `+ Request` above `from` begins: after its `+ Body` line, or, when the
+ * payload has no nested sections (no `+ Headers`, `+ Attributes`), at its first line if that opens a JSON
+ * value: the Blueprint lets such a payload hold its body directly.
+ */
+function bodyStart(lines: string[], from: number): number | undefined {
+  let j = from;
+  while (j < lines.length && lines[j].trim() === "") j++;
+  if (j < lines.length && /^\s*[[{]/.test(lines[j])) return j;
+  for (; j < lines.length && !/^(#|\+ Response|\+ Request)/.test(lines[j]); j++)
+    if (/^\s*\+ Body\s*$/.test(lines[j])) return j + 1;
+  return undefined;
 }
 
 /** Every official example: the docs extract's, the response samples' and both API Blueprint copies'. */
@@ -156,7 +178,8 @@ export function listOrOnePages(): Set<string> {
  */
 export function operationsForExample(spec: any, e: ReferenceExample, pages: Set<string>): SpecOperation[] {
   const own = operationsFor(spec, e.method, e.path);
-  if (!pages.has(e.path)) return own;
+  // The Blueprints write the docs' paths without `/api/v1`.
+  if (!pages.has(e.path) && !pages.has(`/api/v1${e.path}`)) return own;
   const listPath = e.path.replace(/\/\{[^}]+\}\/?$/, "/");
   const lists = operationsFor(spec, e.method, listPath).filter((op) => op.path.endsWith("/"));
   return [...own, ...lists.filter((l) => !own.some((o) => o.path === l.path))];
