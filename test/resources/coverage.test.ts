@@ -96,7 +96,12 @@ describe("resource coverage", () => {
     "%s sends its own method, path (ids in their slots), body and tokens, and returns the answer",
     async (_name, f) => {
       const { args, path, body } = distinctCall(f);
-      const { result, example, sent } = await expectCall(h, f.method, f.path, () => methodOf(h.yc, f.sdk)(...args));
+      const { result, example, sent } = await expectCall(
+        h,
+        f.method,
+        f.path,
+        () => methodOf(h.yc, f.sdk)(...args) as Promise<{ data: unknown; meta: unknown }>,
+      );
       expect(sent.method).toBe(f.method);
       expect(sent.path).toBe(path);
       expect(sent.authorization).toBe(WITH_USER);
