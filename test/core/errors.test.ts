@@ -9,6 +9,7 @@ import {
   YclientsValidationError,
   YclientsError,
 } from "../../src/index";
+import * as errorsModule from "../../src/errors";
 import { json, ok, scriptedClient, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
@@ -247,5 +248,16 @@ describe("friendly-method arguments", () => {
     expect(error).toBeInstanceOf(YclientsConfigError);
     expect(error.message).toBe("params.password must be a non-empty string, got a string of 0 characters");
     expect(server.seen).toHaveLength(0);
+  });
+});
+
+describe("the errors module", () => {
+  it("exports only error classes, each named on its prototype: the package root re-exports it whole", () => {
+    const exported = Object.entries(errorsModule);
+    expect(exported.length).toBeGreaterThanOrEqual(14);
+    for (const [name, value] of exported) {
+      expect((value as { prototype: unknown }).prototype).toBeInstanceOf(Error);
+      expect((value as { prototype: Error }).prototype.name).toBe(name);
+    }
   });
 });
