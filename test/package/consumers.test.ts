@@ -381,7 +381,7 @@ describe("every subpath, under each module resolution", () => {
   }
 
   const plain = { "consumer.ts": imports("") + consumerBody };
-  /** [what it shows, scratch folder, compiler options, consumer files, package files it loads, files it must not (null: no rule)] */
+  /** [what it shows, scratch folder, options, consumer files, files it loads, files it must not load or null] */
   const RESOLUTIONS: Array<[string, string, object, Record<string, string>, string[], RegExp | null]> = [
     [
       "NodeNext: ES modules get the .d.mts entries, CommonJS the .d.ts tree",
