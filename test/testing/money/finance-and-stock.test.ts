@@ -25,6 +25,33 @@ function stockOf(
   return Number(good.actual_amounts?.find((a) => String(a.storage_id) === String(storageId))?.amount);
 }
 
+/** One goods line; a discount of 0 and sale units (operation_unit_type 1) unless it says otherwise. */
+interface GoodsLine {
+  good_id: number;
+  amount: number;
+  cost_per_unit: number;
+  cost: number;
+  discount?: number;
+  operation_unit_type?: number;
+}
+
+/** A storage operation of one line (type 1 a sale, 3 a receipt, 4 a write-off, 5 a movement) on 2026-03-10. */
+function storageOperation(
+  type_id: number,
+  storage: { id: number | string },
+  time: string,
+  line: GoodsLine,
+  paidFrom?: { id: number | string },
+) {
+  return h.yc.storageOperations.create({
+    type_id,
+    storage_id: Number(storage.id),
+    create_date: `2026-03-10 ${time}`,
+    goods_transactions: [{ discount: 0, operation_unit_type: 1, ...line }],
+    ...(paidFrom && { paid: true, account_id: Number(paidFrom.id) }),
+  });
+}
+
 describe("finance and stock in the simulator", () => {
   it("a paid goods sale lowers stock, books income on the account and shows up in the lists", async () => {
     const { cash, shop, shampoo } = await setup();
@@ -32,16 +59,13 @@ describe("finance and stock in the simulator", () => {
     const stockBefore = stockOf(shampoo, shop.id);
     const balanceBefore = accountBalance(money(), Number(cash.id));
 
-    const sale = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 12:00:00",
-      goods_transactions: [
-        { good_id: goodId, amount: 2, cost_per_unit: 1200, discount: 10, cost: 2160, operation_unit_type: 1 },
-      ],
-      paid: true,
-      account_id: Number(cash.id),
-    });
+    const sale = await storageOperation(
+      1,
+      shop,
+      "12:00:00",
+      { good_id: goodId, amount: 2, cost_per_unit: 1200, discount: 10, cost: 2160 },
+      cash,
+    );
     const line = sale.data.goods_transactions![0];
     // The request's positive quantity comes back negative: stock left the warehouse.
     expect(line.amount).toBe(-2);
@@ -108,33 +132,23 @@ describe("finance and stock in the simulator", () => {
     const goodId = Number(shampoo.id);
     const before = stockOf(shampoo, shop.id);
     // 250 write-off units (ml) make one sale unit (a bottle).
-    await h.yc.storageOperations.create({
-      type_id: 4,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 10:00:00",
-      goods_transactions: [
-        { good_id: goodId, amount: 125, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 2 },
-      ],
+    await storageOperation(4, shop, "10:00:00", {
+      good_id: goodId,
+      amount: 125,
+      cost_per_unit: 0,
+      cost: 0,
+      operation_unit_type: 2,
     });
     expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before - 0.5);
   });
 
   it("paying a sale in parts changes the balance and the amount still due; cancelling a payment undoes it", async () => {
     const { cash, shop, shampoo } = await setup();
-    const sale = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 13:00:00",
-      goods_transactions: [
-        {
-          good_id: Number(shampoo.id),
-          amount: 1,
-          cost_per_unit: 1000.5,
-          discount: 0,
-          cost: 1000.5,
-          operation_unit_type: 1,
-        },
-      ],
+    const sale = await storageOperation(1, shop, "13:00:00", {
+      good_id: Number(shampoo.id),
+      amount: 1,
+      cost_per_unit: 1000.5,
+      cost: 1000.5,
     });
     const documentId = sale.data.document.id;
     const balance = () => accountBalance(money(), Number(cash.id));
@@ -217,16 +231,13 @@ describe("finance and stock in the simulator", () => {
     const goodId = Number(shampoo.id);
     const stock = stockOf(shampoo, shop.id);
     const balance = accountBalance(money(), Number(cash.id));
-    const sale = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 16:00:00",
-      goods_transactions: [
-        { good_id: goodId, amount: 1, cost_per_unit: 1200, discount: 0, cost: 1200, operation_unit_type: 1 },
-      ],
-      paid: true,
-      account_id: Number(cash.id),
-    });
+    const sale = await storageOperation(
+      1,
+      shop,
+      "16:00:00",
+      { good_id: goodId, amount: 1, cost_per_unit: 1200, cost: 1200 },
+      cash,
+    );
     expect(accountBalance(money(), Number(cash.id))).toBe(balance + 1200);
     await h.yc.storageDocuments.delete(sale.data.document.id);
     expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(stock);
@@ -238,37 +249,25 @@ describe("finance and stock in the simulator", () => {
     const { cash, shop } = await setup();
     const wax = (await h.yc.goods.list({ term: "Воск" })).data[0];
     expect(stockOf(wax, shop.id)).toBe(0);
-    const oversold = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 17:00:00",
-      goods_transactions: [
-        { good_id: Number(wax.id), amount: 1, cost_per_unit: 780, discount: 0, cost: 780, operation_unit_type: 1 },
-      ],
+    const oversold = await storageOperation(1, shop, "17:00:00", {
+      good_id: Number(wax.id),
+      amount: 1,
+      cost_per_unit: 780,
+      cost: 780,
     });
     expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-1);
 
-    const paidReceipt = h.yc.storageOperations.create({
-      type_id: 3,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 17:00:00",
-      goods_transactions: [
-        { good_id: Number(wax.id), amount: 1, cost_per_unit: 300, discount: 0, cost: 300, operation_unit_type: 1 },
-      ],
-      paid: true,
-      account_id: Number(cash.id),
-    });
+    const paidReceipt = storageOperation(
+      3,
+      shop,
+      "17:00:00",
+      { good_id: Number(wax.id), amount: 1, cost_per_unit: 300, cost: 300 },
+      cash,
+    );
     await expect(paidReceipt).rejects.toMatchObject({ status: 422, fieldErrors: { paid: expect.any(Array) } });
 
     // A movement takes stock out of its warehouse (the receiving side is not simulated).
-    await h.yc.storageOperations.create({
-      type_id: 5,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 17:30:00",
-      goods_transactions: [
-        { good_id: Number(wax.id), amount: 2, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 1 },
-      ],
-    });
+    await storageOperation(5, shop, "17:30:00", { good_id: Number(wax.id), amount: 2, cost_per_unit: 0, cost: 0 });
     expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-3);
 
     const documentId = oversold.data.document.id;
