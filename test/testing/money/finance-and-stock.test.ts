@@ -9,14 +9,25 @@ const h = useSignedIn();
 
 const money = () => moneyState(h.sim.state);
 
+/** The cash account, the shop's storage and the shampoo, with the shampoo's stock there and the cash balance now. */
 async function setup() {
   const accounts = (await h.yc.accounts.list()).data;
   const cash = accounts.find((a) => a.type === 0)!;
   const storages = (await h.yc.storages.list()).data;
   const shop = storages.find((s) => s.for_sale === 1)!;
-  const goods = (await h.yc.goods.list({ term: "Шампунь" })).data;
-  return { cash, shop, shampoo: goods[0] };
+  const [shampoo] = (await h.yc.goods.list({ term: "Шампунь" })).data;
+  const goodId = Number(shampoo.id);
+  return { cash, shop, shampoo, goodId, stock: stockOf(shampoo, shop.id), balance: cashBalance(cash) };
 }
+
+/** A good's stock in `storage` as goods.get reads it now (one good, not a list). */
+async function stockNow(goodId: number, storage: { id: number | string }) {
+  const good = (await h.yc.goods.get(goodId)).data;
+  expect(Array.isArray(good)).toBe(false);
+  return stockOf(good as Parameters<typeof stockOf>[0], storage.id);
+}
+
+const cashBalance = (cash: { id: number | string }) => accountBalance(money(), Number(cash.id));
 
 function stockOf(
   good: { actual_amounts?: Array<{ storage_id: number | string; amount: number | string }> },
@@ -54,10 +65,7 @@ function storageOperation(
 
 describe("finance and stock in the simulator", () => {
   it("a paid goods sale lowers stock, books income on the account and shows up in the lists", async () => {
-    const { cash, shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const stockBefore = stockOf(shampoo, shop.id);
-    const balanceBefore = accountBalance(money(), Number(cash.id));
+    const { cash, shop, goodId, stock: stockBefore, balance: balanceBefore } = await setup();
 
     const sale = await storageOperation(
       1,
@@ -71,10 +79,8 @@ describe("finance and stock in the simulator", () => {
     expect(line.amount).toBe(-2);
     expect(line.cost).toBe(2160);
 
-    const after = (await h.yc.goods.get(goodId)).data;
-    expect(Array.isArray(after)).toBe(false);
-    expect(stockOf(after as typeof shampoo, shop.id)).toBe(stockBefore - 2);
-    expect(accountBalance(money(), Number(cash.id))).toBe(balanceBefore + 2160);
+    expect(await stockNow(goodId, shop)).toBe(stockBefore - 2);
+    expect(cashBalance(cash)).toBe(balanceBefore + 2160);
 
     const documentId = sale.data.document.id;
     const paid = (await h.yc.storageDocuments.listFinanceTransactions(documentId)).data;
@@ -91,9 +97,7 @@ describe("finance and stock in the simulator", () => {
   });
 
   it("a receipt raises stock; deleting its line puts stock back", async () => {
-    const { shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const before = stockOf(shampoo, shop.id);
+    const { shop, goodId, stock: before } = await setup();
     const doc = await h.yc.storageDocuments.create({
       type_id: 3,
       storage_id: Number(shop.id),
@@ -109,7 +113,7 @@ describe("finance and stock in the simulator", () => {
       operation_unit_type: 1,
     });
     expect(line.data.amount).toBe(5);
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 5);
+    expect(await stockNow(goodId, shop)).toBe(before + 5);
 
     // Changing the quantity re-books the difference only.
     await h.yc.goodsTransactions.update(line.data.id, {
@@ -120,17 +124,15 @@ describe("finance and stock in the simulator", () => {
       cost: 1800,
       operation_unit_type: 1,
     });
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 3);
+    expect(await stockNow(goodId, shop)).toBe(before + 3);
 
     await h.yc.goodsTransactions.delete(line.data.id);
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before);
+    expect(await stockNow(goodId, shop)).toBe(before);
     await expect(h.yc.goodsTransactions.get(line.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 
   it("a write-off counted in write-off units moves stock by the unit ratio", async () => {
-    const { shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const before = stockOf(shampoo, shop.id);
+    const { shop, goodId, stock: before } = await setup();
     // 250 write-off units (ml) make one sale unit (a bottle).
     await storageOperation(4, shop, "10:00:00", {
       good_id: goodId,
@@ -139,19 +141,19 @@ describe("finance and stock in the simulator", () => {
       cost: 0,
       operation_unit_type: 2,
     });
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before - 0.5);
+    expect(await stockNow(goodId, shop)).toBe(before - 0.5);
   });
 
   it("paying a sale in parts changes the balance and the amount still due; cancelling a payment undoes it", async () => {
-    const { cash, shop, shampoo } = await setup();
+    const { cash, shop, goodId } = await setup();
     const sale = await storageOperation(1, shop, "13:00:00", {
-      good_id: Number(shampoo.id),
+      good_id: goodId,
       amount: 1,
       cost_per_unit: 1000.5,
       cost: 1000.5,
     });
     const documentId = sale.data.document.id;
-    const balance = () => accountBalance(money(), Number(cash.id));
+    const balance = () => cashBalance(cash);
     const start = balance();
 
     const unpaid = (await h.yc.sales.get(documentId)).data;
@@ -227,10 +229,7 @@ describe("finance and stock in the simulator", () => {
   });
 
   it("deleting a document undoes its stock movements and its payments", async () => {
-    const { cash, shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const stock = stockOf(shampoo, shop.id);
-    const balance = accountBalance(money(), Number(cash.id));
+    const { cash, shop, goodId, stock, balance } = await setup();
     const sale = await storageOperation(
       1,
       shop,
@@ -238,10 +237,10 @@ describe("finance and stock in the simulator", () => {
       { good_id: goodId, amount: 1, cost_per_unit: 1200, cost: 1200 },
       cash,
     );
-    expect(accountBalance(money(), Number(cash.id))).toBe(balance + 1200);
+    expect(cashBalance(cash)).toBe(balance + 1200);
     await h.yc.storageDocuments.delete(sale.data.document.id);
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(stock);
-    expect(accountBalance(money(), Number(cash.id))).toBe(balance);
+    expect(await stockNow(goodId, shop)).toBe(stock);
+    expect(cashBalance(cash)).toBe(balance);
     await expect(h.yc.sales.get(sale.data.document.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 
@@ -255,7 +254,7 @@ describe("finance and stock in the simulator", () => {
       cost_per_unit: 780,
       cost: 780,
     });
-    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-1);
+    expect(await stockNow(Number(wax.id), shop)).toBe(-1);
 
     const paidReceipt = storageOperation(
       3,
@@ -268,7 +267,7 @@ describe("finance and stock in the simulator", () => {
 
     // A movement takes stock out of its warehouse (the receiving side is not simulated).
     await storageOperation(5, shop, "17:30:00", { good_id: Number(wax.id), amount: 2, cost_per_unit: 0, cost: 0 });
-    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-3);
+    expect(await stockNow(Number(wax.id), shop)).toBe(-3);
 
     const documentId = oversold.data.document.id;
     const byCard = h.yc.sales.pay(documentId, {
@@ -280,9 +279,9 @@ describe("finance and stock in the simulator", () => {
     await h.yc.sales.pay(documentId, {
       payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 780 },
     });
-    const balance = accountBalance(money(), Number(cash.id));
+    const balance = cashBalance(cash);
     await h.yc.goodsTransactions.delete(oversold.data.goods_transactions![0].id);
-    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-2);
-    expect(accountBalance(money(), Number(cash.id))).toBe(balance);
+    expect(await stockNow(Number(wax.id), shop)).toBe(-2);
+    expect(cashBalance(cash)).toBe(balance);
   });
 });
