@@ -105,6 +105,8 @@ describe("resource coverage", () => {
       expect(sent.method).toBe(f.method);
       expect(sent.path).toBe(path);
       expect(sent.authorization).toBe(WITH_USER);
+      // The query holds the required parameters argsFor gives, nothing else (no body field, no company id).
+      expect(Object.keys(sent.query)).toHaveLength((f.row.required ?? []).length);
       if (f.row.body === "form") expect(sent.contentType).toMatch(/^multipart\/form-data; boundary=/);
       else if (body === undefined) expect(sent.body).toBeUndefined();
       else {
