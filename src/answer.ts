@@ -2,7 +2,8 @@
 // checked against what the spec promises, `success: false` and 4xx classified into typed errors.
 import { FACT } from "../generated/operations.js";
 import { factsOf, isHostRooted } from "./operations.js";
-import { classifyClientError, YclientsParseError, type ErrorContext, type YclientsClientError } from "./errors.js";
+import { classifyClientError } from "./classify-error.js";
+import { YclientsParseError, type ErrorContext, type YclientsClientError } from "./errors.js";
 import { truncationNote } from "./transport/kept-response.js";
 import { MAX_ANSWER_BYTES } from "./transport/read-body.js";
 import type { CallContext, Transport } from "./transport/transport.js";

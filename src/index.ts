@@ -8,23 +8,8 @@ export type { RetryOptions, CircuitBreakerOptions } from "./config.js";
 export type { ValidateResponses } from "./validation/validate-responses.js";
 export type { ValidationFinding } from "./validation/finding.js";
 export { DEFAULT_BASE_URL, ALTEGIO_BASE_URL, DEFAULT_ACCEPT } from "./config.js";
-export {
-  YclientsError,
-  YclientsConfigError,
-  YclientsClientError,
-  YclientsAuthError,
-  YclientsNotFoundError,
-  YclientsValidationError,
-  YclientsBookingError,
-  YclientsRateLimitError,
-  YclientsServerError,
-  YclientsNetworkError,
-  YclientsTimeoutError,
-  YclientsCircuitOpenError,
-  YclientsParseError,
-  YclientsResponseValidationError,
-  type ErrorContext,
-} from "./errors.js";
+// The error classes and ErrorContext: errors.ts exports nothing else.
+export * from "./errors.js";
 export type { paths, components, operations } from "../generated/schema.js";
 export { operations as operationTable, type OperationInfo } from "../generated/operations.js";
 export { present } from "./present.js";

@@ -3,8 +3,8 @@
 // a final 5xx/429 or a failed connection into a typed error.
 import { BrokenCircuitError } from "cockatiel";
 import type { BreakerSettings, RetrySettings } from "../config.js";
+import { reasonOf } from "../classify-error.js";
 import {
-  reasonOf,
   YclientsCircuitOpenError,
   YclientsConfigError,
   YclientsNetworkError,

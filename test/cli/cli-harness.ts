@@ -94,8 +94,23 @@ export function simulatorEnv(sim: YclientsSimulator): Record<string, string> {
   };
 }
 
+/** [arguments, what stderr says, what it must not echo] */
+export type UsageErrorCase = [args: string[], says: string, hidden?: string];
+
+/** Runs each command of `cases` as a usage error (expectUsageError); none of them may reach the simulator. */
+export async function expectUsageErrors(
+  cli: CliHandle,
+  env: Record<string, string | undefined>,
+  sim: YclientsSimulator,
+  cases: UsageErrorCase[],
+): Promise<void> {
+  const before = sim.requests.length;
+  for (const [args, says, hidden] of cases) await expectUsageError(cli, args, env, says, hidden);
+  expect(sim.requests).toHaveLength(before);
+}
+
 /** Runs a command that must stop as a usage error (exit 2) saying `says`, without echoing `hidden`. */
-export async function expectUsageError(
+async function expectUsageError(
   cli: CliHandle,
   args: string[],
   env: Record<string, string | undefined>,

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { operations } from "../../generated/operations";
 import spec from "../../generated/openapi.json";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
-import { buildCliForTest, expectUsageError, type CliHandle } from "./cli-harness";
+import { buildCliForTest, expectUsageErrors, type CliHandle, type UsageErrorCase } from "./cli-harness";
 
 const PARTNER = "cli-test-partner-token-7a1f93c2";
 let sim: YclientsSimulator;
@@ -165,8 +165,7 @@ describe("yclients call", () => {
       "needs the path parameters company_id, staff_id, date (-p name=value). Valid path parameters: company_id (required), staff_id (required), date (required)",
     );
     const company = ["-p", `company_id=${companyId}`];
-    // [arguments, what stderr says, what it must not echo]
-    const usageErrors: Array<[string[], string, string?]> = [
+    const usageErrors: UsageErrorCase[] = [
       [["call", "GET", "/no/such/path"], "no operation has the path /no/such/path"],
       [
         ["call", "GET", "/records/{company_id}", ...company, "-q", "staff_id=abc"],
@@ -182,8 +181,7 @@ describe("yclients call", () => {
         "hunter2",
       ],
     ];
-    for (const [args, says, hidden] of usageErrors) await expectUsageError(cli, args, env, says, hidden);
-    expect(sim.requests).toHaveLength(0);
+    await expectUsageErrors(cli, env, sim, usageErrors);
   });
 });
 

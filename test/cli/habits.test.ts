@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
-import { expectUsageError, simulatorEnv, useCli } from "./cli-harness";
+import { expectUsageErrors, simulatorEnv, useCli, type UsageErrorCase } from "./cli-harness";
 
 const ROOT = join(__dirname, "..", "..");
 const cli = useCli();
@@ -135,7 +135,7 @@ describe("body fields: -f key=value (string) and -F key=value (typed), as gh api
   });
 
   it("refuses a field without =, and JSON that does not parse without quoting it (exit 2)", async () => {
-    const usageErrors: Array<[string[], string, string?]> = [
+    const usageErrors: UsageErrorCase[] = [
       [["clients", "create", "-f", "name"], '-f takes key=value, got "name"'],
       [
         ["clients", "create", "-F", "x={secret-ish"],
@@ -143,8 +143,7 @@ describe("body fields: -f key=value (string) and -F key=value (typed), as gh api
         "secret-ish",
       ],
     ];
-    for (const [args, says, hidden] of usageErrors) await expectUsageError(cli, args, env, says, hidden);
-    expect(sim.requests).toHaveLength(0);
+    await expectUsageErrors(cli, env, sim, usageErrors);
   });
 });
 

@@ -6,19 +6,17 @@ import {
   YclientsRateLimitError,
   YclientsServerError,
   YclientsTimeoutError,
+  type CircuitBreakerOptions,
+  type YclientsClientOptions,
 } from "../../src/index";
-import { json, later, ok, useServer } from "../helpers/scripted-server";
+import { json, later, ok, scriptedClient, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 
-const client = () =>
-  new YclientsClient({
-    partnerToken: "p-token",
-    baseUrl: server.url,
-    retry: false,
-    rateLimit: false,
-    circuitBreaker: { failures: 3, halfOpenAfterMs: 200 },
-  });
+/** A client of the scripted server with `breaker` (undefined: the documented defaults) and no retries. */
+const withBreaker = (breaker: CircuitBreakerOptions | false | undefined, extra: Partial<YclientsClientOptions> = {}) =>
+  scriptedClient(server, { retry: false, circuitBreaker: breaker, ...extra });
+const client = () => withBreaker({ failures: 3, halfOpenAfterMs: 200 });
 
 describe("circuit breaker", () => {
   it("opens after N consecutive failures, fails fast without sending, half-opens, then closes on success", async () => {
@@ -65,12 +63,7 @@ describe("circuit breaker", () => {
     for (let i = 0; i < 3; i++) await scoped.GET("/countries").catch(() => undefined);
     await expect(yc.GET("/countries")).rejects.toBeInstanceOf(YclientsCircuitOpenError);
 
-    const noBreaker = new YclientsClient({
-      partnerToken: "p",
-      baseUrl: server.url,
-      retry: false,
-      circuitBreaker: false,
-    });
+    const noBreaker = withBreaker(false);
     server.seen.splice(0);
     for (let i = 0; i < 8; i++) await expect(noBreaker.GET("/countries")).rejects.toBeInstanceOf(YclientsServerError);
     expect(server.seen).toHaveLength(8);
@@ -101,15 +94,7 @@ const failing = (yc: YclientsClient, n: number) =>
   Promise.all(Array.from({ length: n }, () => yc.GET("/countries").catch(() => undefined)));
 
 describe("half-open: one trial, everyone else fails fast, aborts decide nothing", () => {
-  const halfOpenClient = () =>
-    new YclientsClient({
-      partnerToken: "p-token",
-      baseUrl: server.url,
-      retry: false,
-      rateLimit: false,
-      timeoutMs: 10_000,
-      circuitBreaker: { failures: 2, halfOpenAfterMs: 50 },
-    });
+  const halfOpenClient = () => withBreaker({ failures: 2, halfOpenAfterMs: 50 }, { timeoutMs: 10_000 });
 
   /** Opens the circuit (two 503s), waits into half-open, and makes the server hold the next call: the trial. */
   async function holdTheTrial(yc: YclientsClient) {
@@ -161,12 +146,7 @@ describe("half-open: one trial, everyone else fails fast, aborts decide nothing"
 describe("retries and the breaker agree on what happened", () => {
   it("when the breaker opens during a retry series, the caller gets the server's error with the attempts really sent", async () => {
     server.handle((_req, res) => json(res, 503, { success: false, data: null, meta: { message: "down" } }));
-    const yc = new YclientsClient({
-      partnerToken: "p-token",
-      baseUrl: server.url,
-      rateLimit: false,
-      retry: { maxTries: 10, baseDelay: 0.001, jitter: false },
-    });
+    const yc = withBreaker(undefined, { retry: { maxTries: 10, baseDelay: 0.001, jitter: false } });
     const error = await yc.GET("/countries").catch((e) => e);
     expect(error).toBeInstanceOf(YclientsServerError);
     expect(error.status).toBe(503);
@@ -183,13 +163,10 @@ describe("retries and the breaker agree on what happened", () => {
   });
 
   it("when another call opens the breaker during this call's backoff wait, this call reports its own last failure", async () => {
-    const yc = new YclientsClient({
-      partnerToken: "p-token",
-      baseUrl: server.url,
-      rateLimit: false,
-      retry: { maxTries: 3, baseDelay: 0.3, jitter: false },
-      circuitBreaker: { failures: 3, halfOpenAfterMs: 60_000 },
-    });
+    const yc = withBreaker(
+      { failures: 3, halfOpenAfterMs: 60_000 },
+      { retry: { maxTries: 3, baseDelay: 0.3, jitter: false } },
+    );
     server.handle((_req, res) => json(res, 502, {}));
     const slow = yc.GET("/countries").catch((e) => e); // fails once, then waits 300 ms
     await waitFor(() => server.seen.length === 1);
@@ -203,8 +180,7 @@ describe("retries and the breaker agree on what happened", () => {
 });
 
 describe("documented breaker defaults", () => {
-  const defaults = () =>
-    new YclientsClient({ partnerToken: "p-token", baseUrl: server.url, retry: false, rateLimit: false });
+  const defaults = () => withBreaker(undefined);
 
   it("opens after 5 consecutive failures, not 4", async () => {
     const yc = defaults();
@@ -236,27 +212,14 @@ describe("documented breaker defaults", () => {
   });
 
   it("a 429 is not a breaker failure", async () => {
-    const yc = new YclientsClient({
-      partnerToken: "p-token",
-      baseUrl: server.url,
-      retry: false,
-      rateLimit: false,
-      circuitBreaker: { failures: 2 },
-    });
+    const yc = withBreaker({ failures: 2 });
     server.handle((_req, res) => json(res, 429, {}));
     for (let i = 0; i < 4; i++) await expect(yc.GET("/countries")).rejects.toBeInstanceOf(YclientsRateLimitError);
     expect(server.seen).toHaveLength(4);
   });
 
   it("a timeout is a breaker failure", async () => {
-    const yc = new YclientsClient({
-      partnerToken: "p-token",
-      baseUrl: server.url,
-      retry: false,
-      rateLimit: false,
-      timeoutMs: 30,
-      circuitBreaker: { failures: 2 },
-    });
+    const yc = withBreaker({ failures: 2 }, { timeoutMs: 30 });
     server.handle((_req, res) => later(res, 1000, () => json(res, 200, ok([]))));
     for (let i = 0; i < 2; i++) await expect(yc.GET("/countries")).rejects.toBeInstanceOf(YclientsTimeoutError);
     await expect(yc.GET("/countries")).rejects.toBeInstanceOf(YclientsCircuitOpenError);

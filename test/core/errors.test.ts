@@ -9,20 +9,20 @@ import {
   YclientsValidationError,
   YclientsError,
 } from "../../src/index";
-import { json, ok, useServer } from "../helpers/scripted-server";
+import * as errorsModule from "../../src/errors";
+import { json, ok, scriptedClient, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 
-const client = () =>
-  new YclientsClient({ partnerToken: "p-token", userToken: "u-token", baseUrl: server.url, retry: false });
+const client = () => scriptedClient(server, { retry: false });
+// Built directly: raiseClientErrors: false changes the client's type, which scriptedClient() does not carry.
 const lenient = () =>
-  new YclientsClient({
-    partnerToken: "p-token",
-    userToken: "u-token",
-    baseUrl: server.url,
-    retry: false,
-    raiseClientErrors: false,
-  });
+  new YclientsClient({ partnerToken: "p-token", baseUrl: server.url, retry: false, raiseClientErrors: false });
+/** What a plain GET /countries rejects with, whatever the server answered. */
+const countriesFailure = () =>
+  client()
+    .GET("/countries")
+    .catch((e) => e);
 
 const envelopeError = (message: string, extra: Record<string, unknown> = {}) => ({
   success: false,
@@ -123,9 +123,7 @@ describe("client errors with raiseClientErrors (the default)", () => {
 
   it("success: false with HTTP 200 throws too", async () => {
     server.handle((_req, res) => json(res, 200, envelopeError("Не найдено")));
-    const error = await client()
-      .GET("/countries")
-      .catch((e) => e);
+    const error = await countriesFailure();
     expect(error).toBeInstanceOf(YclientsClientError);
     expect(error.status).toBe(200);
     expect(error.message).toContain("Не найдено");
@@ -168,9 +166,7 @@ describe("bodies that are not what they should be", () => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html><body>Bad Gateway</body></html>");
     });
-    const error = await client()
-      .GET("/countries")
-      .catch((e) => e);
+    const error = await countriesFailure();
     expect(error).toBeInstanceOf(YclientsParseError);
     expect(error.status).toBe(200);
     expect(error.body).toContain("Bad Gateway");
@@ -237,7 +233,7 @@ describe("friendly-method arguments", () => {
     await expect(client().auth.sendSmsCode({ phone: "79000000000", fullname: "Иван" })).rejects.toThrow(
       /No company id/,
     );
-    const yc = new YclientsClient({ partnerToken: "p-token", baseUrl: server.url, companyId: 4564, retry: false });
+    const yc = scriptedClient(server, { companyId: 4564, retry: false });
     server.handle((_req, res) => json(res, 201, { success: true, data: null, meta: { message: "Created" } }));
     await yc.auth.sendSmsCode({ phone: "79000000000", fullname: "Иван" });
     expect(server.seen[0].url).toBe("/api/v1/book_code/4564");
@@ -252,5 +248,16 @@ describe("friendly-method arguments", () => {
     expect(error).toBeInstanceOf(YclientsConfigError);
     expect(error.message).toBe("params.password must be a non-empty string, got a string of 0 characters");
     expect(server.seen).toHaveLength(0);
+  });
+});
+
+describe("the errors module", () => {
+  it("exports only error classes, each named on its prototype: the package root re-exports it whole", () => {
+    const exported = Object.entries(errorsModule);
+    expect(exported.length).toBeGreaterThanOrEqual(14);
+    for (const [name, value] of exported) {
+      expect((value as { prototype: unknown }).prototype).toBeInstanceOf(Error);
+      expect((value as { prototype: Error }).prototype.name).toBe(name);
+    }
   });
 });

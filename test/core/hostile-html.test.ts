@@ -2,7 +2,7 @@
 // a crafted page costs time in proportion to its length. Before, an unclosed `<title` followed by many `<` made
 // each `<` rescan the rest of the page (0.7–0.9 s at 64 KiB, minutes at 1 MiB) with the event loop blocked.
 import { YclientsClient, YclientsServerError } from "../../src/index";
-import { reasonOf } from "../../src/errors";
+import { reasonOf } from "../../src/classify-error";
 import { startServer, type TestServer } from "../helpers/scripted-server";
 
 const KiB = 1024;

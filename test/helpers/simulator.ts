@@ -1,6 +1,6 @@
 // The one harness of the tests that run against the simulator: a simulator on 127.0.0.1 with a pinned day,
 // an SDK client signed in as one of its staff users, and a small raw HTTP caller for what the SDK would hide.
-import { YclientsClient, type YclientsClientOptions } from "../../src/index";
+import { YclientsClient, YclientsValidationError, type YclientsClientOptions } from "../../src/index";
 import { startYclientsSimulator, type SimulatorOptions, type YclientsSimulator } from "../../src/testing/index";
 import type { Client, Company, Service, StaffMember } from "../../src/testing/state";
 import { perFile } from "./per-file";
@@ -117,6 +117,16 @@ export async function call(
     }
   }
   return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+/** Expects `call` to fail as a 422 YclientsValidationError naming exactly `fields`; answers the error. */
+export async function expectFieldErrors(call: Promise<unknown>, fields: string[]): Promise<YclientsValidationError> {
+  const error = await call.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(YclientsValidationError);
+  const invalid = error as YclientsValidationError;
+  expect(invalid.status).toBe(422);
+  expect(Object.keys(invalid.fieldErrors ?? {}).sort()).toEqual([...fields].sort());
+  return invalid;
 }
 
 /** A staff token and a booking-client token from the seeded state. */

@@ -380,17 +380,18 @@ describe("every subpath, under each module resolution", () => {
       );
   }
 
-  it("NodeNext: ES modules get the .d.mts entries, CommonJS the .d.ts tree", () => {
-    const loaded = typecheck(
+  const plain = { "consumer.ts": imports("") + consumerBody };
+  /** [what it shows, scratch folder, options, consumer files, files it loads, files it must not load or null] */
+  const RESOLUTIONS: Array<[string, string, object, Record<string, string>, string[], RegExp | null]> = [
+    [
+      "NodeNext: ES modules get the .d.mts entries, CommonJS the .d.ts tree",
       "nodenext",
       { module: "NodeNext", moduleResolution: "NodeNext" },
       {
         "esm.mts": imports(' with { type: "json" }') + consumerBody,
         "cjs.cts": imports("") + consumerBody,
       },
-    );
-    expect(loaded).toEqual(
-      expect.arrayContaining([
+      [
         "dist/index.d.mts",
         "dist/testing.d.mts",
         "dist/webhooks.d.mts",
@@ -400,39 +401,42 @@ describe("every subpath, under each module resolution", () => {
         "dist/types/src/webhooks/index.d.ts",
         "dist/types/src/redis.d.ts",
         "dist/openapi.json",
-      ]),
-    );
-  }, 60_000);
-
-  it("node10 (no exports map): typesVersions leads each subpath to its declarations", () => {
-    const loaded = typecheck(
+      ],
+      null,
+    ],
+    [
+      "node10 (no exports map): typesVersions leads each subpath to its declarations",
       "node10",
       { module: "CommonJS", moduleResolution: "node10" },
-      { "consumer.ts": imports("") + consumerBody },
-    );
-    expect(loaded).toEqual(
-      expect.arrayContaining([
+      plain,
+      [
         "dist/types/src/index.d.ts",
         "dist/types/src/testing/index.d.ts",
         "dist/types/src/webhooks/index.d.ts",
         "dist/types/src/redis.d.ts",
         "dist/openapi.json",
-      ]),
-    );
-    expect(loaded.filter((file) => file.endsWith(".d.mts"))).toEqual([]);
-  }, 60_000);
-
-  it("bundler: the import condition's .d.mts entries", () => {
-    const loaded = typecheck(
+      ],
+      /\.d\.mts$/,
+    ],
+    [
+      "bundler: the import condition's .d.mts entries",
       "bundler",
       { module: "ESNext", moduleResolution: "Bundler" },
-      { "consumer.ts": imports("") + consumerBody },
-    );
-    expect(loaded).toEqual(
-      expect.arrayContaining(["dist/index.d.mts", "dist/testing.d.mts", "dist/webhooks.d.mts", "dist/redis.d.mts"]),
-    );
-    expect(loaded).toContain("dist/openapi.json");
-  }, 60_000);
+      plain,
+      ["dist/index.d.mts", "dist/testing.d.mts", "dist/webhooks.d.mts", "dist/redis.d.mts", "dist/openapi.json"],
+      null,
+    ],
+  ];
+
+  it.each(RESOLUTIONS)(
+    "%s",
+    (_what, folder, options, files, loads, notLoaded) => {
+      const loaded = typecheck(folder, options, files);
+      expect(loaded).toEqual(expect.arrayContaining(loads));
+      if (notLoaded) expect(loaded.filter((file) => notLoaded.test(file))).toEqual([]);
+    },
+    60_000,
+  );
 
   it("yclients-client/openapi.json is the merged spec, loadable with require and import", () => {
     // A digest of the parsed document: the same spec whatever its whitespace.

@@ -6,12 +6,22 @@ import { join } from "node:path";
 import { operationTable, YclientsConfigError } from "../../src/index";
 import {
   ALL_FRIENDLY as ALL,
+  argsFor,
   OPERATION_METHODS as METHODS,
   callFriendly as call,
   methodOf,
   operationOf as info,
+  type Friendly,
 } from "./friendly-table";
-import { expectCall, expectNothingSent, useHarness } from "./harness";
+import {
+  COMPANY_ID,
+  expectCall,
+  expectNothingSent,
+  PARTNER_ONLY,
+  successExample,
+  useHarness,
+  WITH_USER,
+} from "./harness";
 
 const h = useHarness();
 
@@ -31,10 +41,31 @@ for (const [path, item] of Object.entries<Record<string, any>>(spec.paths)) {
   }
 }
 
-const pathPattern = (template: string, hostRooted: boolean) =>
-  new RegExp(
-    `^${hostRooted ? "" : "/api/v1"}${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`,
+/**
+ * Arguments with a different value in every path slot and a probe in the body, with the path and body they must
+ * send: the company from the client, each slot's value in its own place, the probe where the row puts bodies.
+ */
+function distinctCall(f: Friendly): { args: unknown[]; path: string; body: unknown } {
+  const args = argsFor(f.row);
+  const values = (f.row.path ?? []).map((slot, i) =>
+    slot.kind === "id" ? 7001 + i : slot.kind === "date" ? "2026-12-01" : `probe-${i}`,
   );
+  args.splice(0, values.length, ...values);
+  let path = f.path;
+  if (f.row.company) path = path.replace(`{${f.row.company}}`, String(COMPANY_ID));
+  (f.row.path ?? []).forEach((slot, i) => (path = path.replace(`{${slot.name}}`, String(values[i]))));
+  if (!info(f).hostRooted) path = `/api/v1${path}`;
+  const probe = { probe_field: "probe" };
+  let body: unknown;
+  if (f.row.body === "fields") {
+    args[args.length - 1] = { ...(args[args.length - 1] as object), ...probe };
+    body = probe;
+  } else if (f.row.body === "value" || f.row.body === "array") {
+    body = f.row.body === "array" ? [probe] : probe;
+    args[values.length] = body;
+  }
+  return { args, path, body };
+}
 
 describe("resource coverage", () => {
   it("every spec operation has exactly one friendly method, and every friendly method an operation", () => {
@@ -61,13 +92,42 @@ describe("resource coverage", () => {
     }
   });
 
-  it.each(METHODS.map((f) => [f.sdk, f] as const))("%s sends its own method and path", async (_name, f) => {
-    const hostRooted = Boolean(info(f).hostRooted);
-    const { result, sent } = await expectCall(h, f.method, f.path, () => call(h.yc, f));
-    expect(sent.method).toBe(f.method);
-    expect(sent.path).toMatch(pathPattern(f.path, hostRooted));
-    expect(sent.authorization).toBe("Bearer partner-res-1, User user-res-1");
-    expect(result).toMatchObject({ success: true });
+  it.each(METHODS.map((f) => [f.sdk, f] as const))(
+    "%s sends its own method, path (ids in their slots), body and tokens, and returns the answer",
+    async (_name, f) => {
+      const { args, path, body } = distinctCall(f);
+      const { result, example, sent } = await expectCall(
+        h,
+        f.method,
+        f.path,
+        () => methodOf(h.yc, f.sdk)(...args) as Promise<{ data: unknown; meta: unknown }>,
+      );
+      expect(sent.method).toBe(f.method);
+      expect(sent.path).toBe(path);
+      expect(sent.authorization).toBe(WITH_USER);
+      // The query holds the required parameters argsFor gives, nothing else (no body field, no company id).
+      expect(Object.keys(sent.query)).toHaveLength((f.row.required ?? []).length);
+      if (f.row.body === "form") expect(sent.contentType).toMatch(/^multipart\/form-data; boundary=/);
+      else if (body === undefined) expect(sent.body).toBeUndefined();
+      else {
+        expect(sent.contentType).toBe("application/json");
+        expect(sent.body).toEqual(body);
+      }
+      expect(result).toMatchObject({ success: true, status: successExample(f.method, f.path).status });
+      // The data of a {success, data, meta} answer comes back as it was sent (other shapes: test/core/envelope).
+      if (example === undefined) expect(result.data === null || result.data instanceof Blob).toBe(true);
+      else if ("success" in example) {
+        expect(result.data).toEqual(example.data ?? null);
+        if (example.meta && !Array.isArray(example.meta)) expect(result.meta).toEqual(example.meta);
+      }
+    },
+  );
+
+  // An operation open to the partner token sends that token alone when the client has no user token.
+  const partnerOnly = METHODS.filter((f) => !info(f).userToken);
+  it.each(partnerOnly.map((f) => [f.sdk, f] as const))("%s with the partner token alone", async (_n, f) => {
+    const { sent } = await expectCall(h, f.method, f.path, () => call(h.partner, f));
+    expect(sent.authorization).toBe(PARTNER_ONLY);
   });
 
   const companyScoped = METHODS.filter((f) => f.row.company);

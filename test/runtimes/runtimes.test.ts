@@ -154,19 +154,27 @@ describe("the runtime smoke suite, from the packed tarball", () => {
       });
     }
 
+    /** Runs `body` against a Worker started on a fresh simulator; the Worker is disposed of after it. */
+    const withWorker = (
+      body: (worker: Awaited<ReturnType<typeof startWorker>>, sim: YclientsSimulator) => Promise<void>,
+    ) =>
+      withSimulator(async (sim, arg) => {
+        const worker = await startWorker(arg);
+        try {
+          await body(worker, sim);
+        } finally {
+          await worker.dispose();
+        }
+      });
+
     const available = availability("miniflare (workerd)", MINIFLARE);
 
     available(
       "a Worker importing the package starts, with the default options, and passes the smoke suite",
       () =>
-        withSimulator(async (_sim, arg) => {
-          const worker = await startWorker(arg);
-          try {
-            const answer = await worker.dispatchFetch("http://worker/smoke");
-            expect(await answer.json()).toMatchObject(EXPECTED);
-          } finally {
-            await worker.dispose();
-          }
+        withWorker(async (worker) => {
+          const answer = await worker.dispatchFetch("http://worker/smoke");
+          expect(await answer.json()).toMatchObject(EXPECTED);
         }),
       120_000,
     );
@@ -174,18 +182,13 @@ describe("the runtime smoke suite, from the packed tarball", () => {
     available(
       "concurrent requests, each with its own client and one module-scope store, all complete within the quota",
       () =>
-        withSimulator(async (sim, arg) => {
-          const worker = await startWorker(arg);
-          try {
-            const answers = await Promise.all(
-              Array.from({ length: 8 }, () => worker.dispatchFetch("http://worker/one").then((r) => r.json())),
-            );
-            expect(answers).toEqual(Array.from({ length: 8 }, () => ({ ok: true })));
-            // The store kept the 5-per-second quota across requests: the simulator refused none.
-            expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(0);
-          } finally {
-            await worker.dispose();
-          }
+        withWorker(async (worker, sim) => {
+          const answers = await Promise.all(
+            Array.from({ length: 8 }, () => worker.dispatchFetch("http://worker/one").then((r) => r.json())),
+          );
+          expect(answers).toEqual(Array.from({ length: 8 }, () => ({ ok: true })));
+          // The store kept the 5-per-second quota across requests: the simulator refused none.
+          expect(sim.requests.filter((r) => r.status === 429)).toHaveLength(0);
         }),
       120_000,
     );

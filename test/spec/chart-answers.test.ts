@@ -1,7 +1,7 @@
 // The analytics charts answer a bare list (sometimes the envelope). Both must reach the caller as
 // `data`, through the friendly methods and the typed calls; a bare answer elsewhere is still a parse error.
 import { YclientsClient, YclientsParseError } from "../../src/index";
-import { startYclientsSimulator } from "../../src/testing/index";
+import { call, tokens, useSignedIn } from "../helpers/simulator";
 import { json, ok, useServer } from "../helpers/scripted-server";
 
 const series = [
@@ -48,25 +48,25 @@ it("keeps refusing a bare list from an operation that always sends the envelope"
   await expect(client().analytics.overall({}, { companyId: 4564 })).rejects.toBeInstanceOf(YclientsParseError);
 });
 
-it("the simulator answers the charts bare, and the friendly methods still get the series", async () => {
-  const sim = await startYclientsSimulator({ rateLimit: false });
-  try {
-    const userToken = sim.state.staffUsers[0].token;
-    const companyId = sim.state.companies[0].id;
-    const yc = new YclientsClient({ partnerToken: sim.partnerToken, userToken, baseUrl: sim.url });
-    const raw = await fetch(`${sim.url}/company/${companyId}/analytics/overall/charts/records_daily/`, {
-      headers: {
-        authorization: `Bearer ${sim.partnerToken}, User ${userToken}`,
-        accept: "application/vnd.yclients.v2+json",
-      },
+describe("against the simulator", () => {
+  const signedIn = useSignedIn();
+
+  it("the simulator answers the charts bare, and the friendly methods still get the series", async () => {
+    const { sim, yc, companyId } = signedIn;
+    const raw = await call(sim, "GET", `/company/${companyId}/analytics/overall/charts/records_daily/`, {
+      user: tokens(sim).staff,
     });
-    expect(Array.isArray(await raw.json())).toBe(true);
+    expect(Array.isArray(raw.body)).toBe(true);
     const answer = await yc.analytics.recordsDaily({}, { companyId });
     expect(answer.data.length).toBeGreaterThan(0);
     expect(answer.data[0]).toHaveProperty("label");
-  } finally {
-    await sim.close();
-  }
+  });
+
+  it("reports.dayReport (an operation beyond the YCLIENTS inventory) is typed and answered by the simulator", async () => {
+    const answer = await signedIn.yc.reports.dayReport("2026-03-02", {}, { companyId: signedIn.companyId });
+    expect(answer.data.clients_count).toBeDefined();
+    expect(typeof answer.data.date_iso).toBe("string");
+  });
 });
 
 it("an operation the docs show bare (x-envelope: optional) hands back a bare object as data", async () => {
@@ -75,18 +75,4 @@ it("an operation the docs show bare (x-envelope: optional) hands back a bare obj
   const { data } = await client().GET("/i18n/{langCode}", { params: { path: { langCode: "ru-RU" } } });
   expect(data.success).toBe(true);
   expect(data.data).toEqual(dictionary);
-});
-
-it("reports.dayReport (an operation beyond the YCLIENTS inventory) is typed and answered by the simulator", async () => {
-  const sim = await startYclientsSimulator({ rateLimit: false });
-  try {
-    const userToken = sim.state.staffUsers[0].token;
-    const companyId = sim.state.companies[0].id;
-    const yc = new YclientsClient({ partnerToken: sim.partnerToken, userToken, baseUrl: sim.url });
-    const answer = await yc.reports.dayReport("2026-03-02", {}, { companyId });
-    expect(answer.data.clients_count).toBeDefined();
-    expect(typeof answer.data.date_iso).toBe("string");
-  } finally {
-    await sim.close();
-  }
 });

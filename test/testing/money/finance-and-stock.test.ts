@@ -3,20 +3,31 @@
 // money input is refused with the field named.
 import { YclientsNotFoundError, YclientsValidationError } from "../../../src/index";
 import { accountBalance, moneyState } from "../../../src/testing/money-state";
-import { useSignedIn } from "../../helpers/simulator";
+import { expectFieldErrors, useSignedIn } from "../../helpers/simulator";
 
 const h = useSignedIn();
 
 const money = () => moneyState(h.sim.state);
 
+/** The cash account, the shop's storage and the shampoo, with the shampoo's stock there and the cash balance now. */
 async function setup() {
   const accounts = (await h.yc.accounts.list()).data;
   const cash = accounts.find((a) => a.type === 0)!;
   const storages = (await h.yc.storages.list()).data;
   const shop = storages.find((s) => s.for_sale === 1)!;
-  const goods = (await h.yc.goods.list({ term: "Шампунь" })).data;
-  return { cash, shop, shampoo: goods[0] };
+  const [shampoo] = (await h.yc.goods.list({ term: "Шампунь" })).data;
+  const goodId = Number(shampoo.id);
+  return { cash, shop, shampoo, goodId, stock: stockOf(shampoo, shop.id), balance: cashBalance(cash) };
 }
+
+/** A good's stock in `storage` as goods.get reads it now (one good, not a list). */
+async function stockNow(goodId: number, storage: { id: number | string }) {
+  const good = (await h.yc.goods.get(goodId)).data;
+  expect(Array.isArray(good)).toBe(false);
+  return stockOf(good as Parameters<typeof stockOf>[0], storage.id);
+}
+
+const cashBalance = (cash: { id: number | string }) => accountBalance(money(), Number(cash.id));
 
 function stockOf(
   good: { actual_amounts?: Array<{ storage_id: number | string; amount: number | string }> },
@@ -25,32 +36,51 @@ function stockOf(
   return Number(good.actual_amounts?.find((a) => String(a.storage_id) === String(storageId))?.amount);
 }
 
+/** One goods line; a discount of 0 and sale units (operation_unit_type 1) unless it says otherwise. */
+interface GoodsLine {
+  good_id: number;
+  amount: number;
+  cost_per_unit: number;
+  cost: number;
+  discount?: number;
+  operation_unit_type?: number;
+}
+
+/** A storage operation of one line (type 1 a sale, 3 a receipt, 4 a write-off, 5 a movement) on 2026-03-10. */
+function storageOperation(
+  type_id: number,
+  storage: { id: number | string },
+  time: string,
+  line: GoodsLine,
+  paidFrom?: { id: number | string },
+) {
+  return h.yc.storageOperations.create({
+    type_id,
+    storage_id: Number(storage.id),
+    create_date: `2026-03-10 ${time}`,
+    goods_transactions: [{ discount: 0, operation_unit_type: 1, ...line }],
+    ...(paidFrom && { paid: true, account_id: Number(paidFrom.id) }),
+  });
+}
+
 describe("finance and stock in the simulator", () => {
   it("a paid goods sale lowers stock, books income on the account and shows up in the lists", async () => {
-    const { cash, shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const stockBefore = stockOf(shampoo, shop.id);
-    const balanceBefore = accountBalance(money(), Number(cash.id));
+    const { cash, shop, goodId, stock: stockBefore, balance: balanceBefore } = await setup();
 
-    const sale = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 12:00:00",
-      goods_transactions: [
-        { good_id: goodId, amount: 2, cost_per_unit: 1200, discount: 10, cost: 2160, operation_unit_type: 1 },
-      ],
-      paid: true,
-      account_id: Number(cash.id),
-    });
+    const sale = await storageOperation(
+      1,
+      shop,
+      "12:00:00",
+      { good_id: goodId, amount: 2, cost_per_unit: 1200, discount: 10, cost: 2160 },
+      cash,
+    );
     const line = sale.data.goods_transactions![0];
     // The request's positive quantity comes back negative: stock left the warehouse.
     expect(line.amount).toBe(-2);
     expect(line.cost).toBe(2160);
 
-    const after = (await h.yc.goods.get(goodId)).data;
-    expect(Array.isArray(after)).toBe(false);
-    expect(stockOf(after as typeof shampoo, shop.id)).toBe(stockBefore - 2);
-    expect(accountBalance(money(), Number(cash.id))).toBe(balanceBefore + 2160);
+    expect(await stockNow(goodId, shop)).toBe(stockBefore - 2);
+    expect(cashBalance(cash)).toBe(balanceBefore + 2160);
 
     const documentId = sale.data.document.id;
     const paid = (await h.yc.storageDocuments.listFinanceTransactions(documentId)).data;
@@ -67,9 +97,7 @@ describe("finance and stock in the simulator", () => {
   });
 
   it("a receipt raises stock; deleting its line puts stock back", async () => {
-    const { shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const before = stockOf(shampoo, shop.id);
+    const { shop, goodId, stock: before } = await setup();
     const doc = await h.yc.storageDocuments.create({
       type_id: 3,
       storage_id: Number(shop.id),
@@ -85,7 +113,7 @@ describe("finance and stock in the simulator", () => {
       operation_unit_type: 1,
     });
     expect(line.data.amount).toBe(5);
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 5);
+    expect(await stockNow(goodId, shop)).toBe(before + 5);
 
     // Changing the quantity re-books the difference only.
     await h.yc.goodsTransactions.update(line.data.id, {
@@ -96,48 +124,36 @@ describe("finance and stock in the simulator", () => {
       cost: 1800,
       operation_unit_type: 1,
     });
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before + 3);
+    expect(await stockNow(goodId, shop)).toBe(before + 3);
 
     await h.yc.goodsTransactions.delete(line.data.id);
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before);
+    expect(await stockNow(goodId, shop)).toBe(before);
     await expect(h.yc.goodsTransactions.get(line.data.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 
   it("a write-off counted in write-off units moves stock by the unit ratio", async () => {
-    const { shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const before = stockOf(shampoo, shop.id);
+    const { shop, goodId, stock: before } = await setup();
     // 250 write-off units (ml) make one sale unit (a bottle).
-    await h.yc.storageOperations.create({
-      type_id: 4,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 10:00:00",
-      goods_transactions: [
-        { good_id: goodId, amount: 125, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 2 },
-      ],
+    await storageOperation(4, shop, "10:00:00", {
+      good_id: goodId,
+      amount: 125,
+      cost_per_unit: 0,
+      cost: 0,
+      operation_unit_type: 2,
     });
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(before - 0.5);
+    expect(await stockNow(goodId, shop)).toBe(before - 0.5);
   });
 
   it("paying a sale in parts changes the balance and the amount still due; cancelling a payment undoes it", async () => {
-    const { cash, shop, shampoo } = await setup();
-    const sale = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 13:00:00",
-      goods_transactions: [
-        {
-          good_id: Number(shampoo.id),
-          amount: 1,
-          cost_per_unit: 1000.5,
-          discount: 0,
-          cost: 1000.5,
-          operation_unit_type: 1,
-        },
-      ],
+    const { cash, shop, goodId } = await setup();
+    const sale = await storageOperation(1, shop, "13:00:00", {
+      good_id: goodId,
+      amount: 1,
+      cost_per_unit: 1000.5,
+      cost: 1000.5,
     });
     const documentId = sale.data.document.id;
-    const balance = () => accountBalance(money(), Number(cash.id));
+    const balance = () => cashBalance(cash);
     const start = balance();
 
     const unpaid = (await h.yc.sales.get(documentId)).data;
@@ -205,38 +221,26 @@ describe("finance and stock in the simulator", () => {
 
   it("refuses bad money input with the fields named and books nothing", async () => {
     const before = money().transactions.length;
-    const error = await h.yc.financeTransactions
-      .create({ expense_id: 999, amount: 0, account_id: 1, date: "10.03.2026" })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(YclientsValidationError);
-    expect(Object.keys((error as YclientsValidationError).fieldErrors ?? {}).sort()).toEqual([
-      "account_id",
-      "amount",
-      "date",
-      "expense_id",
-    ]);
+    await expectFieldErrors(
+      h.yc.financeTransactions.create({ expense_id: 999, amount: 0, account_id: 1, date: "10.03.2026" }),
+      ["account_id", "amount", "date", "expense_id"],
+    );
     expect(money().transactions.length).toBe(before);
   });
 
   it("deleting a document undoes its stock movements and its payments", async () => {
-    const { cash, shop, shampoo } = await setup();
-    const goodId = Number(shampoo.id);
-    const stock = stockOf(shampoo, shop.id);
-    const balance = accountBalance(money(), Number(cash.id));
-    const sale = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 16:00:00",
-      goods_transactions: [
-        { good_id: goodId, amount: 1, cost_per_unit: 1200, discount: 0, cost: 1200, operation_unit_type: 1 },
-      ],
-      paid: true,
-      account_id: Number(cash.id),
-    });
-    expect(accountBalance(money(), Number(cash.id))).toBe(balance + 1200);
+    const { cash, shop, goodId, stock, balance } = await setup();
+    const sale = await storageOperation(
+      1,
+      shop,
+      "16:00:00",
+      { good_id: goodId, amount: 1, cost_per_unit: 1200, cost: 1200 },
+      cash,
+    );
+    expect(cashBalance(cash)).toBe(balance + 1200);
     await h.yc.storageDocuments.delete(sale.data.document.id);
-    expect(stockOf((await h.yc.goods.get(goodId)).data as typeof shampoo, shop.id)).toBe(stock);
-    expect(accountBalance(money(), Number(cash.id))).toBe(balance);
+    expect(await stockNow(goodId, shop)).toBe(stock);
+    expect(cashBalance(cash)).toBe(balance);
     await expect(h.yc.sales.get(sale.data.document.id)).rejects.toBeInstanceOf(YclientsNotFoundError);
   });
 
@@ -244,38 +248,26 @@ describe("finance and stock in the simulator", () => {
     const { cash, shop } = await setup();
     const wax = (await h.yc.goods.list({ term: "Воск" })).data[0];
     expect(stockOf(wax, shop.id)).toBe(0);
-    const oversold = await h.yc.storageOperations.create({
-      type_id: 1,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 17:00:00",
-      goods_transactions: [
-        { good_id: Number(wax.id), amount: 1, cost_per_unit: 780, discount: 0, cost: 780, operation_unit_type: 1 },
-      ],
+    const oversold = await storageOperation(1, shop, "17:00:00", {
+      good_id: Number(wax.id),
+      amount: 1,
+      cost_per_unit: 780,
+      cost: 780,
     });
-    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-1);
+    expect(await stockNow(Number(wax.id), shop)).toBe(-1);
 
-    const paidReceipt = h.yc.storageOperations.create({
-      type_id: 3,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 17:00:00",
-      goods_transactions: [
-        { good_id: Number(wax.id), amount: 1, cost_per_unit: 300, discount: 0, cost: 300, operation_unit_type: 1 },
-      ],
-      paid: true,
-      account_id: Number(cash.id),
-    });
+    const paidReceipt = storageOperation(
+      3,
+      shop,
+      "17:00:00",
+      { good_id: Number(wax.id), amount: 1, cost_per_unit: 300, cost: 300 },
+      cash,
+    );
     await expect(paidReceipt).rejects.toMatchObject({ status: 422, fieldErrors: { paid: expect.any(Array) } });
 
     // A movement takes stock out of its warehouse (the receiving side is not simulated).
-    await h.yc.storageOperations.create({
-      type_id: 5,
-      storage_id: Number(shop.id),
-      create_date: "2026-03-10 17:30:00",
-      goods_transactions: [
-        { good_id: Number(wax.id), amount: 2, cost_per_unit: 0, discount: 0, cost: 0, operation_unit_type: 1 },
-      ],
-    });
-    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-3);
+    await storageOperation(5, shop, "17:30:00", { good_id: Number(wax.id), amount: 2, cost_per_unit: 0, cost: 0 });
+    expect(await stockNow(Number(wax.id), shop)).toBe(-3);
 
     const documentId = oversold.data.document.id;
     const byCard = h.yc.sales.pay(documentId, {
@@ -287,9 +279,9 @@ describe("finance and stock in the simulator", () => {
     await h.yc.sales.pay(documentId, {
       payment: { method: { slug: "account", account_id: Number(cash.id) }, amount: 780 },
     });
-    const balance = accountBalance(money(), Number(cash.id));
+    const balance = cashBalance(cash);
     await h.yc.goodsTransactions.delete(oversold.data.goods_transactions![0].id);
-    expect(stockOf((await h.yc.goods.get(Number(wax.id))).data as typeof wax, shop.id)).toBe(-2);
-    expect(accountBalance(money(), Number(cash.id))).toBe(balance);
+    expect(await stockNow(Number(wax.id), shop)).toBe(-2);
+    expect(cashBalance(cash)).toBe(balance);
   });
 });

@@ -1,87 +1,10 @@
+// The paging helpers of a paged list, on companies.list: pages asked for, when they stop, limits.
 import { YclientsConfigError } from "../../src/index";
 import { YclientsPaginationLimitError } from "../../src/pagination";
 import { json, ok } from "../helpers/scripted-server";
-import { expectCall, expectNothingSent, PARTNER_ONLY, requestExample, useHarness, WITH_USER } from "./harness";
+import { expectNothingSent, PARTNER_ONLY, useHarness } from "./harness";
 
 const h = useHarness();
-
-describe("yc.companies", () => {
-  it("list() searches the catalogue with the partner token, arrays as `include[]`", async () => {
-    const { result, example, sent } = await expectCall(h, "GET", "/companies", () =>
-      h.partner.companies.list({ city_id: 2, active: 1, include: ["staff", "positions"], count: 10, page: 2 }),
-    );
-    expect(sent.path).toBe("/api/v1/companies");
-    expect(sent.query).toEqual({
-      city_id: "2",
-      active: "1",
-      "include[]": ["staff", "positions"],
-      count: "10",
-      page: "2",
-    });
-    expect(sent.authorization).toBe(PARTNER_ONLY);
-    expect(result.data[0].id).toBe(example.data[0].id);
-    expect(result.data[0].title).toBe("Студия Берёзка");
-    expect(result.meta.total_count).toBe(2);
-  });
-
-  it("create() posts the new company with the user token", async () => {
-    const body = requestExample("post", "/companies");
-    const { result, sent } = await expectCall(h, "POST", "/companies", () => h.yc.companies.create(body));
-    expect(sent.path).toBe("/api/v1/companies");
-    expect(sent.body).toEqual(body);
-    expect(sent.authorization).toBe(WITH_USER);
-    expect(result.status).toBe(201);
-    expect(result.data.id).toBe("4566");
-  });
-
-  it("get() uses the client's company id for `/company/{id}/` and passes the flags", async () => {
-    const { result, sent } = await expectCall(h, "GET", "/company/{id}/", () =>
-      h.yc.companies.get({ forBooking: 1, show_groups: 1 }),
-    );
-    expect(sent.path).toBe("/api/v1/company/4564/");
-    expect(sent.query).toEqual({ forBooking: "1", show_groups: "1" });
-    expect(sent.authorization).toBe(WITH_USER);
-    expect(result.data.id).toBe(4564);
-    expect(result.data.city).toBe("Москва");
-  });
-
-  it("get() takes an explicit company id after the query", async () => {
-    const { sent } = await expectCall(h, "GET", "/company/{id}/", () =>
-      h.yc.companies.get(undefined, { companyId: 4565 }),
-    );
-    expect(sent.path).toBe("/api/v1/company/4565/");
-    expect(sent.query).toEqual({});
-  });
-
-  it("update() PUTs the changed fields", async () => {
-    const { result, sent } = await expectCall(h, "PUT", "/company/{id}/", () =>
-      h.yc.companies.update({ address: "ул. Примерная, д. 7" }, { companyId: 4564 }),
-    );
-    expect(sent.path).toBe("/api/v1/company/4564/");
-    expect(sent.body).toEqual({ address: "ул. Примерная, д. 7" });
-    expect(result.data.title).toBe("Студия Берёзка");
-  });
-
-  it("delete() resolves with the 202 answer", async () => {
-    const { result, sent } = await expectCall(h, "DELETE", "/company/{id}/", () =>
-      h.yc.companies.delete(undefined, { companyId: 4564 }),
-    );
-    expect(sent.path).toBe("/api/v1/company/4564/");
-    expect(sent.authorization).toBe(WITH_USER);
-    expect(result.status).toBe(202);
-    expect(result.data).toBeNull();
-  });
-
-  it("get/update/delete without any company id fail before sending", async () => {
-    await expectNothingSent(h, () => h.noCompany.companies.get(), YclientsConfigError);
-    await expectNothingSent(h, () => h.noCompany.companies.update({ title: "x" }), YclientsConfigError);
-    await expectNothingSent(h, () => h.noCompany.companies.delete(), YclientsConfigError);
-  });
-
-  it("create() needs a user token", async () => {
-    await expectNothingSent(h, () => h.partner.companies.create({ title: "x" }), YclientsConfigError);
-  });
-});
 
 /** Fake catalogue entries in the list's shape (ids and coordinates are strings there). */
 function fakeCompanies(from: number, count: number) {
