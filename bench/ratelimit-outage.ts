@@ -7,7 +7,9 @@
 //     against the most each process's fallback share allows in that time given its own requests before (a
 //     greedy schedule per process, summed), and against share × binding rate × processes;
 //   - recovery: from Redis answering again until every process is back on the shared quota, the longest gap between
-//     arrivals in the 10 s after it, and the arrival rate in those 10 s against the binding rate.
+//     arrivals in the 10 s after it, and the arrival rate in those 10 s against the binding rate. A process's return
+//     is its last "back" in this outage's own span (up to the next outage), and Redis answers again at the earlier
+//     of this script's own ping and the first process back (see backOnRedis).
 // Writes bench/ratelimit-outage-results.json (--quick: bench/tmp/) and prints a Markdown table for BENCHMARKS.md.
 //   --quick   scaled-down windows (5 per 1 s and 40 per 10 s) and 8-s outages: about a minute
 //   (full)    the real limits (5 per 1 s, 200 per 60 s) and 20-s outages: about 5 minutes
@@ -59,6 +61,33 @@ interface Outage {
   kind: string;
   start: number;
   end: number;
+}
+
+type WorkerEvent = { at: number; event: string };
+
+/**
+ * When each process went back to the shared quota after outage `o`: its last "shared" event from the outage's start
+ * up to `until` (the next outage), or null when its last word there is still "fallback" (it never came back). Only
+ * this span counts: a process whose return is not found must not borrow the next outage's (that read as "back after
+ * outage + one window"). Redis answered again at the earlier of `o.end` (this script's ping, which a worker that
+ * reconnects first can beat) and the first return.
+ */
+function backOnRedis(o: Outage, until: number, workers: WorkerEvent[][]) {
+  const backs = workers.map((events) => {
+    const span = events.filter((e) => e.at >= o.start && e.at < until);
+    const last = span[span.length - 1];
+    return last === undefined ? undefined : last.event === "shared" ? last.at : null;
+  });
+  const returned = backs.filter((b): b is number => typeof b === "number");
+  const answeredAt = Math.min(o.end, ...returned);
+  return {
+    answeredAt,
+    recoveryMs: backs.includes(null) ? null : Math.max(0, ...returned.map((b) => b - answeredAt)),
+    /** Per process, ms from the outage's start: when it fell back and when it came back (diagnosis). */
+    events: workers.map((events) =>
+      events.filter((e) => e.at >= o.start && e.at < until).map((e) => `${e.event} +${e.at - o.start}`),
+    ),
+  };
 }
 
 async function main(): Promise<void> {
@@ -119,11 +148,15 @@ async function main(): Promise<void> {
       .map((r) => ({ time: r.time, status: r.status, worker: String(r.headers["x-bench-worker"]) }))
       .sort((a, b) => a.time - b.time);
     const between = (from: number, to: number) => arrivals.filter((r) => r.time >= from && r.time < to);
-    const rows = outages.map((o) => {
+    const rows = outages.map((o, i) => {
       const from = o.start + STORE_TIMEOUT_MS;
       const during = between(from, o.end);
       const after = between(o.end, o.end + AFTER_MS);
-      const backs = done.map((d) => d.events.find((e) => e.event === "shared" && e.at >= o.end)?.at ?? NaN);
+      const back = backOnRedis(
+        o,
+        outages[i + 1]?.start ?? Infinity,
+        done.map((d) => d.events),
+      );
       let gap = 0;
       let last = o.end;
       for (const r of after) {
@@ -146,7 +179,9 @@ async function main(): Promise<void> {
               ),
             )
             .reduce((a, b) => a + b, 0),
-        recoveryMs: Math.max(...backs.map((b) => b - o.end)),
+        recoveryMs: back.recoveryMs,
+        redisAnsweredAfterMs: back.answeredAt - o.start,
+        workerEvents: back.events,
         longestGapMs: gap,
         rateAfter: after.length / (AFTER_MS * rate(WINDOWS)),
       };
@@ -171,7 +206,7 @@ async function main(): Promise<void> {
         "| --- | --- | --- | --- | --- | --- | --- |",
         ...rows.map(
           (r) =>
-            `| ${r.outage} | ${r.seconds.toFixed(0)} s | ${r.rateLimited} | ${pct(r.fallbackUse)} (${pct(r.fallbackUseOfAllowed)}) | ${r.recoveryMs} ms | ${r.longestGapMs} ms | ${pct(r.rateAfter)} |`,
+            `| ${r.outage} | ${r.seconds.toFixed(0)} s | ${r.rateLimited} | ${pct(r.fallbackUse)} (${pct(r.fallbackUseOfAllowed)}) | ${r.recoveryMs === null ? "not back before the next outage" : `${r.recoveryMs} ms`} | ${r.longestGapMs} ms | ${pct(r.rateAfter)} |`,
         ),
         `| whole run | ${((arrivals[arrivals.length - 1].time - arrivals[0].time) / 1000).toFixed(0)} s | ${result.rateLimitedTotal} | | | | |`,
         "",
