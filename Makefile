@@ -59,8 +59,8 @@ runtimes:
 test: check build jest
 
 # The Redis outage test kills and freezes its own redis-server and counts 429s at a strict simulator: it runs alone,
-# after the rest: next to another busy jest worker it has drawn a 429 (in 1 of 3–5 runs at load average 10, on
-# 0.2.0 as well, and once in CI); the cause is not found yet (BENCHMARKS.md, "Across a Redis outage").
+# after the rest: next to another busy jest worker its four clients use the quota unevenly, and then the fallback
+# share can let a 429 through in the outage's first window (README, the rate-limit caveat; BENCHMARKS.md).
 jest: install
 	$(NPM_BIN)/jest --testPathIgnorePatterns '/node_modules/|redis-outage\.test'
 	$(NPM_BIN)/jest test/ratelimit/redis-outage.test.ts
