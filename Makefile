@@ -58,9 +58,9 @@ runtimes:
 
 test: check build jest
 
-# The Redis outage test kills and freezes its own redis-server and counts 429s at a strict simulator: it runs alone,
-# after the rest: next to another busy jest worker its four clients use the quota unevenly, and then the fallback
-# share can let a 429 through in the outage's first window (README, the rate-limit caveat; BENCHMARKS.md).
+# The Redis outage test kills and freezes its own redis-server and counts 429s at a strict simulator; it runs alone,
+# after the rest, so that other suites do not starve its four clients of CPU (uneven use before an outage is what
+# lets a few 429s through in its first window: README, the rate-limit caveat; BENCHMARKS.md).
 jest: install
 	$(NPM_BIN)/jest --testPathIgnorePatterns '/node_modules/|redis-outage\.test'
 	$(NPM_BIN)/jest test/ratelimit/redis-outage.test.ts

@@ -1,7 +1,8 @@
 // The quota holds across a Redis outage: four clients (each its own limiter and Redis connection, as four processes
 // would have) keep calling a simulator that counts a strict sliding log per window, while the redis-server they
 // share (started here on a free port) is killed and restarted empty, then frozen and woken. Scaled-down limits keep
-// it short. Not a timing test: it counts 429s (none allowed) and checks calls went on during each outage.
+// it short. Not a timing test: it counts 429s (none outside an outage's first window, a bounded few inside it:
+// the fallback share's known limit) and checks calls went on during each outage.
 import type { ChildProcess } from "node:child_process";
 import Redis from "ioredis";
 import { YclientsClient } from "../../src/index";
@@ -83,7 +84,18 @@ test("killed and restarted empty, then frozen: no 429 at a strict server, and ca
   controller.abort();
   await load;
 
-  expect(sim.requests.filter((r) => r.status === 429)).toEqual([]);
+  // What the fail-safe guarantees (README, "When Redis fails"): each process alone keeps to its share, so once the
+  // requests made before an outage have left the window, the four together hold the limit, and recovery adds
+  // nothing. In the outage's first long window it cannot: a share counts only its own process's requests, and
+  // when the four used the quota unevenly just before (one starved of CPU sends less), the others' shares still
+  // have room. That overshoot is bounded by what the busy ones took beyond their shares, at most one short
+  // window's limit here; without the shares (each process using the whole quota alone) it is dozens.
+  const longest = WINDOWS[1].windowMs;
+  const inFirstWindow = (t: number) =>
+    (t >= killedAt && t < killedAt + longest) || (t >= frozenAt && t < frozenAt + longest);
+  const rejected = sim.requests.filter((r) => r.status === 429);
+  expect(rejected.filter((r) => !inFirstWindow(r.time))).toEqual([]);
+  expect(rejected.length).toBeLessThanOrEqual(WINDOWS[0].limit);
   expect(failures).toEqual([]);
   expect(sentBetween(killedAt + 500, restartedAt)).toBeGreaterThan(0);
   expect(sentBetween(frozenAt + 500, wokenAt)).toBeGreaterThan(0);
