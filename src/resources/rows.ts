@@ -79,8 +79,17 @@ export interface ResourceTable {
 
 const PATH_PARAM = /\{([^}]+)\}/g;
 
-/** The full row of a stored one (see `RowData`). */
+/** Rows already read: every client (and each scoped client a request makes) binds the same stored rows. */
+const readRows = new WeakMap<RowData, OperationRow>();
+
+/** The full row of a stored one (see `RowData`); derived once per stored row. */
 export function readRow(data: RowData): OperationRow {
+  let row = readRows.get(data);
+  if (!row) readRows.set(data, (row = deriveRow(data)));
+  return row;
+}
+
+function deriveRow(data: RowData): OperationRow {
   const { kinds, args, bodyOptional, ...row } = data;
   const company = data.company ?? (data.op.includes("{company_id}") ? "company_id" : undefined);
   const path: PathSlot[] = [];
