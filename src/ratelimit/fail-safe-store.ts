@@ -61,6 +61,8 @@ export class FailSafeRateLimitStore implements RateLimitStore {
   private readonly idPrefix = Math.random().toString(36).slice(2, 10);
   private nextProbe = 0;
   private readonly log: Log;
+  /** What the shared store said its windows held at its last grant to this process, and when (local clock). */
+  private lastSeen?: { at: number; counts: readonly number[] };
 
   constructor(
     private readonly store: RateLimitStore,
@@ -94,7 +96,9 @@ export class FailSafeRateLimitStore implements RateLimitStore {
       return this.acquireLocally(id, leaseMs);
     }
     if (!result.granted) return result;
-    this.local.record(clock(), id, leaseMs, this.longestMs);
+    const now = clock();
+    if (result.counts?.length === windows.length) this.lastSeen = { at: now, counts: result.counts };
+    this.local.record(now, id, leaseMs, this.longestMs);
     return { granted: true };
   }
 
@@ -119,6 +123,7 @@ export class FailSafeRateLimitStore implements RateLimitStore {
   private startOutage(why: string): void {
     if (!this.outage) {
       this.outage = { since: clock() };
+      this.holdBackForOthers(this.outage.since);
       if (this.log.ratelimit.enabled) {
         this.log.ratelimit(
           { store: "outage", fallbackShare: this.context.fallbackShare },
@@ -144,6 +149,7 @@ export class FailSafeRateLimitStore implements RateLimitStore {
         if (await this.probeOnce()) {
           if (this.local.version !== version) continue; // granted locally meanwhile: write that back too
           this.outage = undefined;
+          this.local.holdBack([]);
           if (this.log.ratelimit.enabled)
             this.log.ratelimit({ store: "recovered" }, "the store answers again: back to the shared quota");
           this.context.wake();
@@ -179,6 +185,30 @@ export class FailSafeRateLimitStore implements RateLimitStore {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * The share alone counts only this process's requests: after uneven use (another process took more than its
+   * share just before the outage) the shares together would go over the limit. So until the windows the store
+   * last reported have passed, this process may send only its share of what they had left, `share × (limit −
+   * held)`, plus what of its own leaves the window meanwhile; shares that sum to at most 1 then stay within every
+   * limit. After even use this changes nothing. What it cannot see: grants to other processes after its own last.
+   */
+  private holdBackForOthers(now: number): void {
+    const seen = this.lastSeen;
+    if (!seen) return;
+    const { windows, fallbackShare } = this.context;
+    const own = this.local.counts(now, windows);
+    this.local.holdBack(
+      windows
+        .map((w, i) => ({
+          windowMs: w.windowMs,
+          until: seen.at + w.windowMs,
+          count:
+            this.fallbackWindows[i].limit - Math.floor(fallbackShare * Math.max(0, w.limit - seen.counts[i])) - own[i],
+        }))
+        .filter((h) => h.until > now),
+    );
   }
 
   /** The store's answer, or a failure once it is `storeTimeoutMs` late. */

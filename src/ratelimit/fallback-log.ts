@@ -3,6 +3,7 @@
 // them all for the store's `restore` afterwards. Kept out of sliding-log.ts, which every client carries (the memory
 // store), because only a fail-safe store needs these two methods.
 import { SlidingLog } from "./sliding-log.js";
+import type { AcquireResult, RateLimitWindow } from "./store.js";
 
 /** One request the log still counts. */
 export interface LoggedRequest {
@@ -12,7 +13,45 @@ export interface LoggedRequest {
   inFlight: boolean;
 }
 
+/** Room a window keeps for other processes' requests until `until` (see `holdBack`). */
+interface HeldBack {
+  windowMs: number;
+  count: number;
+  until: number;
+}
+
 export class FallbackLog extends SlidingLog {
+  private held: HeldBack[] = [];
+
+  /** Leaves `count` fewer slots in the window of that length until `until` (replaces what was held back before). */
+  holdBack(held: HeldBack[]): void {
+    this.held = held.filter((h) => h.count > 0);
+    this.version++;
+  }
+
+  override check(
+    now: number,
+    windows: readonly RateLimitWindow[],
+  ): Exclude<AcquireResult, { granted: true }> | undefined {
+    this.held = this.held.filter((h) => h.until > now);
+    if (this.held.length === 0) return super.check(now, windows);
+    const narrowed = windows.map((w) => {
+      const held = this.held.find((h) => h.windowMs === w.windowMs);
+      return held ? { limit: w.limit - held.count, windowMs: w.windowMs } : w;
+    });
+    const refused = super.check(now, narrowed);
+    if (!refused || refused.paused) return refused;
+    // Room may come back when what is held back ends, before any of this process's own requests leave the window.
+    const ends = Math.min(...this.held.map((h) => h.until)) - now;
+    return { ...refused, waitMs: Math.max(1, Math.min(refused.waitMs, ends)) };
+  }
+
+  /** How many of this process's requests each window holds now, in flight or finished. */
+  counts(now: number, windows: readonly RateLimitWindow[]): number[] {
+    const entries = this.entries(now);
+    return windows.map((w) => entries.filter((e) => e.inFlight || e.at > now - w.windowMs).length);
+  }
+
   /** Records a request granted elsewhere (by a shared store), so a later fallback to this log knows about it. */
   record(now: number, id: string, leaseMs: number, longestMs: number): void {
     this.longestMs = Math.max(this.longestMs, longestMs);

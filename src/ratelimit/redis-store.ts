@@ -44,8 +44,9 @@ end
 
 // KEYS: log (sorted set id → time it counts from), pause, generation, recovering. ARGV: id, leaseMs, recheckMs,
 // the caller's generation ('' when it has none), shareWaitMs, then limit, windowMs pairs.
-// Replies {1, 0, 0, generation} when granted, {0, waitMs, paused, generation} when not, {2, 0, 0, generation}
-// when the caller must restore first. The 429 pause is checked in the same step as the grant.
+// Replies {1, 0, 0, generation, count per window with this request} when granted, {0, waitMs, paused, generation}
+// when not, {2, 0, 0, generation} when the caller must restore first. The 429 pause is checked in the same step as
+// the grant.
 const ACQUIRE = `${CLOCK_AND_GENERATION}
 if ARGV[4] ~= '' and ARGV[4] ~= generation then return {2, 0, 0, generation} end
 local paused = redis.call('PTTL', KEYS[2])
@@ -60,11 +61,13 @@ end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
 local recheck = tonumber(ARGV[3])
 local wait = 0
+local reply = {1, 0, 0, generation}
 for i = 6, #ARGV, 2 do
   local limit = tonumber(ARGV[i])
   local w = tonumber(ARGV[i + 1])
   local from = '(' .. string.format('%d', now - w)
   local count = redis.call('ZCOUNT', KEYS[1], from, '+inf')
+  reply[#reply + 1] = count + 1
   if count >= limit then
     local entry = redis.call('ZRANGEBYSCORE', KEYS[1], from, '+inf', 'WITHSCORES', 'LIMIT', count - limit, 1)
     local blocking = tonumber(entry[2])
@@ -77,7 +80,7 @@ if wait > 0 then return {0, math.ceil(wait), 0, generation} end
 local lease = tonumber(ARGV[2])
 redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
 if redis.call('PTTL', KEYS[1]) < longest + lease then redis.call('PEXPIRE', KEYS[1], longest + lease) end
-return {1, 0, 0, generation}
+return reply
 `;
 
 // KEYS: log, pause, generation, recovering. ARGV: longest window, then id, fromNowMs pairs. Writes the caller's
@@ -169,9 +172,15 @@ export class RedisRateLimitStore implements RateLimitStore {
       Math.ceil(request.shareWaitMs ?? 0),
     ];
     for (const w of request.windows) args.push(w.limit, w.windowMs);
-    const reply = (await acquireScript.run(this.redis, this.keys, args)) as [number, number, number, string];
+    const reply = (await acquireScript.run(this.redis, this.keys, args)) as [
+      number,
+      number,
+      number,
+      string,
+      ...number[],
+    ];
     const generation = String(reply[3]);
-    if (reply[0] === 1) return { granted: true, generation };
+    if (reply[0] === 1) return { granted: true, generation, counts: reply.slice(4).map(Number) };
     if (reply[0] === 2) return { granted: false, waitMs: 0, paused: false, restore: true, generation };
     return { granted: false, waitMs: Number(reply[1]), paused: reply[2] === 1, generation };
   }

@@ -33,7 +33,16 @@ export interface AcquireRequest {
 }
 
 export type AcquireResult =
-  | { granted: true; generation?: string }
+  | {
+      granted: true;
+      generation?: string;
+      /**
+       * Optional, from a store shared between processes: how many requests each window (in the order of `windows`)
+       * held once this one was recorded, every process's. A fail-safe keeps the last one it saw, so that in an
+       * outage it leaves room for what the other processes had already sent (see fail-safe-store.ts).
+       */
+      counts?: readonly number[];
+    }
   /**
    * `waitMs`: when asking again may succeed. `paused`: a 429 paused everyone sharing the store. `restore`: the
    * store forgot requests (a new generation): call `restore()` before asking again.
