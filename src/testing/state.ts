@@ -11,7 +11,9 @@ import type { WaitingListStore } from "./waiting-list-store.js";
 
 type Schemas = components["schemas"];
 /** The fields `K` of the spec's schema `S`, present and typed as the spec documents them. */
-type Api<S extends keyof Schemas, K extends keyof Schemas[S]> = Required<Pick<Schemas[S], K>>;
+export type Api<S extends keyof Schemas, K extends keyof Schemas[S]> = Required<Pick<Schemas[S], K>>;
+/** Fields `K` of `S` that the spec types loosely (`Money`, `Id`: a number or a string); rows hold numbers. */
+export type ApiNumbers<S extends keyof Schemas, K extends keyof Schemas[S]> = Record<K, number>;
 
 export type Chain = Api<"Chain", "id" | "title">;
 
@@ -242,6 +244,18 @@ export type IdKind =
 /** The next id of a kind: the one id source of the simulator. */
 export function nextId(state: SimulatorState, kind: IdKind): number {
   return state.nextIds[kind]++;
+}
+
+/** Stores a new row in `rows` under the next id of `kind`. */
+export function addRow<Row extends { id: number }>(
+  state: SimulatorState,
+  kind: IdKind,
+  rows: Row[],
+  fields: Omit<Row, "id">,
+) {
+  const row = { id: nextId(state, kind), ...fields } as Row;
+  rows.push(row);
+  return row;
 }
 
 export function findCompany(state: SimulatorState, id: unknown): Company | undefined {
