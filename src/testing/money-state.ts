@@ -153,6 +153,11 @@ export function openDocument(state: SimulatorState, fields: NewDocument): Storag
   return addRow(state, "money", moneyState(state).documents, newDocument(state, fields));
 }
 
+/** The company's warehouse of goods for sale. */
+export function shopOf(state: SimulatorState, companyId: number): MoneyStorage | undefined {
+  return moneyState(state).storages.find((s) => s.company_id === companyId && s.for_sale === 1);
+}
+
 /** How a document type moves stock: receipts add, sales, write-offs and movements take away. */
 export function stockSign(documentType: number): 1 | -1 {
   return documentType === 3 ? 1 : -1;

@@ -2,7 +2,7 @@
 // visit and the visit's payments, a record lists it in `documents`, and the sale endpoints take its id. Here it
 // is opened the first time anything asks for it, so every visit has exactly one.
 import { shaped } from "./engine/shape.js";
-import { moneyState, openDocument, type StorageDocument } from "./money-state.js";
+import { moneyState, openDocument, shopOf, type StorageDocument } from "./money-state.js";
 import { type SimRecord, type Service, type SimulatorState } from "./state.js";
 import { spacedDateTime } from "./time.js";
 
@@ -22,7 +22,7 @@ export function visitDocument(state: SimulatorState, record: SimRecord): Storage
   );
   if (found) return found;
   const company = state.companies.find((c) => c.id === record.company_id);
-  const shop = money.storages.find((s) => s.company_id === record.company_id && s.for_sale === 1);
+  const shop = shopOf(state, record.company_id);
   return openDocument(state, {
     company_id: record.company_id,
     type_id: 7,

@@ -91,14 +91,8 @@ export const staff = collection<StaffMember>({
       seance_search_step: 1800,
       services_links: member.service_ids.map((id) => {
         const length = state.services.find((s) => s.id === id)?.duration ?? 3600;
-        return shaped(
-          "StaffServiceLink",
-          {},
-          {
-            ...{ service_id: id, master_id: member.id, length },
-            ...{ is_online: true, is_offline_records_allowed: true },
-          },
-        );
+        const link = { service_id: id, master_id: member.id, length };
+        return shaped("StaffServiceLink", link, { is_online: true, is_offline_records_allowed: true });
       }),
       schedule_till: addDays(state.today, 60),
     }),

@@ -6,9 +6,11 @@ import { rowOf } from "../engine/engine.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { isObject, text, toInt } from "../handlers/input.js";
 import {
+  documentPayments,
   documentView,
   finiteNumber,
   lineView,
+  ofCompany,
   transactionListView,
   transactionView,
 } from "../handlers/money/common.js";
@@ -50,8 +52,7 @@ function readTransaction(ctx: HandlerContext, companyId: number) {
   const amount = finiteNumber(body.amount);
   if (amount === undefined || amount === 0) errors.add("amount", "Сумма должна быть числом, отличным от нуля");
   const accountId = toInt(body.account_id);
-  if (!money.accounts.some((a) => a.id === accountId && a.company_id === companyId))
-    errors.add("account_id", "Касса не найдена");
+  if (!ofCompany(money.accounts, companyId, accountId)) errors.add("account_id", "Касса не найдена");
   const expenseId = toInt(body.expense_id ?? body.type_id);
   if (!money.paymentItems.some((p) => p.id === expenseId)) errors.add("expense_id", "Статья платежа не найдена");
   const date = text(body.date);
@@ -130,8 +131,7 @@ export const documents = collection<StorageDocument>({
   },
   remove(document, ctx) {
     for (const line of liveLines(ctx, document)) goodsLines.remove!(line, ctx);
-    for (const t of moneyState(ctx.state).transactions.filter((x) => x.document_id === document.id && !x.deleted))
-      transactions.remove!(t, ctx);
+    for (const t of documentPayments(ctx.state, document.id)) transactions.remove!(t, ctx);
     document.deleted = true;
   },
 });
@@ -152,10 +152,8 @@ export const goodsLines = collection<GoodsLine>({
   create(ctx, companyId) {
     const errors = new FieldErrors();
     const documentId = toInt(ctx.body?.document_id);
-    const document = moneyState(ctx.state).documents.find(
-      (d) => d.id === documentId && d.company_id === companyId && !d.deleted,
-    );
-    if (!document) errors.add("document_id", "Документ не найден");
+    const document = ofCompany(moneyState(ctx.state).documents, companyId, documentId);
+    if (!document || document.deleted) errors.add("document_id", "Документ не найден");
     const input = readLine(ctx, companyId, ctx.body, "", errors);
     errors.check();
     return stockLine(ctx, document!, input);

@@ -83,10 +83,7 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
       c.listMeta?.(matches, ctx) ?? counted,
     );
   },
-  get(c, op, ctx) {
-    const row = rowOf(c, ctx);
-    return answer(op, c.view(row, ctx));
-  },
+  get: (c, op, ctx) => answer(op, c.view(rowOf(c, ctx), ctx)),
   create(c, op, ctx) {
     const fields = c.create!(ctx, scopeOf(c, ctx)?.id ?? 0);
     const row = { ...fields, id: nextId(ctx.state, c.ids ?? "generic") };

@@ -32,7 +32,7 @@ function updateVisit(ctx: HandlerContext): SimResponse {
   const attendance = body.attendance === undefined ? undefined : toInt(body.attendance);
   if (body.attendance !== undefined && (attendance === undefined || ![-1, 0, 1, 2].includes(attendance)))
     return invalid(422, { attendance: ["Недопустимый статус визита"] });
-  applyVisitMoney(ctx, record.id, visitId, record.company_id);
+  applyVisitMoney(ctx, record);
   if (attendance !== undefined) record.attendance = attendance;
   if (typeof body.comment === "string") record.comment = body.comment;
   record.updated_at = ctx.now;

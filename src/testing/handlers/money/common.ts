@@ -10,7 +10,7 @@ import {
   type MoneyTransaction,
   type StorageDocument,
 } from "../../money-state.js";
-import { findCompany } from "../../state.js";
+import { findCompany, type SimulatorState } from "../../state.js";
 import { isoWithOffset } from "../../time.js";
 import type { HandlerContext } from "../context.js";
 
@@ -25,6 +25,16 @@ export const DOCUMENT_TYPES: Record<number, string> = {
 export function finiteNumber(value: unknown): number | undefined {
   const n = typeof value === "number" ? value : typeof value === "string" && value.trim() ? Number(value) : NaN;
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** The row of `rows` with that id, when it is the company's. */
+export function ofCompany<Row extends { id: number; company_id: number }>(rows: Row[], companyId: number, id: unknown) {
+  return rows.find((row) => row.id === id && row.company_id === companyId);
+}
+
+/** The live payments booked on a document. */
+export function documentPayments(state: SimulatorState, documentId: number): MoneyTransaction[] {
+  return moneyState(state).transactions.filter((t) => t.document_id === documentId && !t.deleted);
 }
 
 /** A moment in the company's time, as the money answers write it. */
