@@ -1,7 +1,7 @@
 // Season tickets (abonements) and their types as collections of the CRUD engine, rows of the chain: the types
 // searched by title (paged, counting every match) or fetched by ids, a client's tickets by phone (or the
 // signed-in user's), the chain's paged list. Freezing and changing a ticket stay in handlers/abonements.ts.
-import { collection } from "../engine/collection.js";
+import { collection, inArea } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import { queryIds } from "../handlers/input.js";
 import { createdFilters } from "./loyalty.js";
@@ -51,9 +51,8 @@ export function abonementView(state: SimulatorState, a: SimAbonement) {
   });
 }
 
-export const abonementTypes = collection<SimAbonementType>({
-  rows: (state) => loyaltyState(state).abonementTypes,
-  ids: "loyalty",
+export const abonementTypes = collection({
+  ...inArea(loyaltyState, "abonementTypes", "loyalty"),
   chain: true,
   notFound: "Тип абонемента не найден",
   where: (t, ctx) => !ctx.op.path.endsWith("/fetch") || (queryIds(ctx.query, "ids") ?? []).includes(t.id),
@@ -62,9 +61,8 @@ export const abonementTypes = collection<SimAbonementType>({
   view: (t, ctx) => typeView(ctx.state, t),
 });
 
-export const abonements = collection<SimAbonement>({
-  rows: (state) => loyaltyState(state).abonements,
-  ids: "loyalty",
+export const abonements = collection({
+  ...inArea(loyaltyState, "abonements", "loyalty"),
   chain: true,
   notFound: "Абонемент не найден",
   /** A client's list names a phone (the query's, or the user token's); the chain's may name ids. */

@@ -2,11 +2,11 @@
 // the chain (which every company of the simulator is in). Issuing a card to a phone (one live card per type,
 // numbers unique in the chain), deleting it (marked, so its history still reads) and every list are
 // declarations; bonus top-ups and write-offs stay in handlers/loyalty.ts and handlers/loyalty-visits.ts.
-import { collection } from "../engine/collection.js";
+import { collection, inArea } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { isObject, queryIds, text, toInt, validPhone } from "../handlers/input.js";
-import { loyaltyState, type LoyaltyCardType, type SimCardWithdrawal, type SimLoyaltyCard } from "../loyalty-state.js";
+import { loyaltyState, type SimCardWithdrawal, type SimLoyaltyCard } from "../loyalty-state.js";
 import { FieldErrors, abort, fail } from "../reply.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 import { recordsOfVisit } from "../visit-document.js";
@@ -52,9 +52,8 @@ export function withdrawalView(w: SimCardWithdrawal) {
 }
 
 /** The chain's card types; for a phone, those it holds no live card of (what can still be issued). */
-export const loyaltyCardTypes = collection<LoyaltyCardType>({
-  rows: (state) => loyaltyState(state).cardTypes,
-  ids: "loyalty",
+export const loyaltyCardTypes = collection({
+  ...inArea(loyaltyState, "cardTypes", "loyalty"),
   chain: true,
   notFound: "Тип карты не найден",
   filters: { phone: (t, value, ctx) => !liveCards(ctx.state, normalizePhone(value)).some((c) => c.type_id === t.id) },
@@ -62,9 +61,8 @@ export const loyaltyCardTypes = collection<LoyaltyCardType>({
 });
 
 /** Cards, listed by the phone their path names (directly, by client or by user token). */
-export const loyaltyCards = collection<SimLoyaltyCard>({
-  rows: (state) => loyaltyState(state).cards,
-  ids: "loyalty",
+export const loyaltyCards = collection({
+  ...inArea(loyaltyState, "cards", "loyalty"),
   chain: true,
   ownMessages: true,
   notFound: "Карта лояльности не найдена",
@@ -106,9 +104,8 @@ export const createdFilters = {
 const inIds = (ctx: HandlerContext, name: string, id: number) => queryIds(ctx.query, name)?.includes(id) ?? true;
 
 /** Live card write-offs: the chain's (by creation day, kinds, companies, visits, card; paged) or one visit's. */
-export const cardWithdrawals = collection<SimCardWithdrawal>({
-  rows: (state) => loyaltyState(state).withdrawals,
-  ids: "loyalty",
+export const cardWithdrawals = collection({
+  ...inArea(loyaltyState, "withdrawals", "loyalty"),
   chain: true,
   notFound: "Списание не найдено",
   live: (w) => !w.cancelled,

@@ -66,3 +66,8 @@ export function collection<Row extends { id: number }>(spec: Collection<Row>): C
 export function table<Row>(state: SimulatorState, name: string, seed: (state: SimulatorState) => Row[]): Row[] {
   return (state.tables[name] ??= seed(state)) as Row[];
 }
+
+/** Where a collection kept in an area of the state finds its rows (`area(state)[key]`), and its ids' counter. */
+export function inArea<Area, K extends keyof Area>(area: (state: SimulatorState) => Area, key: K, ids: IdKind) {
+  return { rows: (state: SimulatorState) => area(state)[key], ids };
+}
