@@ -1,10 +1,10 @@
 // Season tickets (abonements) and their types as collections of the CRUD engine, rows of the chain: the types
 // searched by title (paged, counting every match) or fetched by ids, a client's tickets by phone (or the
 // signed-in user's), the chain's paged list. Freezing and changing a ticket stay in handlers/abonements.ts.
-import { collection, inArea } from "../engine/collection.js";
+import { collection } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import { queryIds } from "../handlers/input.js";
-import { createdFilters } from "./loyalty.js";
+import { createdFilters, ofChain } from "./loyalty.js";
 import { loyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 
@@ -52,8 +52,7 @@ export function abonementView(state: SimulatorState, a: SimAbonement) {
 }
 
 export const abonementTypes = collection({
-  ...inArea(loyaltyState, "abonementTypes", "loyalty"),
-  chain: true,
+  ...ofChain("abonementTypes"),
   notFound: "Тип абонемента не найден",
   where: (t, ctx) => !ctx.op.path.endsWith("/fetch") || (queryIds(ctx.query, "ids") ?? []).includes(t.id),
   filters: { title: (t, value) => t.title.toLowerCase().includes(value.toLowerCase()) },
@@ -62,8 +61,7 @@ export const abonementTypes = collection({
 });
 
 export const abonements = collection({
-  ...inArea(loyaltyState, "abonements", "loyalty"),
-  chain: true,
+  ...ofChain("abonements"),
   notFound: "Абонемент не найден",
   /** A client's list names a phone (the query's, or the user token's); the chain's may name ids. */
   where(a, ctx) {

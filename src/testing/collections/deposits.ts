@@ -1,7 +1,8 @@
 // Clients' personal accounts (deposits) as a collection of the CRUD engine: rows of the chain, listed by a
 // client of a company, by phone, or for the whole chain within a balance range (paged, with their owners).
 // Top-ups and an account's history stay in handlers/deposits.ts.
-import { collection, inArea } from "../engine/collection.js";
+import { collection } from "../engine/collection.js";
+import { ofChain } from "./loyalty.js";
 import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { loyaltyState, type SimDeposit } from "../loyalty-state.js";
@@ -29,8 +30,7 @@ function amount(value: string, bound: number): number {
 const ownerOf = (ctx: HandlerContext, deposit: SimDeposit) => ctx.state.clients.find((c) => c.id === deposit.client_id);
 
 export const deposits = collection({
-  ...inArea(loyaltyState, "deposits", "loyalty"),
-  chain: true,
+  ...ofChain("deposits"),
   notFound: "Личный счёт не найден",
   /** A client in the path must be one of the company's. */
   parent: (ctx) =>

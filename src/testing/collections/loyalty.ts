@@ -6,13 +6,19 @@ import { collection, inArea } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { isObject, queryIds, text, toInt, validPhone } from "../handlers/input.js";
-import { loyaltyState, type SimCardWithdrawal, type SimLoyaltyCard } from "../loyalty-state.js";
+import { loyaltyState, type LoyaltyState, type SimCardWithdrawal, type SimLoyaltyCard } from "../loyalty-state.js";
 import { FieldErrors, abort, fail } from "../reply.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 import { recordsOfVisit } from "../visit-document.js";
 
 /** The kind the simulator gives a card write-off (the API's code for it is not documented). */
 export const WITHDRAWAL_TYPE = { id: 3, title: "Списание с карты лояльности" };
+
+/** Rows of the loyalty state's `key`, owned by the chain. */
+export const ofChain = <K extends keyof LoyaltyState>(key: K) => ({
+  ...inArea(loyaltyState, key, "loyalty"),
+  chain: true as const,
+});
 
 const chainRef = (ctx: HandlerContext) => ({ id: ctx.state.chain.id, title: ctx.state.chain.title });
 
@@ -53,8 +59,7 @@ export function withdrawalView(w: SimCardWithdrawal) {
 
 /** The chain's card types; for a phone, those it holds no live card of (what can still be issued). */
 export const loyaltyCardTypes = collection({
-  ...inArea(loyaltyState, "cardTypes", "loyalty"),
-  chain: true,
+  ...ofChain("cardTypes"),
   notFound: "Тип карты не найден",
   filters: { phone: (t, value, ctx) => !liveCards(ctx.state, normalizePhone(value)).some((c) => c.type_id === t.id) },
   view: (t, ctx) => shaped("LoyaltyCardType", t, { salon_group_id: t.chain_id, salon_group: chainRef(ctx) }),
@@ -62,8 +67,7 @@ export const loyaltyCardTypes = collection({
 
 /** Cards, listed by the phone their path names (directly, by client or by user token). */
 export const loyaltyCards = collection({
-  ...inArea(loyaltyState, "cards", "loyalty"),
-  chain: true,
+  ...ofChain("cards"),
   ownMessages: true,
   notFound: "Карта лояльности не найдена",
   live: (c) => !c.deleted,
@@ -105,8 +109,7 @@ const inIds = (ctx: HandlerContext, name: string, id: number) => queryIds(ctx.qu
 
 /** Live card write-offs: the chain's (by creation day, kinds, companies, visits, card; paged) or one visit's. */
 export const cardWithdrawals = collection({
-  ...inArea(loyaltyState, "withdrawals", "loyalty"),
-  chain: true,
+  ...ofChain("withdrawals"),
   notFound: "Списание не найдено",
   live: (w) => !w.cancelled,
   parent: (ctx) =>

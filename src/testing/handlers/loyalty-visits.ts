@@ -7,7 +7,7 @@ import { rowOf } from "../engine/engine.js";
 import { loyaltyState } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { nextId } from "../state.js";
+import { addRow } from "../state.js";
 import { recordsOfVisit } from "../visit-document.js";
 import { finiteNumber } from "./money/common.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
@@ -42,8 +42,7 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
     .reduce((sum, id) => sum + (ctx.state.services.find((s) => s.id === id)?.price_min ?? 0), 0);
   if (roundMoney(paid + amount) > cost) return invalid(422, { amount: ["Сумма списания больше стоимости визита"] });
   card.balance = roundMoney(card.balance - amount);
-  loyaltyState(ctx.state).withdrawals.push({
-    id: nextId(ctx.state, "loyalty"),
+  addRow(ctx.state, "loyalty", loyaltyState(ctx.state).withdrawals, {
     visit_id: visitId,
     record_id: record.id,
     card_id: card.id,

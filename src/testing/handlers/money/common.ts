@@ -1,5 +1,5 @@
-// What the money collections and handlers share: document types, reading amounts, and the
-// API's shapes of transactions, products, documents and goods lines, shaped by the spec's schemas.
+// What the money collections and handlers share: lookups, reading amounts, and the API's shapes of transactions,
+// products, documents and goods lines.
 import { shaped } from "../../engine/shape.js";
 import {
   moneyState,
@@ -41,8 +41,6 @@ export function documentPayments(state: SimulatorState, documentId: number): Mon
 function stamp(ctx: HandlerContext, companyId: number, unix = ctx.now): string {
   return isoWithOffset(unix, findCompany(ctx.state, companyId)?.utcOffset ?? 180, false);
 }
-
-// ---- views (the API's shapes) -----------------------------------------------------------------
 
 /** `{id, title}` of one of `rows`. */
 export function titled(rows: ReadonlyArray<{ id: number; title: string }>, id: number) {
