@@ -1,7 +1,5 @@
-// The simulator's loyalty cards and personal accounts (deposits), kept beside the core state (one
-// `LoyaltyState` per `SimulatorState`, seeded on first use) so the loyalty area stays in its own
-// files. Cards and accounts belong to the chain and to a client's phone, as in the API. Amounts are
-// numbers in currency units (roubles with kopecks as the fraction), never kopecks.
+// The simulator's loyalty cards, season tickets and personal accounts (deposits) of the chain, kept beside the core
+// state (seeded on first use) like the money area. Amounts are in currency units (roubles), never kopecks.
 import { roundMoney } from "./money-state.js";
 import { nextId, normalizePhone, type Api, type ApiNumbers, type SimulatorState } from "./state.js";
 
@@ -104,18 +102,9 @@ function seedLoyalty(state: SimulatorState): LoyaltyState {
   loyalty.cardTypes.push(cashback, discount);
   const first = state.clients[0];
   if (first) {
-    loyalty.cards.push({
-      ...own(),
-      type_id: cashback.id,
-      number: "0001000001",
-      phone: normalizePhone(first.phone),
-      balance: 350.5,
-      points: 0,
-      paid_amount: 7010,
-      sold_amount: 7010,
-      visits_count: 4,
-      deleted: false,
-    });
+    const card = { type_id: cashback.id, number: "0001000001", phone: normalizePhone(first.phone) };
+    const amounts = { balance: 350.5, points: 0, paid_amount: 7010, sold_amount: 7010, visits_count: 4 };
+    loyalty.cards.push({ ...own(), ...card, ...amounts, deleted: false });
   }
   const [visits, shared] = ABONEMENT_TYPES.map(([title, cost, period, allowFreeze, freezeLimit, united]) => {
     const terms = { period, period_unit_id: 3, allow_freeze: allowFreeze, freeze_limit: freezeLimit };

@@ -74,21 +74,9 @@ export interface Client
 
 /** A client card of a company with the API's empty defaults; `fields` sets what the caller knows. */
 export function blankClient(companyId: number, fields: Partial<Client> = {}): Omit<Client, "id"> {
-  return {
-    company_id: companyId,
-    name: "",
-    surname: "",
-    patronymic: "",
-    phone: "",
-    email: "",
-    sex_id: 0,
-    visits: 0,
-    spent: 0,
-    discount: 0,
-    comment: "",
-    birth_date: "",
-    ...fields,
-  };
+  const texts = { name: "", surname: "", patronymic: "", phone: "", email: "" };
+  const counts = { sex_id: 0, visits: 0, spent: 0, discount: 0 };
+  return { company_id: companyId, ...texts, ...counts, comment: "", birth_date: "", ...fields };
 }
 
 /** Adds a client to a company (see `blankClient`). */

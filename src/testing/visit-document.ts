@@ -41,18 +41,10 @@ export function recordsOfVisit(state: SimulatorState, visitId: number, companyId
   );
 }
 
-/** The live records of the visit a document belongs to (none for other documents). */
-export function visitRecords(state: SimulatorState, document: StorageDocument): SimRecord[] {
+/** The services the records of a visit's document provide (none for other documents). */
+export function visitServices(state: SimulatorState, document: StorageDocument) {
   if (document.type_id !== 7 || document.visit_id === undefined) return [];
-  return recordsOfVisit(state, document.visit_id, document.company_id);
-}
-
-/** The services a visit's records provide, each at the price the catalogue asks for it. */
-export function visitServices(
-  state: SimulatorState,
-  document: StorageDocument,
-): { record: SimRecord; service: Service }[] {
-  return visitRecords(state, document).flatMap((record) =>
+  return recordsOfVisit(state, document.visit_id, document.company_id).flatMap((record) =>
     record.service_ids
       .map((id) => state.services.find((s) => s.id === id))
       .filter((s): s is Service => s !== undefined)

@@ -1,7 +1,6 @@
 // The seeded catalogue as collections of the CRUD engine: companies, staff, services, service categories and
 // positions. Lists run heaviest first (`weight`), then by id; each list and its deprecated twin path share a
-// declaration through their `x-sim` bindings. Views are shaped by the spec's schemas (`shaped`) and name only
-// what the row does not hold under the API's name.
+// declaration through their `x-sim` bindings.
 import { collection } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import { recordCompany } from "../handlers/booking-views.js";

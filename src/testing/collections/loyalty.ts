@@ -1,7 +1,5 @@
-// Loyalty cards, their types and their write-offs towards visits as collections of the CRUD engine, all rows of
-// the chain (which every company of the simulator is in). Issuing a card to a phone (one live card per type,
-// numbers unique in the chain), deleting it (marked, so its history still reads) and every list are
-// declarations; bonus top-ups and write-offs stay in handlers/loyalty.ts and handlers/loyalty-visits.ts.
+// Loyalty cards, their types and their write-offs towards visits as collections of the CRUD engine, rows of the
+// chain. Bonus top-ups and write-offs stay in handlers/loyalty.ts and handlers/loyalty-visits.ts.
 import { collection, inArea } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
@@ -41,7 +39,6 @@ export function cardView(ctx: HandlerContext, card: SimLoyaltyCard) {
   });
 }
 
-/** A visit's write-offs that still hold. */
 export const liveWithdrawals = (state: SimulatorState, visitId: number) =>
   loyaltyState(state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
 

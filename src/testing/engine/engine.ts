@@ -77,11 +77,8 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
     if (c.order) matches.sort(c.order);
     const page = ctx.page ? slice(matches, ctx.page) : matches;
     const counted = c.count && { count: (c.count === "page" ? page : matches).length };
-    return answer(
-      op,
-      page.map((row) => c.view(row, ctx)),
-      c.listMeta?.(matches, ctx) ?? counted,
-    );
+    const views = page.map((row) => c.view(row, ctx));
+    return answer(op, views, c.listMeta?.(matches, ctx) ?? counted);
   },
   get: (c, op, ctx) => answer(op, c.view(rowOf(c, ctx), ctx)),
   create(c, op, ctx) {

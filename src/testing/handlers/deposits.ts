@@ -1,7 +1,5 @@
-// Clients' personal accounts (deposits): an account's history, and top-ups. A top-up raises the account's
-// balance, adds a line to its history and books the payment on the company's cash desk or bank account as a
-// finance transaction (so the money area's transaction list and account balances see it). The accounts' lists
-// are declared in collections/deposits.ts.
+// Clients' personal accounts (deposits): an account's history, and top-ups. A top-up also books the payment on
+// the company's cash desk or bank account as a finance transaction, so the money area's lists and balances see it.
 import { depositTypeView, depositView, deposits } from "../collections/deposits.js";
 import { rowOf } from "../engine/engine.js";
 import { shaped } from "../engine/shape.js";

@@ -1,7 +1,5 @@
-// Paying part of a visit with bonus money from a loyalty card: the write-off leaves the card's balance,
-// shows among the visit's and the chain's loyalty transactions and is returned to the card when cancelled.
-// Discount and referral programmes in a visit answer from the spec's examples; the lists of write-offs are
-// declared in collections/loyalty.ts.
+// Paying part of a visit with bonus money from a loyalty card: the write-off leaves the card's balance and is
+// returned when cancelled. Discount and referral programmes in a visit answer from the spec's examples.
 import { liveWithdrawals, loyaltyCards } from "../collections/loyalty.js";
 import { rowOf } from "../engine/engine.js";
 import { loyaltyState } from "../loyalty-state.js";

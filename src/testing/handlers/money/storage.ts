@@ -88,7 +88,6 @@ export function bookLine(ctx: HandlerContext, document: StorageDocument, input: 
   return addRow(ctx.state, "money", moneyState(ctx.state).goodsLines, stockLine(ctx, document, input));
 }
 
-/** Puts a line's quantity back into its warehouse. */
 export function returnStock(ctx: HandlerContext, line: GoodsLine): void {
   const good = moneyState(ctx.state).goods.find((g) => g.id === line.good_id);
   if (good) moveStock(good, line.storage_id, -line.amount);
@@ -127,6 +126,4 @@ function createOperation(ctx: HandlerContext): SimResponse {
   return ok({ document: documentView(ctx, document), goods_transactions: lines.map((l) => lineView(ctx, l)) });
 }
 
-export const storageHandlers: HandlerTable = {
-  "POST /storage_operations/operation/{company_id}": createOperation,
-};
+export const storageHandlers: HandlerTable = { "POST /storage_operations/operation/{company_id}": createOperation };
