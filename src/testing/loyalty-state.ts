@@ -57,16 +57,18 @@ export type SimAbonement = Api<"Abonement", "id" | "period" | "period_unit_id"> 
     frozen_till?: string;
   };
 
-export interface LoyaltyState {
-  cardTypes: LoyaltyCardType[];
-  cards: SimLoyaltyCard[];
-  withdrawals: SimCardWithdrawal[];
-  abonementTypes: SimAbonementType[];
-  abonements: SimAbonement[];
-  depositTypes: SimDepositType[];
-  deposits: SimDeposit[];
-  depositTransactions: SimDepositTransaction[];
-}
+/** The loyalty state's areas, as `seedLoyalty` starts them. */
+const noLoyalty = () => ({
+  cardTypes: [] as LoyaltyCardType[],
+  cards: [] as SimLoyaltyCard[],
+  withdrawals: [] as SimCardWithdrawal[],
+  abonementTypes: [] as SimAbonementType[],
+  abonements: [] as SimAbonement[],
+  depositTypes: [] as SimDepositType[],
+  deposits: [] as SimDeposit[],
+  depositTransactions: [] as SimDepositTransaction[],
+});
+export type LoyaltyState = ReturnType<typeof noLoyalty>;
 
 /** The loyalty state of a simulator (`state.loyalty`), seeded from its chain and clients the first time it is asked for. */
 export function loyaltyState(state: SimulatorState): LoyaltyState {
@@ -86,16 +88,7 @@ const SEEDED_AT = 1_767_225_600;
  * two clients, and a personal account for every third client.
  */
 function seedLoyalty(state: SimulatorState): LoyaltyState {
-  const loyalty: LoyaltyState = {
-    cardTypes: [],
-    cards: [],
-    withdrawals: [],
-    abonementTypes: [],
-    abonements: [],
-    depositTypes: [],
-    deposits: [],
-    depositTransactions: [],
-  };
+  const loyalty = noLoyalty();
   /** The next row of the chain. */
   const own = () => ({ id: nextId(state, "loyalty"), chain_id: state.chain.id });
   const [cashback, discount] = ["Кешбэк 5%", "Накопительная скидка"].map((title) => ({ ...own(), title }));

@@ -47,16 +47,6 @@ export type MoneyTransaction = Api<"FinanceTransaction", TransactionLinks | "goo
   Stamped &
   Owned & { date: string };
 
-export interface MoneyState {
-  accounts: MoneyAccount[];
-  paymentItems: PaymentItem[];
-  storages: MoneyStorage[];
-  goods: MoneyGood[];
-  documents: StorageDocument[];
-  goodsLines: GoodsLine[];
-  transactions: MoneyTransaction[];
-}
-
 /** Payment items every company has (ids as in the documentation's examples). */
 export const PAYMENT_ITEMS: readonly PaymentItem[] = [
   { id: 1, title: "Прочие доходы" },
@@ -84,16 +74,20 @@ const STORAGES = [
 ] as const;
 const GOOD_UNITS = { category_id: 0, unit_id: 1, service_unit_id: 2, unit_equals: 250 };
 
+/** The money state's areas, as `seedMoney` starts them. */
+const noMoney = () => ({
+  accounts: [] as MoneyAccount[],
+  paymentItems: [...PAYMENT_ITEMS],
+  storages: [] as MoneyStorage[],
+  goods: [] as MoneyGood[],
+  documents: [] as StorageDocument[],
+  goodsLines: [] as GoodsLine[],
+  transactions: [] as MoneyTransaction[],
+});
+export type MoneyState = ReturnType<typeof noMoney>;
+
 function seedMoney(state: SimulatorState): MoneyState {
-  const money: MoneyState = {
-    accounts: [],
-    paymentItems: [...PAYMENT_ITEMS],
-    storages: [],
-    goods: [],
-    documents: [],
-    goodsLines: [],
-    transactions: [],
-  };
+  const money = noMoney();
   for (const company of state.companies) {
     const id = () => nextId(state, "money");
     const owned = { company_id: company.id };
