@@ -57,7 +57,6 @@ export type SimAbonement = Api<"Abonement", "id" | "period" | "period_unit_id"> 
     frozen_till?: string;
   };
 
-/** The loyalty state's areas, as `seedLoyalty` starts them. */
 const noLoyalty = () => ({
   cardTypes: [] as LoyaltyCardType[],
   cards: [] as SimLoyaltyCard[],
@@ -89,7 +88,6 @@ const SEEDED_AT = 1_767_225_600;
  */
 function seedLoyalty(state: SimulatorState): LoyaltyState {
   const loyalty = noLoyalty();
-  /** The next row of the chain. */
   const own = () => ({ id: nextId(state, "loyalty"), chain_id: state.chain.id });
   const [cashback, discount] = ["Кешбэк 5%", "Накопительная скидка"].map((title) => ({ ...own(), title }));
   loyalty.cardTypes.push(cashback, discount);

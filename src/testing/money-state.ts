@@ -74,7 +74,6 @@ const STORAGES = [
 ] as const;
 const GOOD_UNITS = { category_id: 0, unit_id: 1, service_unit_id: 2, unit_equals: 250 };
 
-/** The money state's areas, as `seedMoney` starts them. */
 const noMoney = () => ({
   accounts: [] as MoneyAccount[],
   paymentItems: [...PAYMENT_ITEMS],

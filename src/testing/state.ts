@@ -79,7 +79,6 @@ export function blankClient(companyId: number, fields: Partial<Client> = {}): Om
   return { company_id: companyId, ...texts, ...counts, comment: "", birth_date: "", ...fields };
 }
 
-/** Adds a client to a company (see `blankClient`). */
 export function addClient(state: SimulatorState, companyId: number, fields: Partial<Client>): Client {
   const client: Client = { ...blankClient(companyId, fields), id: nextId(state, "client") };
   state.clients.push(client);

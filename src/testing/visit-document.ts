@@ -34,7 +34,6 @@ export function visitDocument(state: SimulatorState, record: SimRecord): Storage
   });
 }
 
-/** The live records of a visit (within a company, when one is given). */
 export function recordsOfVisit(state: SimulatorState, visitId: number, companyId?: number): SimRecord[] {
   return state.records.filter(
     (r) => !r.deleted && visitIdOf(r) === visitId && (companyId === undefined || r.company_id === companyId),

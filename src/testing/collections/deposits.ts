@@ -5,6 +5,7 @@ import { collection } from "../engine/collection.js";
 import { ofChain } from "./loyalty.js";
 import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
+import { ofCompany } from "../handlers/money/common.js";
 import { loyaltyState, type SimDeposit } from "../loyalty-state.js";
 import { abort, fail, invalid } from "../reply.js";
 import { normalizePhone } from "../state.js";
@@ -35,9 +36,7 @@ export const deposits = collection({
   /** A client in the path must be one of the company's. */
   parent: (ctx) =>
     ctx.params.client_id === undefined ||
-    ctx.state.clients.some(
-      (c) => c.id === Number(ctx.params.client_id) && c.company_id === Number(ctx.params.company_id),
-    ) ||
+    ofCompany(ctx.state.clients, Number(ctx.params.company_id), Number(ctx.params.client_id)) ||
     abort(fail(404, "Клиент не найден")),
   filters: {
     client_id: (d, value) => d.client_id === Number(value),

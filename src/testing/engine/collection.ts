@@ -29,7 +29,6 @@ export interface Collection<Row extends { id: number } = any> {
   ownMessages?: true;
   /** The status of an action where the spec documents more than one success (else its first). */
   status?: Partial<Record<SimAction, number>>;
-  /** The 404 message for an unknown id. */
   notFound: string;
   /** False for rows that are gone (marked deleted) but kept for history. */
   live?(row: Row, ctx: HandlerContext): boolean;

@@ -32,7 +32,6 @@ export function ofCompany<Row extends { id: number; company_id: number }>(rows: 
   return rows.find((row) => row.id === id && row.company_id === companyId);
 }
 
-/** The live payments booked on a document. */
 export function documentPayments(state: SimulatorState, documentId: number): MoneyTransaction[] {
   return moneyState(state).transactions.filter((t) => t.document_id === documentId && !t.deleted);
 }
