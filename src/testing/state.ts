@@ -86,11 +86,7 @@ export function addClient(state: SimulatorState, companyId: number, fields: Part
 }
 
 /** A label (category) of clients (`entity` 1) or records (`entity` 2). */
-export interface Label extends Api<"Label", "title" | "color" | "icon"> {
-  id: number;
-  company_id: number;
-  entity: 1 | 2;
-}
+export type Label = Api<"Label", "title" | "color" | "icon"> & { id: number; company_id: number; entity: 1 | 2 };
 
 type RecordFields =
   "id" | "company_id" | "staff_id" | "comment" | "online" | "attendance" | "length" | "master_requested";
@@ -208,13 +204,8 @@ export function nextId(state: SimulatorState, kind: IdKind): number {
 }
 
 /** Stores a new row in `rows` under the next id of `kind`. */
-export function addRow<Row extends { id: number }>(
-  state: SimulatorState,
-  kind: IdKind,
-  rows: Row[],
-  fields: Omit<Row, "id">,
-) {
-  const row = { id: nextId(state, kind), ...fields } as Row;
+export function addRow<R>(state: SimulatorState, kind: IdKind, rows: R[], fields: Omit<R, "id">): R {
+  const row = { id: nextId(state, kind), ...fields } as R;
   rows.push(row);
   return row;
 }

@@ -131,8 +131,7 @@ export const goodsLines = collection({
   view: (l, ctx) => lineView(ctx, l, isSearch(ctx)),
   create(ctx, companyId) {
     const errors = new FieldErrors();
-    const documentId = toInt(ctx.body?.document_id);
-    const document = ofCompany(moneyState(ctx.state).documents, companyId, documentId);
+    const document = ofCompany(moneyState(ctx.state).documents, companyId, toInt(ctx.body?.document_id));
     if (!document || document.deleted) errors.add("document_id", "Документ не найден");
     const input = readLine(ctx, companyId, ctx.body, "", errors);
     errors.check();

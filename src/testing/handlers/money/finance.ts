@@ -18,12 +18,9 @@ function listVisitTransactions(ctx: HandlerContext): SimResponse {
   const recordId = queryInt(ctx.query, "record_id");
   const visitId = queryInt(ctx.query, "visit_id");
   // Without a record or visit there is nothing to match (the API's answer to that is not documented).
-  const found = moneyState(ctx.state).transactions.filter(
-    (t) =>
-      t.company_id === company.id &&
-      !t.deleted &&
-      ((recordId && t.record_id === recordId) || (visitId && t.visit_id === visitId)),
-  );
+  const found = moneyState(ctx.state)
+    .transactions.filter((t) => t.company_id === company.id && !t.deleted)
+    .filter((t) => (recordId && t.record_id === recordId) || (visitId && t.visit_id === visitId));
   return ok(found.map((t) => transactionListView(ctx, t)));
 }
 
