@@ -3,7 +3,7 @@
 // is opened the first time anything asks for it, so every visit has exactly one.
 import { shaped } from "./engine/shape.js";
 import { moneyState, openDocument, shopOf, type StorageDocument } from "./money-state.js";
-import { type SimRecord, type Service, type SimulatorState } from "./state.js";
+import { findCompany, type SimRecord, type Service, type SimulatorState } from "./state.js";
 import { spacedDateTime } from "./time.js";
 
 /** The payment item YCLIENTS books a visit's service payments under ("Оказание услуг"). */
@@ -21,7 +21,6 @@ export function visitDocument(state: SimulatorState, record: SimRecord): Storage
     (d) => d.type_id === 7 && d.visit_id === visitId && d.company_id === record.company_id && !d.deleted,
   );
   if (found) return found;
-  const company = state.companies.find((c) => c.id === record.company_id);
   const shop = shopOf(state, record.company_id);
   return openDocument(state, {
     company_id: record.company_id,
@@ -29,7 +28,7 @@ export function visitDocument(state: SimulatorState, record: SimRecord): Storage
     visit_id: visitId,
     storage_id: shop?.id ?? 0,
     comment: "",
-    create_date: spacedDateTime(record.start, company?.utcOffset ?? 3),
+    create_date: spacedDateTime(record.start, findCompany(state, record.company_id)?.utcOffset ?? 3),
     user_id: record.created_user_id ?? 0,
   });
 }

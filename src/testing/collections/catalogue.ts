@@ -59,9 +59,8 @@ export const companies = collection<Company>({
     }),
   update(company, ctx) {
     const body = ctx.body ?? {};
-    for (const field of ["title", "short_descr", "address", "phone", "email"] as const) {
+    for (const field of ["title", "short_descr", "address", "phone", "email"] as const)
       if (typeof body[field] === "string" && body[field].trim()) company[field] = body[field].trim();
-    }
   },
 });
 

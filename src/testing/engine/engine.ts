@@ -122,9 +122,8 @@ export function engineHandlers(operations: readonly OperationEntry[], collection
     if (!op.sim) continue;
     const c = collections[op.sim.collection];
     if (!c) throw new Error(`${op.key}: x-sim names an unknown collection "${op.sim.collection}"`);
-    if ((op.sim.action === "create" && !c.create) || (op.sim.action === "update" && !c.update)) {
+    if ((op.sim.action === "create" && !c.create) || (op.sim.action === "update" && !c.update))
       throw new Error(`${op.key}: collection "${op.sim.collection}" cannot ${op.sim.action}`);
-    }
     table[op.key] = bind(c, op, op.sim.action);
   }
   return table;

@@ -59,10 +59,8 @@ export function applyVisitMoney(ctx: HandlerContext, record: SimRecord): void {
   for (const payment of payments)
     bookTransaction(ctx.state, ctx.now, { company_id: company.id, expense_id: SERVICES_ITEM, ...link, ...payment });
   const cancel = new Set(listOf(body.deleted_transaction_ids).map(toInt));
-  for (const t of money.transactions) {
-    if (t.visit_id === visitId && !t.deleted && cancel.has(t.id))
-      Object.assign(t, { deleted: true, updated_at: ctx.now });
-  }
+  const cancelled = money.transactions.filter((t) => t.visit_id === visitId && !t.deleted && cancel.has(t.id));
+  for (const t of cancelled) Object.assign(t, { deleted: true, updated_at: ctx.now });
 }
 
 /**
