@@ -1,123 +1,51 @@
-// The simulator's money and stock: accounts, payment items, warehouses, products, storage documents,
-// goods transactions and finance transactions of each company. Kept beside the core state (one
-// `MoneyState` per `SimulatorState`, seeded on first use) so the money area stays in its own files.
-// Amounts are numbers in currency units; signs follow the API: a finance transaction is positive for
-// income and negative for an expense; a goods transaction is negative when stock leaves a warehouse.
-import { nextId, type SimulatorState } from "./state.js";
+// The simulator's money and stock of each company, kept beside the core state (one `MoneyState` per
+// `SimulatorState`, seeded on first use) so the money area stays in its own files. Amounts are numbers in
+// currency units, signed as the API signs them.
+import { addRow, nextId, type Api, type ApiNumbers, type SimulatorState } from "./state.js";
 
-export interface MoneyAccount {
-  id: number;
-  company_id: number;
-  title: string;
-  /** 0 cash desk, 1 bank account. */
-  type: 0 | 1;
-  comment: string;
-  /** Money on the account before any simulated transaction. */
-  opening: number;
-}
+/** The last change (Unix seconds) and the mark that keeps a deleted row for history. */
+type Stamped = { updated_at: number; deleted: boolean };
+type Owned = { company_id: number };
 
-export interface PaymentItem {
-  id: number;
-  title: string;
-}
+/** A cash desk (`type` 0) or bank account (1); `opening`: its money before any simulated transaction. */
+export type MoneyAccount = Api<"Account", "title" | "type" | "comment" | "company_id"> &
+  ApiNumbers<"Account", "id"> & { opening: number };
 
-export interface MoneyStorage {
-  id: number;
-  company_id: number;
-  title: string;
-  for_service: 0 | 1;
-  for_sale: 0 | 1;
-  comment: string;
-}
+export type PaymentItem = { id: number; title: string };
 
-export interface MoneyGood {
-  id: number;
-  company_id: number;
-  title: string;
-  article: string;
-  barcode: string;
-  category_id: number;
-  /** Sale price of one sale unit. */
-  cost: number;
-  /** Cost price of one sale unit. */
-  actual_cost: number;
-  unit_id: number;
-  service_unit_id: number;
-  /** Write-off units in one sale unit. */
-  unit_equals: number;
-  /** Stock per warehouse id, in sale units. */
-  stock: Record<number, number>;
-  deleted: boolean;
-  updated_at: number;
-}
+export type MoneyStorage = Api<"Storage", "title" | "for_service" | "for_sale" | "comment"> &
+  ApiNumbers<"Storage", "id"> &
+  Owned;
 
-export interface StorageDocument {
-  id: number;
-  company_id: number;
-  /** 1 sale, 3 receipt, 4 write-off, 5 movement, 7 visit (see `stockSign`). */
-  type_id: number;
-  /** For a visit's document (type 7): the visit whose goods and payments it holds. */
+type GoodNumbers = "id" | "category_id" | "cost" | "actual_cost" | "unit_id" | "service_unit_id" | "unit_equals";
+/** A product: `cost` (sale) and `actual_cost` (cost price) are of one sale unit, which holds `unit_equals`
+ * write-off units; `stock` is in sale units per warehouse id. */
+export type MoneyGood = Api<"Good", "title" | "article"> &
+  ApiNumbers<"Good", GoodNumbers> &
+  Stamped &
+  Owned & { barcode: string; stock: Record<number, number> };
+
+type DocumentFields = "id" | "type_id" | "storage_id" | "user_id" | "company_id" | "number" | "comment";
+/** A storage document; a visit's (type 7) names the visit whose goods and payments it holds. */
+export type StorageDocument = Api<"Document", DocumentFields> & {
   visit_id?: number;
-  storage_id: number;
-  number: number;
-  comment: string;
   create_date: string;
-  user_id: number;
   deleted: boolean;
-}
+};
 
-export interface GoodsLine {
-  id: number;
-  company_id: number;
-  document_id: number;
-  good_id: number;
-  storage_id: number;
-  /** Signed quantity in sale units: negative when stock left the warehouse. */
-  amount: number;
-  /** 1 the request counted in sale units, 2 in write-off units. */
-  operation_unit_type: number;
-  cost_per_unit: number;
-  discount: number;
-  cost: number;
-  master_id: number;
-  client_id: number;
-  supplier_id: number;
-  comment: string;
-  created_at: number;
-  updated_at: number;
-  deleted: boolean;
-}
+type LineFields = "id" | "document_id" | "company_id" | "good_id" | "storage_id" | "operation_unit_type" | "comment";
+/** A goods line: `amount` is signed, in sale units (negative when stock left the warehouse). */
+export type GoodsLine = Api<"StorageOperation", LineFields | "master_id" | "client_id" | "supplier_id"> &
+  ApiNumbers<"StorageOperation", "amount" | "cost_per_unit" | "discount" | "cost"> &
+  Stamped & { created_at: number };
 
-export interface MoneyTransaction {
-  id: number;
-  company_id: number;
-  document_id: number;
-  expense_id: number;
-  account_id: number;
-  /** Signed: positive income, negative expense. */
-  amount: number;
-  client_id: number;
-  master_id: number;
-  supplier_id: number;
-  comment: string;
-  /** `YYYY-MM-DD HH:MM:SS`, company time. */
-  date: string;
-  record_id: number;
-  visit_id: number;
-  goods_transaction_id: number;
-  updated_at: number;
-  deleted: boolean;
-}
-
-export interface MoneyState {
-  accounts: MoneyAccount[];
-  paymentItems: PaymentItem[];
-  storages: MoneyStorage[];
-  goods: MoneyGood[];
-  documents: StorageDocument[];
-  goodsLines: GoodsLine[];
-  transactions: MoneyTransaction[];
-}
+type TransactionLinks = "document_id" | "client_id" | "master_id" | "supplier_id" | "record_id" | "visit_id";
+/** A finance transaction: `amount` is positive for income, negative for an expense; `date` in company time. */
+export type MoneyTransaction = Api<"FinanceTransaction", TransactionLinks | "goods_transaction_id" | "comment"> &
+  Api<"FinanceTransaction", "expense_id" | "account_id"> &
+  ApiNumbers<"FinanceTransaction", "id" | "amount"> &
+  Stamped &
+  Owned & { date: string };
 
 /** Payment items every company has (ids as in the documentation's examples). */
 export const PAYMENT_ITEMS: readonly PaymentItem[] = [
@@ -134,21 +62,31 @@ export function moneyState(state: SimulatorState): MoneyState {
   return (state.money ??= seedMoney(state));
 }
 
+const GOODS = [
+  { title: "Шампунь увлажняющий", article: "SH-250", cost: 1200, actual_cost: 600, stock: 12 },
+  { title: "Маска для волос", article: "MK-200", cost: 950.5, actual_cost: 410, stock: 5 },
+  { title: "Воск для укладки", article: "WX-075", cost: 780, actual_cost: 300, stock: 0 },
+];
+/** A warehouse holds either the consumables of services or the goods for sale. */
+const STORAGES = [
+  ["Расходники", 1, "Для услуг"],
+  ["Товары", 0, "Для продажи"],
+] as const;
+const GOOD_UNITS = { category_id: 0, unit_id: 1, service_unit_id: 2, unit_equals: 250 };
+
+const noMoney = () => ({
+  accounts: [] as MoneyAccount[],
+  paymentItems: [...PAYMENT_ITEMS],
+  storages: [] as MoneyStorage[],
+  goods: [] as MoneyGood[],
+  documents: [] as StorageDocument[],
+  goodsLines: [] as GoodsLine[],
+  transactions: [] as MoneyTransaction[],
+});
+export type MoneyState = ReturnType<typeof noMoney>;
+
 function seedMoney(state: SimulatorState): MoneyState {
-  const money: MoneyState = {
-    accounts: [],
-    paymentItems: [...PAYMENT_ITEMS],
-    storages: [],
-    goods: [],
-    documents: [],
-    goodsLines: [],
-    transactions: [],
-  };
-  const catalogue = [
-    { title: "Шампунь увлажняющий", article: "SH-250", cost: 1200, actual_cost: 600, stock: 12 },
-    { title: "Маска для волос", article: "MK-200", cost: 950.5, actual_cost: 410, stock: 5 },
-    { title: "Воск для укладки", article: "WX-075", cost: 780, actual_cost: 300, stock: 0 },
-  ];
+  const money = noMoney();
   for (const company of state.companies) {
     const id = () => nextId(state, "money");
     const owned = { company_id: company.id };
@@ -156,27 +94,14 @@ function seedMoney(state: SimulatorState): MoneyState {
       { id: id(), ...owned, title: "Основная касса", type: 0, comment: "На ресепшене", opening: 5000 },
       { id: id(), ...owned, title: "Расчётный счёт", type: 1, comment: "Безналичные", opening: 0 },
     );
-    // A warehouse holds either the consumables of services or the goods for sale.
-    const storage = (title: string, forService: 0 | 1, comment: string): MoneyStorage => {
-      return { id: id(), ...owned, title, for_service: forService, for_sale: forService ? 0 : 1, comment };
-    };
-    const consumables = storage("Расходники", 1, "Для услуг");
-    const shop = storage("Товары", 0, "Для продажи");
+    const [consumables, shop] = STORAGES.map(([title, forService, comment]) => {
+      return { id: id(), ...owned, title, for_service: forService, for_sale: 1 - forService, comment };
+    });
     money.storages.push(consumables, shop);
-    for (const [i, { stock, ...item }] of catalogue.entries()) {
-      money.goods.push({
-        id: id(),
-        ...owned,
-        ...item,
-        barcode: `46000000${company.id}${i}`,
-        category_id: 0,
-        unit_id: 1,
-        service_unit_id: 2,
-        unit_equals: 250,
-        stock: { [shop.id]: stock, [consumables.id]: 0 },
-        deleted: false,
-        updated_at: 0,
-      });
+    for (const [i, { stock: inShop, ...item }] of GOODS.entries()) {
+      const barcode = `46000000${company.id}${i}`;
+      const stock = { [shop.id]: inShop, [consumables.id]: 0 };
+      money.goods.push({ id: id(), ...owned, ...item, barcode, ...GOOD_UNITS, stock, deleted: false, updated_at: 0 });
     }
   }
   return money;
@@ -195,37 +120,35 @@ const UNLINKED = {
   deleted: false,
 };
 
-type TransactionFields = Pick<MoneyTransaction, "company_id" | "expense_id" | "account_id" | "amount" | "date">;
+type NewTransaction = Pick<MoneyTransaction, "company_id" | "expense_id" | "account_id" | "amount" | "date"> &
+  Partial<MoneyTransaction>;
 
 /** A new finance transaction's fields: `fields` and its links, unlinked where not given. */
-export function newTransaction(now: number, fields: TransactionFields & Partial<MoneyTransaction>) {
+export function newTransaction(now: number, fields: NewTransaction) {
   return { ...UNLINKED, ...fields, updated_at: now };
 }
 
 /** Books a finance transaction (a payment, a top-up, a sale's income) on the money state. */
-export function bookTransaction(
-  state: SimulatorState,
-  now: number,
-  fields: TransactionFields & Partial<MoneyTransaction>,
-): MoneyTransaction {
-  const transaction = { id: nextId(state, "money"), ...newTransaction(now, fields) };
-  moneyState(state).transactions.push(transaction);
-  return transaction;
+export function bookTransaction(state: SimulatorState, now: number, fields: NewTransaction): MoneyTransaction {
+  return addRow(state, "money", moneyState(state).transactions, newTransaction(now, fields));
 }
 
-type DocumentFields = Omit<StorageDocument, "id" | "number" | "deleted">;
+type NewDocument = Omit<StorageDocument, "id" | "number" | "deleted">;
 
 /** A new storage document's fields, numbered after the company's other documents. */
-export function newDocument(state: SimulatorState, fields: DocumentFields): Omit<StorageDocument, "id"> {
+export function newDocument(state: SimulatorState, fields: NewDocument): Omit<StorageDocument, "id"> {
   const number = moneyState(state).documents.filter((d) => d.company_id === fields.company_id).length + 1;
   return { ...fields, number, deleted: false };
 }
 
 /** Opens a storage document (a storage operation's, a visit's). */
-export function openDocument(state: SimulatorState, fields: DocumentFields): StorageDocument {
-  const document = { id: nextId(state, "money"), ...newDocument(state, fields) };
-  moneyState(state).documents.push(document);
-  return document;
+export function openDocument(state: SimulatorState, fields: NewDocument): StorageDocument {
+  return addRow(state, "money", moneyState(state).documents, newDocument(state, fields));
+}
+
+/** The company's warehouse of goods for sale. */
+export function shopOf(state: SimulatorState, companyId: number): MoneyStorage | undefined {
+  return moneyState(state).storages.find((s) => s.company_id === companyId && s.for_sale === 1);
 }
 
 /** How a document type moves stock: receipts add, sales, write-offs and movements take away. */

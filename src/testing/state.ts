@@ -11,18 +11,20 @@ import type { WaitingListStore } from "./waiting-list-store.js";
 
 type Schemas = components["schemas"];
 /** The fields `K` of the spec's schema `S`, present and typed as the spec documents them. */
-type Api<S extends keyof Schemas, K extends keyof Schemas[S]> = Required<Pick<Schemas[S], K>>;
+export type Api<S extends keyof Schemas, K extends keyof Schemas[S]> = Required<Pick<Schemas[S], K>>;
+/** Fields `K` of `S` that the spec types loosely (`Money`, `Id`: a number or a string); rows hold numbers. */
+export type ApiNumbers<S extends keyof Schemas, K extends keyof Schemas[S]> = Record<K, number>;
 
 export type Chain = Api<"Chain", "id" | "title">;
 
 type CompanyFields = "title" | "short_descr" | "city_id" | "city" | "country_id" | "country" | "address";
-export interface Company extends Api<"Company", CompanyFields | "phone" | "email" | "timezone_name"> {
-  id: number;
+export interface Company
+  extends
+    Api<"Company", CompanyFields | "phone" | "email" | "timezone_name">,
+    ApiNumbers<"Company", "id" | "coordinate_lat" | "coordinate_lon"> {
   chain_id: number;
   /** Offset from UTC in minutes (180 for Moscow). */
   utcOffset: number;
-  coordinate_lat: number;
-  coordinate_lon: number;
   /** Minutes between bookable slot starts. */
   slotStep: number;
   /** How many days ahead online booking is open, counting from tomorrow. */
@@ -34,35 +36,23 @@ export type Position = Api<"Position", "id" | "title">;
 /** Working hours per weekday (0 = Sunday); null = day off. */
 export type WeeklySchedule = ReadonlyArray<{ from: string; to: string } | null>;
 
-export interface StaffMember extends Api<"Staff", "company_id" | "name" | "specialization" | "avatar" | "information"> {
-  id: number;
-  position: Position;
-  rating: number;
-  votes_count: number;
-  weight: number;
-  bookable: boolean;
-  fired: boolean;
-  hidden: boolean;
-  service_ids: number[];
-  schedule: WeeklySchedule;
-}
+export type StaffMember = Api<"Staff", "company_id" | "name" | "specialization" | "avatar" | "information"> &
+  ApiNumbers<"Staff", "id" | "rating" | "votes_count" | "weight"> &
+  Record<"bookable" | "fired" | "hidden", boolean> & {
+    position: Position;
+    service_ids: number[];
+    schedule: WeeklySchedule;
+  };
 
-export interface ServiceCategory extends Api<"ServiceCategory", "title" | "sex"> {
-  id: number;
-  company_id: number;
-  weight: number;
-}
+export type ServiceCategory = Api<"ServiceCategory", "title" | "sex"> &
+  ApiNumbers<"ServiceCategory", "id" | "weight"> & { company_id: number };
 
-export interface Service extends Api<"Service", "title" | "duration" | "comment"> {
-  id: number;
-  company_id: number;
-  category_id: number;
-  price_min: number;
-  price_max: number;
-  weight: number;
-  active: boolean;
-  staff_ids: number[];
-}
+export type Service = Api<"Service", "title" | "duration" | "comment"> &
+  ApiNumbers<"Service", "id" | "category_id" | "price_min" | "price_max" | "weight"> & {
+    company_id: number;
+    active: boolean;
+    staff_ids: number[];
+  };
 
 type ClientFields = "id" | "name" | "surname" | "patronymic" | "email" | "sex_id" | "visits" | "spent" | "discount";
 export interface Client
@@ -84,24 +74,11 @@ export interface Client
 
 /** A client card of a company with the API's empty defaults; `fields` sets what the caller knows. */
 export function blankClient(companyId: number, fields: Partial<Client> = {}): Omit<Client, "id"> {
-  return {
-    company_id: companyId,
-    name: "",
-    surname: "",
-    patronymic: "",
-    phone: "",
-    email: "",
-    sex_id: 0,
-    visits: 0,
-    spent: 0,
-    discount: 0,
-    comment: "",
-    birth_date: "",
-    ...fields,
-  };
+  const texts = { name: "", surname: "", patronymic: "", phone: "", email: "" };
+  const counts = { sex_id: 0, visits: 0, spent: 0, discount: 0 };
+  return { company_id: companyId, ...texts, ...counts, comment: "", birth_date: "", ...fields };
 }
 
-/** Adds a client to a company (see `blankClient`). */
 export function addClient(state: SimulatorState, companyId: number, fields: Partial<Client>): Client {
   const client: Client = { ...blankClient(companyId, fields), id: nextId(state, "client") };
   state.clients.push(client);
@@ -109,38 +86,25 @@ export function addClient(state: SimulatorState, companyId: number, fields: Part
 }
 
 /** A label (category) of clients (`entity` 1) or records (`entity` 2). */
-export interface Label extends Api<"Label", "title" | "color" | "icon"> {
-  id: number;
-  company_id: number;
-  entity: 1 | 2;
-}
+export type Label = Api<"Label", "title" | "color" | "icon"> & { id: number; company_id: number; entity: 1 | 2 };
 
-/** A record (appointment) of the CRM: an online booking or one made by staff. */
-export interface SimRecord {
-  id: number;
+type RecordFields =
+  "id" | "company_id" | "staff_id" | "comment" | "online" | "attendance" | "length" | "master_requested";
+/**
+ * A record (appointment) of the CRM: an online booking or one made by staff. `start` is Unix seconds and `length`
+ * seconds; `attendance` 2 confirmed, 1 arrived, 0 waiting, -1 no-show; `notify_by_*` and `*_remain_hours` are hours
+ * before the visit for reminders (0 for none), set by the booking and by staff; `master_requested` is true when the
+ * client chose this staff member (not "any staff member"); `api_id` echoes the booking request's.
+ */
+export interface SimRecord extends Api<"Record", RecordFields | "notify_by_sms" | "notify_by_email"> {
   /** Secret that, with the id, lets the booking client read or cancel the record. */
   hash: string;
-  company_id: number;
-  staff_id: number;
   service_ids: number[];
   client_id: number | null;
-  /** Start, Unix seconds. */
   start: number;
-  /** Length in seconds. */
-  length: number;
-  comment: string;
-  online: boolean;
-  /** 2 confirmed, 1 arrived, 0 waiting, -1 no-show. */
-  attendance: number;
   deleted: boolean;
   created_at: number;
   updated_at: number;
-  /** Hours before the visit for reminders, 0 for none. */
-  notify_by_sms: number;
-  notify_by_email: number;
-  /** True when the client chose this staff member (not "any staff member"). */
-  master_requested: boolean;
-  /** Echo of the `api_id` the booking request carried. */
   api_id: string;
   /** The visit the record belongs to; absent means a visit of its own with the record's id. */
   visit_id?: number;
@@ -149,7 +113,6 @@ export interface SimRecord {
   label_ids?: number[];
   custom_color?: string;
   custom_fields?: Record<string, unknown>;
-  /** Hours before the visit for the SMS / e-mail reminders set by staff. */
   sms_remain_hours?: number;
   email_remain_hours?: number;
 }
@@ -169,15 +132,11 @@ export interface TwoFactorChallenge {
 }
 
 /** An online-booking client account for `/booking/auth` and the SMS sign-in (staff accounts add to it). */
-export interface BookingUser {
-  id: number;
+export interface BookingUser extends Api<"User", "id" | "name" | "phone" | "email"> {
   login: string;
   /** Absent for accounts created by the SMS sign-in. */
   password?: string;
   token: string;
-  name: string;
-  phone: string;
-  email: string;
 }
 
 export type Session = { kind: "staff"; user: StaffUser } | { kind: "client"; user: BookingUser };
@@ -242,6 +201,13 @@ export type IdKind =
 /** The next id of a kind: the one id source of the simulator. */
 export function nextId(state: SimulatorState, kind: IdKind): number {
   return state.nextIds[kind]++;
+}
+
+/** Stores a new row in `rows` under the next id of `kind`. */
+export function addRow<R>(state: SimulatorState, kind: IdKind, rows: R[], fields: Omit<R, "id">): R {
+  const row = { id: nextId(state, kind), ...fields } as R;
+  rows.push(row);
+  return row;
 }
 
 export function findCompany(state: SimulatorState, id: unknown): Company | undefined {

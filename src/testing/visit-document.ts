@@ -2,8 +2,8 @@
 // visit and the visit's payments, a record lists it in `documents`, and the sale endpoints take its id. Here it
 // is opened the first time anything asks for it, so every visit has exactly one.
 import { shaped } from "./engine/shape.js";
-import { moneyState, openDocument, type StorageDocument } from "./money-state.js";
-import { type SimRecord, type Service, type SimulatorState } from "./state.js";
+import { moneyState, openDocument, shopOf, type StorageDocument } from "./money-state.js";
+import { findCompany, type SimRecord, type Service, type SimulatorState } from "./state.js";
 import { spacedDateTime } from "./time.js";
 
 /** The payment item YCLIENTS books a visit's service payments under ("Оказание услуг"). */
@@ -21,38 +21,28 @@ export function visitDocument(state: SimulatorState, record: SimRecord): Storage
     (d) => d.type_id === 7 && d.visit_id === visitId && d.company_id === record.company_id && !d.deleted,
   );
   if (found) return found;
-  const company = state.companies.find((c) => c.id === record.company_id);
-  const shop = money.storages.find((s) => s.company_id === record.company_id && s.for_sale === 1);
+  const shop = shopOf(state, record.company_id);
   return openDocument(state, {
     company_id: record.company_id,
     type_id: 7,
     visit_id: visitId,
     storage_id: shop?.id ?? 0,
     comment: "",
-    create_date: spacedDateTime(record.start, company?.utcOffset ?? 3),
+    create_date: spacedDateTime(record.start, findCompany(state, record.company_id)?.utcOffset ?? 3),
     user_id: record.created_user_id ?? 0,
   });
 }
 
-/** The live records of a visit (within a company, when one is given). */
 export function recordsOfVisit(state: SimulatorState, visitId: number, companyId?: number): SimRecord[] {
   return state.records.filter(
     (r) => !r.deleted && visitIdOf(r) === visitId && (companyId === undefined || r.company_id === companyId),
   );
 }
 
-/** The live records of the visit a document belongs to (none for other documents). */
-export function visitRecords(state: SimulatorState, document: StorageDocument): SimRecord[] {
+/** The services the records of a visit's document provide (none for other documents). */
+export function visitServices(state: SimulatorState, document: StorageDocument) {
   if (document.type_id !== 7 || document.visit_id === undefined) return [];
-  return recordsOfVisit(state, document.visit_id, document.company_id);
-}
-
-/** The services a visit's records provide, each at the price the catalogue asks for it. */
-export function visitServices(
-  state: SimulatorState,
-  document: StorageDocument,
-): { record: SimRecord; service: Service }[] {
-  return visitRecords(state, document).flatMap((record) =>
+  return recordsOfVisit(state, document.visit_id, document.company_id).flatMap((record) =>
     record.service_ids
       .map((id) => state.services.find((s) => s.id === id))
       .filter((s): s is Service => s !== undefined)

@@ -4,7 +4,7 @@
 import { collection } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import { queryIds } from "../handlers/input.js";
-import { createdFilters } from "./loyalty.js";
+import { createdFilters, ofChain } from "./loyalty.js";
 import { loyaltyState, type SimAbonement, type SimAbonementType } from "../loyalty-state.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 
@@ -51,10 +51,8 @@ export function abonementView(state: SimulatorState, a: SimAbonement) {
   });
 }
 
-export const abonementTypes = collection<SimAbonementType>({
-  rows: (state) => loyaltyState(state).abonementTypes,
-  ids: "loyalty",
-  chain: true,
+export const abonementTypes = collection({
+  ...ofChain("abonementTypes"),
   notFound: "Тип абонемента не найден",
   where: (t, ctx) => !ctx.op.path.endsWith("/fetch") || (queryIds(ctx.query, "ids") ?? []).includes(t.id),
   filters: { title: (t, value) => t.title.toLowerCase().includes(value.toLowerCase()) },
@@ -62,10 +60,8 @@ export const abonementTypes = collection<SimAbonementType>({
   view: (t, ctx) => typeView(ctx.state, t),
 });
 
-export const abonements = collection<SimAbonement>({
-  rows: (state) => loyaltyState(state).abonements,
-  ids: "loyalty",
-  chain: true,
+export const abonements = collection({
+  ...ofChain("abonements"),
   notFound: "Абонемент не найден",
   /** A client's list names a phone (the query's, or the user token's); the chain's may name ids. */
   where(a, ctx) {

@@ -1,7 +1,6 @@
 // The seeded catalogue as collections of the CRUD engine: companies, staff, services, service categories and
 // positions. Lists run heaviest first (`weight`), then by id; each list and its deprecated twin path share a
-// declaration through their `x-sim` bindings. Views are shaped by the spec's schemas (`shaped`) and name only
-// what the row does not hold under the API's name.
+// declaration through their `x-sim` bindings.
 import { collection } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import { recordCompany } from "../handlers/booking-views.js";
@@ -60,9 +59,8 @@ export const companies = collection<Company>({
     }),
   update(company, ctx) {
     const body = ctx.body ?? {};
-    for (const field of ["title", "short_descr", "address", "phone", "email"] as const) {
+    for (const field of ["title", "short_descr", "address", "phone", "email"] as const)
       if (typeof body[field] === "string" && body[field].trim()) company[field] = body[field].trim();
-    }
   },
 });
 
@@ -91,14 +89,8 @@ export const staff = collection<StaffMember>({
       seance_search_step: 1800,
       services_links: member.service_ids.map((id) => {
         const length = state.services.find((s) => s.id === id)?.duration ?? 3600;
-        return shaped(
-          "StaffServiceLink",
-          {},
-          {
-            ...{ service_id: id, master_id: member.id, length },
-            ...{ is_online: true, is_offline_records_allowed: true },
-          },
-        );
+        const link = { service_id: id, master_id: member.id, length };
+        return shaped("StaffServiceLink", link, { is_online: true, is_offline_records_allowed: true });
       }),
       schedule_till: addDays(state.today, 60),
     }),

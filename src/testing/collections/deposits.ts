@@ -2,8 +2,10 @@
 // client of a company, by phone, or for the whole chain within a balance range (paged, with their owners).
 // Top-ups and an account's history stay in handlers/deposits.ts.
 import { collection } from "../engine/collection.js";
+import { ofChain } from "./loyalty.js";
 import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
+import { ofCompany } from "../handlers/money/common.js";
 import { loyaltyState, type SimDeposit } from "../loyalty-state.js";
 import { abort, fail, invalid } from "../reply.js";
 import { normalizePhone } from "../state.js";
@@ -28,17 +30,13 @@ function amount(value: string, bound: number): number {
 
 const ownerOf = (ctx: HandlerContext, deposit: SimDeposit) => ctx.state.clients.find((c) => c.id === deposit.client_id);
 
-export const deposits = collection<SimDeposit>({
-  rows: (state) => loyaltyState(state).deposits,
-  ids: "loyalty",
-  chain: true,
+export const deposits = collection({
+  ...ofChain("deposits"),
   notFound: "Личный счёт не найден",
   /** A client in the path must be one of the company's. */
   parent: (ctx) =>
     ctx.params.client_id === undefined ||
-    ctx.state.clients.some(
-      (c) => c.id === Number(ctx.params.client_id) && c.company_id === Number(ctx.params.company_id),
-    ) ||
+    ofCompany(ctx.state.clients, Number(ctx.params.company_id), Number(ctx.params.client_id)) ||
     abort(fail(404, "Клиент не найден")),
   filters: {
     client_id: (d, value) => d.client_id === Number(value),

@@ -1,9 +1,9 @@
 // Products as a collection of the CRUD engine: list (by name, article or barcode, and category), get, create,
 // update, delete (marked deleted, so documents that name it still read). Stock moves through storage documents.
-import { collection } from "../engine/collection.js";
+import { collection, inArea } from "../engine/collection.js";
 import { finiteNumber, goodView } from "../handlers/money/common.js";
 import { isObject, text, toInt } from "../handlers/input.js";
-import { moneyState, roundMoney, type MoneyGood } from "../money-state.js";
+import { moneyState, roundMoney } from "../money-state.js";
 import { FieldErrors } from "../reply.js";
 import type { HandlerContext } from "../handlers/context.js";
 
@@ -33,10 +33,8 @@ function readGoodBody(ctx: HandlerContext) {
   };
 }
 
-export const goods = collection<MoneyGood>({
-  rows: (state) => moneyState(state).goods,
-  ids: "money",
-  company: "company_id",
+export const goods = collection({
+  ...inArea(moneyState, "goods", "money"),
   notFound: "Товар не найден",
   live: (g) => !g.deleted,
   filters: {

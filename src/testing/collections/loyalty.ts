@@ -1,18 +1,22 @@
-// Loyalty cards, their types and their write-offs towards visits as collections of the CRUD engine, all rows of
-// the chain (which every company of the simulator is in). Issuing a card to a phone (one live card per type,
-// numbers unique in the chain), deleting it (marked, so its history still reads) and every list are
-// declarations; bonus top-ups and write-offs stay in handlers/loyalty.ts and handlers/loyalty-visits.ts.
-import { collection } from "../engine/collection.js";
+// Loyalty cards, their types and their write-offs towards visits as collections of the CRUD engine, rows of the
+// chain. Bonus top-ups and write-offs stay in handlers/loyalty.ts and handlers/loyalty-visits.ts.
+import { collection, inArea } from "../engine/collection.js";
 import { shaped } from "../engine/shape.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { isObject, queryIds, text, toInt, validPhone } from "../handlers/input.js";
-import { loyaltyState, type LoyaltyCardType, type SimCardWithdrawal, type SimLoyaltyCard } from "../loyalty-state.js";
+import { loyaltyState, type LoyaltyState, type SimCardWithdrawal, type SimLoyaltyCard } from "../loyalty-state.js";
 import { FieldErrors, abort, fail } from "../reply.js";
 import { normalizePhone, type SimulatorState } from "../state.js";
 import { recordsOfVisit } from "../visit-document.js";
 
 /** The kind the simulator gives a card write-off (the API's code for it is not documented). */
 export const WITHDRAWAL_TYPE = { id: 3, title: "Списание с карты лояльности" };
+
+/** Rows of the loyalty state's `key`, owned by the chain. */
+export const ofChain = <K extends keyof LoyaltyState>(key: K) => ({
+  ...inArea(loyaltyState, key, "loyalty"),
+  chain: true as const,
+});
 
 const chainRef = (ctx: HandlerContext) => ({ id: ctx.state.chain.id, title: ctx.state.chain.title });
 
@@ -35,7 +39,6 @@ export function cardView(ctx: HandlerContext, card: SimLoyaltyCard) {
   });
 }
 
-/** A visit's write-offs that still hold. */
 export const liveWithdrawals = (state: SimulatorState, visitId: number) =>
   loyaltyState(state).withdrawals.filter((w) => w.visit_id === visitId && !w.cancelled);
 
@@ -52,20 +55,16 @@ export function withdrawalView(w: SimCardWithdrawal) {
 }
 
 /** The chain's card types; for a phone, those it holds no live card of (what can still be issued). */
-export const loyaltyCardTypes = collection<LoyaltyCardType>({
-  rows: (state) => loyaltyState(state).cardTypes,
-  ids: "loyalty",
-  chain: true,
+export const loyaltyCardTypes = collection({
+  ...ofChain("cardTypes"),
   notFound: "Тип карты не найден",
   filters: { phone: (t, value, ctx) => !liveCards(ctx.state, normalizePhone(value)).some((c) => c.type_id === t.id) },
   view: (t, ctx) => shaped("LoyaltyCardType", t, { salon_group_id: t.chain_id, salon_group: chainRef(ctx) }),
 });
 
 /** Cards, listed by the phone their path names (directly, by client or by user token). */
-export const loyaltyCards = collection<SimLoyaltyCard>({
-  rows: (state) => loyaltyState(state).cards,
-  ids: "loyalty",
-  chain: true,
+export const loyaltyCards = collection({
+  ...ofChain("cards"),
   ownMessages: true,
   notFound: "Карта лояльности не найдена",
   live: (c) => !c.deleted,
@@ -106,10 +105,8 @@ export const createdFilters = {
 const inIds = (ctx: HandlerContext, name: string, id: number) => queryIds(ctx.query, name)?.includes(id) ?? true;
 
 /** Live card write-offs: the chain's (by creation day, kinds, companies, visits, card; paged) or one visit's. */
-export const cardWithdrawals = collection<SimCardWithdrawal>({
-  rows: (state) => loyaltyState(state).withdrawals,
-  ids: "loyalty",
-  chain: true,
+export const cardWithdrawals = collection({
+  ...ofChain("withdrawals"),
   notFound: "Списание не найдено",
   live: (w) => !w.cancelled,
   parent: (ctx) =>

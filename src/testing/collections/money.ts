@@ -1,43 +1,31 @@
 // The money state as collections of the CRUD engine: cash desks and bank accounts and warehouses (read only),
 // finance transactions, storage documents and their goods lines. Sales, storage operations and a visit's money
 // stay hand-written (handlers/money/), on the same rows.
-import { collection } from "../engine/collection.js";
+import { collection, inArea } from "../engine/collection.js";
 import { rowOf } from "../engine/engine.js";
 import type { HandlerContext } from "../handlers/context.js";
 import { isObject, text, toInt } from "../handlers/input.js";
 import {
+  documentPayments,
   documentView,
   finiteNumber,
   lineView,
+  ofCompany,
   transactionListView,
   transactionView,
 } from "../handlers/money/common.js";
 import { liveLines, readDocument, readLine, returnStock, stockLine } from "../handlers/money/storage.js";
-import {
-  moneyState,
-  newDocument,
-  newTransaction,
-  roundMoney,
-  type GoodsLine,
-  type MoneyAccount,
-  type MoneyStorage,
-  type MoneyTransaction,
-  type StorageDocument,
-} from "../money-state.js";
+import { moneyState, newDocument, newTransaction, roundMoney, type MoneyTransaction } from "../money-state.js";
 import { FieldErrors, abort, invalid } from "../reply.js";
 
-export const accounts = collection<MoneyAccount>({
-  rows: (state) => moneyState(state).accounts,
-  ids: "money",
-  company: "company_id",
+export const accounts = collection({
+  ...inArea(moneyState, "accounts", "money"),
   notFound: "Касса не найдена",
   view: (a) => ({ id: a.id, title: a.title, type: a.type, comment: a.comment }),
 });
 
-export const storages = collection<MoneyStorage>({
-  rows: (state) => moneyState(state).storages,
-  ids: "money",
-  company: "company_id",
+export const storages = collection({
+  ...inArea(moneyState, "storages", "money"),
   notFound: "Склад не найден",
   view: ({ id, title, for_service, for_sale, comment }) => ({ id, title, for_service, for_sale, comment }),
 });
@@ -50,8 +38,7 @@ function readTransaction(ctx: HandlerContext, companyId: number) {
   const amount = finiteNumber(body.amount);
   if (amount === undefined || amount === 0) errors.add("amount", "Сумма должна быть числом, отличным от нуля");
   const accountId = toInt(body.account_id);
-  if (!money.accounts.some((a) => a.id === accountId && a.company_id === companyId))
-    errors.add("account_id", "Касса не найдена");
+  if (!ofCompany(money.accounts, companyId, accountId)) errors.add("account_id", "Касса не найдена");
   const expenseId = toInt(body.expense_id ?? body.type_id);
   if (!money.paymentItems.some((p) => p.id === expenseId)) errors.add("expense_id", "Статья платежа не найдена");
   const date = text(body.date);
@@ -81,10 +68,8 @@ const sameId =
     !toInt(value) || t[field] === toInt(value);
 
 /** Finance transactions: deleted ones are kept (marked) and listed only with `deleted=1`. */
-export const transactions = collection<MoneyTransaction>({
-  rows: (state) => moneyState(state).transactions,
-  ids: "money",
-  company: "company_id",
+export const transactions = collection({
+  ...inArea(moneyState, "transactions", "money"),
   notFound: "Транзакция не найдена",
   live: (t, ctx) => !t.deleted || (ctx.op.sim?.action === "list" && ctx.query.get("deleted") === "1"),
   filters: {
@@ -109,10 +94,8 @@ export const transactions = collection<MoneyTransaction>({
 });
 
 /** Storage documents; deleting one takes back its lines' stock movements and cancels its payments. */
-export const documents = collection<StorageDocument>({
-  rows: (state) => moneyState(state).documents,
-  ids: "money",
-  company: "company_id",
+export const documents = collection({
+  ...inArea(moneyState, "documents", "money"),
   notFound: "Документ не найден",
   live: (d) => !d.deleted,
   view: (d, ctx) => documentView(ctx, d),
@@ -130,17 +113,14 @@ export const documents = collection<StorageDocument>({
   },
   remove(document, ctx) {
     for (const line of liveLines(ctx, document)) goodsLines.remove!(line, ctx);
-    for (const t of moneyState(ctx.state).transactions.filter((x) => x.document_id === document.id && !x.deleted))
-      transactions.remove!(t, ctx);
+    for (const t of documentPayments(ctx.state, document.id)) transactions.remove!(t, ctx);
     document.deleted = true;
   },
 });
 
 /** Goods lines of documents: each moves its product's stock; the search (the one list) sends money as strings. */
-export const goodsLines = collection<GoodsLine>({
-  rows: (state) => moneyState(state).goodsLines,
-  ids: "money",
-  company: "company_id",
+export const goodsLines = collection({
+  ...inArea(moneyState, "goodsLines", "money"),
   notFound: "Товарная транзакция не найдена",
   live: (l) => !l.deleted,
   filters: { document_id: (l, value) => l.document_id === toInt(value) },
@@ -151,11 +131,8 @@ export const goodsLines = collection<GoodsLine>({
   view: (l, ctx) => lineView(ctx, l, isSearch(ctx)),
   create(ctx, companyId) {
     const errors = new FieldErrors();
-    const documentId = toInt(ctx.body?.document_id);
-    const document = moneyState(ctx.state).documents.find(
-      (d) => d.id === documentId && d.company_id === companyId && !d.deleted,
-    );
-    if (!document) errors.add("document_id", "Документ не найден");
+    const document = ofCompany(moneyState(ctx.state).documents, companyId, toInt(ctx.body?.document_id));
+    if (!document || document.deleted) errors.add("document_id", "Документ не найден");
     const input = readLine(ctx, companyId, ctx.body, "", errors);
     errors.check();
     return stockLine(ctx, document!, input);

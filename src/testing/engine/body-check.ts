@@ -1,6 +1,5 @@
-// The engine's check of a request body against the operation's request schema: the fields sent are of the
-// declared type (the core has already checked the required ones). Loose like the PHP backend: numbers may arrive as numeric strings,
-// booleans as 0/1.
+// The engine's check of a request body against the operation's request schema: every field sent is of its
+// declared type (the core has already checked the required ones).
 import { FieldErrors } from "../reply.js";
 import { deref } from "../spec-index.js";
 
@@ -15,27 +14,18 @@ function propertiesOf(schema: Schema | undefined): Record<string, Schema> {
   return properties;
 }
 
+/** Whether a value fits a JSON type, as loosely as the PHP backend reads it. */
+const FITS: Record<string, (value: unknown) => boolean> = {
+  integer: (v) => (typeof v === "number" ? Number.isInteger(v) : /^\s*-?\d+\s*$/.test(String(v))),
+  number: (v) => typeof v === "number" || (typeof v === "string" && v.trim() !== "" && !isNaN(+v)),
+  string: (v) => typeof v === "string" || typeof v === "number",
+  boolean: (v) => typeof v === "boolean" || v === 0 || v === 1 || v === "0" || v === "1",
+  array: (v) => Array.isArray(v),
+  object: (v) => typeof v === "object" && !Array.isArray(v),
+};
+
 function fits(type: string | string[] | undefined, value: unknown): boolean {
-  if (value === null || type === undefined) return true;
-  const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => {
-    switch (t) {
-      case "integer":
-        return typeof value === "number" ? Number.isInteger(value) : /^\s*-?\d+\s*$/.test(String(value));
-      case "number":
-        return typeof value === "number" || (typeof value === "string" && value.trim() !== "" && !isNaN(+value));
-      case "string":
-        return typeof value === "string" || typeof value === "number";
-      case "boolean":
-        return typeof value === "boolean" || value === 0 || value === 1 || value === "0" || value === "1";
-      case "array":
-        return Array.isArray(value);
-      case "object":
-        return typeof value === "object" && !Array.isArray(value);
-      default:
-        return true;
-    }
-  });
+  return value === null || type === undefined || [type].flat().some((t) => FITS[t]?.(value) ?? true);
 }
 
 /** Every field the body sends with the wrong type; empty when the body fits the schema. */

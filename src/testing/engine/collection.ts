@@ -29,7 +29,6 @@ export interface Collection<Row extends { id: number } = any> {
   ownMessages?: true;
   /** The status of an action where the spec documents more than one success (else its first). */
   status?: Partial<Record<SimAction, number>>;
-  /** The 404 message for an unknown id. */
   notFound: string;
   /** False for rows that are gone (marked deleted) but kept for history. */
   live?(row: Row, ctx: HandlerContext): boolean;
@@ -44,7 +43,6 @@ export interface Collection<Row extends { id: number } = any> {
   listMeta?(matches: Row[], ctx: HandlerContext): Meta | undefined;
   /** A list answer's `meta.count`: the rows of this page, or every match. */
   count?: "page" | "matches";
-  /** The API's shape of a row. */
   view(row: Row, ctx: HandlerContext): unknown;
   /** A new row's fields from the request (`ownerId`: its company's, or chain's, id); may answer early (`abort`)
    * with the area's own messages. */
@@ -57,7 +55,6 @@ export interface Collection<Row extends { id: number } = any> {
   remove?(row: Row, ctx: HandlerContext): void;
 }
 
-/** Declares a collection with its row type checked. */
 export function collection<Row extends { id: number }>(spec: Collection<Row>): Collection<Row> {
   return spec;
 }
@@ -65,4 +62,9 @@ export function collection<Row extends { id: number }>(spec: Collection<Row>): C
 /** Rows of a collection that has no field of its own on the state, seeded on first use. */
 export function table<Row>(state: SimulatorState, name: string, seed: (state: SimulatorState) => Row[]): Row[] {
   return (state.tables[name] ??= seed(state)) as Row[];
+}
+
+/** Where a collection kept in an area of the state finds its rows (`area(state)[key]`), and its ids' counter. */
+export function inArea<Area, K extends keyof Area>(area: (state: SimulatorState) => Area, key: K, ids: IdKind) {
+  return { rows: (state: SimulatorState) => area(state)[key], ids };
 }

@@ -77,16 +77,10 @@ const actions: Record<SimAction, (c: Collection, op: OperationEntry, ctx: Handle
     if (c.order) matches.sort(c.order);
     const page = ctx.page ? slice(matches, ctx.page) : matches;
     const counted = c.count && { count: (c.count === "page" ? page : matches).length };
-    return answer(
-      op,
-      page.map((row) => c.view(row, ctx)),
-      c.listMeta?.(matches, ctx) ?? counted,
-    );
+    const views = page.map((row) => c.view(row, ctx));
+    return answer(op, views, c.listMeta?.(matches, ctx) ?? counted);
   },
-  get(c, op, ctx) {
-    const row = rowOf(c, ctx);
-    return answer(op, c.view(row, ctx));
-  },
+  get: (c, op, ctx) => answer(op, c.view(rowOf(c, ctx), ctx)),
   create(c, op, ctx) {
     const fields = c.create!(ctx, scopeOf(c, ctx)?.id ?? 0);
     const row = { ...fields, id: nextId(ctx.state, c.ids ?? "generic") };
@@ -128,9 +122,8 @@ export function engineHandlers(operations: readonly OperationEntry[], collection
     if (!op.sim) continue;
     const c = collections[op.sim.collection];
     if (!c) throw new Error(`${op.key}: x-sim names an unknown collection "${op.sim.collection}"`);
-    if ((op.sim.action === "create" && !c.create) || (op.sim.action === "update" && !c.update)) {
+    if ((op.sim.action === "create" && !c.create) || (op.sim.action === "update" && !c.update))
       throw new Error(`${op.key}: collection "${op.sim.collection}" cannot ${op.sim.action}`);
-    }
     table[op.key] = bind(c, op, op.sim.action);
   }
   return table;

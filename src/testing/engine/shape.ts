@@ -15,23 +15,13 @@ function typesOf(schema: Schema | undefined): string[] {
   return [node.type ?? [], node.nullable ? "null" : []].flat();
 }
 
+const EMPTY: Record<string, unknown> = { integer: 0, number: 0, string: "", boolean: false };
+
 function emptyOf(schema: Schema | undefined): unknown {
   const types = typesOf(schema);
   if (types.includes("null")) return null;
   if (types.includes("array")) return [];
-  switch (types[0]) {
-    case "integer":
-    case "number":
-      return 0;
-    case "string":
-      return "";
-    case "boolean":
-      return false;
-    case "object":
-      return {};
-    default:
-      return null;
-  }
+  return types[0] === "object" ? {} : (EMPTY[types[0]] ?? null);
 }
 
 const properties = new Map<string, [string, Schema][]>();

@@ -8,9 +8,10 @@ import { isDate } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
 
-function ticketOf(ctx: HandlerContext): { ticket: SimAbonement; type: SimAbonementType } {
+function ticketOf(ctx: HandlerContext): { ticket: SimAbonement; type: SimAbonementType; body: Record<string, any> } {
   const ticket = rowOf(abonements, ctx);
-  return { ticket, type: loyaltyState(ctx.state).abonementTypes.find((t) => t.id === ticket.type_id)! };
+  const type = loyaltyState(ctx.state).abonementTypes.find((t) => t.id === ticket.type_id)!;
+  return { ticket, type, body: isObject(ctx.body) ? ctx.body : {} };
 }
 
 /** The changed ticket, as a one-element list counted in `meta`. */
@@ -23,8 +24,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
  * allow freezing, the ticket is already frozen, or the freezes would exceed the type's limit in days.
  */
 function freeze(ctx: HandlerContext): SimResponse {
-  const { ticket, type } = ticketOf(ctx);
-  const till = isObject(ctx.body) ? ctx.body.freeze_till : undefined;
+  const { ticket, type, body } = ticketOf(ctx);
+  const till = body.freeze_till;
   if (!isDate(till) || till <= ctx.state.today)
     return invalid(422, { freeze_till: ["Укажите дату окончания заморозки позже сегодняшней"] });
   if (!type.allow_freeze) return fail(400, "Заморозка абонементов этого типа запрещена");
@@ -46,8 +47,7 @@ function unfreeze(ctx: HandlerContext): SimResponse {
 }
 
 function setPeriod(ctx: HandlerContext): SimResponse {
-  const { ticket } = ticketOf(ctx);
-  const body = isObject(ctx.body) ? ctx.body : {};
+  const { ticket, body } = ticketOf(ctx);
   const period = toInt(body.period);
   const unit = toInt(body.period_unit_id);
   const errors = new FieldErrors();
@@ -66,8 +66,7 @@ function setPeriod(ctx: HandlerContext): SimResponse {
  * that does not fit the ticket is the documented 400 ("the balance cannot be changed").
  */
 function setBalance(ctx: HandlerContext): SimResponse {
-  const { ticket, type } = ticketOf(ctx);
-  const body = isObject(ctx.body) ? ctx.body : {};
+  const { ticket, type, body } = ticketOf(ctx);
   if (type.united_balance_services_count > 0) {
     const count = toInt(body.united_balance_services_count);
     if (count === undefined || count < 0) return fail(400, "Нельзя изменить баланс");

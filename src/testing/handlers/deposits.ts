@@ -1,18 +1,16 @@
-// Clients' personal accounts (deposits): an account's history, and top-ups. A top-up raises the account's
-// balance, adds a line to its history and books the payment on the company's cash desk or bank account as a
-// finance transaction (so the money area's transaction list and account balances see it). The accounts' lists
-// are declared in collections/deposits.ts.
+// Clients' personal accounts (deposits): an account's history, and top-ups. A top-up also books the payment on
+// the company's cash desk or bank account as a finance transaction, so the money area's lists and balances see it.
 import { depositTypeView, depositView, deposits } from "../collections/deposits.js";
 import { rowOf } from "../engine/engine.js";
 import { shaped } from "../engine/shape.js";
 import { loyaltyState, type SimDeposit, type SimDepositTransaction } from "../loyalty-state.js";
 import { bookTransaction, moneyState, roundMoney } from "../money-state.js";
 import { FieldErrors, ok, type SimResponse } from "../reply.js";
-import { nextId } from "../state.js";
+import { addRow, nextId } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, toInt } from "./input.js";
-import { finiteNumber, transactionView } from "./money/common.js";
+import { finiteNumber, ofCompany, transactionView } from "./money/common.js";
 import { requireCompany } from "./scope.js";
 
 /** The payment item of a personal-account top-up, as the documentation's example names it. */
@@ -53,15 +51,14 @@ function topUp(ctx: HandlerContext): SimResponse {
   const money = moneyState(ctx.state);
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = new FieldErrors();
-  const clientId = toInt(body.client_id);
-  const client = ctx.state.clients.find((c) => c.id === clientId && c.company_id === company.id);
+  const client = ofCompany(ctx.state.clients, company.id, toInt(body.client_id));
   if (!client) errors.set("client_id", "Клиент не найден в филиале");
   const deposit = loyalty.deposits.find((d) => d.id === toInt(body.deposit_id) && d.chain_id === company.chain_id);
   if (!deposit) errors.set("deposit_id", "Личный счёт не найден");
   else if (client && deposit.client_id !== client.id)
     errors.set("deposit_id", "Личный счёт принадлежит другому клиенту");
   else if (deposit.blocked) errors.set("deposit_id", "Личный счёт заблокирован");
-  const account = money.accounts.find((a) => a.id === toInt(body.account_id) && a.company_id === company.id);
+  const account = ofCompany(money.accounts, company.id, toInt(body.account_id));
   if (!account) errors.set("account_id", "Касса не найдена в филиале");
   const amount = finiteNumber(body.amount);
   if (amount === undefined || amount <= 0) errors.set("amount", "Сумма пополнения должна быть больше нуля");
@@ -72,8 +69,7 @@ function topUp(ctx: HandlerContext): SimResponse {
   const user = ctx.session?.kind === "staff" ? ctx.session.user : undefined;
   const documentId = nextId(ctx.state, "money");
   deposit!.balance = roundMoney(deposit!.balance + sum);
-  const line = {
-    id: nextId(ctx.state, "loyalty"),
+  const line = addRow(ctx.state, "loyalty", loyalty.depositTransactions, {
     deposit_id: deposit!.id,
     company_id: company.id,
     document_id: documentId,
@@ -82,8 +78,7 @@ function topUp(ctx: HandlerContext): SimResponse {
     amount: sum,
     comment: "",
     created_at: ctx.now,
-  };
-  loyalty.depositTransactions.push(line);
+  });
   if (!money.paymentItems.some((p) => p.id === TOP_UP_ITEM.id)) money.paymentItems.push(TOP_UP_ITEM);
   const payment = bookTransaction(ctx.state, ctx.now, {
     company_id: company.id,
@@ -96,9 +91,8 @@ function topUp(ctx: HandlerContext): SimResponse {
     date: spacedDateTime(ctx.now, company.utcOffset),
   });
   const topUps = money.transactions.filter((t) => t.company_id === company.id && t.expense_id === TOP_UP_ITEM.id);
-  const document = shaped("DepositDocument", {
+  const document = shaped("DepositDocument", line, {
     id: documentId,
-    user_id: line.user_id,
     salon_id: company.id,
     type_id: TOP_UP_DOCUMENT_TYPE.id,
     type: TOP_UP_DOCUMENT_TYPE,

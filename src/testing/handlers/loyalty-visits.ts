@@ -1,13 +1,11 @@
-// Paying part of a visit with bonus money from a loyalty card: the write-off leaves the card's balance,
-// shows among the visit's and the chain's loyalty transactions and is returned to the card when cancelled.
-// Discount and referral programmes in a visit answer from the spec's examples; the lists of write-offs are
-// declared in collections/loyalty.ts.
+// Paying part of a visit with bonus money from a loyalty card: the write-off leaves the card's balance and is
+// returned when cancelled. Discount and referral programmes in a visit answer from the spec's examples.
 import { liveWithdrawals, loyaltyCards } from "../collections/loyalty.js";
 import { rowOf } from "../engine/engine.js";
 import { loyaltyState } from "../loyalty-state.js";
 import { roundMoney } from "../money-state.js";
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
-import { nextId } from "../state.js";
+import { addRow } from "../state.js";
 import { recordsOfVisit } from "../visit-document.js";
 import { finiteNumber } from "./money/common.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
@@ -42,8 +40,7 @@ function applyWithdrawal(ctx: HandlerContext): SimResponse {
     .reduce((sum, id) => sum + (ctx.state.services.find((s) => s.id === id)?.price_min ?? 0), 0);
   if (roundMoney(paid + amount) > cost) return invalid(422, { amount: ["Сумма списания больше стоимости визита"] });
   card.balance = roundMoney(card.balance - amount);
-  loyaltyState(ctx.state).withdrawals.push({
-    id: nextId(ctx.state, "loyalty"),
+  addRow(ctx.state, "loyalty", loyaltyState(ctx.state).withdrawals, {
     visit_id: visitId,
     record_id: record.id,
     card_id: card.id,

@@ -3,7 +3,8 @@
 import { abort, fail, invalid, ok, type SimResponse } from "../reply.js";
 import type { SimRecord } from "../state.js";
 import type { HandlerContext, HandlerTable } from "./context.js";
-import { visitIdOf, visitView } from "./crm-views.js";
+import { recordsOfVisit } from "../visit-document.js";
+import { visitView } from "./crm-views.js";
 import { isObject, toInt } from "./input.js";
 import { applyVisitMoney, visitDetailsView } from "./money/visit-money.js";
 
@@ -14,14 +15,8 @@ function getVisit(ctx: HandlerContext): SimResponse {
 /** The live record the path names, in the visit it names (and in the company, when the path names one). */
 function visitRecord(ctx: HandlerContext): SimRecord {
   const [recordId, visitId, companyId] = [ctx.params.record_id, ctx.params.visit_id, ctx.params.salon_id].map(Number);
-  const record = ctx.state.records.find(
-    (r) =>
-      r.id === recordId &&
-      !r.deleted &&
-      visitIdOf(r) === visitId &&
-      (Number.isNaN(companyId) || r.company_id === companyId),
-  );
-  return record ?? abort(fail(404, "Визит не найден"));
+  const records = recordsOfVisit(ctx.state, visitId, Number.isNaN(companyId) ? undefined : companyId);
+  return records.find((r) => r.id === recordId) ?? abort(fail(404, "Визит не найден"));
 }
 
 /** Sets attendance and comment on the named record of the visit; goods sold and payments go to the money state. */
@@ -32,7 +27,7 @@ function updateVisit(ctx: HandlerContext): SimResponse {
   const attendance = body.attendance === undefined ? undefined : toInt(body.attendance);
   if (body.attendance !== undefined && (attendance === undefined || ![-1, 0, 1, 2].includes(attendance)))
     return invalid(422, { attendance: ["Недопустимый статус визита"] });
-  applyVisitMoney(ctx, record.id, visitId, record.company_id);
+  applyVisitMoney(ctx, record);
   if (attendance !== undefined) record.attendance = attendance;
   if (typeof body.comment === "string") record.comment = body.comment;
   record.updated_at = ctx.now;

@@ -1,5 +1,5 @@
-// What the money collections and handlers share: document types, reading amounts, and the
-// API's shapes of transactions, products, documents and goods lines, shaped by the spec's schemas.
+// What the money collections and handlers share: lookups, reading amounts, and the API's shapes of transactions,
+// products, documents and goods lines.
 import { shaped } from "../../engine/shape.js";
 import {
   moneyState,
@@ -10,7 +10,7 @@ import {
   type MoneyTransaction,
   type StorageDocument,
 } from "../../money-state.js";
-import { findCompany } from "../../state.js";
+import { findCompany, type SimulatorState } from "../../state.js";
 import { isoWithOffset } from "../../time.js";
 import type { HandlerContext } from "../context.js";
 
@@ -27,12 +27,19 @@ export function finiteNumber(value: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** The row of `rows` with that id, when it is the company's. */
+export function ofCompany<Row extends { id: number; company_id: number }>(rows: Row[], companyId: number, id: unknown) {
+  return rows.find((row) => row.id === id && row.company_id === companyId);
+}
+
+export function documentPayments(state: SimulatorState, documentId: number): MoneyTransaction[] {
+  return moneyState(state).transactions.filter((t) => t.document_id === documentId && !t.deleted);
+}
+
 /** A moment in the company's time, as the money answers write it. */
 function stamp(ctx: HandlerContext, companyId: number, unix = ctx.now): string {
   return isoWithOffset(unix, findCompany(ctx.state, companyId)?.utcOffset ?? 180, false);
 }
-
-// ---- views (the API's shapes) -----------------------------------------------------------------
 
 /** `{id, title}` of one of `rows`. */
 export function titled(rows: ReadonlyArray<{ id: number; title: string }>, id: number) {

@@ -10,7 +10,7 @@ import { requireCompany } from "../scope.js";
 import { documents } from "../../collections/money.js";
 import { rowOf } from "../../engine/engine.js";
 import { shaped } from "../../engine/shape.js";
-import { accountRef, finiteNumber, titled, transactionListView } from "./common.js";
+import { accountRef, documentPayments, finiteNumber, ofCompany, titled, transactionListView } from "./common.js";
 import { liveLines } from "./storage.js";
 
 function listVisitTransactions(ctx: HandlerContext): SimResponse {
@@ -18,12 +18,9 @@ function listVisitTransactions(ctx: HandlerContext): SimResponse {
   const recordId = queryInt(ctx.query, "record_id");
   const visitId = queryInt(ctx.query, "visit_id");
   // Without a record or visit there is nothing to match (the API's answer to that is not documented).
-  const found = moneyState(ctx.state).transactions.filter(
-    (t) =>
-      t.company_id === company.id &&
-      !t.deleted &&
-      ((recordId && t.record_id === recordId) || (visitId && t.visit_id === visitId)),
-  );
+  const found = moneyState(ctx.state)
+    .transactions.filter((t) => t.company_id === company.id && !t.deleted)
+    .filter((t) => (recordId && t.record_id === recordId) || (visitId && t.visit_id === visitId));
   return ok(found.map((t) => transactionListView(ctx, t)));
 }
 
@@ -32,7 +29,7 @@ function saleOf(ctx: HandlerContext, document: StorageDocument) {
   const lines = liveLines(ctx, document);
   // A visit's document also sells the services of the visit's records.
   const services = visitServices(ctx.state, document).map(({ service }) => service);
-  const payments = money.transactions.filter((t) => t.document_id === document.id && !t.deleted);
+  const payments = documentPayments(ctx.state, document.id);
   const total = [...lines.map((l) => l.cost), ...services.map((s) => s.price_min)].reduce((a, b) => a + b, 0);
   const due = roundMoney(total - payments.reduce((sum, t) => sum + t.amount, 0));
   const serviceItems = services.map((s) =>
@@ -102,8 +99,7 @@ function paySale(ctx: HandlerContext): SimResponse {
   // Only account payments are simulated; loyalty means are not applicable to simulated sales.
   if (method.slug !== "account") errors.add("payment.method.slug", "Способ оплаты недоступен");
   const accountId = toInt(method.account_id);
-  const accounts = moneyState(ctx.state).accounts;
-  if (method.slug === "account" && !accounts.some((a) => a.id === accountId && a.company_id === document.company_id))
+  if (method.slug === "account" && !ofCompany(moneyState(ctx.state).accounts, document.company_id, accountId))
     errors.add("payment.method.account_id", "Касса не найдена");
   if (amount === undefined || amount <= 0) errors.add("payment.amount", "Сумма должна быть больше нуля");
   else if (roundMoney(amount) > due) errors.add("payment.amount", `Сумма больше остатка к оплате (${due})`);
@@ -126,8 +122,7 @@ function deleteSalePayment(ctx: HandlerContext): SimResponse {
   const document = saleDocument(ctx);
   const id = toInt(ctx.params.payment_transaction_id);
   const t =
-    moneyState(ctx.state).transactions.find((x) => x.id === id && x.document_id === document.id && !x.deleted) ??
-    abort(fail(404, "Транзакция не найдена"));
+    documentPayments(ctx.state, document.id).find((x) => x.id === id) ?? abort(fail(404, "Транзакция не найдена"));
   Object.assign(t, { deleted: true, updated_at: ctx.now });
   return ok(saleOf(ctx, document).view);
 }

@@ -13,11 +13,11 @@ import {
   type StorageDocument,
 } from "../../money-state.js";
 import { FieldErrors, ok, type SimResponse } from "../../reply.js";
-import { nextId } from "../../state.js";
+import { addRow } from "../../state.js";
 import type { HandlerContext, HandlerTable } from "../context.js";
 import { isObject, text, toInt } from "../input.js";
 import { requireCompany } from "../scope.js";
-import { documentView, finiteNumber, lineView } from "./common.js";
+import { documentView, finiteNumber, lineView, ofCompany } from "./common.js";
 
 /** Types a storage document may be created with; 7 (visit) documents come from visit updates only. */
 const STORAGE_DOCUMENT_TYPES = new Set([1, 3, 4, 5]);
@@ -30,8 +30,7 @@ export function readDocument(ctx: HandlerContext, companyId: number) {
   if (typeId === undefined || !STORAGE_DOCUMENT_TYPES.has(typeId))
     errors.add("type_id", "Тип документа: 1, 3, 4 или 5");
   const storageId = toInt(body.storage_id);
-  if (!moneyState(ctx.state).storages.some((s) => s.id === storageId && s.company_id === companyId))
-    errors.add("storage_id", "Склад не найден");
+  if (!ofCompany(moneyState(ctx.state).storages, companyId, storageId)) errors.add("storage_id", "Склад не найден");
   const createDate = text(body.create_date);
   if (!/^\d{4}-\d{2}-\d{2}/.test(createDate)) errors.add("create_date", "Дата документа обязательна");
   errors.check();
@@ -80,28 +79,15 @@ export function stockLine(ctx: HandlerContext, document: StorageDocument, input:
   const amount = stockSign(document.type_id) * saleUnits;
   moveStock(good, document.storage_id, amount);
   good.updated_at = ctx.now;
-  const { company_id, storage_id } = document;
-  const at = { created_at: ctx.now, updated_at: ctx.now };
-  return {
-    ...fields,
-    company_id,
-    document_id: document.id,
-    good_id: good.id,
-    storage_id,
-    amount,
-    ...at,
-    deleted: false,
-  };
+  const { company_id, storage_id, id: document_id } = document;
+  const fresh = { created_at: ctx.now, updated_at: ctx.now, deleted: false };
+  return { ...fields, company_id, document_id, good_id: good.id, storage_id, amount, ...fresh };
 }
 
-/** Books a new line on a document. */
 export function bookLine(ctx: HandlerContext, document: StorageDocument, input: LineInput): GoodsLine {
-  const line = { id: nextId(ctx.state, "money"), ...stockLine(ctx, document, input) };
-  moneyState(ctx.state).goodsLines.push(line);
-  return line;
+  return addRow(ctx.state, "money", moneyState(ctx.state).goodsLines, stockLine(ctx, document, input));
 }
 
-/** Puts a line's quantity back into its warehouse. */
 export function returnStock(ctx: HandlerContext, line: GoodsLine): void {
   const good = moneyState(ctx.state).goods.find((g) => g.id === line.good_id);
   if (good) moveStock(good, line.storage_id, -line.amount);
@@ -122,7 +108,7 @@ function createOperation(ctx: HandlerContext): SimResponse {
   const paid = body.paid === true || body.paid === 1 || body.paid === "1";
   const accountId = toInt(body.account_id);
   if (paid && fields.type_id !== 1) errors.add("paid", "Оплатить можно только продажу");
-  if (paid && !moneyState(ctx.state).accounts.some((a) => a.id === accountId && a.company_id === companyId))
+  if (paid && !ofCompany(moneyState(ctx.state).accounts, companyId, accountId))
     errors.add("account_id", "Касса не найдена");
   errors.check();
 
@@ -137,12 +123,7 @@ function createOperation(ctx: HandlerContext): SimResponse {
     const payment = { expense_id: GOODS_SALE_ITEM, account_id: accountId!, amount, date: document.create_date };
     bookTransaction(ctx.state, ctx.now, { company_id: companyId, ...payment, ...link });
   }
-  return ok({
-    document: documentView(ctx, document),
-    goods_transactions: lines.map((l) => lineView(ctx, l)),
-  });
+  return ok({ document: documentView(ctx, document), goods_transactions: lines.map((l) => lineView(ctx, l)) });
 }
 
-export const storageHandlers: HandlerTable = {
-  "POST /storage_operations/operation/{company_id}": createOperation,
-};
+export const storageHandlers: HandlerTable = { "POST /storage_operations/operation/{company_id}": createOperation };

@@ -1,13 +1,13 @@
 // The goods and payments of a visit (`PUT /visits/...`) and the visit's details built from its document.
 import { shaped } from "../../engine/shape.js";
-import { bookTransaction, moneyState, roundMoney } from "../../money-state.js";
+import { bookTransaction, moneyState, roundMoney, shopOf } from "../../money-state.js";
 import { FieldErrors } from "../../reply.js";
 import type { SimRecord } from "../../state.js";
 import { SERVICES_ITEM, visitDocument, visitIdOf, visitServices } from "../../visit-document.js";
 import { requireCompany } from "../scope.js";
 import type { HandlerContext } from "../context.js";
 import { isObject, toInt } from "../input.js";
-import { finiteNumber, titled, transactionView } from "./common.js";
+import { documentPayments, finiteNumber, ofCompany, titled, transactionView } from "./common.js";
 import { bookLine, liveLines, readLine } from "./storage.js";
 import { liveWithdrawals, withdrawalView } from "../../collections/loyalty.js";
 
@@ -21,18 +21,14 @@ const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
  * already a line of the visit is left as it is (the API resends the visit's whole list). Unknown goods or
  * accounts are refused with 422 before anything changes.
  */
-export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: number, companyId: number): void {
+export function applyVisitMoney(ctx: HandlerContext, record: SimRecord): void {
   const body = isObject(ctx.body) ? ctx.body : {};
   const money = moneyState(ctx.state);
-  const company = requireCompany(ctx.state, String(companyId));
-  const ownedStorage = (id: unknown) => money.storages.some((s) => s.id === id && s.company_id === company.id);
-  const ownedAccount = (id: unknown) => money.accounts.some((a) => a.id === id && a.company_id === company.id);
+  const company = requireCompany(ctx.state, String(record.company_id));
+  const visitId = visitIdOf(record);
   const errors = new FieldErrors();
-  const shop = money.storages.find((s) => s.company_id === company.id && s.for_sale === 1);
-  const document = visitDocument(
-    ctx.state,
-    ctx.state.records.find((r) => r.id === recordId)!,
-  );
+  const shop = shopOf(ctx.state, company.id);
+  const document = visitDocument(ctx.state, record);
   const known = new Set(liveLines(ctx, document).map((l) => l.id));
 
   const goodsItems = listOf(body.goods_transactions).filter((item) => !(isObject(item) && known.has(toInt(item.id)!)));
@@ -41,7 +37,8 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
     // The visit form sends quantities signed and numbers as strings; the line is booked from their size.
     const normalized = { ...item, amount: Math.abs(finiteNumber(item.amount) ?? NaN) };
     const storageId = toInt(item.storage_id) ?? shop?.id;
-    if (!ownedStorage(storageId)) errors.add(`goods_transactions.${i}.storage_id`, "Склад не найден");
+    if (!ofCompany(money.storages, company.id, storageId))
+      errors.add(`goods_transactions.${i}.storage_id`, "Склад не найден");
     return { input: readLine(ctx, company.id, normalized, `goods_transactions.${i}.`, errors), storageId: storageId! };
   });
   const payments = listOf(body.new_transactions).map((raw, i) => {
@@ -50,21 +47,20 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
     const accountId = toInt(item.account_id);
     if (amount === undefined || amount <= 0)
       errors.add(`new_transactions.${i}.amount`, "Сумма должна быть больше нуля");
-    if (!ownedAccount(accountId)) errors.add(`new_transactions.${i}.account_id`, "Касса не найдена");
+    if (!ofCompany(money.accounts, company.id, accountId))
+      errors.add(`new_transactions.${i}.account_id`, "Касса не найдена");
     return { amount: roundMoney(amount ?? 0), account_id: accountId! };
   });
   errors.check();
 
   // A line is booked on the warehouse its item names, with the visit document's direction (out).
   for (const { input, storageId } of goods) bookLine(ctx, { ...document, storage_id: storageId }, input);
-  const link = { document_id: document.id, record_id: recordId, visit_id: visitId, date: document.create_date };
+  const link = { document_id: document.id, record_id: record.id, visit_id: visitId, date: document.create_date };
   for (const payment of payments)
     bookTransaction(ctx.state, ctx.now, { company_id: company.id, expense_id: SERVICES_ITEM, ...link, ...payment });
   const cancel = new Set(listOf(body.deleted_transaction_ids).map(toInt));
-  for (const t of money.transactions) {
-    if (t.visit_id === visitId && !t.deleted && cancel.has(t.id))
-      Object.assign(t, { deleted: true, updated_at: ctx.now });
-  }
+  const cancelled = money.transactions.filter((t) => t.visit_id === visitId && !t.deleted && cancel.has(t.id));
+  for (const t of cancelled) Object.assign(t, { deleted: true, updated_at: ctx.now });
 }
 
 /**
@@ -74,7 +70,7 @@ export function applyVisitMoney(ctx: HandlerContext, recordId: number, visitId: 
 export function visitDetailsView(ctx: HandlerContext, record: SimRecord): Record<string, unknown> {
   const money = moneyState(ctx.state);
   const document = visitDocument(ctx.state, record);
-  const payments = money.transactions.filter((t) => t.document_id === document.id && !t.deleted);
+  const payments = documentPayments(ctx.state, document.id);
   const serviceItems = visitServices(ctx.state, document).map(({ record: r, service }) =>
     shaped("LoyaltyVisitItem", service, {
       id: 0,
