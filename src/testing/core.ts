@@ -19,14 +19,8 @@ import { Router, type RouteResult } from "./router.js";
 import { operationIndex, type OperationEntry } from "./spec-index.js";
 import { findSession, type Session, type SimulatorState } from "./state.js";
 import { buildState } from "./seed.js";
-import {
-  DEFAULT_MAX_LOGGED_REQUESTS,
-  DEFAULT_PARTNER_TOKEN,
-  DEFAULT_SEED,
-  DEFAULT_USERS,
-  rateLimitWindows,
-  type SimulatorOptions,
-} from "./options.js";
+import { DEFAULT_MAX_LOGGED_REQUESTS, DEFAULT_PARTNER_TOKEN, DEFAULT_SEED, DEFAULT_USERS } from "./options.js";
+import { rateLimitWindows, type SimulatorOptions } from "./options.js";
 import { isDate, MOSCOW_OFFSET_MINUTES, todayIn } from "./time.js";
 import { WebhookSender } from "./webhook-sender.js";
 

@@ -3,11 +3,7 @@ import { addDays, localDate, minutesOf, unixAt, weekday } from "./time.js";
 import type { SimRecord, Company, SimulatorState, StaffMember } from "./state.js";
 
 /** Working window of `staff` on local `date`, as Unix seconds, or undefined on a day off. */
-export function workingWindow(
-  company: Company,
-  staff: StaffMember,
-  date: string,
-): { from: number; to: number } | undefined {
+export function workingWindow(company: Company, staff: StaffMember, date: string) {
   const hours = staff.schedule[weekday(date)];
   if (!hours || staff.fired) return undefined;
   return {

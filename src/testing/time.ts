@@ -13,41 +13,32 @@ function offsetLabel(offsetMinutes: number, colon = true): string {
   return `${sign}${pad(Math.floor(abs / 60))}${colon ? ":" : ""}${pad(abs % 60)}`;
 }
 
-/** The local calendar date `YYYY-MM-DD` at `unix` seconds in the given offset. */
-export function localDate(unix: number, offsetMinutes: number): string {
-  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 10);
-}
+/** Local `YYYY-MM-DDTHH:MM:SS` at `unix` seconds in the given offset. */
+const local = (unix: number, offsetMinutes: number) =>
+  new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
 
-/** Local `HH:MM` at `unix` seconds. */
-export function localTime(unix: number, offsetMinutes: number): string {
-  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(11, 16);
-}
-
+/** The local calendar date `YYYY-MM-DD`. */
+export const localDate = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).slice(0, 10);
+/** Local `HH:MM`. */
+export const localTime = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).slice(11, 16);
 /** ISO 8601 with offset, the form the API uses for `datetime`: `2026-09-29T12:00:00+03:00`. */
-export function isoWithOffset(unix: number, offsetMinutes: number, colon = true): string {
-  const local = new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
-  return local + offsetLabel(offsetMinutes, colon);
-}
-
+export const isoWithOffset = (unix: number, offsetMinutes: number, colon = true) =>
+  local(unix, offsetMinutes) + offsetLabel(offsetMinutes, colon);
 /** The zone-less form the API uses for `date`: `2026-09-29 12:00:00`. */
-export function spacedDateTime(unix: number, offsetMinutes: number): string {
-  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19).replace("T", " ");
-}
+export const spacedDateTime = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).replace("T", " ");
+
+/** Milliseconds of `date`'s midnight in UTC. */
+const midnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** Unix seconds of local `date` plus `minutes` after local midnight. */
-export function unixAt(date: string, minutes: number, offsetMinutes: number): number {
-  return Date.parse(`${date}T00:00:00Z`) / 1000 + minutes * 60 - offsetMinutes * 60;
-}
+export const unixAt = (date: string, minutes: number, offsetMinutes: number) =>
+  midnight(date) / 1000 + minutes * 60 - offsetMinutes * 60;
 
-export function isDate(value: unknown): value is string {
-  return (
-    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-  );
-}
+export const isDate = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(midnight(value));
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_SECONDS * 1000).toISOString().slice(0, 10);
-}
+export const addDays = (date: string, days: number) =>
+  new Date(midnight(date) + days * DAY_SECONDS * 1000).toISOString().slice(0, 10);
 
 /** The first and last day of the calendar month of `date`. */
 export function monthOf(date: string): [string, string] {
@@ -56,9 +47,7 @@ export function monthOf(date: string): [string, string] {
 }
 
 /** 0 = Sunday … 6 = Saturday, like Date#getUTCDay. */
-export function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
+export const weekday = (date: string) => new Date(midnight(date)).getUTCDay();
 
 /** "HH:MM" to minutes after midnight. */
 export function minutesOf(hhmm: string): number {
@@ -67,9 +56,7 @@ export function minutesOf(hhmm: string): number {
 }
 
 /** Today's date in the given offset. */
-export function todayIn(offsetMinutes: number, now = Date.now()): string {
-  return localDate(Math.floor(now / 1000), offsetMinutes);
-}
+export const todayIn = (offsetMinutes: number, now = Date.now()) => localDate(Math.floor(now / 1000), offsetMinutes);
 
 /**
  * Reads a `datetime` the way clients send it back: an ISO string with or without offset

@@ -5,15 +5,8 @@ import { FieldErrors, abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, typ
 import { overlaps } from "../group-event-store.js";
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
-import {
-  companyStaff,
-  nextId,
-  type SimRecord,
-  type Company,
-  type Service,
-  type SimulatorState,
-  type StaffMember,
-} from "../state.js";
+import { companyStaff, nextId, type SimRecord } from "../state.js";
+import type { Company, Service, SimulatorState, StaffMember } from "../state.js";
 import { addDays, isDate, localDate, localTime, monthOf, parseDateTime } from "../time.js";
 import { recordChange } from "../webhook-payloads.js";
 import { clientByPhone } from "./clients.js";
@@ -49,13 +42,7 @@ function chosen(ctx: HandlerContext, company: Company, staffId = queryInt(ctx.qu
   return { member, services: servicesOf(ctx.state, company, queryIds(ctx.query, "service_ids") ?? []) };
 }
 
-function nearestFreeDay(
-  state: SimulatorState,
-  company: Company,
-  member: StaffMember,
-  length: number,
-  from?: string,
-): { date: string; starts: number[] } | undefined {
+function nearestFreeDay(state: SimulatorState, company: Company, member: StaffMember, length: number, from?: string) {
   for (const date of bookingWindow(state, company)) {
     if (from && date < from) continue;
     const starts = freeStarts(state, company, member, date, length);
@@ -245,12 +232,9 @@ function planVisits(state: SimulatorState, company: Company, raw: unknown): Plan
       }
       if (!open.has(date) || !isFree(state, company, staff, start, length)) {
         const when = `${date} ${localTime(start, company.utcOffset)}`;
+        const why = "Выбранное время уже занято или является нерабочим.";
         abort(
-          bookingFail(
-            BOOKING_ERRORS.slotTaken,
-            `К сотруднику ${staff.name} нельзя записаться на ${when}. Выбранное время уже занято или является нерабочим.`,
-            id,
-          ),
+          bookingFail(BOOKING_ERRORS.slotTaken, `К сотруднику ${staff.name} нельзя записаться на ${when}. ${why}`, id),
         );
       }
     } else {
