@@ -63,9 +63,8 @@ function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer | u
 }
 
 /** Prefers the status the operation documents for a validation failure. */
-export function validationStatus(op: OperationEntry): 400 | 422 {
-  return op.statuses.has("422") || !op.statuses.has("400") ? 422 : 400;
-}
+export const validationStatus = (op: OperationEntry): 400 | 422 =>
+  op.statuses.has("422") || !op.statuses.has("400") ? 422 : 400;
 
 export class SimulatorCore {
   readonly partnerToken: string;

@@ -31,11 +31,8 @@ export interface GroupEventStore {
 }
 
 /** The group events of a simulator (`state.groupEvents`, empty at start; ids from `nextId(state, "activity")`). */
-export function groupEventsOf(state: SimulatorState): GroupEventStore {
-  return (state.groupEvents ??= { events: [] });
-}
+export const groupEventsOf = (state: SimulatorState): GroupEventStore => (state.groupEvents ??= { events: [] });
 
 /** True when two spans of time overlap (events or records of one staff member, a record and a slot). */
-export function overlaps(a: Pick<SimActivity, "start" | "length">, b: Pick<SimActivity, "start" | "length">): boolean {
-  return a.start < b.start + b.length && b.start < a.start + a.length;
-}
+export const overlaps = (a: Pick<SimActivity, "start" | "length">, b: Pick<SimActivity, "start" | "length">): boolean =>
+  a.start < b.start + b.length && b.start < a.start + a.length;

@@ -35,9 +35,7 @@ export function person(rnd: Random): { name: string; surname: string; patronymic
 }
 
 /** A made-up Russian mobile number, digits only. */
-export function phone(rnd: Random): string {
-  return "79" + String(intBetween(rnd, 0, 999_999_999)).padStart(9, "0");
-}
+export const phone = (rnd: Random): string => "79" + String(intBetween(rnd, 0, 999_999_999)).padStart(9, "0");
 
 /** A `YYYY-MM-DD` birth date in the years given. */
 export function birthDate(rnd: Random, firstYear: number, lastYear: number): string {

@@ -264,9 +264,8 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
 }
 
 /** Local midnight `days` after today, by arithmetic (the companies keep fixed offsets; see time.ts). */
-function dayStart(state: SimulatorState, company: Company, days: number): number {
-  return unixAt(state.today, 0, company.utcOffset) + days * 86_400;
-}
+const dayStart = (state: SimulatorState, company: Company, days: number): number =>
+  unixAt(state.today, 0, company.utcOffset) + days * 86_400;
 
 /** Clients and history records per company: the first company gets the big base. */
 const CRM_VOLUME = { firstCompany: { clients: 2500, records: 3000 }, other: { clients: 300, records: 400 } };

@@ -21,6 +21,4 @@ export interface WaitingListStore {
 }
 
 /** The waiting list of a simulator (`state.waitingList`, empty at start; ids from `nextId(state, "waitingEntry")`). */
-export function waitingListOf(state: SimulatorState): WaitingListStore {
-  return (state.waitingList ??= { entries: [] });
-}
+export const waitingListOf = (state: SimulatorState): WaitingListStore => (state.waitingList ??= { entries: [] });

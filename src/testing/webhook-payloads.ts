@@ -21,9 +21,8 @@ type Row = { id: number; company_id: number };
 const change = (resource: StateChange["resource"], status: ChangeStatus, row: Row, data: StateChange["data"]) =>
   ({ resource, status, companyId: row.company_id, resourceId: row.id, data }) satisfies StateChange;
 
-export function recordChange(state: SimulatorState, record: SimRecord, status: ChangeStatus): StateChange {
-  return change("record", status, record, recordView(state, record));
-}
+export const recordChange = (state: SimulatorState, record: SimRecord, status: ChangeStatus): StateChange =>
+  change("record", status, record, recordView(state, record));
 
 /** On `delete` the card is already gone from the state; `data` is the card as it was, with `deleted: true`. */
 export function clientChange(state: SimulatorState, client: Client, status: ChangeStatus): StateChange {

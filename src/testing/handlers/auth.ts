@@ -18,9 +18,8 @@ function sameLogin(a: string, b: string): boolean {
 }
 
 /** The signed-in account as `AuthUser` (its password and flags stay out). */
-export function userView(user: StaffUser | BookingUser): Record<string, unknown> {
-  return shaped("AuthUser", user, { user_token: user.token, avatar: AVATAR, is_approved: true });
-}
+export const userView = (user: StaffUser | BookingUser): Record<string, unknown> =>
+  shaped("AuthUser", user, { user_token: user.token, avatar: AVATAR, is_approved: true });
 
 const WRONG_CREDENTIALS = "Неверный логин или пароль";
 

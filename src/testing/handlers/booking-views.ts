@@ -14,9 +14,8 @@ export function bookService(service: Service, withLength: boolean): Record<strin
   });
 }
 
-export function bookCategory(category: ServiceCategory): Record<string, unknown> {
-  return shaped("BookServiceCategory", category);
-}
+export const bookCategory = (category: ServiceCategory): Record<string, unknown> =>
+  shaped("BookServiceCategory", category);
 
 /** `book_staff` sends numbers as strings, as the documented example does; a member with no free day has no seances. */
 export function bookStaff(member: StaffMember, seanceDate: string | undefined): Record<string, unknown> {

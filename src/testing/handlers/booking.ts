@@ -14,6 +14,7 @@ import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
 import { bookCategory, bookService, bookStaff, bookTime } from "./booking-views.js";
 import { recordLookups, recordView } from "./crm-views.js";
+import { deleteRecord } from "./records.js";
 import { requireCompany, requireStaff } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */
@@ -301,14 +302,8 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
 
 function liveRecord(state: SimulatorState, recordId: string | undefined, hash?: string, companyId?: number): SimRecord {
   const id = Number(recordId);
-  const record = state.records.find(
-    (r) =>
-      r.id === id &&
-      !r.deleted &&
-      (hash === undefined || r.hash === hash) &&
-      (companyId === undefined || r.company_id === companyId),
-  );
-  return record ?? abort(fail(404, "Запись не найдена"));
+  const named = (r: SimRecord) => (hash ?? r.hash) === r.hash && (companyId ?? r.company_id) === r.company_id;
+  return state.records.find((r) => r.id === id && !r.deleted && named(r)) ?? abort(fail(404, "Запись не найдена"));
 }
 
 function getBookingRecord(ctx: HandlerContext): SimResponse {
@@ -353,10 +348,7 @@ function getUserRecords(ctx: HandlerContext): SimResponse {
 }
 
 function deleteUserRecord(ctx: HandlerContext): SimResponse {
-  const record = liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash);
-  record.deleted = true;
-  record.updated_at = ctx.now;
-  ctx.emit(recordChange(ctx.state, record, "delete"));
+  deleteRecord(liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash), ctx);
   return ok(null, []);
 }
 

@@ -13,18 +13,14 @@ const IMPORTANCE = ["Без класса важности", "Бронза", "С�
 
 export { visitIdOf };
 
-function labelsOf(state: SimulatorState, ids: readonly number[] | undefined): Label[] {
-  return (ids ?? []).map((id) => state.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
-}
+const labelsOf = (state: SimulatorState, ids: readonly number[] | undefined): Label[] =>
+  (ids ?? []).map((id) => state.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
 
-function phoneNumber(phone: string): number | string {
-  return /^\d{1,15}$/.test(phone) ? Number(phone) : phone;
-}
+const phoneNumber = (phone: string): number | string => (/^\d{1,15}$/.test(phone) ? Number(phone) : phone);
 
 /** The API sends an empty custom-field set as `[]`. */
-function customFields(fields: Record<string, unknown> | undefined): object {
-  return fields && Object.keys(fields).length ? { ...fields } : [];
-}
+const customFields = (fields: Record<string, unknown> | undefined): object =>
+  fields && Object.keys(fields).length ? { ...fields } : [];
 
 /** Live records of every client (of one company, or of all), built once per request. */
 export function recordsByClient(state: SimulatorState, companyId?: number): Map<number, SimRecord[]> {
@@ -39,9 +35,8 @@ export function recordsByClient(state: SimulatorState, companyId?: number): Map<
 }
 
 /** Visits the client attended: live records with attendance 1. */
-export function attended(records: readonly SimRecord[] | undefined): SimRecord[] {
-  return (records ?? []).filter((r) => r.attendance === 1);
-}
+export const attended = (records: readonly SimRecord[] | undefined): SimRecord[] =>
+  (records ?? []).filter((r) => r.attendance === 1);
 
 export function clientView(state: SimulatorState, client: Client, records?: readonly SimRecord[]): object {
   const company = findCompany(state, client.company_id)!;

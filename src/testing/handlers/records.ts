@@ -12,6 +12,7 @@ import { recordLookups, recordView } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../page-request.js";
 import { overlaps } from "../group-event-store.js";
+import { recordChange } from "../webhook-payloads.js";
 
 const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 
@@ -31,9 +32,10 @@ function momentParam(q: URLSearchParams, name: string, company: Company, errors:
 }
 
 /** `[from, to)` in Unix seconds covering the local days `first`..`last` (either may be open). */
-function dayBounds(first: string | undefined, last: string | undefined, offset: number): [number, number] {
-  return [first ? unixAt(first, 0, offset) : -Infinity, last ? unixAt(addDays(last, 1), 0, offset) : Infinity];
-}
+const dayBounds = (first: string | undefined, last: string | undefined, offset: number): [number, number] => [
+  first ? unixAt(first, 0, offset) : -Infinity,
+  last ? unixAt(addDays(last, 1), 0, offset) : Infinity,
+];
 
 const inDays = (unix: number, [from, to]: [number, number]) => unix >= from && unix < to;
 
@@ -133,9 +135,8 @@ export function readRecordBody(
   return { plan: { staffId, serviceIds, client, start, length }, body };
 }
 
-function isServiceOf(state: SimulatorState, company: Company, id: number | undefined): boolean {
-  return state.services.some((s) => s.id === id && s.company_id === company.id);
-}
+const isServiceOf = (state: SimulatorState, company: Company, id: number | undefined): boolean =>
+  state.services.some((s) => s.id === id && s.company_id === company.id);
 
 /** A staff member is busy when another live record of theirs overlaps; working hours are not enforced for staff. */
 export function refuseIfBusy(
@@ -161,6 +162,13 @@ export function applyOptional(record: Omit<SimRecord, "id">, body: Record<string
   if (isObject(body.custom_fields)) record.custom_fields = { ...record.custom_fields, ...body.custom_fields };
   if (toInt(body.sms_remain_hours) !== undefined) record.sms_remain_hours = toInt(body.sms_remain_hours);
   if (toInt(body.email_remain_hours) !== undefined) record.email_remain_hours = toInt(body.email_remain_hours);
+}
+
+/** Marks a record deleted (kept for `with_deleted`) and reports it. */
+export function deleteRecord(record: SimRecord, ctx: HandlerContext): void {
+  record.deleted = true;
+  record.updated_at = ctx.now;
+  ctx.emit(recordChange(ctx.state, record, "delete"));
 }
 
 export const recordHandlers: HandlerTable = { "GET /records/{company_id}": listRecords };
