@@ -17,7 +17,7 @@ import { readMultipart } from "./multipart.js";
 import { keepNewest, loggedBody, queryObject, redactHeaders, type RecordedRequest } from "./request-log.js";
 import { Router, type RouteResult } from "./router.js";
 import { operationIndex, type OperationEntry } from "./spec-index.js";
-import { findSession, type Session, type SimulatorState } from "./state.js";
+import { findSession, type SimulatorState } from "./state.js";
 import { buildState } from "./seed.js";
 import { DEFAULT_MAX_LOGGED_REQUESTS, DEFAULT_PARTNER_TOKEN, DEFAULT_SEED, DEFAULT_USERS } from "./options.js";
 import { rateLimitWindows, type SimulatorOptions } from "./options.js";
@@ -165,8 +165,7 @@ export class SimulatorCore {
     if (parsed.tooLarge) return fail(413, MESSAGES.tooLarge);
     if (parsed.failed) return fail(400, MESSAGES.badJson);
 
-    let session: Session | undefined;
-    if (creds.user) session = findSession(this.state, creds.user);
+    const session = creds.user ? findSession(this.state, creds.user) : undefined;
     if (op.userToken) {
       if (!creds.user) return unauthorized(MESSAGES.noAuth);
       if (!session) return unauthorized(MESSAGES.badUser);

@@ -130,19 +130,12 @@ function write(req: IncomingMessage, res: ServerResponse, response: SimResponse 
   }
   const { status, body, headers } = response;
   const base = { ...CORS_HEADERS, "x-request-id": requestId };
-  if (body === undefined) {
-    res.writeHead(status, { ...headers, ...base });
-    res.end();
-    return status;
+  if (body === undefined) res.writeHead(status, { ...headers, ...base }).end();
+  else {
+    // A Buffer (the visit receipt PDF, a fault's page or cut body) is sent as is, with the content-type it names.
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    const json = { "content-type": "application/json; charset=utf-8" };
+    res.writeHead(status, { ...json, ...headers, ...base, "content-length": bytes.length }).end(bytes);
   }
-  // A Buffer (the visit receipt PDF, a fault's page or cut body) is sent as is, with the content-type it names.
-  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    ...headers,
-    ...base,
-    "content-length": bytes.length,
-  });
-  res.end(bytes);
   return status;
 }

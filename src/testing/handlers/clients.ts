@@ -113,12 +113,6 @@ export function clientByPhone(ctx: HandlerContext, companyId: number, phone: str
   return client;
 }
 
-function newClient(state: SimulatorState, company: Company, body: Record<string, any>, now: number): Client {
-  const client = addClient(state, company.id, { created_at: now });
-  applyClient(client, body, now);
-  return client;
-}
-
 function createClientsBulk(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   if (!Array.isArray(ctx.body)) return invalid(422, { body: ["Ожидается список клиентов"] });
@@ -132,7 +126,8 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
       // A phone or name that was not sent stays out of the JSON.
       refused.push({ phone: body.phone, name: body.name, error: first });
     } else {
-      const client = newClient(ctx.state, company, body, ctx.now);
+      const client = addClient(ctx.state, company.id, { created_at: ctx.now });
+      applyClient(client, body, ctx.now);
       ctx.emit(clientChange(ctx.state, client, "create"));
       created.push(clientView(ctx.state, client, []));
     }
@@ -200,12 +195,7 @@ function getChainClient(ctx: HandlerContext): SimResponse {
   return ok({
     salon_group_id: state.chain.id,
     phone,
-    clients: cards.map((c) => ({
-      id: c.id,
-      company_id: c.company_id,
-      name: fullName(c),
-      email: c.email,
-    })),
+    clients: cards.map((c) => ({ id: c.id, company_id: c.company_id, name: fullName(c), email: c.email })),
   });
 }
 
