@@ -3,7 +3,7 @@
 // (`shaped`) and names only what the row does not hold under the API's name. Date fields follow the documented
 // mix: `date` zone-less company time, `datetime` with `+03:00`, change dates with `+0300`.
 import { shaped } from "../engine/shape.js";
-import { findCompany, type SimRecord, type Client, type Label, type Service, type SimulatorState } from "../state.js";
+import { findCompany, type SimRecord, type Client, type SimulatorState } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { documentRef, visitDocument, visitIdOf } from "../visit-document.js";
 import { recordCompany } from "./booking-views.js";
@@ -13,8 +13,9 @@ const IMPORTANCE = ["Без класса важности", "Бронза", "С�
 
 export { visitIdOf };
 
-const labelsOf = (state: SimulatorState, ids: readonly number[] | undefined): Label[] =>
-  (ids ?? []).map((id) => state.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
+/** The rows with these ids, in the ids' order; an id no longer there is skipped. */
+const byIds = <Row extends { id: number }>(rows: readonly Row[], ids: readonly number[] = []) =>
+  ids.map((id) => rows.find((row) => row.id === id)).filter((row): row is Row => row !== undefined);
 
 const phoneNumber = (phone: string): number | string => (/^\d{1,15}$/.test(phone) ? Number(phone) : phone);
 
@@ -43,7 +44,7 @@ export function clientView(state: SimulatorState, client: Client, records?: read
   const own = records ?? state.records.filter((r) => r.client_id === client.id && !r.deleted);
   return shaped("Client", client, {
     phone: phoneNumber(client.phone),
-    categories: labelsOf(state, client.label_ids).map(({ id, title, color }) => ({ id, title, color })),
+    categories: byIds(state.labels, client.label_ids).map(({ id, title, color }) => ({ id, title, color })),
     sex: SEX[client.sex_id] ?? SEX[0],
     importance_id: client.importance_id ?? 0,
     importance: IMPORTANCE[client.importance_id ?? 0],
@@ -91,11 +92,7 @@ export function staffCard(state: SimulatorState, id: number): Record<string, unk
   return staff ? shaped("RecordStaff", staff, { avatar_big: staff.avatar, show_rating: 1 }) : { id };
 }
 
-export function servicesOf(state: SimulatorState, record: SimRecord): Service[] {
-  return record.service_ids
-    .map((id) => state.services.find((s) => s.id === id))
-    .filter((s): s is Service => s !== undefined);
-}
+const servicesOf = (state: SimulatorState, record: SimRecord) => byIds(state.services, record.service_ids);
 
 /** What presenting many records needs, indexed once per answer instead of searched per record. */
 export interface RecordLookups {
@@ -156,7 +153,7 @@ export function recordView(
     created_user_id: record.created_user_id ?? 0,
     paid_full: record.attendance === 1 ? 1 : 0,
     last_change_date: isoWithOffset(record.updated_at, offset, false),
-    record_labels: labelsOf(state, record.label_ids).map(({ id, title, color, icon }) => {
+    record_labels: byIds(state.labels, record.label_ids).map(({ id, title, color, icon }) => {
       return { id: String(id), title, color, icon, font_color: "#ffffff" };
     }),
     custom_fields: customFields(record.custom_fields),

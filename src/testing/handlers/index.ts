@@ -7,7 +7,7 @@ import { bookingHandlers } from "./booking.js";
 import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
 import { clientHandlers } from "./clients.js";
-import { labelHandlers } from "./labels.js";
+import { labelHandlers } from "../collections/labels.js";
 import type { HandlerTable } from "./context.js";
 import { collections } from "../collections/index.js";
 import { engineHandlers } from "../engine/engine.js";
