@@ -173,9 +173,7 @@ export class SimulatorCore {
       if (session.kind === "client" && !clientMay) return fail(403, MESSAGES.forbidden);
     }
 
-    for (const name of op.integerParams) {
-      if (!/^\d+$/.test(params[name] ?? "")) return fail(404, MESSAGES.notFound);
-    }
+    for (const name of op.integerParams) if (!/^\d+$/.test(params[name] ?? "")) return fail(404, MESSAGES.notFound);
 
     const handler = this.handlers[op.key];
     const missing = handler?.validatesOwnBody ? undefined : missingFields(op, parsed.value);

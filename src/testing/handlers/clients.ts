@@ -95,9 +95,7 @@ export function applyClient(client: Omit<Client, "id">, body: Record<string, any
     const n = toInt(body[key]);
     if (n !== undefined) client[key] = n;
   }
-  for (const key of ["discount", "spent"] as const) {
-    if (typeof body[key] === "number") client[key] = body[key];
-  }
+  for (const key of ["discount", "spent"] as const) if (typeof body[key] === "number") client[key] = body[key];
   const labels = body.labels ?? body.categories;
   if (Array.isArray(labels)) client.label_ids = labels.map(toInt).filter((n): n is number => n !== undefined);
   if (isObject(body.custom_fields)) client.custom_fields = { ...client.custom_fields, ...body.custom_fields };

@@ -121,6 +121,8 @@ export function eventDocument(e: SimActivity, status = 200): SimResponse {
   return { status, body: { data: { type: "activity", id: String(e.id), attributes } } };
 }
 
+const within = (day: string, range: { from: string; till: string }) => day >= range.from && day <= range.till;
+
 /** Events of the company matching the search filters, in start order. */
 function matching(ctx: HandlerContext, company: Company, range?: { from: string; till: string }): SimActivity[] {
   const serviceIds = queryIds(ctx.query, "service_ids");
@@ -131,11 +133,7 @@ function matching(ctx: HandlerContext, company: Company, range?: { from: string;
     .filter((e) => !serviceIds || serviceIds.includes(e.service_id))
     .filter((e) => !staffIds || staffIds.includes(e.staff_id))
     .filter((e) => !resourceIds || e.resource_instance_ids.some((id) => resourceIds.includes(id)))
-    .filter((e) => {
-      if (!range) return true;
-      const day = localDate(e.start, company.utcOffset);
-      return day >= range.from && day <= range.till;
-    })
+    .filter((e) => !range || within(localDate(e.start, company.utcOffset), range))
     .sort((a, b) => a.start - b.start || a.id - b.id);
 }
 
@@ -201,9 +199,7 @@ function addRecordV2(ctx: HandlerContext): SimResponse {
   const event = requireEvent(ctx, company, "activityId");
   const places = ctx.body?.clients_count === undefined ? 1 : toInt(ctx.body.clients_count);
   if (places === undefined || places < 1) return invalid(422, { clients_count: ["Ожидается число не меньше 1"] });
-  if (event.records_count + places > event.capacity) {
-    return fail(422, "Нет свободных мест в групповом событии");
-  }
+  if (event.records_count + places > event.capacity) return fail(422, "Нет свободных мест в групповом событии");
   event.records_count += places;
   return eventDocument(event, 201);
 }
