@@ -149,7 +149,12 @@ export class SimulatorCore {
     return { entry, response: retryAfter === undefined ? answer() : tooManyRequests(retryAfter) };
   }
 
-  private answer(headers: IncomingHttpHeaders, route: RouteResult, parsed: ParsedBody, url: Target): SimResponse {
+  private answer(
+    headers: IncomingHttpHeaders,
+    route: RouteResult,
+    parsed: ParsedBody,
+    url: ReturnType<typeof splitTarget>,
+  ): SimResponse {
     if (route.kind === "missing") return fail(404, MESSAGES.notFound);
     // The real API's framework answers an unsupported method on a known path with 405.
     if (route.kind === "method")
@@ -208,13 +213,8 @@ function missingFields(op: OperationEntry, body: unknown): Record<string, string
   return absent.length ? Object.fromEntries(absent.map((f) => [f, ["Поле обязательно для заполнения"]])) : undefined;
 }
 
-interface Target {
-  pathname: string;
-  searchParams: URLSearchParams;
-}
-
 // Split by hand: `new URL()` would read a target such as `//host/x` as a host name.
-function splitTarget(target: string): Target {
+function splitTarget(target: string) {
   const q = target.indexOf("?");
   return {
     pathname: q < 0 ? target : target.slice(0, q),

@@ -1,6 +1,7 @@
 // The HTTP side: a node:http server on loopback that feeds requests to the core and writes its
 // answers to the socket, and the handle tests get back from startYclientsSimulator().
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { BASE_PATH, SimulatorCore } from "./core.js";
@@ -84,13 +85,8 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
   });
 
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
+  server.listen(options.port ?? 0, host);
+  await once(server, "listening");
   const port = (server.address() as AddressInfo).port;
   const { state, log, faults, rateLimiter, webhooks } = core;
   let closed = false;

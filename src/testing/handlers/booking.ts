@@ -62,16 +62,15 @@ function listBookableServices(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const { member } = chosen(ctx, company);
   const at = queryDateTime(ctx, company);
+  /** Someone (the chosen staff member, else any provider) is free for the service at `at`. */
+  const free = (s: Service, when: number) =>
+    (member ? [member] : providers(ctx.state, company, [s])).some((m) =>
+      isFree(ctx.state, company, m, when, s.duration),
+    );
   const services = ctx.state.services
     .filter((s) => s.company_id === company.id && s.active)
     .filter((s) => !member || member.service_ids.includes(s.id))
-    .filter(
-      (s) =>
-        at === undefined ||
-        (member ? [member] : providers(ctx.state, company, [s])).some((m) =>
-          isFree(ctx.state, company, m, at, s.duration),
-        ),
-    )
+    .filter((s) => at === undefined || free(s, at))
     .sort((a, b) => b.weight - a.weight || a.id - b.id);
   const categoryIds = new Set(services.map((s) => s.category_id));
   const categories = ctx.state.serviceCategories

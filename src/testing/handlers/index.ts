@@ -28,8 +28,7 @@ let table: HandlerTable | undefined;
 
 /** The table, built on first use: binding the engine's operations reads the spec, which loads only when needed. */
 export function handlerTable(): HandlerTable {
-  table ??= buildTable();
-  return table;
+  return (table ??= buildTable());
 }
 
 const buildTable = (): HandlerTable => ({
