@@ -62,11 +62,9 @@ function listBookableServices(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const { member } = chosen(ctx, company);
   const at = queryDateTime(ctx, company);
-  /** Someone (the chosen staff member, else any provider) is free for the service at `at`. */
-  const free = (s: Service, when: number) =>
-    (member ? [member] : providers(ctx.state, company, [s])).some((m) =>
-      isFree(ctx.state, company, m, when, s.duration),
-    );
+  /** Someone (the chosen staff member, else any provider) is free for the service at `t`. */
+  const free = (s: Service, t: number) =>
+    (member ? [member] : providers(ctx.state, company, [s])).some((m) => isFree(ctx.state, company, m, t, s.duration));
   const services = ctx.state.services
     .filter((s) => s.company_id === company.id && s.active)
     .filter((s) => !member || member.service_ids.includes(s.id))
