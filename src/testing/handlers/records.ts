@@ -16,19 +16,15 @@ import { recordChange } from "../webhook-payloads.js";
 
 const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 
-function dayParam(q: URLSearchParams, name: string, errors: FieldErrors): string | undefined {
-  const value = q.get(name);
-  if (value === null || value === "") return undefined;
-  if (!isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
-  return value;
-}
-
-function momentParam(q: URLSearchParams, name: string, company: Company, errors: FieldErrors): number | undefined {
-  const value = q.get(name);
-  if (value === null || value === "") return undefined;
-  const unix = parseDateTime(value, company.utcOffset);
-  if (unix === undefined) errors.set(name, "Дата и время должны быть в формате ISO 8601");
-  return unix;
+/** Reads filter `name` (undefined when absent or empty) by `read`; a value it refuses (undefined) is the field's error. */
+function filterOf<T>(q: URLSearchParams, errors: FieldErrors, read: (value: string) => T | undefined, message: string) {
+  return (name: string) => {
+    const value = q.get(name);
+    if (value === null || value === "") return undefined;
+    const parsed = read(value);
+    if (parsed === undefined) errors.set(name, message);
+    return parsed;
+  };
 }
 
 /** `[from, to)` in Unix seconds covering the local days `first`..`last` (either may be open). */
@@ -50,8 +46,10 @@ function listRecords(ctx: HandlerContext): SimResponse {
   const off = company.utcOffset;
   const errors = new FieldErrors();
   const [staffId, clientId, creatorId] = ["staff_id", "client_id", "created_user_id"].map((n) => queryInt(q, n));
-  const days = ["start_date", "end_date", "c_start_date", "c_end_date"].map((n) => dayParam(q, n, errors));
-  const [after, before] = ["changed_after", "changed_before"].map((n) => momentParam(q, n, company, errors));
+  const day = filterOf(q, errors, (v) => (isDate(v) ? v : undefined), "Дата должна быть в формате YYYY-MM-DD");
+  const moment = filterOf(q, errors, (v) => parseDateTime(v, off), "Дата и время должны быть в формате ISO 8601");
+  const days = ["start_date", "end_date", "c_start_date", "c_end_date"].map(day);
+  const [after, before] = ["changed_after", "changed_before"].map(moment);
   if (errors.any) return errors.response(400, "Неверные параметры фильтра");
   const withDeleted = flag(q, "with_deleted");
   const [visitDays, creationDays] = [dayBounds(days[0], days[1], off), dayBounds(days[2], days[3], off)];
