@@ -6,13 +6,6 @@ const DAY_SECONDS = 86_400;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** "+03:00" for 180. */
-function offsetLabel(offsetMinutes: number, colon = true): string {
-  const sign = offsetMinutes < 0 ? "-" : "+";
-  const abs = Math.abs(offsetMinutes);
-  return `${sign}${pad(Math.floor(abs / 60))}${colon ? ":" : ""}${pad(abs % 60)}`;
-}
-
 /** Local `YYYY-MM-DDTHH:MM:SS` at `unix` seconds in the given offset. */
 const local = (unix: number, offsetMinutes: number) =>
   new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
@@ -21,9 +14,12 @@ const local = (unix: number, offsetMinutes: number) =>
 export const localDate = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).slice(0, 10);
 /** Local `HH:MM`. */
 export const localTime = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).slice(11, 16);
-/** ISO 8601 with offset, the form the API uses for `datetime`: `2026-09-29T12:00:00+03:00`. */
-export const isoWithOffset = (unix: number, offsetMinutes: number, colon = true) =>
-  local(unix, offsetMinutes) + offsetLabel(offsetMinutes, colon);
+/** ISO 8601 with offset, the form the API uses for `datetime`: `2026-09-29T12:00:00+03:00` (`+0300` without `colon`). */
+export function isoWithOffset(unix: number, offsetMinutes: number, colon = true): string {
+  const abs = Math.abs(offsetMinutes);
+  const zone = `${offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}${colon ? ":" : ""}${pad(abs % 60)}`;
+  return local(unix, offsetMinutes) + zone;
+}
 /** The zone-less form the API uses for `date`: `2026-09-29 12:00:00`. */
 export const spacedDateTime = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).replace("T", " ");
 

@@ -28,27 +28,25 @@ let table: HandlerTable | undefined;
 
 /** The table, built on first use: binding the engine's operations reads the spec, which loads only when needed. */
 export function handlerTable(): HandlerTable {
-  return (table ??= buildTable());
+  return (table ??= {
+    ...engineHandlers(operationIndex(), collections),
+    ...authHandlers,
+    ...bookingHandlers,
+    ...bookingUserHandlers,
+    ...catalogueHandlers,
+    ...scheduleHandlers,
+    ...groupEventHandlers,
+    ...imageHandlers,
+    ...webhookSettingsHandlers,
+    ...clientHandlers,
+    ...recordHandlers,
+    ...visitHandlers,
+    ...labelHandlers,
+    ...loyaltyHandlers,
+    ...loyaltyVisitHandlers,
+    ...abonementHandlers,
+    ...depositHandlers,
+    ...financeHandlers,
+    ...storageHandlers,
+  });
 }
-
-const buildTable = (): HandlerTable => ({
-  ...engineHandlers(operationIndex(), collections),
-  ...authHandlers,
-  ...bookingHandlers,
-  ...bookingUserHandlers,
-  ...catalogueHandlers,
-  ...scheduleHandlers,
-  ...groupEventHandlers,
-  ...imageHandlers,
-  ...webhookSettingsHandlers,
-  ...clientHandlers,
-  ...recordHandlers,
-  ...visitHandlers,
-  ...labelHandlers,
-  ...loyaltyHandlers,
-  ...loyaltyVisitHandlers,
-  ...abonementHandlers,
-  ...depositHandlers,
-  ...financeHandlers,
-  ...storageHandlers,
-});
