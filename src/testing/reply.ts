@@ -45,7 +45,6 @@ export function invalid(
  */
 export class FieldErrors {
   private readonly errors: Record<string, string[]> = {};
-  /** Adds a message to the field's list. */
   add(field: string, message: string): void {
     (this.errors[field] ??= []).push(message);
   }
@@ -56,7 +55,6 @@ export class FieldErrors {
   get any(): boolean {
     return Object.keys(this.errors).length > 0;
   }
-  /** The first message of a field, if it has one. */
   first(field: string): string | undefined {
     return this.errors[field]?.[0];
   }

@@ -51,7 +51,6 @@ export function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** Today's date in the given offset. */
 export const todayIn = (offsetMinutes: number, now = Date.now()) => localDate(Math.floor(now / 1000), offsetMinutes);
 
 /**

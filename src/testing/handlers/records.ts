@@ -3,7 +3,7 @@
 // changing and deleting one record are the CRUD engine's (collections/records.ts). Online bookings land in the
 // same `state.records`, so they show up here too.
 import { FieldErrors, abort, fail, ok, type SimResponse } from "../reply.js";
-import { type SimRecord, type Client, type Company, type SimulatorState } from "../state.js";
+import { type SimRecord, type Company, type SimulatorState } from "../state.js";
 import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientByPhone } from "./clients.js";
 import { requireCompany } from "./scope.js";
@@ -77,20 +77,8 @@ function listRecords(ctx: HandlerContext): SimResponse {
   );
 }
 
-export interface RecordPlan {
-  staffId: number;
-  serviceIds: number[];
-  client?: Client;
-  start: number;
-  length: number;
-}
-
 /** Checks a record body (all fields on create, those present on update) and returns the 422 it deserves. */
-export function readRecordBody(
-  ctx: HandlerContext,
-  company: Company,
-  current: SimRecord | undefined,
-): { plan: RecordPlan; body: Record<string, any> } {
+export function readRecordBody(ctx: HandlerContext, company: Company, current: SimRecord | undefined) {
   const { state } = ctx;
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = new FieldErrors();
@@ -136,13 +124,10 @@ export function readRecordBody(
 const isServiceOf = (state: SimulatorState, company: Company, id: number | undefined): boolean =>
   state.services.some((s) => s.id === id && s.company_id === company.id);
 
+type Slot = { staffId: number; start: number; length: number };
+
 /** A staff member is busy when another live record of theirs overlaps; working hours are not enforced for staff. */
-export function refuseIfBusy(
-  state: SimulatorState,
-  plan: RecordPlan,
-  exceptId: number | undefined,
-  saveIfBusy: boolean,
-) {
+export function refuseIfBusy(state: SimulatorState, plan: Slot, exceptId: number | undefined, saveIfBusy: boolean) {
   if (saveIfBusy) return;
   const clash = state.records.some(
     (r) => r.staff_id === plan.staffId && !r.deleted && r.id !== exceptId && overlaps(r, plan),
