@@ -31,11 +31,7 @@ export function tooManyRequests(retryAfter: number): SimResponse {
 }
 
 /** A validation failure: `meta.errors` maps each field to its messages. */
-export function invalid(
-  status: 400 | 422,
-  errors: Record<string, string[]>,
-  message = "Ошибка валидации",
-): SimResponse {
+export function invalid(status: 400 | 422, errors: Record<string, string[]>, message = "Ошибка валидации") {
   return fail(status, message, { errors });
 }
 

@@ -175,10 +175,8 @@ function searchClientVisits(ctx: HandlerContext): SimResponse {
     to: body.to ?? days[0] ?? state.today,
     count: records.length,
   };
-  return ok(
-    { goods_transactions: [], records: records.map((r) => historyRecord(state, r)) },
-    { dateCursor: { previous: null, current, next: null } },
-  );
+  const data = { goods_transactions: [], records: records.map((r) => historyRecord(state, r)) };
+  return ok(data, { dateCursor: { previous: null, current, next: null } });
 }
 
 /** `GET /group/{group_id}/clients/?phone=`: the client's card in every company of the chain. */

@@ -149,10 +149,8 @@ function readRange(ctx: HandlerContext): { from: string; till: string } {
 
 /** Search and duplication results: `date` as a Unix timestamp, `meta.count` counting them all. */
 function eventList(state: SimulatorState, events: SimActivity[], page = { page: 1, size: events.length }): SimResponse {
-  return ok(
-    slice(events, page).map((e) => eventView(state, e, true)),
-    { count: events.length },
-  );
+  const items = slice(events, page).map((e) => eventView(state, e, true));
+  return ok(items, { count: events.length });
 }
 
 function search(ctx: HandlerContext): SimResponse {

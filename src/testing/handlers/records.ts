@@ -71,10 +71,8 @@ function listRecords(ctx: HandlerContext): SimResponse {
     .sort((a, b) => a.start - b.start || a.id - b.id);
   const page = ctx.page!;
   const lookups = recordLookups(state);
-  return ok(
-    slice(matching, page).map((r) => recordView(state, r, { lookups })),
-    { page: page.page, total_count: base.filter((r) => !r.deleted).length },
-  );
+  const items = slice(matching, page).map((r) => recordView(state, r, { lookups }));
+  return ok(items, { page: page.page, total_count: base.filter((r) => !r.deleted).length });
 }
 
 /** Checks a record body (all fields on create, those present on update) and returns the 422 it deserves. */
