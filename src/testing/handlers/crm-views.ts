@@ -94,14 +94,8 @@ export function staffCard(state: SimulatorState, id: number): Record<string, unk
 
 const servicesOf = (state: SimulatorState, record: SimRecord) => byIds(state.services, record.service_ids);
 
-/** What presenting many records needs, indexed once per answer instead of searched per record. */
-export interface RecordLookups {
-  clients: Map<number, Client>;
-  /** Live records per client. */
-  records: Map<number, SimRecord[]>;
-}
-
-export function recordLookups(state: SimulatorState): RecordLookups {
+/** What presenting many records needs (clients by id, live records per client), indexed once per answer. */
+export function recordLookups(state: SimulatorState) {
   return { clients: new Map(state.clients.map((c) => [c.id, c])), records: recordsByClient(state) };
 }
 
@@ -117,6 +111,8 @@ function recordClient(client: Client, own: readonly SimRecord[]): object {
   });
 }
 
+type Lookups = ReturnType<typeof recordLookups>;
+
 /**
  * A record as `GET /record/...`, visits and webhooks show it, or with `online` as the online booking does: with
  * its company, an offset without a colon, and no visit document (the booking side does not open one).
@@ -125,7 +121,7 @@ function recordClient(client: Client, own: readonly SimRecord[]): object {
 export function recordView(
   state: SimulatorState,
   record: SimRecord,
-  { online = false, lookups = recordLookups(state) }: { online?: boolean; lookups?: RecordLookups } = {},
+  { online = false, lookups = recordLookups(state) }: { online?: boolean; lookups?: Lookups } = {},
 ): Record<string, unknown> {
   const company = findCompany(state, record.company_id)!;
   const offset = company.utcOffset;
