@@ -5,10 +5,9 @@ import type { Company, Service, ServiceCategory, StaffMember } from "../state.js
 import { isoWithOffset, localTime } from "../time.js";
 
 export function bookService(service: Service, withLength: boolean): Record<string, unknown> {
-  const active = service.active ? 1 : 0;
   // Undefined fields stay out of the JSON: the length only comes for a chosen staff member.
   return shaped("BookService", service, {
-    active,
+    active: service.active ? 1 : 0,
     prepaid: "forbidden",
     seance_length: withLength ? service.duration : undefined,
   });
