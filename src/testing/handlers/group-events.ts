@@ -11,8 +11,6 @@ import { exampleAnswer } from "./examples.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, text, toInt } from "./input.js";
 
-const BUSY = "Мастер занят или не работает";
-
 export function requireEvent(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
   const id = toInt(ctx.params[idParam]);
   const event = groupEventsOf(ctx.state).events.find((e) => e.id === id && e.company_id === company.id);
@@ -81,7 +79,7 @@ export function checkStaffFree(
   );
   if (!clash) return;
   const when = spacedDateTime(event.start, company.utcOffset).slice(0, 16);
-  abort(fail(status, `${BUSY}: ${when}`, status === 409 ? { conflict: true } : {}));
+  abort(fail(status, `Мастер занят или не работает: ${when}`, status === 409 ? { conflict: true } : {}));
 }
 
 /** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
