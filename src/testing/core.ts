@@ -17,16 +17,10 @@ import { readMultipart } from "./multipart.js";
 import { keepNewest, loggedBody, queryObject, redactHeaders, type RecordedRequest } from "./request-log.js";
 import { Router, type RouteResult } from "./router.js";
 import { operationIndex, type OperationEntry } from "./spec-index.js";
-import { findSession, type Session, type SimulatorState } from "./state.js";
+import { findSession, type SimulatorState } from "./state.js";
 import { buildState } from "./seed.js";
-import {
-  DEFAULT_MAX_LOGGED_REQUESTS,
-  DEFAULT_PARTNER_TOKEN,
-  DEFAULT_SEED,
-  DEFAULT_USERS,
-  rateLimitWindows,
-  type SimulatorOptions,
-} from "./options.js";
+import { DEFAULT_MAX_LOGGED_REQUESTS, DEFAULT_PARTNER_TOKEN, DEFAULT_SEED, DEFAULT_USERS } from "./options.js";
+import { rateLimitWindows, type SimulatorOptions } from "./options.js";
 import { isDate, MOSCOW_OFFSET_MINUTES, todayIn } from "./time.js";
 import { WebhookSender } from "./webhook-sender.js";
 
@@ -69,9 +63,8 @@ function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer | u
 }
 
 /** Prefers the status the operation documents for a validation failure. */
-export function validationStatus(op: OperationEntry): 400 | 422 {
-  return op.statuses.has("422") || !op.statuses.has("400") ? 422 : 400;
-}
+export const validationStatus = (op: OperationEntry): 400 | 422 =>
+  op.statuses.has("422") || !op.statuses.has("400") ? 422 : 400;
 
 export class SimulatorCore {
   readonly partnerToken: string;
@@ -156,7 +149,12 @@ export class SimulatorCore {
     return { entry, response: retryAfter === undefined ? answer() : tooManyRequests(retryAfter) };
   }
 
-  private answer(headers: IncomingHttpHeaders, route: RouteResult, parsed: ParsedBody, url: Target): SimResponse {
+  private answer(
+    headers: IncomingHttpHeaders,
+    route: RouteResult,
+    parsed: ParsedBody,
+    url: ReturnType<typeof splitTarget>,
+  ): SimResponse {
     if (route.kind === "missing") return fail(404, MESSAGES.notFound);
     // The real API's framework answers an unsupported method on a known path with 405.
     if (route.kind === "method")
@@ -172,8 +170,7 @@ export class SimulatorCore {
     if (parsed.tooLarge) return fail(413, MESSAGES.tooLarge);
     if (parsed.failed) return fail(400, MESSAGES.badJson);
 
-    let session: Session | undefined;
-    if (creds.user) session = findSession(this.state, creds.user);
+    const session = creds.user ? findSession(this.state, creds.user) : undefined;
     if (op.userToken) {
       if (!creds.user) return unauthorized(MESSAGES.noAuth);
       if (!session) return unauthorized(MESSAGES.badUser);
@@ -181,9 +178,7 @@ export class SimulatorCore {
       if (session.kind === "client" && !clientMay) return fail(403, MESSAGES.forbidden);
     }
 
-    for (const name of op.integerParams) {
-      if (!/^\d+$/.test(params[name] ?? "")) return fail(404, MESSAGES.notFound);
-    }
+    for (const name of op.integerParams) if (!/^\d+$/.test(params[name] ?? "")) return fail(404, MESSAGES.notFound);
 
     const handler = this.handlers[op.key];
     const missing = handler?.validatesOwnBody ? undefined : missingFields(op, parsed.value);
@@ -218,13 +213,8 @@ function missingFields(op: OperationEntry, body: unknown): Record<string, string
   return absent.length ? Object.fromEntries(absent.map((f) => [f, ["Поле обязательно для заполнения"]])) : undefined;
 }
 
-interface Target {
-  pathname: string;
-  searchParams: URLSearchParams;
-}
-
 // Split by hand: `new URL()` would read a target such as `//host/x` as a host name.
-function splitTarget(target: string): Target {
+function splitTarget(target: string) {
   const q = target.indexOf("?");
   return {
     pathname: q < 0 ? target : target.slice(0, q),

@@ -47,9 +47,7 @@ interface Entry {
   remaining: number;
 }
 
-function normalizePath(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, "") : path;
-}
+const normalizePath = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, "") : path);
 
 /** Whether `route` names the request, given as its method and its paths (the concrete one, then the template). */
 function routeMatches(route: FaultRoute | undefined, method: string, paths: string[]): boolean {

@@ -1,24 +1,17 @@
 // Group events (activities) the simulator keeps as state. They live beside the seeded data, one store per
 // simulator state, so the v1 and v2 operations read and change the same events.
+import type { components } from "../../generated/schema.js";
 import type { SimulatorState } from "./state.js";
 
-export interface SimActivity {
-  id: number;
-  company_id: number;
-  service_id: number;
-  staff_id: number;
+type Activity = components["schemas"]["Activity"];
+type Kept = "id" | "company_id" | "service_id" | "staff_id" | "capacity" | "records_count" | "color" | "comment";
+
+/** A group event: the spec's `Activity` fields it keeps as the API sends them (`length` in seconds, technical break
+ * included; `records_count` the places taken), then its own. */
+export interface SimActivity extends Required<Pick<Activity, Kept | "length" | "instructions" | "stream_link">> {
   /** Start, Unix seconds. */
   start: number;
-  /** Duration in seconds, technical break included. */
-  length: number;
   technical_break: number;
-  capacity: number;
-  /** Places taken. */
-  records_count: number;
-  color: string;
-  comment: string;
-  instructions: string;
-  stream_link: string;
   label_ids: number[];
   resource_instance_ids: number[];
 }
@@ -31,11 +24,8 @@ export interface GroupEventStore {
 }
 
 /** The group events of a simulator (`state.groupEvents`, empty at start; ids from `nextId(state, "activity")`). */
-export function groupEventsOf(state: SimulatorState): GroupEventStore {
-  return (state.groupEvents ??= { events: [] });
-}
+export const groupEventsOf = (state: SimulatorState): GroupEventStore => (state.groupEvents ??= { events: [] });
 
 /** True when two spans of time overlap (events or records of one staff member, a record and a slot). */
-export function overlaps(a: Pick<SimActivity, "start" | "length">, b: Pick<SimActivity, "start" | "length">): boolean {
-  return a.start < b.start + b.length && b.start < a.start + a.length;
-}
+export const overlaps = (a: Pick<SimActivity, "start" | "length">, b: Pick<SimActivity, "start" | "length">): boolean =>
+  a.start < b.start + b.length && b.start < a.start + a.length;

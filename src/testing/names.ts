@@ -2,62 +2,16 @@
 // and surnames put together at random; phones are random digits; none of it describes a real person.
 import { intBetween, pick, type Random } from "./prng.js";
 
-const FEMALE_NAMES = [
-  "Анна",
-  "Мария",
-  "Елена",
-  "Ольга",
-  "Наталья",
-  "Ирина",
-  "Татьяна",
-  "Светлана",
-  "Юлия",
-  "Дарья",
-  "Ксения",
-  "Алина",
-  "Виктория",
-  "Полина",
-  "Вероника",
-  "Екатерина",
-];
-const MALE_NAMES = [
-  "Алексей",
-  "Дмитрий",
-  "Сергей",
-  "Андрей",
-  "Михаил",
-  "Иван",
-  "Николай",
-  "Павел",
-  "Артём",
-  "Максим",
-  "Егор",
-  "Роман",
-];
+/** A word list written as text: the words between white space. */
+const words = (list: string): string[] => list.trim().split(/\s+/);
+
+const FEMALE_NAMES = words(`Анна Мария Елена Ольга Наталья Ирина Татьяна Светлана
+  Юлия Дарья Ксения Алина Виктория Полина Вероника Екатерина`);
+const MALE_NAMES = words(`Алексей Дмитрий Сергей Андрей Михаил Иван Николай Павел Артём Максим Егор Роман`);
 /** Surname stems; the feminine form adds "а". */
-const SURNAMES = [
-  "Смирнов",
-  "Кузнецов",
-  "Попов",
-  "Соколов",
-  "Лебедев",
-  "Козлов",
-  "Новиков",
-  "Морозов",
-  "Волков",
-  "Соловьёв",
-  "Васильев",
-  "Зайцев",
-  "Павлов",
-  "Семёнов",
-  "Голубев",
-  "Виноградов",
-  "Богданов",
-  "Воробьёв",
-  "Фёдоров",
-  "Михайлов",
-];
-const MALE_PATRONYMICS = ["Алексеевич", "Дмитриевич", "Сергеевич", "Андреевич", "Игоревич", "Павлович", "Викторович"];
+const SURNAMES = words(`Смирнов Кузнецов Попов Соколов Лебедев Козлов Новиков Морозов Волков Соловьёв
+  Васильев Зайцев Павлов Семёнов Голубев Виноградов Богданов Воробьёв Фёдоров Михайлов`);
+const MALE_PATRONYMICS = words(`Алексеевич Дмитриевич Сергеевич Андреевич Игоревич Павлович Викторович`);
 const FEMALE_PATRONYMICS = MALE_PATRONYMICS.map((p) => p.replace(/ич$/, "на"));
 
 /** Seven in ten people are women. */
@@ -81,9 +35,7 @@ export function person(rnd: Random): { name: string; surname: string; patronymic
 }
 
 /** A made-up Russian mobile number, digits only. */
-export function phone(rnd: Random): string {
-  return "79" + String(intBetween(rnd, 0, 999_999_999)).padStart(9, "0");
-}
+export const phone = (rnd: Random): string => "79" + String(intBetween(rnd, 0, 999_999_999)).padStart(9, "0");
 
 /** A `YYYY-MM-DD` birth date in the years given. */
 export function birthDate(rnd: Random, firstYear: number, lastYear: number): string {
@@ -91,71 +43,44 @@ export function birthDate(rnd: Random, firstYear: number, lastYear: number): str
   return `${intBetween(rnd, firstYear, lastYear)}-${two(intBetween(rnd, 1, 12))}-${two(intBetween(rnd, 1, 28))}`;
 }
 
+const MOSCOW_STREETS = ["ул. Тверская", "ул. Арбат", "Ленинский пр-т", "ул. Профсоюзная", "ул. Покровка"];
+const PETERSBURG_STREETS = ["Невский пр-т", "ул. Рубинштейна", "Каменноостровский пр-т", "ул. Марата"];
 export const CITIES = [
-  {
-    id: 2,
-    title: "Москва",
-    lat: 55.75,
-    lon: 37.62,
-    streets: ["ул. Тверская", "ул. Арбат", "Ленинский пр-т", "ул. Профсоюзная", "ул. Покровка"],
-  },
-  {
-    id: 3,
-    title: "Санкт-Петербург",
-    lat: 59.94,
-    lon: 30.31,
-    streets: ["Невский пр-т", "ул. Рубинштейна", "Каменноостровский пр-т", "ул. Марата"],
-  },
+  { id: 2, title: "Москва", lat: 55.75, lon: 37.62, streets: MOSCOW_STREETS },
+  { id: 3, title: "Санкт-Петербург", lat: 59.94, lon: 30.31, streets: PETERSBURG_STREETS },
 ];
 
 export const CHAIN_TITLES = ["Лаванда", "Белый лотос", "Мята", "Ла Роза", "Северное сияние"];
 
 export const POSITIONS = ["Мастер", "Топ-мастер", "Стилист", "Администратор"];
 
-/** The service catalogue the seeder samples from: price in roubles, duration in minutes. */
-export const CATALOGUE: ReadonlyArray<{
-  title: string;
-  specialization: string;
-  services: ReadonlyArray<{ title: string; price: number; minutes: number }>;
-}> = [
-  {
-    title: "Парикмахерские услуги",
-    specialization: "Парикмахер-стилист",
-    services: [
-      { title: "Стрижка женская", price: 2500, minutes: 60 },
-      { title: "Стрижка мужская", price: 1500, minutes: 45 },
-      { title: "Окрашивание в один тон", price: 5500, minutes: 120 },
-      { title: "Укладка", price: 1800, minutes: 45 },
-    ],
-  },
-  {
-    title: "Ногтевой сервис",
-    specialization: "Мастер маникюра",
-    services: [
-      { title: "Маникюр с покрытием гель-лак", price: 2200, minutes: 90 },
-      { title: "Маникюр без покрытия", price: 1300, minutes: 60 },
-      { title: "Педикюр", price: 2700, minutes: 90 },
-    ],
-  },
-  {
-    title: "Косметология",
-    specialization: "Косметолог",
-    services: [
-      { title: "Чистка лица", price: 4000, minutes: 90 },
-      { title: "Массаж лица", price: 2500, minutes: 45 },
-      { title: "Пилинг", price: 3200, minutes: 60 },
-    ],
-  },
-  {
-    title: "Брови и ресницы",
-    specialization: "Бровист",
-    services: [
-      { title: "Коррекция бровей", price: 900, minutes: 30 },
-      { title: "Окрашивание бровей", price: 800, minutes: 30 },
-      { title: "Ламинирование ресниц", price: 2800, minutes: 60 },
-    ],
-  },
+/** The service catalogue the seeder samples from, section by section: price in roubles, duration in minutes. */
+const SERVICES: ReadonlyArray<[section: string, title: string, price: number, minutes: number]> = [
+  ["Парикмахерские услуги", "Стрижка женская", 2500, 60],
+  ["Парикмахерские услуги", "Стрижка мужская", 1500, 45],
+  ["Парикмахерские услуги", "Окрашивание в один тон", 5500, 120],
+  ["Парикмахерские услуги", "Укладка", 1800, 45],
+  ["Ногтевой сервис", "Маникюр с покрытием гель-лак", 2200, 90],
+  ["Ногтевой сервис", "Маникюр без покрытия", 1300, 60],
+  ["Ногтевой сервис", "Педикюр", 2700, 90],
+  ["Косметология", "Чистка лица", 4000, 90],
+  ["Косметология", "Массаж лица", 2500, 45],
+  ["Косметология", "Пилинг", 3200, 60],
+  ["Брови и ресницы", "Коррекция бровей", 900, 30],
+  ["Брови и ресницы", "Окрашивание бровей", 800, 30],
+  ["Брови и ресницы", "Ламинирование ресниц", 2800, 60],
 ];
+const SPECIALIZATIONS = {
+  "Парикмахерские услуги": "Парикмахер-стилист",
+  "Ногтевой сервис": "Мастер маникюра",
+  Косметология: "Косметолог",
+  "Брови и ресницы": "Бровист",
+};
+export const CATALOGUE = Object.entries(SPECIALIZATIONS).map(([section, specialization]) => ({
+  title: section,
+  specialization,
+  services: SERVICES.filter((s) => s[0] === section).map(([, title, price, minutes]) => ({ title, price, minutes })),
+}));
 
 /** Weekly patterns (0 = Sunday): days on and working hours. */
 export const SCHEDULES: ReadonlyArray<{ days: number[]; from: string; to: string }> = [

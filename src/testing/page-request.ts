@@ -32,10 +32,8 @@ export function readPage(p: OperationPagination, query: URLSearchParams, body: u
   return errors.any ? errors.response(400, "Неверные параметры постраничного вывода") : { page, size };
 }
 
-export function isPageRequest(value: PageRequest | SimResponse): value is PageRequest {
-  return "page" in value && "size" in value;
-}
+export const isPageRequest = (value: PageRequest | SimResponse): value is PageRequest =>
+  "page" in value && "size" in value;
 
-export function slice<T>(items: readonly T[], { page, size }: PageRequest): T[] {
-  return items.slice((page - 1) * size, page * size);
-}
+export const slice = <T>(items: readonly T[], { page, size }: PageRequest): T[] =>
+  items.slice((page - 1) * size, page * size);

@@ -23,13 +23,9 @@ export function stream(seed: number, label: string): Random {
   return mulberry32(h >>> 0);
 }
 
-export function intBetween(rnd: Random, min: number, max: number): number {
-  return min + Math.floor(rnd() * (max - min + 1));
-}
+export const intBetween = (rnd: Random, min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
 
-export function pick<T>(rnd: Random, items: readonly T[]): T {
-  return items[Math.floor(rnd() * items.length)];
-}
+export const pick = <T>(rnd: Random, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 
 /** A hex string of `length` characters, for tokens and record hashes. */
 export function hex(rnd: Random, length: number): string {

@@ -31,11 +31,7 @@ export function tooManyRequests(retryAfter: number): SimResponse {
 }
 
 /** A validation failure: `meta.errors` maps each field to its messages. */
-export function invalid(
-  status: 400 | 422,
-  errors: Record<string, string[]>,
-  message = "Ошибка валидации",
-): SimResponse {
+export function invalid(status: 400 | 422, errors: Record<string, string[]>, message = "Ошибка валидации") {
   return fail(status, message, { errors });
 }
 
@@ -45,7 +41,6 @@ export function invalid(
  */
 export class FieldErrors {
   private readonly errors: Record<string, string[]> = {};
-  /** Adds a message to the field's list. */
   add(field: string, message: string): void {
     (this.errors[field] ??= []).push(message);
   }
@@ -56,7 +51,6 @@ export class FieldErrors {
   get any(): boolean {
     return Object.keys(this.errors).length > 0;
   }
-  /** The first message of a field, if it has one. */
   first(field: string): string | undefined {
     return this.errors[field]?.[0];
   }

@@ -3,6 +3,5 @@
 import { hex, stream } from "./prng.js";
 import type { SimulatorState } from "./state.js";
 
-export function newSecret(state: SimulatorState, prefix = ""): string {
-  return prefix + hex((state.secrets ??= stream(state.seed, "secrets")), 32);
-}
+export const newSecret = (state: SimulatorState, prefix = ""): string =>
+  prefix + hex((state.secrets ??= stream(state.seed, "secrets")), 32);

@@ -8,7 +8,7 @@ import { hex, intBetween, pick, stream, type Random } from "./prng.js";
 import { freeStarts, workingWindow } from "./slots.js";
 import type { SimulatorUser } from "./options.js";
 import { blankClient, nextId, type BookingUser, type Client, type Company, type Label } from "./state.js";
-import type { Position, Service, ServiceCategory, SimRecord, SimulatorState, StaffMember, StaffUser } from "./state.js";
+import type { Position, Service, ServiceCategory, SimulatorState, StaffMember, StaffUser } from "./state.js";
 import { addDays, MOSCOW_OFFSET_MINUTES, unixAt } from "./time.js";
 import { FIRST_ACTIVITY_ID } from "./group-event-store.js";
 
@@ -211,31 +211,19 @@ export function buildState({ seed, today, users, extraCompanies = 0 }: SeedInput
   return state;
 }
 
-/** Fields every seeded record leaves empty. */
-type Constant = "comment" | "notify_by_email" | "api_id";
-/** What each kind of seeded record draws, in its own order; the rest follows from the staff member and service. */
-type RecordDraws = Omit<SimRecord, "id" | "company_id" | "staff_id" | "service_ids" | "start" | "length" | Constant>;
-
-function seededRecord(
-  state: SimulatorState,
-  member: StaffMember,
-  service: Service,
-  start: number,
-  drawn: RecordDraws,
-): SimRecord {
-  return {
-    id: nextId(state, "record"),
-    company_id: member.company_id,
-    staff_id: member.id,
-    service_ids: [service.id],
-    start,
-    length: service.duration,
-    comment: "",
-    notify_by_email: 0,
-    api_id: "",
-    ...drawn,
-  };
-}
+/** A seeded record's fields that follow from its staff member and service, and the ones it leaves empty; each kind of
+ * seeded record adds what it draws, in its own order. */
+const recordBase = (state: SimulatorState, member: StaffMember, service: Service, start: number) => ({
+  id: nextId(state, "record"),
+  company_id: member.company_id,
+  staff_id: member.id,
+  service_ids: [service.id],
+  start,
+  length: service.duration,
+  comment: "",
+  notify_by_email: 0,
+  api_id: "",
+});
 
 /** A week of history and two weeks ahead: 0–3 records per working staff member per day. */
 function seedRecords(state: SimulatorState, rnd: Random): void {
@@ -257,7 +245,8 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
             unixAt(addDays(date, -intBetween(rnd, 1, 10)), intBetween(rnd, 9 * 60, 21 * 60), company.utcOffset),
             unixAt(state.today, 0, company.utcOffset),
           );
-          const record = seededRecord(state, member, service, start, {
+          state.records.push({
+            ...recordBase(state, member, service, start),
             hash: hex(rnd, 32),
             client_id: pick(rnd, companyClients).id,
             online: rnd() < 0.5,
@@ -268,7 +257,6 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
             notify_by_sms: pick(rnd, [0, 2, 24]),
             master_requested: rnd() < 0.7,
           });
-          state.records.push(record);
         }
       }
     }
@@ -276,29 +264,23 @@ function seedRecords(state: SimulatorState, rnd: Random): void {
 }
 
 /** Local midnight `days` after today, by arithmetic (the companies keep fixed offsets; see time.ts). */
-function dayStart(state: SimulatorState, company: Company, days: number): number {
-  return unixAt(state.today, 0, company.utcOffset) + days * 86_400;
-}
+const dayStart = (state: SimulatorState, company: Company, days: number): number =>
+  unixAt(state.today, 0, company.utcOffset) + days * 86_400;
 
 /** Clients and history records per company: the first company gets the big base. */
 const CRM_VOLUME = { firstCompany: { clients: 2500, records: 3000 }, other: { clients: 300, records: 400 } };
 
-const CLIENT_LABELS = [
-  { title: "Постоянный клиент", color: "#009800", icon: "tag" },
-  { title: "VIP", color: "#e8d313", icon: "star" },
-  { title: "Черный список", color: "#0f0f0f", icon: "ban" },
-  { title: "Лояльный", color: "#bfd4f2", icon: "heart" },
-];
-const RECORD_LABELS = [
-  { title: "Сотрудник важен", color: "#ff2828", icon: "lock" },
-  { title: "Сотрудник не важен", color: "#009800", icon: "unlock" },
+/** Every company's labels: of clients (`entity` 1), then of records (2). */
+const LABELS: ReadonlyArray<[entity: 1 | 2, title: string, color: string, icon: string]> = [
+  [1, "Постоянный клиент", "#009800", "tag"],
+  [1, "VIP", "#e8d313", "star"],
+  [1, "Черный список", "#0f0f0f", "ban"],
+  [1, "Лояльный", "#bfd4f2", "heart"],
+  [2, "Сотрудник важен", "#ff2828", "lock"],
+  [2, "Сотрудник не важен", "#009800", "unlock"],
 ];
 
-function digits(rnd: Random, n: number): string {
-  let out = "";
-  for (let i = 0; i < n; i++) out += String(intBetween(rnd, 0, 9));
-  return out;
-}
+const digits = (rnd: Random, n: number) => Array.from({ length: n }, () => intBetween(rnd, 0, 9)).join("");
 
 function newClient(state: SimulatorState, rnd: Random, company: Company, id: number, labels: Label[]): Client {
   const female = drawFemale(rnd);
@@ -327,41 +309,6 @@ function newClient(state: SimulatorState, rnd: Random, company: Company, id: num
   };
 }
 
-interface Offer {
-  member: StaffMember;
-  services: Service[];
-}
-
-/** One past record of `member` starting at `start`. */
-function historyRecord(
-  state: SimulatorState,
-  rnd: Random,
-  company: Company,
-  member: StaffMember,
-  service: Service,
-  start: number,
-  clients: readonly Client[],
-  creatorId: number,
-): SimRecord {
-  const created = start - intBetween(rnd, 1, 20) * 86_400 - intBetween(rnd, 0, 600) * 60;
-  // Most history was last touched when the visit ended; some of it was edited later (payments, notes).
-  const ended = start + service.duration;
-  const changed = rnd() < 0.2 ? ended + intBetween(rnd, 1, 60) * 86_400 : ended;
-  const online = rnd() < 0.4;
-  return seededRecord(state, member, service, start, {
-    hash: hex(rnd, 16),
-    client_id: pick(rnd, clients).id,
-    online,
-    attendance: pick(rnd, [1, 1, 1, 1, -1]),
-    deleted: rnd() < 0.05,
-    created_at: created,
-    updated_at: Math.min(changed, dayStart(state, company, 0)),
-    notify_by_sms: pick(rnd, [0, 2, 24]),
-    master_requested: rnd() < 0.7,
-    created_user_id: online ? 0 : creatorId,
-  });
-}
-
 /**
  * Walks back day by day from a week before today, giving each working staff member 0–3
  * back-to-back records inside their hours, until `quota` records exist. Records never
@@ -375,7 +322,7 @@ function seedHistory(
   quota: number,
   creatorId: number,
 ): void {
-  const offers: Offer[] = state.staff
+  const offers = state.staff
     .filter((s) => s.company_id === company.id)
     .map((member) => ({ member, services: state.services.filter((s) => member.service_ids.includes(s.id)) }))
     .filter((o) => o.services.length > 0);
@@ -391,7 +338,24 @@ function seedHistory(
         t += intBetween(rnd, 0, 4) * company.slotStep * 60;
         const service = pick(rnd, services);
         if (t + service.duration > window.to) break;
-        state.records.push(historyRecord(state, rnd, company, member, service, t, clients, creatorId));
+        const created = t - intBetween(rnd, 1, 20) * 86_400 - intBetween(rnd, 0, 600) * 60;
+        // Most history was last touched when the visit ended; some of it was edited later (payments, notes).
+        const ended = t + service.duration;
+        const changed = rnd() < 0.2 ? ended + intBetween(rnd, 1, 60) * 86_400 : ended;
+        const online = rnd() < 0.4;
+        state.records.push({
+          ...recordBase(state, member, service, t),
+          hash: hex(rnd, 16),
+          client_id: pick(rnd, clients).id,
+          online,
+          attendance: pick(rnd, [1, 1, 1, 1, -1]),
+          deleted: rnd() < 0.05,
+          created_at: created,
+          updated_at: Math.min(changed, dayStart(state, company, 0)),
+          notify_by_sms: pick(rnd, [0, 2, 24]),
+          master_requested: rnd() < 0.7,
+          created_user_id: online ? 0 : creatorId,
+        });
         t += service.duration;
         made++;
       }
@@ -408,11 +372,8 @@ function seedCrm(state: SimulatorState): void {
   const creatorId = state.staffUsers[0]?.id ?? 0;
   state.companies.forEach((company, index) => {
     if (!state.staff.some((s) => s.company_id === company.id)) return; // directory-only branches
-    for (const [entity, list] of [
-      [1, CLIENT_LABELS],
-      [2, RECORD_LABELS],
-    ] as const) {
-      for (const l of list) state.labels.push({ id: nextId(state, "generic"), company_id: company.id, entity, ...l });
+    for (const [entity, title, color, icon] of LABELS) {
+      state.labels.push({ id: nextId(state, "generic"), company_id: company.id, entity, title, color, icon });
     }
     const clientLabels = state.labels.filter((l) => l.company_id === company.id && l.entity === 1);
     const volume = index === 0 ? CRM_VOLUME.firstCompany : CRM_VOLUME.other;

@@ -1,6 +1,7 @@
 // The HTTP side: a node:http server on loopback that feeds requests to the core and writes its
 // answers to the socket, and the handle tests get back from startYclientsSimulator().
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { BASE_PATH, SimulatorCore } from "./core.js";
@@ -84,13 +85,8 @@ export async function startYclientsSimulator(options: SimulatorOptions = {}): Pr
   });
 
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
+  server.listen(options.port ?? 0, host);
+  await once(server, "listening");
   const port = (server.address() as AddressInfo).port;
   const { state, log, faults, rateLimiter, webhooks } = core;
   let closed = false;
@@ -130,19 +126,12 @@ function write(req: IncomingMessage, res: ServerResponse, response: SimResponse 
   }
   const { status, body, headers } = response;
   const base = { ...CORS_HEADERS, "x-request-id": requestId };
-  if (body === undefined) {
-    res.writeHead(status, { ...headers, ...base });
-    res.end();
-    return status;
+  if (body === undefined) res.writeHead(status, { ...headers, ...base }).end();
+  else {
+    // A Buffer (the visit receipt PDF, a fault's page or cut body) is sent as is, with the content-type it names.
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    const json = { "content-type": "application/json; charset=utf-8" };
+    res.writeHead(status, { ...json, ...headers, ...base, "content-length": bytes.length }).end(bytes);
   }
-  // A Buffer (the visit receipt PDF, a fault's page or cut body) is sent as is, with the content-type it names.
-  const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    ...headers,
-    ...base,
-    "content-length": bytes.length,
-  });
-  res.end(bytes);
   return status;
 }

@@ -3,11 +3,7 @@ import { addDays, localDate, minutesOf, unixAt, weekday } from "./time.js";
 import type { SimRecord, Company, SimulatorState, StaffMember } from "./state.js";
 
 /** Working window of `staff` on local `date`, as Unix seconds, or undefined on a day off. */
-export function workingWindow(
-  company: Company,
-  staff: StaffMember,
-  date: string,
-): { from: number; to: number } | undefined {
+export function workingWindow(company: Company, staff: StaffMember, date: string) {
   const hours = staff.schedule[weekday(date)];
   if (!hours || staff.fired) return undefined;
   return {
@@ -16,9 +12,8 @@ export function workingWindow(
   };
 }
 
-function liveRecordsOf(state: SimulatorState, staffId: number, exceptId?: number): SimRecord[] {
-  return state.records.filter((r) => r.staff_id === staffId && !r.deleted && r.id !== exceptId);
-}
+const liveRecordsOf = (state: SimulatorState, staffId: number, exceptId?: number): SimRecord[] =>
+  state.records.filter((r) => r.staff_id === staffId && !r.deleted && r.id !== exceptId);
 
 const overlaps = (start: number, length: number, r: SimRecord) =>
   start < r.start + r.length && r.start < start + length;
@@ -56,6 +51,5 @@ export function freeStarts(
 }
 
 /** The days online booking offers: tomorrow through `company.bookingDays` days ahead. */
-export function bookingWindow(state: SimulatorState, company: Company): string[] {
-  return Array.from({ length: company.bookingDays }, (_, i) => addDays(state.today, i + 1));
-}
+export const bookingWindow = (state: SimulatorState, company: Company): string[] =>
+  Array.from({ length: company.bookingDays }, (_, i) => addDays(state.today, i + 1));

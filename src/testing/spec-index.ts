@@ -83,6 +83,4 @@ function buildIndex(): OperationEntry[] {
 let index: readonly OperationEntry[] | undefined;
 
 /** The index, built on first use: loading `yclients-client/testing` reads no spec until a simulator needs it. */
-export function operationIndex(): readonly OperationEntry[] {
-  return (index ??= buildIndex());
-}
+export const operationIndex = (): readonly OperationEntry[] => (index ??= buildIndex());

@@ -6,48 +6,35 @@ const DAY_SECONDS = 86_400;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** "+03:00" for 180. */
-function offsetLabel(offsetMinutes: number, colon = true): string {
-  const sign = offsetMinutes < 0 ? "-" : "+";
-  const abs = Math.abs(offsetMinutes);
-  return `${sign}${pad(Math.floor(abs / 60))}${colon ? ":" : ""}${pad(abs % 60)}`;
-}
+/** Local `YYYY-MM-DDTHH:MM:SS` at `unix` seconds in the given offset. */
+const local = (unix: number, offsetMinutes: number) =>
+  new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
 
-/** The local calendar date `YYYY-MM-DD` at `unix` seconds in the given offset. */
-export function localDate(unix: number, offsetMinutes: number): string {
-  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 10);
-}
-
-/** Local `HH:MM` at `unix` seconds. */
-export function localTime(unix: number, offsetMinutes: number): string {
-  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(11, 16);
-}
-
-/** ISO 8601 with offset, the form the API uses for `datetime`: `2026-09-29T12:00:00+03:00`. */
+/** The local calendar date `YYYY-MM-DD`. */
+export const localDate = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).slice(0, 10);
+/** Local `HH:MM`. */
+export const localTime = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).slice(11, 16);
+/** ISO 8601 with offset, the form the API uses for `datetime`: `2026-09-29T12:00:00+03:00` (`+0300` without `colon`). */
 export function isoWithOffset(unix: number, offsetMinutes: number, colon = true): string {
-  const local = new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
-  return local + offsetLabel(offsetMinutes, colon);
+  const abs = Math.abs(offsetMinutes);
+  const zone = `${offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}${colon ? ":" : ""}${pad(abs % 60)}`;
+  return local(unix, offsetMinutes) + zone;
 }
-
 /** The zone-less form the API uses for `date`: `2026-09-29 12:00:00`. */
-export function spacedDateTime(unix: number, offsetMinutes: number): string {
-  return new Date((unix + offsetMinutes * 60) * 1000).toISOString().slice(0, 19).replace("T", " ");
-}
+export const spacedDateTime = (unix: number, offsetMinutes: number) => local(unix, offsetMinutes).replace("T", " ");
+
+/** Milliseconds of `date`'s midnight in UTC. */
+const midnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** Unix seconds of local `date` plus `minutes` after local midnight. */
-export function unixAt(date: string, minutes: number, offsetMinutes: number): number {
-  return Date.parse(`${date}T00:00:00Z`) / 1000 + minutes * 60 - offsetMinutes * 60;
-}
+export const unixAt = (date: string, minutes: number, offsetMinutes: number) =>
+  midnight(date) / 1000 + minutes * 60 - offsetMinutes * 60;
 
-export function isDate(value: unknown): value is string {
-  return (
-    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-  );
-}
+export const isDate = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(midnight(value));
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_SECONDS * 1000).toISOString().slice(0, 10);
-}
+export const addDays = (date: string, days: number) =>
+  new Date(midnight(date) + days * DAY_SECONDS * 1000).toISOString().slice(0, 10);
 
 /** The first and last day of the calendar month of `date`. */
 export function monthOf(date: string): [string, string] {
@@ -56,9 +43,7 @@ export function monthOf(date: string): [string, string] {
 }
 
 /** 0 = Sunday … 6 = Saturday, like Date#getUTCDay. */
-export function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
+export const weekday = (date: string) => new Date(midnight(date)).getUTCDay();
 
 /** "HH:MM" to minutes after midnight. */
 export function minutesOf(hhmm: string): number {
@@ -66,10 +51,7 @@ export function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** Today's date in the given offset. */
-export function todayIn(offsetMinutes: number, now = Date.now()): string {
-  return localDate(Math.floor(now / 1000), offsetMinutes);
-}
+export const todayIn = (offsetMinutes: number, now = Date.now()) => localDate(Math.floor(now / 1000), offsetMinutes);
 
 /**
  * Reads a `datetime` the way clients send it back: an ISO string with or without offset

@@ -1,17 +1,13 @@
 // The waiting list (API v2) the simulator keeps as state, one store per simulator state.
+import type { components } from "../../generated/schema.js";
 import type { SimulatorState } from "./state.js";
 
-export interface SimWaitingEntry {
-  id: number;
-  company_id: number;
-  client_id: number;
-  staff_id: number | null;
-  service_ids: number[];
-  /** The day wanted, `YYYY-MM-DD`. */
-  date: string;
-  time_from: string | null;
-  time_till: string | null;
-  comment: string;
+type Entry = components["schemas"]["WaitingListEntry"];
+type Kept =
+  "id" | "company_id" | "client_id" | "staff_id" | "service_ids" | "date" | "time_from" | "time_till" | "comment";
+
+/** A waiting-list entry: the spec's fields as the API sends them (`date` the day wanted), and when it was made. */
+export interface SimWaitingEntry extends Required<Pick<Entry, Kept>> {
   /** Unix seconds. */
   created_at: number;
 }
@@ -21,6 +17,4 @@ export interface WaitingListStore {
 }
 
 /** The waiting list of a simulator (`state.waitingList`, empty at start; ids from `nextId(state, "waitingEntry")`). */
-export function waitingListOf(state: SimulatorState): WaitingListStore {
-  return (state.waitingList ??= { entries: [] });
-}
+export const waitingListOf = (state: SimulatorState): WaitingListStore => (state.waitingList ??= { entries: [] });

@@ -17,24 +17,15 @@ export interface StateChange {
   data: Record<string, unknown>;
 }
 
-export function recordChange(state: SimulatorState, record: SimRecord, status: ChangeStatus): StateChange {
-  return {
-    resource: "record",
-    status,
-    companyId: record.company_id,
-    resourceId: record.id,
-    data: recordView(state, record),
-  };
-}
+type Row = { id: number; company_id: number };
+const change = (resource: StateChange["resource"], status: ChangeStatus, row: Row, data: StateChange["data"]) =>
+  ({ resource, status, companyId: row.company_id, resourceId: row.id, data }) satisfies StateChange;
+
+export const recordChange = (state: SimulatorState, record: SimRecord, status: ChangeStatus): StateChange =>
+  change("record", status, record, recordView(state, record));
 
 /** On `delete` the card is already gone from the state; `data` is the card as it was, with `deleted: true`. */
 export function clientChange(state: SimulatorState, client: Client, status: ChangeStatus): StateChange {
   const view = clientView(state, client) as Record<string, unknown>;
-  return {
-    resource: "client",
-    status,
-    companyId: client.company_id,
-    resourceId: client.id,
-    data: status === "delete" ? { ...view, deleted: true } : view,
-  };
+  return change("client", status, client, status === "delete" ? { ...view, deleted: true } : view);
 }

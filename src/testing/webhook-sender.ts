@@ -74,15 +74,13 @@ export class WebhookSender {
       data: change.data,
     };
     const text = JSON.stringify(payload);
+    const { data: _data, ...about } = change;
     for (const url of new Set(settings.urls)) {
       const entry: WebhookDelivery = {
         seq: ++this.seq,
         time: Date.now(),
         url: maskWebhookUrl(url),
-        resource: change.resource,
-        status: change.status,
-        companyId: change.companyId,
-        resourceId: change.resourceId,
+        ...about,
         body: redactBody(payload),
         attempts: 0,
         outcome: "pending",

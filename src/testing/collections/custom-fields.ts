@@ -6,17 +6,12 @@ import { shaped } from "../engine/shape.js";
 import { isObject, text } from "../handlers/input.js";
 import type { SimulatorState } from "../state.js";
 
-export interface SimCustomField {
-  id: number;
-  company_id: number;
-  /** `client` or `record`, the path's `field_category`. */
-  category: string;
-  code: string;
-  title: string;
-  type: string;
-  user_can_edit: boolean;
-  show_in_ui: boolean;
+/** A text field of a company's clients or records (`category`, the path's `field_category`), editable and shown. */
+function textField(company_id: number, category: string, code: string, title: string) {
+  return { company_id, category, code, title, type: "text", user_can_edit: true, show_in_ui: true };
 }
+
+export type SimCustomField = { id: number } & ReturnType<typeof textField>;
 
 const TYPE_TITLES: Record<string, string> = { text: "Текст", number: "Число", select: "Список", date: "Дата" };
 
@@ -24,13 +19,7 @@ function seed(state: SimulatorState): SimCustomField[] {
   return state.companies.flatMap((company) =>
     ["client", "record"].map((category, i) => ({
       id: company.id * 10 + 1 + i,
-      company_id: company.id,
-      category,
-      code: "my_text_field",
-      title: "поле для теста",
-      type: "text",
-      user_can_edit: true,
-      show_in_ui: true,
+      ...textField(company.id, category, "my_text_field", "поле для теста"),
     })),
   );
 }
@@ -55,15 +44,6 @@ export const customFields = collection<SimCustomField>({
     salon_id: f.company_id,
     custom_field: shaped("CustomFieldDefinition", f, { type: { code: f.type, title: TYPE_TITLES[f.type] ?? f.type } }),
   }),
-  create: (ctx, companyId) => ({
-    company_id: companyId,
-    category: ctx.params.field_category,
-    code: "",
-    title: "",
-    type: "text",
-    user_can_edit: true,
-    show_in_ui: true,
-    ...fieldsOf(ctx.body),
-  }),
+  create: (ctx, companyId) => ({ ...textField(companyId, ctx.params.field_category, "", ""), ...fieldsOf(ctx.body) }),
   update: (field, ctx) => void Object.assign(field, fieldsOf(ctx.body)),
 });

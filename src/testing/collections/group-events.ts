@@ -2,26 +2,10 @@
 // member cannot run two overlapping events unless `force: true`), get, update (not below the places taken),
 // delete. Search, dates, duplication and booking places stay hand-written (handlers/group-events.ts).
 import { collection, type Collection } from "../engine/collection.js";
-import type { HandlerContext } from "../handlers/context.js";
 import { checkStaffFree, eventDocument, eventView, readEventBody } from "../handlers/group-events.js";
 import { groupEventsOf, type SimActivity } from "../group-event-store.js";
 import { abort, invalid } from "../reply.js";
 import { findCompany } from "../state.js";
-
-function newEvent(ctx: HandlerContext, companyId: number): Omit<SimActivity, "id"> {
-  const company = findCompany(ctx.state, companyId)!;
-  const event = { id: 0, records_count: 0, ...readEventBody(ctx, company) };
-  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, event, 422);
-  return event;
-}
-
-function changeEvent(event: SimActivity, ctx: HandlerContext): void {
-  const company = findCompany(ctx.state, event.company_id)!;
-  const fields = readEventBody(ctx, company);
-  if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, { ...fields, id: event.id }, 422);
-  if (fields.capacity < event.records_count) abort(invalid(422, { capacity: ["Мест меньше, чем уже записано"] }));
-  Object.assign(event, fields);
-}
 
 function events(company: string, view: Collection<SimActivity>["view"]): Collection<SimActivity> {
   return collection<SimActivity>({
@@ -31,8 +15,19 @@ function events(company: string, view: Collection<SimActivity>["view"]): Collect
     ownMessages: true,
     notFound: "Групповое событие не найдено",
     view,
-    create: newEvent,
-    update: changeEvent,
+    create(ctx, companyId) {
+      const company = findCompany(ctx.state, companyId)!;
+      const event = { id: 0, records_count: 0, ...readEventBody(ctx, company) };
+      if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, event, 422);
+      return event;
+    },
+    update(event, ctx) {
+      const company = findCompany(ctx.state, event.company_id)!;
+      const fields = readEventBody(ctx, company);
+      if (ctx.body?.force !== true) checkStaffFree(ctx.state, company, { ...fields, id: event.id }, 422);
+      if (fields.capacity < event.records_count) abort(invalid(422, { capacity: ["Мест меньше, чем уже записано"] }));
+      Object.assign(event, fields);
+    },
   });
 }
 

@@ -4,7 +4,7 @@
 // hand-written (handlers/records.ts).
 import { collection } from "../engine/collection.js";
 import { recordView } from "../handlers/crm-views.js";
-import { applyOptional, readRecordBody, refuseIfBusy } from "../handlers/records.js";
+import { applyOptional, deleteRecord, readRecordBody, refuseIfBusy } from "../handlers/records.js";
 import { findCompany, type SimRecord } from "../state.js";
 import { recordChange } from "../webhook-payloads.js";
 
@@ -55,9 +55,5 @@ export const records = collection<SimRecord>({
     record.updated_at = ctx.now;
     ctx.emit(recordChange(ctx.state, record, "update"));
   },
-  remove(record, ctx) {
-    record.deleted = true;
-    record.updated_at = ctx.now;
-    ctx.emit(recordChange(ctx.state, record, "delete"));
-  },
+  remove: deleteRecord,
 });

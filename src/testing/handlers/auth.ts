@@ -1,6 +1,6 @@
 // Signing in: staff users by login and password, online-booking clients by password or by
 // the SMS code. Every token handed out here is one the simulator then accepts.
-import { BOOKING_ERRORS, bookingFail, ok, unauthorized, type SimResponse } from "../reply.js";
+import { BOOKING_ERRORS, bookingFail, fail, ok, unauthorized, type SimResponse } from "../reply.js";
 import { newSecret } from "../secrets.js";
 import { nextId, type BookingUser, type SimulatorState, type StaffUser } from "../state.js";
 import { shaped } from "../engine/shape.js";
@@ -11,16 +11,13 @@ const AVATAR = "https://assets.yclients.com/general/0/no-avatar.png";
 
 /** Phones compare by digits (`+7 900…` = `7900…`), e-mails case-insensitively. */
 function sameLogin(a: string, b: string): boolean {
-  const phoneA = validPhone(a);
-  const phoneB = validPhone(b);
-  if (phoneA && phoneB) return phoneA === phoneB;
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
+  const [phoneA, phoneB] = [validPhone(a), validPhone(b)];
+  return phoneA && phoneB ? phoneA === phoneB : a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /** The signed-in account as `AuthUser` (its password and flags stay out). */
-export function userView(user: StaffUser | BookingUser): Record<string, unknown> {
-  return shaped("AuthUser", user, { user_token: user.token, avatar: AVATAR, is_approved: true });
-}
+export const userView = (user: StaffUser | BookingUser): Record<string, unknown> =>
+  shaped("AuthUser", user, { user_token: user.token, avatar: AVATAR, is_approved: true });
 
 const WRONG_CREDENTIALS = "Неверный логин или пароль";
 
@@ -55,14 +52,8 @@ function authUser(ctx: HandlerContext): SimResponse {
   }
   open.attemptsLeft -= 1;
   if (open.attemptsLeft <= 0) ctx.state.twoFactorChallenges.delete(uuid);
-  return {
-    status: 422,
-    body: {
-      success: false,
-      data: { attempts_left: open.attemptsLeft },
-      meta: { message: "Неверный код подтверждения" },
-    },
-  };
+  const wrong = fail(422, "Неверный код подтверждения");
+  return { ...wrong, body: { ...(wrong.body as object), data: { attempts_left: open.attemptsLeft } } };
 }
 
 function challenge(state: SimulatorState, user: StaffUser): SimResponse {

@@ -8,13 +8,11 @@ import type { HandlerContext, HandlerTable } from "./context.js";
 import { text, validPhone } from "./input.js";
 
 /** Profile changes need a client token; a staff user has no booking profile. */
-function clientOf(ctx: HandlerContext): BookingUser {
-  return ctx.session?.kind === "client" ? ctx.session.user : abort(fail(403, MESSAGES.forbidden));
-}
+const clientOf = (ctx: HandlerContext): BookingUser =>
+  ctx.session?.kind === "client" ? ctx.session.user : abort(fail(403, MESSAGES.forbidden));
 
-function getBookingUser(ctx: HandlerContext): SimResponse {
-  return ctx.session ? ok(userView(ctx.session.user)) : fail(403, MESSAGES.forbidden);
-}
+const getBookingUser = (ctx: HandlerContext): SimResponse =>
+  ctx.session ? ok(userView(ctx.session.user)) : fail(403, MESSAGES.forbidden);
 
 function updateBookingUser(ctx: HandlerContext): SimResponse {
   const user = clientOf(ctx);

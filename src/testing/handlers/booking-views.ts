@@ -5,18 +5,16 @@ import type { Company, Service, ServiceCategory, StaffMember } from "../state.js
 import { isoWithOffset, localTime } from "../time.js";
 
 export function bookService(service: Service, withLength: boolean): Record<string, unknown> {
-  const active = service.active ? 1 : 0;
   // Undefined fields stay out of the JSON: the length only comes for a chosen staff member.
   return shaped("BookService", service, {
-    active,
+    active: service.active ? 1 : 0,
     prepaid: "forbidden",
     seance_length: withLength ? service.duration : undefined,
   });
 }
 
-export function bookCategory(category: ServiceCategory): Record<string, unknown> {
-  return shaped("BookServiceCategory", category);
-}
+export const bookCategory = (category: ServiceCategory): Record<string, unknown> =>
+  shaped("BookServiceCategory", category);
 
 /** `book_staff` sends numbers as strings, as the documented example does; a member with no free day has no seances. */
 export function bookStaff(member: StaffMember, seanceDate: string | undefined): Record<string, unknown> {

@@ -5,15 +5,8 @@ import { FieldErrors, abort, BOOKING_ERRORS, bookingFail, fail, invalid, ok, typ
 import { overlaps } from "../group-event-store.js";
 import { newSecret } from "../secrets.js";
 import { bookingWindow, freeStarts, isFree, workingWindow } from "../slots.js";
-import {
-  companyStaff,
-  nextId,
-  type SimRecord,
-  type Company,
-  type Service,
-  type SimulatorState,
-  type StaffMember,
-} from "../state.js";
+import { companyStaff, nextId, type SimRecord } from "../state.js";
+import type { Company, Service, SimulatorState, StaffMember } from "../state.js";
 import { addDays, isDate, localDate, localTime, monthOf, parseDateTime } from "../time.js";
 import { recordChange } from "../webhook-payloads.js";
 import { clientByPhone } from "./clients.js";
@@ -21,6 +14,7 @@ import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, queryInt, text, toInt, validPhone } from "./input.js";
 import { bookCategory, bookService, bookStaff, bookTime } from "./booking-views.js";
 import { recordLookups, recordView } from "./crm-views.js";
+import { deleteRecord } from "./records.js";
 import { requireCompany, requireStaff } from "./scope.js";
 
 /** Slot length when no service is named: the usual one-hour seance. */
@@ -49,13 +43,7 @@ function chosen(ctx: HandlerContext, company: Company, staffId = queryInt(ctx.qu
   return { member, services: servicesOf(ctx.state, company, queryIds(ctx.query, "service_ids") ?? []) };
 }
 
-function nearestFreeDay(
-  state: SimulatorState,
-  company: Company,
-  member: StaffMember,
-  length: number,
-  from?: string,
-): { date: string; starts: number[] } | undefined {
+function nearestFreeDay(state: SimulatorState, company: Company, member: StaffMember, length: number, from?: string) {
   for (const date of bookingWindow(state, company)) {
     if (from && date < from) continue;
     const starts = freeStarts(state, company, member, date, length);
@@ -74,16 +62,13 @@ function listBookableServices(ctx: HandlerContext): SimResponse {
   const company = requireCompany(ctx.state, ctx.params.company_id);
   const { member } = chosen(ctx, company);
   const at = queryDateTime(ctx, company);
+  /** Someone (the chosen staff member, else any provider) is free for the service at `t`. */
+  const free = (s: Service, t: number) =>
+    (member ? [member] : providers(ctx.state, company, [s])).some((m) => isFree(ctx.state, company, m, t, s.duration));
   const services = ctx.state.services
     .filter((s) => s.company_id === company.id && s.active)
     .filter((s) => !member || member.service_ids.includes(s.id))
-    .filter(
-      (s) =>
-        at === undefined ||
-        (member ? [member] : providers(ctx.state, company, [s])).some((m) =>
-          isFree(ctx.state, company, m, at, s.duration),
-        ),
-    )
+    .filter((s) => at === undefined || free(s, at))
     .sort((a, b) => b.weight - a.weight || a.id - b.id);
   const categoryIds = new Set(services.map((s) => s.category_id));
   const categories = ctx.state.serviceCategories
@@ -245,12 +230,9 @@ function planVisits(state: SimulatorState, company: Company, raw: unknown): Plan
       }
       if (!open.has(date) || !isFree(state, company, staff, start, length)) {
         const when = `${date} ${localTime(start, company.utcOffset)}`;
+        const why = "Выбранное время уже занято или является нерабочим.";
         abort(
-          bookingFail(
-            BOOKING_ERRORS.slotTaken,
-            `К сотруднику ${staff.name} нельзя записаться на ${when}. Выбранное время уже занято или является нерабочим.`,
-            id,
-          ),
+          bookingFail(BOOKING_ERRORS.slotTaken, `К сотруднику ${staff.name} нельзя записаться на ${when}. ${why}`, id),
         );
       }
     } else {
@@ -317,14 +299,8 @@ function createBookingRecord(ctx: HandlerContext): SimResponse {
 
 function liveRecord(state: SimulatorState, recordId: string | undefined, hash?: string, companyId?: number): SimRecord {
   const id = Number(recordId);
-  const record = state.records.find(
-    (r) =>
-      r.id === id &&
-      !r.deleted &&
-      (hash === undefined || r.hash === hash) &&
-      (companyId === undefined || r.company_id === companyId),
-  );
-  return record ?? abort(fail(404, "Запись не найдена"));
+  const named = (r: SimRecord) => (hash ?? r.hash) === r.hash && (companyId ?? r.company_id) === r.company_id;
+  return state.records.find((r) => r.id === id && !r.deleted && named(r)) ?? abort(fail(404, "Запись не найдена"));
 }
 
 function getBookingRecord(ctx: HandlerContext): SimResponse {
@@ -369,10 +345,7 @@ function getUserRecords(ctx: HandlerContext): SimResponse {
 }
 
 function deleteUserRecord(ctx: HandlerContext): SimResponse {
-  const record = liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash);
-  record.deleted = true;
-  record.updated_at = ctx.now;
-  ctx.emit(recordChange(ctx.state, record, "delete"));
+  deleteRecord(liveRecord(ctx.state, ctx.params.record_id, ctx.params.record_hash), ctx);
   return ok(null, []);
 }
 

@@ -27,13 +27,11 @@ function listChainServiceCategories(ctx: HandlerContext): SimResponse {
       if (!entry.services.has(service.title)) entry.services.set(service.title, service.id);
     }
   }
-  return ok(
-    [...byTitle.values()].map((e) => ({
-      id: e.id,
-      title: e.title,
-      services: [...e.services].map(([title, id]) => ({ id, title })),
-    })),
-  );
+  const list = [...byTitle.values()].map((e) => ({
+    ...e,
+    services: [...e.services].map(([title, id]) => ({ id, title })),
+  }));
+  return ok(list);
 }
 
 export const catalogueHandlers: HandlerTable = {

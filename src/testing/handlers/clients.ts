@@ -95,9 +95,7 @@ export function applyClient(client: Omit<Client, "id">, body: Record<string, any
     const n = toInt(body[key]);
     if (n !== undefined) client[key] = n;
   }
-  for (const key of ["discount", "spent"] as const) {
-    if (typeof body[key] === "number") client[key] = body[key];
-  }
+  for (const key of ["discount", "spent"] as const) if (typeof body[key] === "number") client[key] = body[key];
   const labels = body.labels ?? body.categories;
   if (Array.isArray(labels)) client.label_ids = labels.map(toInt).filter((n): n is number => n !== undefined);
   if (isObject(body.custom_fields)) client.custom_fields = { ...client.custom_fields, ...body.custom_fields };
@@ -110,12 +108,6 @@ export function clientByPhone(ctx: HandlerContext, companyId: number, phone: str
   if (existing) return existing;
   const client = addClient(ctx.state, companyId, { ...fields, phone, created_at: ctx.now, updated_at: ctx.now });
   ctx.emit(clientChange(ctx.state, client, "create"));
-  return client;
-}
-
-function newClient(state: SimulatorState, company: Company, body: Record<string, any>, now: number): Client {
-  const client = addClient(state, company.id, { created_at: now });
-  applyClient(client, body, now);
   return client;
 }
 
@@ -132,7 +124,8 @@ function createClientsBulk(ctx: HandlerContext): SimResponse {
       // A phone or name that was not sent stays out of the JSON.
       refused.push({ phone: body.phone, name: body.name, error: first });
     } else {
-      const client = newClient(ctx.state, company, body, ctx.now);
+      const client = addClient(ctx.state, company.id, { created_at: ctx.now });
+      applyClient(client, body, ctx.now);
       ctx.emit(clientChange(ctx.state, client, "create"));
       created.push(clientView(ctx.state, client, []));
     }
@@ -182,10 +175,8 @@ function searchClientVisits(ctx: HandlerContext): SimResponse {
     to: body.to ?? days[0] ?? state.today,
     count: records.length,
   };
-  return ok(
-    { goods_transactions: [], records: records.map((r) => historyRecord(state, r)) },
-    { dateCursor: { previous: null, current, next: null } },
-  );
+  const data = { goods_transactions: [], records: records.map((r) => historyRecord(state, r)) };
+  return ok(data, { dateCursor: { previous: null, current, next: null } });
 }
 
 /** `GET /group/{group_id}/clients/?phone=`: the client's card in every company of the chain. */
@@ -200,12 +191,7 @@ function getChainClient(ctx: HandlerContext): SimResponse {
   return ok({
     salon_group_id: state.chain.id,
     phone,
-    clients: cards.map((c) => ({
-      id: c.id,
-      company_id: c.company_id,
-      name: fullName(c),
-      email: c.email,
-    })),
+    clients: cards.map((c) => ({ id: c.id, company_id: c.company_id, name: fullName(c), email: c.email })),
   });
 }
 

@@ -27,9 +27,8 @@ export interface HandlerContext {
 export type Handler = ((ctx: HandlerContext) => SimResponse) & { readonly validatesOwnBody?: true };
 
 /** Marks a handler that checks its own body (its own messages, booking codes, multipart), in the table itself. */
-export function ownBody(handler: (ctx: HandlerContext) => SimResponse): Handler {
-  return Object.assign((ctx: HandlerContext) => handler(ctx), { validatesOwnBody: true as const });
-}
+export const ownBody = (handler: (ctx: HandlerContext) => SimResponse): Handler =>
+  Object.assign((ctx: HandlerContext) => handler(ctx), { validatesOwnBody: true as const });
 
 /** Handlers by `"METHOD /template"` exactly as the spec writes the path. */
 export type HandlerTable = Record<string, Handler>;

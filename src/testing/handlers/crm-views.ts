@@ -3,7 +3,7 @@
 // (`shaped`) and names only what the row does not hold under the API's name. Date fields follow the documented
 // mix: `date` zone-less company time, `datetime` with `+03:00`, change dates with `+0300`.
 import { shaped } from "../engine/shape.js";
-import { findCompany, type SimRecord, type Client, type Label, type Service, type SimulatorState } from "../state.js";
+import { findCompany, type SimRecord, type Client, type SimulatorState } from "../state.js";
 import { isoWithOffset, spacedDateTime } from "../time.js";
 import { documentRef, visitDocument, visitIdOf } from "../visit-document.js";
 import { recordCompany } from "./booking-views.js";
@@ -13,18 +13,15 @@ const IMPORTANCE = ["Без класса важности", "Бронза", "С�
 
 export { visitIdOf };
 
-function labelsOf(state: SimulatorState, ids: readonly number[] | undefined): Label[] {
-  return (ids ?? []).map((id) => state.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
-}
+/** The rows with these ids, in the ids' order; an id no longer there is skipped. */
+const byIds = <Row extends { id: number }>(rows: readonly Row[], ids: readonly number[] = []) =>
+  ids.map((id) => rows.find((row) => row.id === id)).filter((row): row is Row => row !== undefined);
 
-function phoneNumber(phone: string): number | string {
-  return /^\d{1,15}$/.test(phone) ? Number(phone) : phone;
-}
+const phoneNumber = (phone: string): number | string => (/^\d{1,15}$/.test(phone) ? Number(phone) : phone);
 
 /** The API sends an empty custom-field set as `[]`. */
-function customFields(fields: Record<string, unknown> | undefined): object {
-  return fields && Object.keys(fields).length ? { ...fields } : [];
-}
+const customFields = (fields: Record<string, unknown> | undefined): object =>
+  fields && Object.keys(fields).length ? { ...fields } : [];
 
 /** Live records of every client (of one company, or of all), built once per request. */
 export function recordsByClient(state: SimulatorState, companyId?: number): Map<number, SimRecord[]> {
@@ -39,16 +36,15 @@ export function recordsByClient(state: SimulatorState, companyId?: number): Map<
 }
 
 /** Visits the client attended: live records with attendance 1. */
-export function attended(records: readonly SimRecord[] | undefined): SimRecord[] {
-  return (records ?? []).filter((r) => r.attendance === 1);
-}
+export const attended = (records: readonly SimRecord[] | undefined): SimRecord[] =>
+  (records ?? []).filter((r) => r.attendance === 1);
 
 export function clientView(state: SimulatorState, client: Client, records?: readonly SimRecord[]): object {
   const company = findCompany(state, client.company_id)!;
   const own = records ?? state.records.filter((r) => r.client_id === client.id && !r.deleted);
   return shaped("Client", client, {
     phone: phoneNumber(client.phone),
-    categories: labelsOf(state, client.label_ids).map(({ id, title, color }) => ({ id, title, color })),
+    categories: byIds(state.labels, client.label_ids).map(({ id, title, color }) => ({ id, title, color })),
     sex: SEX[client.sex_id] ?? SEX[0],
     importance_id: client.importance_id ?? 0,
     importance: IMPORTANCE[client.importance_id ?? 0],
@@ -96,20 +92,10 @@ export function staffCard(state: SimulatorState, id: number): Record<string, unk
   return staff ? shaped("RecordStaff", staff, { avatar_big: staff.avatar, show_rating: 1 }) : { id };
 }
 
-export function servicesOf(state: SimulatorState, record: SimRecord): Service[] {
-  return record.service_ids
-    .map((id) => state.services.find((s) => s.id === id))
-    .filter((s): s is Service => s !== undefined);
-}
+const servicesOf = (state: SimulatorState, record: SimRecord) => byIds(state.services, record.service_ids);
 
-/** What presenting many records needs, indexed once per answer instead of searched per record. */
-export interface RecordLookups {
-  clients: Map<number, Client>;
-  /** Live records per client. */
-  records: Map<number, SimRecord[]>;
-}
-
-export function recordLookups(state: SimulatorState): RecordLookups {
+/** What presenting many records needs (clients by id, live records per client), indexed once per answer. */
+export function recordLookups(state: SimulatorState) {
   return { clients: new Map(state.clients.map((c) => [c.id, c])), records: recordsByClient(state) };
 }
 
@@ -125,6 +111,8 @@ function recordClient(client: Client, own: readonly SimRecord[]): object {
   });
 }
 
+type Lookups = ReturnType<typeof recordLookups>;
+
 /**
  * A record as `GET /record/...`, visits and webhooks show it, or with `online` as the online booking does: with
  * its company, an offset without a colon, and no visit document (the booking side does not open one).
@@ -133,7 +121,7 @@ function recordClient(client: Client, own: readonly SimRecord[]): object {
 export function recordView(
   state: SimulatorState,
   record: SimRecord,
-  { online = false, lookups = recordLookups(state) }: { online?: boolean; lookups?: RecordLookups } = {},
+  { online = false, lookups = recordLookups(state) }: { online?: boolean; lookups?: Lookups } = {},
 ): Record<string, unknown> {
   const company = findCompany(state, record.company_id)!;
   const offset = company.utcOffset;
@@ -161,7 +149,7 @@ export function recordView(
     created_user_id: record.created_user_id ?? 0,
     paid_full: record.attendance === 1 ? 1 : 0,
     last_change_date: isoWithOffset(record.updated_at, offset, false),
-    record_labels: labelsOf(state, record.label_ids).map(({ id, title, color, icon }) => {
+    record_labels: byIds(state.labels, record.label_ids).map(({ id, title, color, icon }) => {
       return { id: String(id), title, color, icon, font_color: "#ffffff" };
     }),
     custom_fields: customFields(record.custom_fields),

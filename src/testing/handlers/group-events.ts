@@ -11,8 +11,6 @@ import { exampleAnswer } from "./examples.js";
 import { ownBody, type HandlerContext, type HandlerTable } from "./context.js";
 import { isObject, queryIds, text, toInt } from "./input.js";
 
-const BUSY = "Мастер занят или не работает";
-
 export function requireEvent(ctx: HandlerContext, company: Company, idParam: string): SimActivity {
   const id = toInt(ctx.params[idParam]);
   const event = groupEventsOf(ctx.state).events.find((e) => e.id === id && e.company_id === company.id);
@@ -81,7 +79,7 @@ export function checkStaffFree(
   );
   if (!clash) return;
   const when = spacedDateTime(event.start, company.utcOffset).slice(0, 16);
-  abort(fail(status, `${BUSY}: ${when}`, status === 409 ? { conflict: true } : {}));
+  abort(fail(status, `Мастер занят или не работает: ${when}`, status === 409 ? { conflict: true } : {}));
 }
 
 /** The v1 answer; search and duplication results send `date` as a Unix timestamp, like the API. */
@@ -121,6 +119,8 @@ export function eventDocument(e: SimActivity, status = 200): SimResponse {
   return { status, body: { data: { type: "activity", id: String(e.id), attributes } } };
 }
 
+const within = (day: string, range: { from: string; till: string }) => day >= range.from && day <= range.till;
+
 /** Events of the company matching the search filters, in start order. */
 function matching(ctx: HandlerContext, company: Company, range?: { from: string; till: string }): SimActivity[] {
   const serviceIds = queryIds(ctx.query, "service_ids");
@@ -131,11 +131,7 @@ function matching(ctx: HandlerContext, company: Company, range?: { from: string;
     .filter((e) => !serviceIds || serviceIds.includes(e.service_id))
     .filter((e) => !staffIds || staffIds.includes(e.staff_id))
     .filter((e) => !resourceIds || e.resource_instance_ids.some((id) => resourceIds.includes(id)))
-    .filter((e) => {
-      if (!range) return true;
-      const day = localDate(e.start, company.utcOffset);
-      return day >= range.from && day <= range.till;
-    })
+    .filter((e) => !range || within(localDate(e.start, company.utcOffset), range))
     .sort((a, b) => a.start - b.start || a.id - b.id);
 }
 
@@ -151,10 +147,8 @@ function readRange(ctx: HandlerContext): { from: string; till: string } {
 
 /** Search and duplication results: `date` as a Unix timestamp, `meta.count` counting them all. */
 function eventList(state: SimulatorState, events: SimActivity[], page = { page: 1, size: events.length }): SimResponse {
-  return ok(
-    slice(events, page).map((e) => eventView(state, e, true)),
-    { count: events.length },
-  );
+  const items = slice(events, page).map((e) => eventView(state, e, true));
+  return ok(items, { count: events.length });
 }
 
 function search(ctx: HandlerContext): SimResponse {
@@ -201,9 +195,7 @@ function addRecordV2(ctx: HandlerContext): SimResponse {
   const event = requireEvent(ctx, company, "activityId");
   const places = ctx.body?.clients_count === undefined ? 1 : toInt(ctx.body.clients_count);
   if (places === undefined || places < 1) return invalid(422, { clients_count: ["Ожидается число не меньше 1"] });
-  if (event.records_count + places > event.capacity) {
-    return fail(422, "Нет свободных мест в групповом событии");
-  }
+  if (event.records_count + places > event.capacity) return fail(422, "Нет свободных мест в групповом событии");
   event.records_count += places;
   return eventDocument(event, 201);
 }

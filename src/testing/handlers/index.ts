@@ -7,7 +7,7 @@ import { bookingHandlers } from "./booking.js";
 import { bookingUserHandlers } from "./booking-users.js";
 import { catalogueHandlers } from "./catalogue.js";
 import { clientHandlers } from "./clients.js";
-import { labelHandlers } from "./labels.js";
+import { labelHandlers } from "../collections/labels.js";
 import type { HandlerTable } from "./context.js";
 import { collections } from "../collections/index.js";
 import { engineHandlers } from "../engine/engine.js";
@@ -28,28 +28,25 @@ let table: HandlerTable | undefined;
 
 /** The table, built on first use: binding the engine's operations reads the spec, which loads only when needed. */
 export function handlerTable(): HandlerTable {
-  table ??= buildTable();
-  return table;
+  return (table ??= {
+    ...engineHandlers(operationIndex(), collections),
+    ...authHandlers,
+    ...bookingHandlers,
+    ...bookingUserHandlers,
+    ...catalogueHandlers,
+    ...scheduleHandlers,
+    ...groupEventHandlers,
+    ...imageHandlers,
+    ...webhookSettingsHandlers,
+    ...clientHandlers,
+    ...recordHandlers,
+    ...visitHandlers,
+    ...labelHandlers,
+    ...loyaltyHandlers,
+    ...loyaltyVisitHandlers,
+    ...abonementHandlers,
+    ...depositHandlers,
+    ...financeHandlers,
+    ...storageHandlers,
+  });
 }
-
-const buildTable = (): HandlerTable => ({
-  ...engineHandlers(operationIndex(), collections),
-  ...authHandlers,
-  ...bookingHandlers,
-  ...bookingUserHandlers,
-  ...catalogueHandlers,
-  ...scheduleHandlers,
-  ...groupEventHandlers,
-  ...imageHandlers,
-  ...webhookSettingsHandlers,
-  ...clientHandlers,
-  ...recordHandlers,
-  ...visitHandlers,
-  ...labelHandlers,
-  ...loyaltyHandlers,
-  ...loyaltyVisitHandlers,
-  ...abonementHandlers,
-  ...depositHandlers,
-  ...financeHandlers,
-  ...storageHandlers,
-});

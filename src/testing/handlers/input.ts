@@ -28,10 +28,8 @@ export function validPhone(value: unknown): string | undefined {
   return digits.length >= 10 && digits.length <= 15 ? digits : undefined;
 }
 
-export function isObject(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+export const isObject = (value: unknown): value is Record<string, any> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
-export function text(value: unknown): string {
-  return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
-}
+export const text = (value: unknown): string =>
+  typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";

@@ -3,7 +3,7 @@
 // changing and deleting one record are the CRUD engine's (collections/records.ts). Online bookings land in the
 // same `state.records`, so they show up here too.
 import { FieldErrors, abort, fail, ok, type SimResponse } from "../reply.js";
-import { type SimRecord, type Client, type Company, type SimulatorState } from "../state.js";
+import { type SimRecord, type Company, type SimulatorState } from "../state.js";
 import { addDays, isDate, parseDateTime, unixAt } from "../time.js";
 import { clientByPhone } from "./clients.js";
 import { requireCompany } from "./scope.js";
@@ -12,28 +12,26 @@ import { recordLookups, recordView } from "./crm-views.js";
 import { isObject, queryInt, text, toInt, validPhone } from "./input.js";
 import { slice } from "../page-request.js";
 import { overlaps } from "../group-event-store.js";
+import { recordChange } from "../webhook-payloads.js";
 
 const flag = (q: URLSearchParams, name: string) => ["1", "true"].includes(q.get(name) ?? "");
 
-function dayParam(q: URLSearchParams, name: string, errors: FieldErrors): string | undefined {
-  const value = q.get(name);
-  if (value === null || value === "") return undefined;
-  if (!isDate(value)) errors.set(name, "Дата должна быть в формате YYYY-MM-DD");
-  return value;
-}
-
-function momentParam(q: URLSearchParams, name: string, company: Company, errors: FieldErrors): number | undefined {
-  const value = q.get(name);
-  if (value === null || value === "") return undefined;
-  const unix = parseDateTime(value, company.utcOffset);
-  if (unix === undefined) errors.set(name, "Дата и время должны быть в формате ISO 8601");
-  return unix;
+/** Reads filter `name` (undefined when absent or empty) by `read`; a value it refuses (undefined) is the field's error. */
+function filterOf<T>(q: URLSearchParams, errors: FieldErrors, read: (value: string) => T | undefined, message: string) {
+  return (name: string) => {
+    const value = q.get(name);
+    if (value === null || value === "") return undefined;
+    const parsed = read(value);
+    if (parsed === undefined) errors.set(name, message);
+    return parsed;
+  };
 }
 
 /** `[from, to)` in Unix seconds covering the local days `first`..`last` (either may be open). */
-function dayBounds(first: string | undefined, last: string | undefined, offset: number): [number, number] {
-  return [first ? unixAt(first, 0, offset) : -Infinity, last ? unixAt(addDays(last, 1), 0, offset) : Infinity];
-}
+const dayBounds = (first: string | undefined, last: string | undefined, offset: number): [number, number] => [
+  first ? unixAt(first, 0, offset) : -Infinity,
+  last ? unixAt(addDays(last, 1), 0, offset) : Infinity,
+];
 
 const inDays = (unix: number, [from, to]: [number, number]) => unix >= from && unix < to;
 
@@ -48,8 +46,10 @@ function listRecords(ctx: HandlerContext): SimResponse {
   const off = company.utcOffset;
   const errors = new FieldErrors();
   const [staffId, clientId, creatorId] = ["staff_id", "client_id", "created_user_id"].map((n) => queryInt(q, n));
-  const days = ["start_date", "end_date", "c_start_date", "c_end_date"].map((n) => dayParam(q, n, errors));
-  const [after, before] = ["changed_after", "changed_before"].map((n) => momentParam(q, n, company, errors));
+  const day = filterOf(q, errors, (v) => (isDate(v) ? v : undefined), "Дата должна быть в формате YYYY-MM-DD");
+  const moment = filterOf(q, errors, (v) => parseDateTime(v, off), "Дата и время должны быть в формате ISO 8601");
+  const days = ["start_date", "end_date", "c_start_date", "c_end_date"].map(day);
+  const [after, before] = ["changed_after", "changed_before"].map(moment);
   if (errors.any) return errors.response(400, "Неверные параметры фильтра");
   const withDeleted = flag(q, "with_deleted");
   const [visitDays, creationDays] = [dayBounds(days[0], days[1], off), dayBounds(days[2], days[3], off)];
@@ -71,26 +71,12 @@ function listRecords(ctx: HandlerContext): SimResponse {
     .sort((a, b) => a.start - b.start || a.id - b.id);
   const page = ctx.page!;
   const lookups = recordLookups(state);
-  return ok(
-    slice(matching, page).map((r) => recordView(state, r, { lookups })),
-    { page: page.page, total_count: base.filter((r) => !r.deleted).length },
-  );
-}
-
-export interface RecordPlan {
-  staffId: number;
-  serviceIds: number[];
-  client?: Client;
-  start: number;
-  length: number;
+  const items = slice(matching, page).map((r) => recordView(state, r, { lookups }));
+  return ok(items, { page: page.page, total_count: base.filter((r) => !r.deleted).length });
 }
 
 /** Checks a record body (all fields on create, those present on update) and returns the 422 it deserves. */
-export function readRecordBody(
-  ctx: HandlerContext,
-  company: Company,
-  current: SimRecord | undefined,
-): { plan: RecordPlan; body: Record<string, any> } {
+export function readRecordBody(ctx: HandlerContext, company: Company, current: SimRecord | undefined) {
   const { state } = ctx;
   const body = isObject(ctx.body) ? ctx.body : {};
   const errors = new FieldErrors();
@@ -133,17 +119,13 @@ export function readRecordBody(
   return { plan: { staffId, serviceIds, client, start, length }, body };
 }
 
-function isServiceOf(state: SimulatorState, company: Company, id: number | undefined): boolean {
-  return state.services.some((s) => s.id === id && s.company_id === company.id);
-}
+const isServiceOf = (state: SimulatorState, company: Company, id: number | undefined): boolean =>
+  state.services.some((s) => s.id === id && s.company_id === company.id);
+
+type Slot = { staffId: number; start: number; length: number };
 
 /** A staff member is busy when another live record of theirs overlaps; working hours are not enforced for staff. */
-export function refuseIfBusy(
-  state: SimulatorState,
-  plan: RecordPlan,
-  exceptId: number | undefined,
-  saveIfBusy: boolean,
-) {
+export function refuseIfBusy(state: SimulatorState, plan: Slot, exceptId: number | undefined, saveIfBusy: boolean) {
   if (saveIfBusy) return;
   const clash = state.records.some(
     (r) => r.staff_id === plan.staffId && !r.deleted && r.id !== exceptId && overlaps(r, plan),
@@ -161,6 +143,13 @@ export function applyOptional(record: Omit<SimRecord, "id">, body: Record<string
   if (isObject(body.custom_fields)) record.custom_fields = { ...record.custom_fields, ...body.custom_fields };
   if (toInt(body.sms_remain_hours) !== undefined) record.sms_remain_hours = toInt(body.sms_remain_hours);
   if (toInt(body.email_remain_hours) !== undefined) record.email_remain_hours = toInt(body.email_remain_hours);
+}
+
+/** Marks a record deleted (kept for `with_deleted`) and reports it. */
+export function deleteRecord(record: SimRecord, ctx: HandlerContext): void {
+  record.deleted = true;
+  record.updated_at = ctx.now;
+  ctx.emit(recordChange(ctx.state, record, "delete"));
 }
 
 export const recordHandlers: HandlerTable = { "GET /records/{company_id}": listRecords };

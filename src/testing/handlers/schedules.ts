@@ -23,9 +23,8 @@ function days(first: string, last: string): string[] {
   return out;
 }
 
-function requireDate(value: string | null | undefined, name: string): string {
-  return isDate(value) ? value : abort(invalid(400, { [name]: ["Дата должна быть в формате YYYY-MM-DD"] }));
-}
+const requireDate = (value: string | null | undefined, name: string): string =>
+  isDate(value) ? value : abort(invalid(400, { [name]: ["Дата должна быть в формате YYYY-MM-DD"] }));
 
 function slotsOf(company: Company, member: StaffMember, date: string): Array<{ from: string; to: string }> {
   const window = workingWindow(company, member, date);

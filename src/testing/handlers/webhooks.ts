@@ -34,16 +34,11 @@ function updateHooksSettings(ctx: HandlerContext): SimResponse {
     errors.set("urls", "Ожидается список адресов http(s)");
   }
   for (const flag of flags()) {
-    const value = body[flag];
-    if (value !== undefined && value !== 0 && value !== 1 && value !== "0" && value !== "1") {
-      errors.set(flag, "Значение должно быть 0 или 1");
-    }
+    if (![undefined, 0, 1, "0", "1"].includes(body[flag])) errors.set(flag, "Значение должно быть 0 или 1");
   }
   if (errors.any) return errors.response(422);
   const next: HooksSettings = { ...settingsOf(ctx, company.id), urls: [...(urls as string[])] };
-  for (const flag of flags()) {
-    if (body[flag] !== undefined) next[flag] = Number(body[flag]);
-  }
+  for (const flag of flags()) if (body[flag] !== undefined) next[flag] = Number(body[flag]);
   ctx.state.hooksSettings.set(company.id, next);
   return ok(view(next), [], 201);
 }
