@@ -17,10 +17,10 @@ function tsFiles(dir: string): string[] {
 const lineCount = (file: string) => readFileSync(file, "utf8").split("\n").length - 1;
 
 /**
- * No handler file over 500 lines (issue 21). The simulator's total is a ratchet: 7,500 lines, the size it reached
- * when this check was written (8,542 before); issue 21's target is 6,500. Lower it as the simulator shrinks.
+ * No handler file over 500 lines (issue 21). The simulator's total is a ratchet: the size it last reached (8,542 when
+ * the check was written, then 7,453, now 6,805); issue 21's target is 6,500. Lower it as the simulator shrinks.
  */
-const SIMULATOR_MAX_LINES = 7500;
+const SIMULATOR_MAX_LINES = 6805;
 const HANDLER_MAX_LINES = 500;
 
 test("the simulator stays within its size, and no handler file outgrows its cap", () => {
