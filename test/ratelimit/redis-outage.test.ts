@@ -86,10 +86,11 @@ test("killed and restarted empty, then frozen: no 429 at a strict server, and ca
 
   // What the fail-safe guarantees (README, "When Redis fails"): each process alone keeps to its share, so once the
   // requests made before an outage have left the window, the four together hold the limit, and recovery adds
-  // nothing. In the outage's first long window it cannot: a share counts only its own process's requests, and
-  // when the four used the quota unevenly just before (one starved of CPU sends less), the others' shares still
-  // have room. That overshoot is bounded by what the busy ones took beyond their shares, at most one short
-  // window's limit here; without the shares (each process using the whole quota alone) it is dozens.
+  // nothing. In the outage's first long window a share also leaves room for what Redis last reported the windows
+  // held (uneven use before the outage: fail-safe-share.test.ts), but not for what Redis granted the others after
+  // this process's own last grant; a process starved of CPU may have its last grant well before the outage. That
+  // overshoot is at most one short window's limit here; without the shares (each process using the whole quota
+  // alone) it is dozens.
   const longest = WINDOWS[1].windowMs;
   const inFirstWindow = (t: number) =>
     (t >= killedAt && t < killedAt + longest) || (t >= frozenAt && t < frozenAt + longest);
