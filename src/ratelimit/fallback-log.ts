@@ -1,7 +1,8 @@
 // The sliding log a fail-safe store (fail-safe-store.ts) keeps of this process's own requests: it also records the
-// requests the shared store granted, so that while the store fails the fallback already counts them, and it lists
-// them all for the store's `restore` afterwards. Kept out of sliding-log.ts, which every client carries (the memory
-// store), because only a fail-safe store needs these two methods.
+// requests the shared store granted, so that while the store fails the fallback already counts them; it lists them
+// all for the store's `restore` afterwards; and during an outage it can hold back room for other processes'
+// requests. Kept out of sliding-log.ts, which every client carries (the memory store), because only a fail-safe
+// store needs these methods.
 import { SlidingLog } from "./sliding-log.js";
 import type { AcquireResult, RateLimitWindow } from "./store.js";
 
@@ -33,7 +34,7 @@ export class FallbackLog extends SlidingLog {
     now: number,
     windows: readonly RateLimitWindow[],
   ): Exclude<AcquireResult, { granted: true }> | undefined {
-    this.held = this.held.filter((h) => h.until > now);
+    if (this.held.length > 0) this.held = this.held.filter((h) => h.until > now);
     if (this.held.length === 0) return super.check(now, windows);
     const narrowed = windows.map((w) => {
       const held = this.held.find((h) => h.windowMs === w.windowMs);
