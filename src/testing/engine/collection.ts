@@ -29,6 +29,7 @@ export interface Collection<Row extends { id: number } = any> {
   ownMessages?: true;
   /** The status of an action where the spec documents more than one success (else its first). */
   status?: Partial<Record<SimAction, number>>;
+  /** The 404 message for an unknown id. */
   notFound: string;
   /** False for rows that are gone (marked deleted) but kept for history. */
   live?(row: Row, ctx: HandlerContext): boolean;
@@ -43,6 +44,7 @@ export interface Collection<Row extends { id: number } = any> {
   listMeta?(matches: Row[], ctx: HandlerContext): Meta | undefined;
   /** A list answer's `meta.count`: the rows of this page, or every match. */
   count?: "page" | "matches";
+  /** The API's shape of a row. */
   view(row: Row, ctx: HandlerContext): unknown;
   /** A new row's fields from the request (`ownerId`: its company's, or chain's, id); may answer early (`abort`)
    * with the area's own messages. */
@@ -55,6 +57,7 @@ export interface Collection<Row extends { id: number } = any> {
   remove?(row: Row, ctx: HandlerContext): void;
 }
 
+/** Declares a collection with its row type checked. */
 export function collection<Row extends { id: number }>(spec: Collection<Row>): Collection<Row> {
   return spec;
 }
