@@ -13,7 +13,6 @@ import { isPageRequest, readPage, type PageRequest } from "./page-request.js";
 import { stream } from "./prng.js";
 import { RateLimiter } from "./rate-limit.js";
 import { fail, invalid, MESSAGES, Reply, tooManyRequests, unauthorized, type SimResponse } from "./reply.js";
-import { readMultipart } from "./multipart.js";
 import { keepNewest, loggedBody, queryObject, redactHeaders, type RecordedRequest } from "./request-log.js";
 import { Router, type RouteResult } from "./router.js";
 import { operationIndex, type OperationEntry } from "./spec-index.js";
@@ -42,7 +41,7 @@ interface ParsedBody {
   tooLarge?: boolean;
 }
 
-function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer | undefined): ParsedBody {
+async function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer | undefined): Promise<ParsedBody> {
   if (!raw) return { failed: false, tooLarge: true };
   if (method === "GET" || method === "HEAD" || raw.length === 0) return { failed: false };
   const text = raw.toString("utf8");
@@ -51,9 +50,16 @@ function parseBody(method: string, headers: IncomingHttpHeaders, raw: Buffer | u
   if (type.includes("application/x-www-form-urlencoded")) {
     return { value: Object.fromEntries(new URLSearchParams(text)), failed: false };
   }
+  // The platform's multipart reader (undici's, as fetch uses); files become `{ filename, type, size }`.
   if (type.includes("multipart/form-data")) {
-    const fields = readMultipart(raw.toString("latin1"), type);
-    return fields ? { value: fields, failed: false } : { failed: true };
+    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": type } })
+      .formData()
+      .catch(() => {});
+    if (!form) return { failed: true };
+    const fields: Record<string, unknown> = {};
+    const file = (f: File) => ({ filename: f.name, type: f.type || "application/octet-stream", size: f.size });
+    form.forEach((value, name) => (fields[name] = typeof value === "string" ? value : file(value)));
+    return { value: fields, failed: false };
   }
   try {
     return { value: JSON.parse(text), failed: false };
@@ -123,7 +129,7 @@ export class SimulatorCore {
     const hostRooted = !inBase && hostRootedPrefixes.some((prefix) => path.startsWith(prefix));
     const route = inBase || hostRooted ? this.router.match(method, path) : ({ kind: "missing" } as const);
     const op = route.kind === "found" ? route.op : undefined;
-    const parsed = parseBody(method, req.headers, body);
+    const parsed = await parseBody(method, req.headers, body);
 
     const entry: RecordedRequest = {
       id: randomUUID(),

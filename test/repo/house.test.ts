@@ -20,7 +20,7 @@ const lineCount = (file: string) => readFileSync(file, "utf8").split("\n").lengt
  * No handler file over 500 lines (issue 21). The simulator's total is a ratchet: the size it last reached (8,542 when
  * the check was written, then 7,453, now 6,808); issue 21's target is 6,500. Lower it as the simulator shrinks.
  */
-const SIMULATOR_MAX_LINES = 6808;
+const SIMULATOR_MAX_LINES = 6785;
 const HANDLER_MAX_LINES = 500;
 
 test("the simulator stays within its size, and no handler file outgrows its cap", () => {

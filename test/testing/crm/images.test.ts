@@ -90,4 +90,19 @@ describe("the simulator's picture upload", () => {
       .catch((e: unknown) => e);
     expect(wrongType).toBeInstanceOf(YclientsValidationError);
   });
+
+  it("answers 400 to a multipart body it cannot read, and still logs the request", async () => {
+    const res = await fetch(`${sim.url}/images/service`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${sim.partnerToken}, User ${sim.state.staffUsers[0].token}`,
+        accept: "application/vnd.yclients.v2+json",
+        "content-type": "multipart/form-data; boundary=cut",
+      },
+      body: '--cut\r\nContent-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\nno closing boundary',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ success: false });
+    expect(sim.requests[sim.requests.length - 1]).toMatchObject({ method: "POST", path: "/images/service" });
+  });
 });
