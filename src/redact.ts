@@ -96,10 +96,7 @@ export function redactBounded(
 }
 
 function copy(value: unknown, secrets: ReadonlyArray<string | undefined>, budget: Budget, depth: number): unknown {
-  if (typeof value === "string") {
-    const safe = secrets.includes(value) ? REDACTED : secrets.length ? redactText(value, secrets) : value;
-    return spendText(safe, budget);
-  }
+  if (typeof value === "string") return spendText(maskString(value, secrets), budget);
   if (value === null || typeof value !== "object") {
     budget.left -= String(value).length;
     return value;
@@ -131,9 +128,16 @@ function copy(value: unknown, secrets: ReadonlyArray<string | undefined>, budget
     }
     budget.left -= key.length + 4;
     const secret = isSecretField(key, item) && item !== null && item !== undefined;
-    out[key] = secret ? spendText(REDACTED, budget) : copy(item, secrets, budget, depth + 1);
+    // A key is text the server sent too: a map keyed by what was sent (field errors keyed by the value) echoes it.
+    out[maskString(key, secrets)] = secret ? spendText(REDACTED, budget) : copy(item, secrets, budget, depth + 1);
   }
   return out;
+}
+
+/** A string with the known secrets masked: whole when it equals one, else by the rule of `redactText`. */
+function maskString(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  if (!secrets.length) return text;
+  return secrets.includes(text) ? REDACTED : redactText(text, secrets);
 }
 
 /** A string within the budget: whole when it fits, else cut and marked. */

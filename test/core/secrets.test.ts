@@ -154,6 +154,30 @@ describe("echoed secrets are masked in errors", () => {
     );
   });
 
+  it("a secret echoed as an object key (a field-error map keyed by the value) is masked in the key too", async () => {
+    const password = "pw-LEAKY-key-9";
+    server.handle((_req, res) =>
+      json(res, 422, {
+        success: false,
+        data: { [USER]: "unknown", x7: "short one" },
+        meta: { message: "bad", errors: { [password]: ["wrong"], x7: ["too short"], phone: ["bad"] } },
+      }),
+    );
+    const error = await client({ userToken: USER })
+      .POST("/auth", { body: { login: "79000000000", password } })
+      .catch((e) => e);
+    expect(renderings(error)).not.toContain("LEAKY");
+    expect(renderings(error)).not.toContain(USER);
+    expect(error.fieldErrors).toEqual({ "[REDACTED]": ["wrong"], x7: ["too short"], phone: ["bad"] });
+    expect(error.message).toBe("POST /auth failed with HTTP 422: bad ([REDACTED]: wrong; x7: too short; phone: bad)");
+    // A short secret as a whole key is masked; the same characters inside a longer key are not.
+    const short = await client()
+      .POST("/auth", { body: { login: "79000000000", password: "x7" } })
+      .catch((e) => e);
+    expect(Object.keys(short.body.meta.errors)).toEqual(["pw-LEAKY-key-9", "[REDACTED]", "phone"]);
+    expect(short.body.data["[REDACTED]"]).toBe("short one");
+  });
+
   it("a short secret (1–3 characters) echoed by the server is masked as a whole value or whole token", async () => {
     server.handle((_req, res) =>
       json(res, 401, { success: false, data: { given: "x7" }, meta: { message: "password x7 is wrong" } }),
