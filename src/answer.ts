@@ -35,7 +35,7 @@ export function answerErrorContext(
     method: call.method,
     path: call.path,
     url: transport.urlOf(call),
-    requestId: response.headers.get("x-request-id") ?? undefined,
+    requestId: transport.requestIdOf(response, call),
     attempts: call.attempts,
     body,
     meta,

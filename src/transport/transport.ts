@@ -15,7 +15,7 @@ import {
 } from "../errors.js";
 import { log as defaultLog, newCallId, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
-import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
+import { REDACTED, redactBounded, redactText, redactUrl, secretValues } from "../redact.js";
 import { SafeToPrint } from "../safe-to-print.js";
 import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./authorization-header.js";
@@ -285,7 +285,7 @@ export class Transport extends SafeToPrint {
       errorCode: failure?.code,
       durationMs: Date.now() - started,
       attempt: call.attempts,
-      requestId: requestIdOf(raw?.headers, sent, call),
+      requestId: redactText(correlationIdOf(raw?.headers, sent, call), this.secretsOf(call)),
       callId: callIdOf(call),
     };
     const { method, path, durationMs, attempt, requestId } = fields;
@@ -351,6 +351,12 @@ export class Transport extends SafeToPrint {
   /** The URL of a call's request with secrets masked, for errors. */
   urlOf(call: CallContext): string | undefined {
     return call.request ? redactUrl(call.request.url, this.secretsOf(call)) : undefined;
+  }
+
+  /** An answer's `x-request-id` for an error, with the call's secrets masked: a server or proxy may echo one there. */
+  requestIdOf(response: Response, call: CallContext): string | undefined {
+    const id = response.headers.get("x-request-id");
+    return id === null ? undefined : redactText(id, this.secretsOf(call));
   }
 
   /**
@@ -428,7 +434,7 @@ export class Transport extends SafeToPrint {
     const cut = truncationNote(response);
     const context = this.context(call, {
       status: response.status,
-      requestId: response.headers.get("x-request-id") ?? undefined,
+      requestId: this.requestIdOf(response, call),
       body,
       meta,
       bodyTruncated: truncated || cut !== "" || undefined,
@@ -470,7 +476,7 @@ function callIdOf(call: CallContext): string {
  * The id to correlate a log event with: the server's `x-request-id`, else a correlation id the caller sent (headers
  * option or middleware), else the SDK's own id for the call. Bounded and printable: it comes from outside.
  */
-function requestIdOf(answer: Headers | undefined, sent: Headers, call: CallContext): string {
+function correlationIdOf(answer: Headers | undefined, sent: Headers, call: CallContext): string {
   const id = answer?.get("x-request-id") ?? sent.get("x-request-id") ?? sent.get("x-correlation-id");
   return id && /^[\x21-\x7e]{1,128}$/.test(id) ? id : callIdOf(call);
 }

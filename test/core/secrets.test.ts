@@ -178,6 +178,22 @@ describe("echoed secrets are masked in errors", () => {
     expect(short.body.data["[REDACTED]"]).toBe("short one");
   });
 
+  it("a token echoed in the x-request-id header is masked in error.requestId and in log lines", async () => {
+    const lines: string[] = [];
+    const record = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+    const logger = { debug: record, info: record, warn: record, error: record };
+    for (const status of [404, 503]) {
+      server.handle((_req, res) =>
+        json(res, status, { success: false, data: null, meta: { message: "no" } }, { "x-request-id": USER }),
+      );
+      const error = await failing(client({ userToken: USER, logger }));
+      expect((error as { requestId?: string }).requestId).toBe("[REDACTED]");
+      expect(renderings(error)).not.toContain("SECRET");
+    }
+    expect(lines.some((line) => line.includes("request id [REDACTED]"))).toBe(true);
+    expect(lines.join("\n")).not.toContain("SECRET");
+  });
+
   it("a short secret (1–3 characters) echoed by the server is masked as a whole value or whole token", async () => {
     server.handle((_req, res) =>
       json(res, 401, { success: false, data: { given: "x7" }, meta: { message: "password x7 is wrong" } }),
