@@ -46,6 +46,35 @@ describe("withOptions()", () => {
     await expect(hasty.booking.dates()).rejects.toBeInstanceOf(YclientsTimeoutError);
   });
 
+  it("adds its headers and middleware to the client's: a header it names wins, its middleware runs after", async () => {
+    const order: string[] = [];
+    const mark = (name: string): Middleware => ({ onRequest: () => void order.push(name) });
+    const yc = new YclientsClient({
+      ...base(),
+      headers: { "X-App": "a", "X-Shop": "parent" },
+      middleware: [mark("client")],
+    });
+    const derived = yc.withOptions({ headers: { "X-Shop": "derived" }, middleware: [mark("derived")] });
+    await derived.booking.dates(undefined, { headers: { "X-App": "call" }, middleware: [mark("call")] });
+    expect(order).toEqual(["client", "derived", "call"]);
+    expect(server.seen[0].headers["x-shop"]).toBe("derived");
+    expect(server.seen[0].headers["x-app"]).toBe("call");
+    await yc.booking.dates();
+    expect(server.seen[1].headers["x-shop"]).toBe("parent");
+  });
+
+  it("refines the retry settings of the client it derives from, and per-call retry refines the derived client's", async () => {
+    server.handle((_req, res) => json(res, 503, { success: false, data: null, meta: {} }));
+    const yc = new YclientsClient({ ...base(), circuitBreaker: false });
+    const patient = yc.withOptions({ retry: { maxTries: 4 } });
+    // Neither of these names maxTries: both keep the derived client's 4, not the client's 3.
+    await expect(patient.withOptions({ retry: { jitter: false } }).booking.dates()).rejects.toMatchObject({
+      attempts: 4,
+    });
+    await expect(patient.booking.dates(undefined, { retry: { baseDelay: 0 } })).rejects.toMatchObject({ attempts: 4 });
+    expect(server.seen).toHaveLength(8);
+  });
+
   it("refuses unknown options and bad values, naming the option and never a token", () => {
     const yc = new YclientsClient(base());
     expect(() => yc.withOptions({ timeout: 5 } as never)).toThrow(/does not take "timeout"; did you mean "timeoutMs"/);
