@@ -1,4 +1,4 @@
-import { YclientsClient, YclientsConfigError } from "../../src/index";
+import { ALTEGIO_BASE_URL, YclientsClient, YclientsConfigError, YclientsTimeoutError } from "../../src/index";
 import { backoffFromEnv, resolveRetry } from "../../src/config";
 import { json, ok, startServer, type TestServer } from "../helpers/scripted-server";
 
@@ -106,4 +106,37 @@ describe("bad options", () => {
     const yc = new YclientsClient({ partnerToken: "p" });
     expect(() => yc.withUserToken("")).toThrow(YclientsConfigError);
   });
+});
+
+describe("defaults the README states", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer((_req, res) => json(res, 200, ok([])));
+  });
+  afterAll(() => server.close());
+
+  it("baseUrl is https://api.yclients.com/api/v1, and ALTEGIO_BASE_URL is Altegio's", async () => {
+    const sentTo: string[] = [];
+    // The client's own `fetch` option: it notes where the SDK meant to go and delivers to the local server instead.
+    const delivering = (request: Request, init: { signal: AbortSignal }) => {
+      sentTo.push(request.url);
+      const url = new URL(request.url);
+      return fetch(new Request(`${server.origin}${url.pathname}${url.search}`, request), init);
+    };
+    await new YclientsClient({ partnerToken: "p", fetch: delivering, rateLimit: false }).GET("/countries");
+    await new YclientsClient({ partnerToken: "p", fetch: delivering, rateLimit: false, baseUrl: ALTEGIO_BASE_URL }).GET(
+      "/countries",
+    );
+    expect(sentTo).toEqual(["https://api.yclients.com/api/v1/countries", "https://api.alteg.io/api/v1/countries"]);
+    expect(YclientsClient.ALTEGIO_BASE_URL).toBe(ALTEGIO_BASE_URL);
+    expect(server.seen.map((s) => s.url)).toEqual(["/api/v1/countries", "/api/v1/countries"]);
+  });
+
+  it("timeoutMs is 5000 per attempt", async () => {
+    server.handle(() => undefined); // never answers
+    const yc = new YclientsClient({ partnerToken: "p", baseUrl: server.url, retry: false, rateLimit: false });
+    const error = await yc.GET("/countries").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(YclientsTimeoutError);
+    expect((error as Error).message).toBe("GET /countries timed out: no response within 5000ms");
+  }, 15_000);
 });

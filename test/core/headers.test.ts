@@ -18,6 +18,19 @@ describe("request headers", () => {
     expect(req.headers["content-type"]).toBeUndefined();
   });
 
+  it("leaves User-Agent alone where there is a document (a browser)", async () => {
+    const global = globalThis as { document?: unknown };
+    global.document = {};
+    let yc: YclientsClient;
+    try {
+      yc = new YclientsClient({ partnerToken, baseUrl: server.url });
+    } finally {
+      delete global.document;
+    }
+    await yc.GET("/countries");
+    expect(server.seen[0].headers["user-agent"] ?? "").not.toContain("yclients-client");
+  });
+
   it("appends the user token as `, User <token>` and sends JSON bodies with Content-Type", async () => {
     const yc = new YclientsClient({ partnerToken, userToken: "user-1", baseUrl: server.url });
     await yc.POST("/auth", { body: { login: "79000000000", password: "pw-secret" } });
