@@ -74,6 +74,10 @@ describe("bad options", () => {
     [{ partnerToken: "" }, /partnerToken/],
     [{ partnerToken: "a b" }, /partnerToken/],
     [{ partnerToken: "p", userToken: "x,User y" }, /userToken/],
+    // A comma alone would split the Authorization value: `Bearer p,x` reads as two credentials.
+    [{ partnerToken: "p,x" }, /partnerToken/],
+    [{ partnerToken: "p", userToken: "x,y" }, /userToken/],
+    [{ partnerToken: "p\tx" }, /partnerToken/],
     [{ partnerToken: "p", baseUrl: "not a url" }, /baseUrl/],
     [{ partnerToken: "p", baseUrl: "ftp://x" }, /baseUrl/],
     [{ partnerToken: "p", timeoutMs: 0 }, /timeoutMs/],
