@@ -6,6 +6,7 @@ import {
   YclientsConfigError,
   YclientsNotFoundError,
   YclientsParseError,
+  YclientsRateLimitError,
   YclientsValidationError,
   YclientsError,
 } from "../../src/index";
@@ -127,6 +128,18 @@ describe("client errors with raiseClientErrors (the default)", () => {
     expect(error).toBeInstanceOf(YclientsClientError);
     expect(error.status).toBe(200);
     expect(error.message).toContain("Не найдено");
+  });
+});
+
+describe("server-side failures after the retries", () => {
+  it("a 429 is a YclientsRateLimitError with Retry-After as retryAfterMs, not a client error", async () => {
+    server.handle((_req, res) => json(res, 429, envelopeError("Слишком много запросов"), { "retry-after": "7" }));
+    const yc = new YclientsClient({ partnerToken: "p-token", baseUrl: server.url, retry: false, rateLimit: false });
+    const error = await yc.GET("/countries").catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsRateLimitError);
+    expect(error).not.toBeInstanceOf(YclientsClientError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 7000, attempts: 1, requestId: "req-test-1" });
+    expect(error.message).toBe("GET /countries was rate limited (HTTP 429) after 1 attempt: Слишком много запросов");
   });
 });
 
