@@ -6,12 +6,14 @@ import {
   YclientsConfigError,
   YclientsNotFoundError,
   YclientsParseError,
+  YclientsNetworkError,
   YclientsRateLimitError,
+  YclientsServerError,
   YclientsValidationError,
   YclientsError,
 } from "../../src/index";
 import * as errorsModule from "../../src/errors";
-import { json, ok, scriptedClient, useServer } from "../helpers/scripted-server";
+import { closedPort, json, ok, scriptedClient, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
 
@@ -157,6 +159,29 @@ describe("raiseClientErrors: false", () => {
     server.handle((_req, res) => json(res, 200, envelopeError("nope")));
     const result = await lenient().GET("/countries");
     expect(result.error).toEqual(envelopeError("nope"));
+  });
+
+  it("5xx, 429, parse errors and refused connections still throw, typed and friendly", async () => {
+    const answers: Array<[(res: import("node:http").ServerResponse) => void, new (...args: never[]) => Error]> = [
+      [(res) => json(res, 503, envelopeError("down")), YclientsServerError],
+      [(res) => json(res, 429, envelopeError("slow down")), YclientsRateLimitError],
+      [
+        (res) => (res.writeHead(200, { "content-type": "text/html" }), res.end("<html>oops</html>")),
+        YclientsParseError,
+      ],
+    ];
+    for (const [answer, errorClass] of answers) {
+      server.handle((_req, res) => answer(res));
+      await expect(lenient().GET("/countries")).rejects.toBeInstanceOf(errorClass);
+      await expect(lenient().booking.dates(undefined, { companyId: 1 })).rejects.toBeInstanceOf(errorClass);
+    }
+    const refused = new YclientsClient({
+      partnerToken: "p-token",
+      baseUrl: `http://127.0.0.1:${await closedPort()}/api/v1`,
+      retry: false,
+      raiseClientErrors: false,
+    });
+    await expect(refused.GET("/countries")).rejects.toBeInstanceOf(YclientsNetworkError);
   });
 
   it("friendly methods resolve with success: false and the classified error", async () => {
