@@ -392,7 +392,7 @@ export class YclientsTypedClient<Raise extends boolean = true> extends SafeToPri
     return {
       client: this.constructor.name,
       userToken: this.#userToken === undefined ? undefined : REDACTED,
-      companyId: this.#core.companyId,
+      companyId: this.#scoped.companyId ?? this.#core.companyId,
     };
   }
 

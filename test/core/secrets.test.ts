@@ -98,6 +98,14 @@ describe("a client printed, inspected or serialised shows no token", () => {
       userToken: "[REDACTED]",
       companyId: 4564,
     });
+    // A derived client shows its own company id, not the one it was derived from.
+    const salon = yc.withOptions({ companyId: 7 });
+    expect(JSON.parse(JSON.stringify(salon))).toEqual({
+      client: "YclientsClient",
+      userToken: "[REDACTED]",
+      companyId: 7,
+    });
+    expect(inspect(salon)).toBe('YclientsClient {"userToken":"[REDACTED]","companyId":7}');
   });
 });
 
