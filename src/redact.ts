@@ -161,6 +161,26 @@ export function secretValues(body: unknown, depth = 0, out: string[] = []): stri
 }
 
 /**
+ * The secrets and the forms a server may quote them in inside text (a debug page echoing the request, a proxy's
+ * error page quoting the URL): JSON-escaped, with PHP's `\/` and `\uXXXX` too; HTML-escaped; percent-encoded.
+ * Masking all of them hides a secret whichever way it was quoted; most secrets have no other form.
+ */
+export function withQuotedForms(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    const json = JSON.stringify(secret).slice(1, -1);
+    // eslint-disable-next-line no-control-regex -- everything outside ASCII, as PHP's json_encode escapes it
+    const asciiJson = json.replace(/[^\u0000-\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const html = secret.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    forms.add(secret);
+    for (const form of [json, asciiJson]) forms.add(form).add(form.replace(/\//g, "\\/"));
+    forms.add(html.replace(/'/g, "&#039;")).add(html.replace(/'/g, "&#39;"));
+    forms.add(encodeURIComponent(secret));
+  }
+  return [...forms];
+}
+
+/**
  * A URL with secrets masked: the value of a secret-named query parameter (`?password=`, `?user_token=`,
  * `?code=`), the value of any parameter that equals a known secret whatever its name (`?api_key=<partner
  * token>`), and known secrets of 8 characters or more anywhere else in it.

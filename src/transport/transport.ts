@@ -15,7 +15,7 @@ import {
 } from "../errors.js";
 import { log as defaultLog, newCallId, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
-import { REDACTED, redactBounded, redactText, redactUrl, secretValues } from "../redact.js";
+import { REDACTED, redactBounded, redactText, redactUrl, secretValues, withQuotedForms } from "../redact.js";
 import { SafeToPrint } from "../safe-to-print.js";
 import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./authorization-header.js";
@@ -333,9 +333,12 @@ export class Transport extends SafeToPrint {
     return error;
   }
 
-  /** Every secret of a call (tokens, password, SMS code, 2FA uuid); worked out only when an error is being built. */
+  /**
+   * Every secret of a call (tokens, password, SMS code, 2FA uuid), with the forms a server may quote it in (see
+   * `withQuotedForms`); worked out only when an error or a log line is being built.
+   */
   secretsOf(call: CallContext): string[] {
-    return [
+    return withQuotedForms([
       this.#settings.partnerToken,
       ...(call.userToken ? [call.userToken] : []),
       ...secretValues(call.body),
@@ -345,7 +348,7 @@ export class Transport extends SafeToPrint {
           ([name, value]) => SECRET_PATH_PARAM.test(name) && (typeof value === "string" || typeof value === "number"),
         )
         .map(([, value]) => String(value)),
-    ];
+    ]);
   }
 
   /** The URL of a call's request with secrets masked, for errors. */

@@ -202,6 +202,29 @@ describe("echoed secrets are masked in errors", () => {
     expect(lines.join("\n")).not.toContain("SECRET");
   });
 
+  it("a password a debug page quotes JSON-escaped, HTML-escaped or percent-encoded is masked in each form", async () => {
+    const password = `pa"ss/w&<rd>'é1`;
+    const quoted = {
+      json: String.raw`pa\"ss\/w&<rd>'\u00e91`,
+      html: "pa&quot;ss/w&amp;&lt;rd&gt;&#039;é1",
+      url: "pa%22ss%2Fw%26%3Crd%3E'%C3%A91",
+    };
+    server.handle((_req, res) => {
+      res.writeHead(500, { "content-type": "text/html" });
+      res.end(
+        `<html><head><title>Whoops! There was an error.</title></head><body><pre>{"password":"${quoted.json}"}</pre>` +
+          `<td>${quoted.html}</td><a href="/auth?p=${quoted.url}">retry</a></body></html>`,
+      );
+    });
+    const error = await client()
+      .POST("/auth", { body: { login: "79000000000", password } })
+      .catch((e) => e);
+    expect(error.message).toBe("POST /auth failed with HTTP 500 after 1 attempt: Whoops! There was an error.");
+    const shown = `${renderings(error)}\n${String(error.body)}`;
+    for (const form of Object.values(quoted)) expect(shown).not.toContain(form);
+    expect(error.body).toContain(`<td>[REDACTED]</td>`);
+  });
+
   it("a short secret (1–3 characters) echoed by the server is masked as a whole value or whole token", async () => {
     server.handle((_req, res) =>
       json(res, 401, { success: false, data: { given: "x7" }, meta: { message: "password x7 is wrong" } }),
