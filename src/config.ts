@@ -272,6 +272,12 @@ export function checkHeaders(value: unknown, label: string): HeaderMap {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new YclientsConfigError(`${label} must be an object of header names to string values`);
   }
+  // A Headers or a Map has no own keys to read: taken as an object, everything it holds would be dropped unsent.
+  if ((typeof Headers !== "undefined" && value instanceof Headers) || value instanceof Map) {
+    throw new YclientsConfigError(
+      `${label} must be a plain object of header names to string values: Object.fromEntries() turns a Headers or a Map into one`,
+    );
+  }
   const out: HeaderMap = {};
   for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
     if (!HEADER_NAME.test(name)) {

@@ -87,6 +87,19 @@ describe("request headers", () => {
     expect(server.seen[1].headers["x-a"]).toBeUndefined();
   });
 
+  it("refuses a Headers or a Map as headers rather than dropping what they hold", async () => {
+    for (const headers of [new Headers({ "X-A": "1" }), new Map([["X-A", "1"]])]) {
+      expect(() => new YclientsClient({ partnerToken, headers: headers as never })).toThrow(
+        /headers must be a plain object/,
+      );
+      const yc = new YclientsClient({ partnerToken, baseUrl: server.url });
+      expect(() => yc.withOptions({ headers: headers as never })).toThrow(YclientsConfigError);
+      expect(() => yc.setGlobalHeaders(headers as never)).toThrow(YclientsConfigError);
+      await expect(yc.GET("/countries", { headers: headers as never })).rejects.toThrow(YclientsConfigError);
+    }
+    expect(server.seen).toHaveLength(0);
+  });
+
   it("refuses an Authorization header smuggled in through custom headers", () => {
     expect(() => new YclientsClient({ partnerToken, headers: { Authorization: "Bearer x" } })).toThrow(
       YclientsConfigError,
