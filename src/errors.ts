@@ -108,6 +108,10 @@ export class YclientsRateLimitError extends YclientsError {
     super(message, context);
     this.retryAfterMs = context.retryAfterMs;
   }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
 }
 
 /** 5xx after the retries ran out. */

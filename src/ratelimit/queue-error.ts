@@ -9,6 +9,10 @@ export class YclientsRateLimitQueueError extends YclientsError {
     super(message, rest);
     this.reason = reason;
   }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
+  }
 }
 Object.defineProperty(YclientsRateLimitQueueError.prototype, "name", {
   value: "YclientsRateLimitQueueError",

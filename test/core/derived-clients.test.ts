@@ -104,7 +104,10 @@ describe("withOptions()", () => {
     const derived = yc.withOptions({ userToken: USER });
     await yc.booking.dates();
     await derived.booking.dates();
-    await expect(derived.booking.dates()).rejects.toBeInstanceOf(YclientsRateLimitQueueError);
+    const refused = await derived.booking.dates().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(YclientsRateLimitQueueError);
+    expect(refused).toMatchObject({ reason: "wait" });
+    expect(JSON.parse(JSON.stringify(refused))).toMatchObject({ name: "YclientsRateLimitQueueError", reason: "wait" });
     expect(server.seen).toHaveLength(2);
   });
 });

@@ -141,6 +141,7 @@ describe("server-side failures after the retries", () => {
     expect(error).toBeInstanceOf(YclientsRateLimitError);
     expect(error).not.toBeInstanceOf(YclientsClientError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 7000, attempts: 1, requestId: "req-test-1" });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "YclientsRateLimitError", retryAfterMs: 7000 });
     expect(error.message).toBe("GET /countries was rate limited (HTTP 429) after 1 attempt: Слишком много запросов");
   });
 });
