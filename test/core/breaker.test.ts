@@ -29,6 +29,7 @@ describe("circuit breaker", () => {
     const error = await yc.GET("/countries").catch((e) => e);
     expect(error).toBeInstanceOf(YclientsCircuitOpenError);
     expect(error.path).toBe("/countries");
+    expect(error.attempts).toBe(0);
     expect(server.seen).toHaveLength(3);
 
     // Half-open after the pause: one trial goes through; its success closes the circuit.
