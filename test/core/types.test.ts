@@ -66,6 +66,14 @@ describe("types follow raiseClientErrors", () => {
       void yc.booking.times({ id: 16 }, "2026-12-01");
       // @ts-expect-error request bodies are strict: no unknown fields
       void yc.booking.check({ appointments: [], unknown_field: 1 });
+      // @ts-expect-error a misspelled client option is rejected at compile time too
+      void new YclientsClient({ partnerToken: "p", timeout: 100 });
+      // @ts-expect-error withOptions() takes only what a derived client may change
+      void yc.withOptions({ timeout: 100 });
+      // @ts-expect-error nor what stays shared with the client it derives from
+      void yc.withOptions({ baseUrl: "https://api.alteg.io/api/v1" });
+      // @ts-expect-error a friendly method's call options are checked too
+      void yc.booking.dates(undefined, { timeout: 100 });
     };
     expect(typeof unused).toBe("function");
     const response: YclientsResponse<number> = {
