@@ -124,6 +124,20 @@ describe("client errors with raiseClientErrors (the default)", () => {
     expect(error.status).toBe(422);
   });
 
+  it.each([
+    [431, YclientsBookingError],
+    [438, YclientsBookingError],
+    [430, YclientsValidationError],
+    [439, YclientsValidationError],
+  ])("code %d at the edges of 431–438 is a %p", async (code, errorClass) => {
+    server.handle((_req, res) =>
+      json(res, 422, { success: false, data: null, meta: { message: "x" }, errors: { code, message: "x" } }),
+    );
+    const error = await countriesFailure();
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error.code).toBe(code);
+  });
+
   it("success: false with HTTP 200 throws too", async () => {
     server.handle((_req, res) => json(res, 200, envelopeError("Не найдено")));
     const error = await countriesFailure();
