@@ -125,11 +125,11 @@ describe("client errors with raiseClientErrors (the default)", () => {
   });
 
   it.each([
-    [431, YclientsBookingError],
-    [438, YclientsBookingError],
-    [430, YclientsValidationError],
-    [439, YclientsValidationError],
-  ])("code %d at the edges of 431–438 is a %p", async (code, errorClass) => {
+    [431, "YclientsBookingError", YclientsBookingError],
+    [438, "YclientsBookingError", YclientsBookingError],
+    [430, "YclientsValidationError", YclientsValidationError],
+    [439, "YclientsValidationError", YclientsValidationError],
+  ])("code %d at the edges of 431–438 is a %s", async (code, _name, errorClass) => {
     server.handle((_req, res) =>
       json(res, 422, { success: false, data: null, meta: { message: "x" }, errors: { code, message: "x" } }),
     );
