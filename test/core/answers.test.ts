@@ -27,6 +27,8 @@ describe("2xx answers that are not the envelope", () => {
     ["null", /envelope \(null\)/],
     ['"text"', /envelope \(a string\)/],
     ['{"data":[]}', /an object without a boolean success/],
+    ['{"success":"true","data":[]}', /an object without a boolean success/],
+    ['{"success":1,"data":[]}', /an object without a boolean success/],
     ["", /empty body where the API sends a JSON envelope/],
   ])("a 200 with %j is a YclientsParseError, typed and friendly", async (text, message) => {
     raw(200, text);
