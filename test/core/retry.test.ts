@@ -84,6 +84,22 @@ describe("network failures", () => {
     expect(error.message).toMatch(/ECONNREFUSED/);
   });
 
+  it("a host name that does not resolve is retried even for POST: the request never left", async () => {
+    // `.invalid` never resolves (RFC 6761): ENOTFOUND, or EAI_AGAIN where no resolver answers.
+    const yc = new YclientsClient({
+      partnerToken: "p",
+      baseUrl: "http://yclients-sdk-test.invalid/api/v1",
+      retry: fast,
+      circuitBreaker: false,
+      rateLimit: false,
+    });
+    const error = await calls.POST(yc).catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsNetworkError);
+    expect(error.message).toMatch(/ENOTFOUND|EAI_AGAIN/);
+    expect(error.attempts).toBe(3);
+    expect(error.mayHaveReachedServer).toBe(false);
+  });
+
   it("a connection reset is retried for GET but not for POST (the server may have acted)", async () => {
     server.handle((_req, res) => {
       res.socket?.destroy();
@@ -103,6 +119,18 @@ describe("timeouts", () => {
     expect(error).toBeInstanceOf(YclientsTimeoutError);
     expect(error.attempts).toBe(3);
     expect(server.seen).toHaveLength(3);
+  });
+
+  it("an attempt's timeout is 5 s by default", async () => {
+    server.handle((_req, res) => json(res, 200, ok([])));
+    // Waiting 5 s is no test: the timer the attempt arms is read instead, as the breaker tests read its clock.
+    const timers = jest.spyOn(global, "setTimeout");
+    try {
+      await client({ retry: false }).GET("/countries");
+      expect(timers.mock.calls.map(([, ms]) => ms)).toContain(5_000);
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it("a per-call timeoutMs overrides the client's", async () => {
