@@ -43,7 +43,7 @@ function servicesOf(yc: YclientsClient, sim: YclientsSimulator, options?: Record
 
 const statuses = (sim: YclientsSimulator) => sim.requests.map((r) => r.status);
 
-test("defaults: on, 5 per second and 200 per rolling minute, in this process, no queue cap", () => {
+test("defaults: on, 5 per second and 200 per rolling minute, in this process, no queue cap, a 1 s store timeout", () => {
   const settings = resolveRateLimit(undefined)!;
   expect(settings.windows).toEqual([
     { limit: 5, windowMs: 1_000 },
@@ -53,6 +53,7 @@ test("defaults: on, 5 per second and 200 per rolling minute, in this process, no
   expect(settings.maxQueue).toBe(Infinity);
   expect(settings.maxWaitMs).toBe(Infinity);
   expect(settings.fallbackShare).toBe(0.25);
+  expect(settings.storeTimeoutMs).toBe(1_000);
   expect(resolveRateLimit(false)).toBeUndefined();
 });
 
