@@ -15,7 +15,7 @@ import {
 } from "../errors.js";
 import { log as defaultLog, newCallId, type Log } from "../log.js";
 import type { RateLimiter } from "../ratelimit/limiter.js";
-import { REDACTED, redactBounded, redactUrl, secretValues } from "../redact.js";
+import { REDACTED, redactBounded, redactText, redactUrl, secretValues } from "../redact.js";
 import { SafeToPrint } from "../safe-to-print.js";
 import { subscribeAbort } from "./abort.js";
 import { authorizationValue } from "./authorization-header.js";
@@ -346,6 +346,15 @@ export class Transport extends SafeToPrint {
         )
         .map(([, value]) => String(value)),
     ];
+  }
+
+  /**
+   * A call's path as its logs and errors show it. The typed methods take any string, so a caller may have written
+   * more than the template into it: the query string and fragment are left out, the partner and user tokens masked.
+   */
+  shownPath(path: string, userToken?: string): string {
+    const end = path.search(/[?#]/);
+    return redactText(end < 0 ? path : path.slice(0, end), [this.#settings.partnerToken, userToken]);
   }
 
   /** The URL of a call's request with secrets masked, for errors. */
