@@ -260,6 +260,22 @@ describe("documented retry defaults, through the real transport", () => {
     }
   });
 
+  it("Retry-After sets the wait on a 429 only: a 503's is left to the backoff", async () => {
+    const lines: string[] = [];
+    setDebugSink((line) => lines.push(line));
+    setDebugNamespaces("yclients:retry");
+    try {
+      server.handle((_req, res, i) =>
+        i === 0 ? json(res, 503, {}, { "retry-after": "3600" }) : json(res, 200, ok([])),
+      );
+      await expect(calls.GET(client())).resolves.toMatchObject({ data: { success: true } });
+      expect(lines).toEqual([expect.stringMatching(/attempt 2 of 3 after HTTP 503, waiting 10ms$/)]);
+    } finally {
+      setDebugNamespaces("");
+      setDebugSink(undefined);
+    }
+  });
+
   it("a POST is not sent again after a timeout", async () => {
     server.handle((_req, res) => later(res, 500, () => json(res, 201, ok({ user_token: "t" }))));
     const error = await calls.POST(client({ timeoutMs: 40, retry: { ...fast, maxTries: 5 } })).catch((e) => e);
