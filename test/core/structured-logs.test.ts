@@ -195,6 +195,28 @@ describe("structured logs", () => {
     expect(levelOf("yclients:validate")).toEqual(["warn"]);
   });
 
+  it("requestId: the answer's x-request-id, else an id the caller sent, else the call's own id", async () => {
+    const events: Entry[] = [];
+    const keep = (fields: unknown) => void events.push(fields as Entry);
+    const logger = { instance: { debug: keep, info: keep, warn: keep, error: keep }, style: "pino" as const };
+    // Answers without an x-request-id, except when asked for one too long to be an id.
+    server.handle((req, res) => {
+      const tooLong = req.url.includes("long=1") ? { "x-request-id": "x".repeat(200) } : {};
+      res.writeHead(200, { "content-type": "application/json", ...tooLong });
+      res.end(JSON.stringify(ok([])));
+    });
+    const yc = new YclientsClient({ ...options(logger), retry: false });
+    await yc.GET("/countries", { headers: { "X-Request-Id": "mine-1" } });
+    await yc.GET("/countries", {
+      middleware: [{ onRequest: ({ request }) => (request.headers.set("X-Correlation-Id", "corr-2"), request) }],
+    });
+    await yc.GET("/countries");
+    await yc.GET("/countries", { params: { query: { long: 1 } } } as never);
+    const http = events.filter((e) => e.channel === "yclients:http");
+    expect(http.map((e) => e.requestId)).toEqual(["mine-1", "corr-2", http[2].callId, http[3].callId]);
+    expect(http[2].callId).not.toBe(http[3].callId);
+  });
+
   it("refuses an unknown style, and an instance without the four methods", () => {
     expect(() => new YclientsClient(options({ instance: console, style: "bunyan" as never }))).toThrow(
       YclientsConfigError,
