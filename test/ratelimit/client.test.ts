@@ -191,6 +191,27 @@ describe("the local queue caps", () => {
     expect(sim.requests).toHaveLength(1);
   });
 
+  test("maxWaitMs: a wait known to be longer fails at once, not when maxWaitMs has passed", async () => {
+    const sim = await simulator(false);
+    const yc = client(sim, { rateLimit: { windows: [{ limit: 1, windowMs: 60_000 }], maxWaitMs: 30_000 } });
+    await servicesOf(yc, sim);
+    // The quota frees up in 60 s, past maxWaitMs: refused now. The signal only bounds the test if it were not.
+    const error = await servicesOf(yc, sim, { signal: AbortSignal.timeout(5_000) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "YclientsRateLimitQueueError", reason: "wait" });
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  test("maxWaitMs: a wait of unknown length (behind a request in flight) ends when maxWaitMs has passed", async () => {
+    const sim = await simulator(false);
+    sim.setFaults([{ kind: "latency", ms: 1_500, times: 1 }]);
+    const yc = client(sim, { rateLimit: { windows: [{ limit: 1, windowMs: 60_000 }], maxWaitMs: 100 } });
+    const first = servicesOf(yc, sim).then(() => "first answered");
+    // The first request is in flight: nobody knows yet when its slot frees up, so the second waits, up to 100 ms.
+    const second = servicesOf(yc, sim).catch((e: YclientsRateLimitQueueError) => `second refused: ${e.reason}`);
+    expect(await Promise.race([first, second])).toBe("second refused: wait");
+    await first;
+  });
+
   test("bad values are configuration errors", () => {
     const bad = [
       { windows: [] },
