@@ -27,8 +27,14 @@ export interface BackoffWrapper {
   ): (this: ThisParameterType<F>, ...args: Parameters<F>) => Promise<Awaited<ReturnType<F>>>;
 }
 
+/**
+ * An abort or a signal timeout, told by its name: a DOMException from another realm (a vm context, Jest's test
+ * environment, an iframe) is not `instanceof Error` there, and it must still not be retried.
+ */
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+  if (error === null || typeof error !== "object") return false;
+  const { name } = error as { name?: unknown };
+  return name === "AbortError" || name === "TimeoutError";
 }
 
 function defaultRetryable(error: unknown): boolean {

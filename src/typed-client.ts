@@ -346,7 +346,8 @@ export class YclientsTypedClient<Raise extends boolean = true> extends SafeToPri
     }
     const call: CallContext = {
       method,
-      path,
+      // What logs, errors and the validator see: a template, never a token or query string written into the path.
+      path: this.#core.transport.shownPath(path, token),
       idempotent: isIdempotent(method, path),
       userToken: token,
       timeoutMs: timeoutMs === undefined ? this.#scoped.timeoutMs : checkTimeout(timeoutMs, "timeoutMs"),

@@ -351,6 +351,15 @@ export class Transport extends SafeToPrint {
     ]);
   }
 
+  /**
+   * A call's path as its logs and errors show it. The typed methods take any string, so a caller may have written
+   * more than the template into it: the query string and fragment are left out, the partner and user tokens masked.
+   */
+  shownPath(path: string, userToken?: string): string {
+    const end = path.search(/[?#]/);
+    return redactText(end < 0 ? path : path.slice(0, end), [this.#settings.partnerToken, userToken]);
+  }
+
   /** The URL of a call's request with secrets masked, for errors. */
   urlOf(call: CallContext): string | undefined {
     return call.request ? redactUrl(call.request.url, this.secretsOf(call)) : undefined;

@@ -1,4 +1,11 @@
-import { backoff, YclientsConfigError, YclientsNotFoundError, YclientsServerError } from "../../src/index";
+import {
+  backoff,
+  YclientsCircuitOpenError,
+  YclientsConfigError,
+  YclientsNotFoundError,
+  YclientsServerError,
+} from "../../src/index";
+import { setDebugNamespaces, setDebugSink } from "../../src/log";
 
 class Transient extends Error {}
 class Permanent extends Error {}
@@ -109,6 +116,52 @@ describe("backoff() as a wrapper", () => {
     }
     await expect(wrapped()).rejects.toBeInstanceOf(Transient);
     expect(calls).toBe(2);
+  });
+
+  it.each([
+    ["a configuration error", () => new YclientsConfigError("bad option")],
+    ["an open circuit", () => new YclientsCircuitOpenError("open")],
+    ["an abort", () => new DOMException("stopped", "AbortError")],
+  ])("by default %s is not retried: waiting cannot fix it", async (_what, make) => {
+    let calls = 0;
+    const wrapped = backoff({ ...fast, maxTries: 3 })(async () => {
+      calls++;
+      throw make();
+    });
+    await expect(wrapped()).rejects.toThrow();
+    expect(calls).toBe(1);
+  });
+
+  it("a predicate never sees an abort: it is not retried even when the predicate says yes", async () => {
+    let calls = 0;
+    const wrapped = backoff({ ...fast, maxTries: 3, retryOn: () => true })(async () => {
+      calls++;
+      throw new DOMException("stopped", "AbortError");
+    });
+    await expect(wrapped()).rejects.toThrow("stopped");
+    expect(calls).toBe(1);
+  });
+
+  it("logs each retry under yclients:retry with the attempt, the delay and the error's name, never the arguments", async () => {
+    const lines: string[] = [];
+    setDebugSink((line) => lines.push(line));
+    setDebugNamespaces("yclients:retry");
+    try {
+      const secret = "argument-secret-token-9";
+      const sync = backoff({ baseDelay: 0.002, expoFactor: 1, jitter: false, maxTries: 2, retryOn: [Transient] })(
+        async function pushVisits(_token: string) {
+          throw new Transient(`refused ${_token}`);
+        },
+      );
+      await expect(sync(secret)).rejects.toBeInstanceOf(Transient);
+      expect(lines).toEqual([
+        expect.stringMatching(/yclients:retry pushVisits: attempt 2 of 2 after Error, waiting 2ms/),
+      ]);
+      expect(lines.join("\n")).not.toContain(secret);
+    } finally {
+      setDebugNamespaces("");
+      setDebugSink(undefined);
+    }
   });
 
   it("bad options are YclientsConfigError", () => {

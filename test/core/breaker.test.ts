@@ -9,6 +9,7 @@ import {
   type CircuitBreakerOptions,
   type YclientsClientOptions,
 } from "../../src/index";
+import { setDebugNamespaces, setDebugSink } from "../../src/log";
 import { json, later, ok, scriptedClient, useServer } from "../helpers/scripted-server";
 
 const server = useServer();
@@ -161,6 +162,23 @@ describe("retries and the breaker agree on what happened", () => {
     expect(refused).toBeInstanceOf(YclientsCircuitOpenError);
     expect(refused.attempts).toBe(0);
     expect(server.seen).toHaveLength(5);
+  });
+
+  it("once the breaker opens, the call stops at once: no retry is announced or waited for that would not be sent", async () => {
+    const lines: string[] = [];
+    setDebugSink((line) => lines.push(line));
+    setDebugNamespaces("yclients:retry");
+    try {
+      server.handle((_req, res) => json(res, 502, {}));
+      const yc = withBreaker({ failures: 2 }, { retry: { maxTries: 5, baseDelay: 0.001, jitter: false } });
+      const error = await yc.GET("/countries").catch((e) => e);
+      expect(error).toBeInstanceOf(YclientsServerError);
+      expect(error.attempts).toBe(2);
+      expect(lines).toEqual([expect.stringMatching(/attempt 2 of 5 after HTTP 502/)]);
+    } finally {
+      setDebugNamespaces("");
+      setDebugSink(undefined);
+    }
   });
 
   it("when another call opens the breaker during this call's backoff wait, this call reports its own last failure", async () => {

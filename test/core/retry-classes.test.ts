@@ -60,6 +60,27 @@ describe("the retry class of every operation", () => {
     expect(isIdempotent("POST", "/company/{company_id}/clients/search")).toBe(true);
   });
 
+  it.each([
+    // README, "What is retried": each example of its table, in the class it names.
+    ["GET /records/{company_id}", true],
+    ["POST /book_check/{company_id}", true],
+    ["PUT /company/{id}/", true],
+    ["PATCH /company/{company_id}/settings/online", true],
+    ["DELETE /client/{company_id}/{id}", true],
+    ["POST /finance_transactions/{company_id}", false],
+    ["POST /storage_operations/goods_transactions/{company_id}", false],
+    ["PUT /record/{company_id}/{record_id}", false],
+    ["POST /records/{company_id}", false],
+    ["POST /book_record/{company_id}", false],
+    ["POST /auth", false],
+    ["POST /chain/{chain_id}/loyalty/abonement_types/{loyalty_abonement_type_id}/clone", false],
+    ["POST /chain/{chain_id}/loyalty/abonements/{abonementId}/set_balance", false],
+  ])("the README's example %s is safe to repeat: %s", (key, safe) => {
+    const [method, path] = key.split(" ");
+    expect(marks.find((m) => m.key === key)?.safe).toBe(safe);
+    expect(isIdempotent(method, path)).toBe(safe);
+  });
+
   it("a path outside the spec falls back to the method rule, with PUT and DELETE unsafe", () => {
     expect(isIdempotent("GET", "/not/in/the/spec")).toBe(true);
     expect(isIdempotent("PUT", "/not/in/the/spec")).toBe(false);

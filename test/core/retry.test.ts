@@ -84,6 +84,22 @@ describe("network failures", () => {
     expect(error.message).toMatch(/ECONNREFUSED/);
   });
 
+  it("a host name that does not resolve is retried even for POST: the request never left", async () => {
+    // `.invalid` never resolves (RFC 6761): ENOTFOUND, or EAI_AGAIN where no resolver answers.
+    const yc = new YclientsClient({
+      partnerToken: "p",
+      baseUrl: "http://yclients-sdk-test.invalid/api/v1",
+      retry: fast,
+      circuitBreaker: false,
+      rateLimit: false,
+    });
+    const error = await calls.POST(yc).catch((e) => e);
+    expect(error).toBeInstanceOf(YclientsNetworkError);
+    expect(error.message).toMatch(/ENOTFOUND|EAI_AGAIN/);
+    expect(error.attempts).toBe(3);
+    expect(error.mayHaveReachedServer).toBe(false);
+  });
+
   it("a connection reset is retried for GET but not for POST (the server may have acted)", async () => {
     server.handle((_req, res) => {
       res.socket?.destroy();
@@ -103,6 +119,18 @@ describe("timeouts", () => {
     expect(error).toBeInstanceOf(YclientsTimeoutError);
     expect(error.attempts).toBe(3);
     expect(server.seen).toHaveLength(3);
+  });
+
+  it("an attempt's timeout is 5 s by default", async () => {
+    server.handle((_req, res) => json(res, 200, ok([])));
+    // Waiting 5 s is no test: the timer the attempt arms is read instead, as the breaker tests read its clock.
+    const timers = jest.spyOn(global, "setTimeout");
+    try {
+      await client({ retry: false }).GET("/countries");
+      expect(timers.mock.calls.map(([, ms]) => ms)).toContain(5_000);
+    } finally {
+      timers.mockRestore();
+    }
   });
 
   it("a per-call timeoutMs overrides the client's", async () => {
@@ -226,6 +254,22 @@ describe("documented retry defaults, through the real transport", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/attempt 2 of \d+ after HTTP 429, waiting 60000ms/);
       expect(server.seen).toHaveLength(1);
+    } finally {
+      setDebugNamespaces("");
+      setDebugSink(undefined);
+    }
+  });
+
+  it("Retry-After sets the wait on a 429 only: a 503's is left to the backoff", async () => {
+    const lines: string[] = [];
+    setDebugSink((line) => lines.push(line));
+    setDebugNamespaces("yclients:retry");
+    try {
+      server.handle((_req, res, i) =>
+        i === 0 ? json(res, 503, {}, { "retry-after": "3600" }) : json(res, 200, ok([])),
+      );
+      await expect(calls.GET(client())).resolves.toMatchObject({ data: { success: true } });
+      expect(lines).toEqual([expect.stringMatching(/attempt 2 of 3 after HTTP 503, waiting 10ms$/)]);
     } finally {
       setDebugNamespaces("");
       setDebugSink(undefined);

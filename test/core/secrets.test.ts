@@ -2,6 +2,7 @@
 // a client printed or serialised, and answers that echo what was sent.
 import { inspect } from "node:util";
 import { YclientsClient, YclientsConfigError } from "../../src/index";
+import { setDebugNamespaces, setDebugSink } from "../../src/log";
 import { redactBody, redactText, redactUrl } from "../../src/redact";
 import { json, ok, useServer } from "../helpers/scripted-server";
 
@@ -252,6 +253,42 @@ describe("echoed secrets are masked in errors", () => {
       "POST /user/auth failed with HTTP 422: code [REDACTED] is wrong; booking for 2026-12-01 10:00 kept",
     );
     expect(error.body.data).toEqual({ code_sent: "[REDACTED]", date: "2026-12-01", id: 20261 });
+  });
+});
+
+describe("a token or query string written into the path itself", () => {
+  // The typed methods take any string as the path: a caller may paste a token into it instead of a template.
+  const paths = [`/countries?user_token=${USER}&key=${PARTNER}&city=Moscow`, `/user/${USER}/partner/${PARTNER}`];
+  const lines: string[] = [];
+  const logger = Object.fromEntries(
+    ["debug", "info", "warn", "error"].map((level) => [level, (...args: unknown[]) => lines.push(inspect(args))]),
+  );
+  afterEach(() => {
+    lines.splice(0);
+    setDebugNamespaces("");
+    setDebugSink(undefined);
+  });
+
+  it.each([
+    ["DEBUG=yclients:*", undefined],
+    ["a console-style logger", logger],
+    ["a pino-style logger", { instance: logger, style: "pino" }],
+    ["a winston-style logger", { instance: logger, style: "winston" }],
+  ])("reaches no log line (%s) and no error message", async (_route, chosen) => {
+    setDebugSink((line) => lines.push(line));
+    setDebugNamespaces("yclients:*");
+    server.handle((_req, res) => json(res, 503, { success: false, data: null, meta: { message: "down" } }));
+    const yc = client({ userToken: USER, logger: chosen, retry: { maxTries: 2, baseDelay: 0, jitter: false } });
+    const untyped = yc as unknown as { GET: (path: string) => Promise<unknown> };
+    const errors = await Promise.all(paths.map((path) => untyped.GET(path).catch((e: Error) => e)));
+    expect(lines.length).toBeGreaterThan(3);
+    expect(errors.map((e) => (e as Error).message)).toEqual([
+      "GET /countries failed with HTTP 503 after 2 attempts: down",
+      "GET /user/[REDACTED]/partner/[REDACTED] failed with HTTP 503 after 2 attempts: down",
+    ]);
+    const printed = [...lines, ...errors.map((e) => renderings(e as Error))].join("\n");
+    expect(printed).not.toContain("SECRET");
+    expect(lines.join("\n")).not.toContain("Moscow"); // logs carry no query string (error.url does, masked)
   });
 });
 

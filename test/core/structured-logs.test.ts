@@ -168,6 +168,55 @@ describe("structured logs", () => {
     );
   });
 
+  it("each channel logs at its documented level: http debug, retry and ratelimit info, breaker and validate warn", async () => {
+    const byLevel: Array<[string, string]> = [];
+    const at = (level: string) => (line: string) => void byLevel.push([level, line]);
+    const logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+    // A staff member whose name is null: a finding for validateResponses.
+    server.handle((_req, res, i) => (i === 0 ? json(res, 503, {}) : json(res, 200, ok({ id: 7, name: null }))));
+    const yc = new YclientsClient({
+      ...options(logger),
+      retry: { maxTries: 2, baseDelay: 0, jitter: false },
+      circuitBreaker: { failures: 1, halfOpenAfterMs: 0 },
+      rateLimit: { windows: [{ limit: 1, windowMs: 50 }] },
+      validateResponses: "warn",
+    });
+    const staff = () =>
+      yc.GET("/company/{company_id}/staff/{staff_id}", { params: { path: { company_id: 1, staff_id: 7 } } });
+    // 503 (opens the breaker), retried after the cool-down as the trial (closes it), the second call waits for quota.
+    await Promise.all([staff(), staff()]);
+    const levelOf = (channel: string) => [
+      ...new Set(byLevel.filter(([, line]) => line.startsWith(`${channel} `)).map(([level]) => level)),
+    ];
+    expect(levelOf("yclients:http")).toEqual(["debug"]);
+    expect(levelOf("yclients:retry")).toEqual(["info"]);
+    expect(levelOf("yclients:ratelimit")).toEqual(["info"]);
+    expect(levelOf("yclients:breaker")).toEqual(["warn"]);
+    expect(levelOf("yclients:validate")).toEqual(["warn"]);
+  });
+
+  it("requestId: the answer's x-request-id, else an id the caller sent, else the call's own id", async () => {
+    const events: Entry[] = [];
+    const keep = (fields: unknown) => void events.push(fields as Entry);
+    const logger = { instance: { debug: keep, info: keep, warn: keep, error: keep }, style: "pino" as const };
+    // Answers without an x-request-id, except when asked for one too long to be an id.
+    server.handle((req, res) => {
+      const tooLong = req.url.includes("long=1") ? { "x-request-id": "x".repeat(200) } : {};
+      res.writeHead(200, { "content-type": "application/json", ...tooLong });
+      res.end(JSON.stringify(ok([])));
+    });
+    const yc = new YclientsClient({ ...options(logger), retry: false });
+    await yc.GET("/countries", { headers: { "X-Request-Id": "mine-1" } });
+    await yc.GET("/countries", {
+      middleware: [{ onRequest: ({ request }) => (request.headers.set("X-Correlation-Id", "corr-2"), request) }],
+    });
+    await yc.GET("/countries");
+    await yc.GET("/countries", { params: { query: { long: 1 } } } as never);
+    const http = events.filter((e) => e.channel === "yclients:http");
+    expect(http.map((e) => e.requestId)).toEqual(["mine-1", "corr-2", http[2].callId, http[3].callId]);
+    expect(http[2].callId).not.toBe(http[3].callId);
+  });
+
   it("refuses an unknown style, and an instance without the four methods", () => {
     expect(() => new YclientsClient(options({ instance: console, style: "bunyan" as never }))).toThrow(
       YclientsConfigError,

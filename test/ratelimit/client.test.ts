@@ -43,7 +43,7 @@ function servicesOf(yc: YclientsClient, sim: YclientsSimulator, options?: Record
 
 const statuses = (sim: YclientsSimulator) => sim.requests.map((r) => r.status);
 
-test("defaults: on, 5 per second and 200 per rolling minute, in this process, no queue cap", () => {
+test("defaults: on, 5 per second and 200 per rolling minute, in this process, no queue cap, a 1 s store timeout", () => {
   const settings = resolveRateLimit(undefined)!;
   expect(settings.windows).toEqual([
     { limit: 5, windowMs: 1_000 },
@@ -53,6 +53,7 @@ test("defaults: on, 5 per second and 200 per rolling minute, in this process, no
   expect(settings.maxQueue).toBe(Infinity);
   expect(settings.maxWaitMs).toBe(Infinity);
   expect(settings.fallbackShare).toBe(0.25);
+  expect(settings.storeTimeoutMs).toBe(1_000);
   expect(resolveRateLimit(false)).toBeUndefined();
 });
 
@@ -188,6 +189,27 @@ describe("the local queue caps", () => {
     await servicesOf(yc, sim);
     await expect(servicesOf(yc, sim)).rejects.toMatchObject({ name: "YclientsRateLimitQueueError", reason: "wait" });
     expect(sim.requests).toHaveLength(1);
+  });
+
+  test("maxWaitMs: a wait known to be longer fails at once, not when maxWaitMs has passed", async () => {
+    const sim = await simulator(false);
+    const yc = client(sim, { rateLimit: { windows: [{ limit: 1, windowMs: 60_000 }], maxWaitMs: 30_000 } });
+    await servicesOf(yc, sim);
+    // The quota frees up in 60 s, past maxWaitMs: refused now. The signal only bounds the test if it were not.
+    const error = await servicesOf(yc, sim, { signal: AbortSignal.timeout(5_000) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "YclientsRateLimitQueueError", reason: "wait" });
+    expect(sim.requests).toHaveLength(1);
+  });
+
+  test("maxWaitMs: a wait of unknown length (behind a request in flight) ends when maxWaitMs has passed", async () => {
+    const sim = await simulator(false);
+    sim.setFaults([{ kind: "latency", ms: 1_500, times: 1 }]);
+    const yc = client(sim, { rateLimit: { windows: [{ limit: 1, windowMs: 60_000 }], maxWaitMs: 100 } });
+    const first = servicesOf(yc, sim).then(() => "first answered");
+    // The first request is in flight: nobody knows yet when its slot frees up, so the second waits, up to 100 ms.
+    const second = servicesOf(yc, sim).catch((e: YclientsRateLimitQueueError) => `second refused: ${e.reason}`);
+    expect(await Promise.race([first, second])).toBe("second refused: wait");
+    await first;
   });
 
   test("bad values are configuration errors", () => {

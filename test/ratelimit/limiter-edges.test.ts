@@ -49,6 +49,30 @@ test("Retry-After: 86400 pauses at most 60 s, in this process and in the store",
   expect(server.seen).toHaveLength(1);
 });
 
+test("a 429 without Retry-After pauses for the shortest window: 1 s by default, else the shortest one configured", async () => {
+  answer((_req, res) => json(res, 429, { success: false }));
+  const pausesWith = async (windows?: Array<{ limit: number; windowMs: number }>) => {
+    const pauses: number[] = [];
+    const memory = new MemoryRateLimitStore();
+    const store: RateLimitStore = {
+      acquire: (r) => memory.acquire(r),
+      release: (id) => memory.release(id),
+      pause: (ms) => (pauses.push(ms), memory.pause(ms)),
+    };
+    await expect(services(client({ rateLimit: { store, ...(windows && { windows }) } }))).rejects.toBeInstanceOf(
+      YclientsRateLimitError,
+    );
+    return pauses;
+  };
+  expect(await pausesWith()).toEqual([1_000]);
+  expect(
+    await pausesWith([
+      { limit: 100, windowMs: 60_000 },
+      { limit: 10, windowMs: 2_500 },
+    ]),
+  ).toEqual([2_500]);
+});
+
 test("a 429 that arrives while the next grant is on its way: that grant is not used until the pause ends", async () => {
   answer((_req, res, index) => {
     if (index === 0) setTimeout(() => json(res, 429, { success: false }, { "retry-after": "1" }), 100);

@@ -68,3 +68,10 @@ test("a store whose forLimiter gives the fail-safe: calls go on within the fallb
   await expect(third).rejects.toThrow("gave up waiting");
   expect(server.seen).toHaveLength(2);
 });
+
+test("while the store fails, a share below one request still leaves this process one: 0.5 of a limit of 1", async () => {
+  const { store } = flakyStore(true);
+  const yc = client(store, [{ limit: 1, windowMs: 60_000 }]);
+  await expect(services(yc)).resolves.toMatchObject({ success: true });
+  expect(server.seen).toHaveLength(1);
+});

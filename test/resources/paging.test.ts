@@ -90,6 +90,13 @@ describe("companies paging", () => {
     expect(pagesRequested().map((q) => q.page)).toEqual(["1", "2"]);
   });
 
+  it("listAll() refuses one item over the limit: 45 items with limit 44", async () => {
+    servePages(45, true);
+    await expect(h.partner.companies.listAll(undefined, { limit: 44, pageSize: 20 })).rejects.toBeInstanceOf(
+      YclientsPaginationLimitError,
+    );
+  });
+
   it("rejects a page size above the operation's maximum, and a missing limit, before sending", async () => {
     await expectNothingSent(
       h,
@@ -116,5 +123,34 @@ describe("companies paging", () => {
       })(),
     ).rejects.toMatchObject({ status: 404 });
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe("records paging: meta.total_count is not trusted", () => {
+  /** Serves `total` records page by page, with a `total_count` that is too small (as the real API's can be). */
+  function serveRecords(total: number) {
+    h.server.handle((req, res) => {
+      const url = new URL(req.url, h.server.origin);
+      const page = Number(url.searchParams.get("page"));
+      const size = Number(url.searchParams.get("count"));
+      const start = (page - 1) * size;
+      const count = Math.max(0, Math.min(size, total - start));
+      const items = Array.from({ length: count }, (_, i) => ({ id: start + i + 1 }));
+      json(res, 200, ok(items, { total_count: 2 }));
+    });
+  }
+
+  it("iterate() keeps going past a total_count it has already reached, until a page comes back short", async () => {
+    serveRecords(5);
+    const ids: number[] = [];
+    for await (const record of h.yc.records.iterate(undefined, { pageSize: 2 })) ids.push(Number(record.id));
+    expect(ids).toEqual([1, 2, 3, 4, 5]);
+    expect(pagesRequested().map((q) => q.page)).toEqual(["1", "2", "3"]);
+  });
+
+  it("iterate() asks for the operation's own largest page (300 for records)", async () => {
+    serveRecords(1);
+    for await (const _record of h.yc.records.iterate()) void _record;
+    expect(pagesRequested()).toEqual([expect.objectContaining({ page: "1", count: "300" })]);
   });
 });

@@ -155,6 +155,14 @@ describe('validateResponses: "throw"', () => {
 });
 
 describe("where validateResponses is set", () => {
+  it("false (the default): a mismatching answer is neither refused nor logged, even with a logger", async () => {
+    const { lines, logger } = captureLogger();
+    await expect(call(client({ logger }))).resolves.toBeDefined();
+    await expect(call(client({ logger, validateResponses: false }))).resolves.toBeDefined();
+    expect(lines.some((line) => line.startsWith("yclients:http"))).toBe(true);
+    expect(lines.filter((line) => line.startsWith("yclients:validate"))).toEqual([]);
+  });
+
   it("per call: turns it on for one call of a client that has it off, and off for one of a client that has it on", async () => {
     await expect(call(client(), { validateResponses: "throw" })).rejects.toBeInstanceOf(
       YclientsResponseValidationError,
