@@ -55,6 +55,20 @@ describe("yclients login", () => {
     expect(completions).toHaveLength(2);
   });
 
+  it("with DEBUG=yclients:* the request lines show no password, code or token", async () => {
+    const code = sim.state.twoFactorCode;
+    const run = await cli.run(["login", "--login", twoFactor.login, "--out", join(cli.dir, "debug-token")], {
+      env: { ...env, DEBUG: "yclients:*" },
+      input: `${twoFactor.password}\n${code}\n`,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/yclients:http POST \/auth -> 200 /);
+    expect(run.stderr).toMatch(/yclients:http POST \/auth -> 201 /);
+    for (const secret of [twoFactor.password, code, tokenOf(twoFactor.login), sim.partnerToken]) {
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    }
+  });
+
   it("writes the token to a file with mode 0600, also over an existing file, and prints nothing secret", async () => {
     const file = join(cli.dir, "token");
     writeFileSync(file, "old\n", { mode: 0o644 });
