@@ -115,6 +115,23 @@ describe("yclients login", () => {
     expect(screen).not.toContain(sim.state.twoFactorCode);
   });
 
+  it("refuses flags that contradict each other before asking anything or sending (exit 2)", async () => {
+    const before = sim.requests.length;
+    const cases: Array<[string[], string]> = [
+      [["login", "--save", "--out", join(cli.dir, "both")], "--save and --out cannot be used together"],
+      [["login", "--profile", "salon2"], "login --profile NAME saves into that profile: add --save"],
+      [["login", "--altegio", "--base-url", sim.url], "--altegio and --base-url cannot be used together"],
+    ];
+    for (const [args, says] of cases) {
+      const run = await cli.run(args, { env, input: `${plain.login}\n${plain.password}\n` });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(says);
+      expect(run.stderr).not.toContain("Password: ");
+      expect(run.stdout).toBe("");
+    }
+    expect(sim.requests).toHaveLength(before);
+  });
+
   it("stdin that ends before the password is a usage error (exit 2)", async () => {
     const run = await cli.run(["login", "--login", plain.login], { env, input: "" });
     expect(run.code).toBe(2);
