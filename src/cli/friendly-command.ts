@@ -170,7 +170,7 @@ export async function friendlyCommand(
   if (body !== undefined) checkBody(body, entry.body, where);
   const params = bodyFields || Object.keys(query).length ? { ...bodyFields, ...query } : undefined;
   const output = outputFor(global, ctx.stdout);
-  const pageSize = pageSizeOf(global);
+  const pageSize = pageSizeOf(global, entry.info.pagination);
   if (global.all && !entry.iterateMethod)
     throw new CliUsageError(`${where} is not a paged list, so --all does not apply`);
   const paging = entry.info.pagination;
