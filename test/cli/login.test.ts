@@ -2,7 +2,7 @@
 // users, one of them with two-factor sign-in.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_USERS, startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
 import { buildCliForTest, type CliHandle } from "./cli-harness";
@@ -113,6 +113,36 @@ describe("yclients login", () => {
     expect(screen).toContain(tokenOf(twoFactor.login)); // the output of login is the token
     expect(screen).not.toContain(twoFactor.password);
     expect(screen).not.toContain(sim.state.twoFactorCode);
+  });
+
+  it("a saved profile fills only what flags and variables leave out, field by field; it lives in ~/.config by default", async () => {
+    // The profile points at a second simulator (same seed, so the same companies and tokens).
+    const other = await startYclientsSimulator({ rateLimit: false });
+    try {
+      const home = join(cli.dir, "home");
+      const [company, savedCompany] = sim.state.companies.map((c) => String(c.id));
+      const profile = { partnerToken: sim.partnerToken, userToken: tokenOf(plain.login), baseUrl: other.url };
+      mkdirSync(join(home, ".config", "yclients"), { recursive: true });
+      writeFileSync(
+        join(home, ".config", "yclients", "config.json"),
+        JSON.stringify({ profiles: { default: { ...profile, companyId: savedCompany } } }),
+        { mode: 0o600 },
+      );
+      const noXdg = { HOME: home, XDG_CONFIG_HOME: undefined };
+      // The variable's base URL and the flag's company win; the tokens come from the profile.
+      const overridden = await cli.run(["records", "list", "--count", "1", "--company", company], {
+        env: { ...noXdg, YCLIENTS_BASE_URL: sim.url },
+      });
+      expect(overridden.code).toBe(0);
+      expect(sim.requests.at(-1)?.path).toBe(`/records/${company}`);
+      // Nothing overrides: the profile's base URL and company.
+      const saved = await cli.run(["records", "list", "--count", "1"], { env: noXdg });
+      expect(saved.code).toBe(0);
+      expect(other.requests.map((r) => r.path)).toEqual([`/records/${savedCompany}`]);
+      for (const run of [overridden, saved]) expect(run.stdout + run.stderr).not.toContain(profile.userToken);
+    } finally {
+      await other.close();
+    }
   });
 
   it("refuses flags that contradict each other before asking anything or sending (exit 2)", async () => {
