@@ -81,6 +81,9 @@ describe("did you mean", () => {
         '-F takes key=value: argument 2 of -F has no "="',
         secret,
       ],
+      // A password typed as a word where no word belongs.
+      [["login", "--login", "79000000001", secret], "login does not take positional arguments", secret],
+      [["auth", "get-user-token", "-F", "login=x", secret], "yclients auth get-user-token takes flags only", secret],
     ];
     await expectUsageErrors(cli, env, sim, usageErrors);
   });
