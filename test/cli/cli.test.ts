@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { operations } from "../../generated/operations";
 import spec from "../../generated/openapi.json";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
+import { visitIdOf } from "../../src/testing/visit-document";
 import { buildCliForTest, expectUsageErrors, type CliHandle, type UsageErrorCase } from "./cli-harness";
 
 const PARTNER = "cli-test-partner-token-7a1f93c2";
@@ -266,6 +267,15 @@ describe("friendly commands", () => {
     expect(noMethod.stderr).toContain('has no method "lst". Did you mean "list"?');
     expect(sim.requests).toHaveLength(0);
   });
+  it("writes a file answer (a visit's PDF receipt) to stdout as its bytes", async () => {
+    const visitId = visitIdOf(sim.state.records.find((r) => r.company_id === companyId && !r.deleted)!);
+    const run = await cli.run(["visits", "receipt-pdf", String(visitId)], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("%PDF-1.4\n")).toBe(true);
+    expect(run.stdout).toContain(`(Visit ${visitId}) Tj`);
+    expect(run.stdout.trimEnd().endsWith("%%EOF")).toBe(true);
+  });
+
   it("refuses a multipart upload it cannot send, pointing at the SDK method (exit 2)", async () => {
     const { code, stderr } = await cli.run(["images", "upload", "--entity", "service"], { env });
     expect(code).toBe(2);
