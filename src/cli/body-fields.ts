@@ -76,9 +76,12 @@ export function bodyWithFields(base: unknown, flags: FieldFlags): unknown {
   if (base !== undefined && (base === null || typeof base !== "object" || Array.isArray(base)))
     throw new CliUsageError("-f/-F add fields to a JSON object: the -d body is not one");
   const body = (base ?? {}) as Record<string, unknown>;
+  const counts: Record<string, number> = {};
   for (const { item, flag, typed } of given) {
+    counts[flag] = (counts[flag] ?? 0) + 1;
     const at = item.indexOf("=");
-    if (at <= 0) throw new CliUsageError(`${flag} takes key=value, got "${item.slice(0, 40)}"`);
+    // Not quoted back: without its "=" nothing tells a key from a value, which may be a secret.
+    if (at <= 0) throw new CliUsageError(`${flag} takes key=value: argument ${counts[flag]} of ${flag} has no "="`);
     const key = item.slice(0, at);
     const text = item.slice(at + 1);
     assign(body, keyPath(key, flag), typed ? typedValue(text, key) : text, flag, key);

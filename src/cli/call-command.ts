@@ -108,8 +108,8 @@ export async function callCommand({ values, positionals }: Parsed, ctx: CommandC
   });
   checkBody(body, entry.body, where);
   const output = outputFor(global, ctx.stdout);
-  const pageSize = pageSizeOf(global);
   const paging = entry.info.pagination;
+  const pageSize = pageSizeOf(global, paging);
   if (global.all && !paging) throw new CliUsageError(`${where} is not a paged list, so --all does not apply`);
   if (global.all && paging && (query[paging.page] !== undefined || query[paging.size] !== undefined)) {
     throw new CliUsageError(

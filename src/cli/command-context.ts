@@ -32,13 +32,19 @@ export function outputFor(values: GlobalValues, stdout: NodeJS.WriteStream): Out
   return new Output(format, stdout);
 }
 
-/** --page-size as a number (the SDK checks it against the operation's maximum). */
-export function pageSizeOf(values: GlobalValues): number | undefined {
+/**
+ * --page-size as a number from 1 to the operation's maximum, checked here so a bad value is a usage error (exit 2)
+ * like any other, not the SDK's configuration error.
+ */
+export function pageSizeOf(values: GlobalValues, paging?: { maxSize: number }): number | undefined {
   const raw = values["page-size"];
   if (raw === undefined) return undefined;
   if (!values.all) throw new CliUsageError("--page-size needs --all");
-  if (!/^[0-9]+$/.test(raw)) throw new CliUsageError("--page-size must be a positive integer");
-  return Number(raw);
+  const size = /^[0-9]+$/.test(raw) ? Number(raw) : Number.NaN;
+  const max = paging?.maxSize ?? Number.MAX_SAFE_INTEGER;
+  if (!(size >= 1 && size <= max))
+    throw new CliUsageError(`--page-size must be an integer from 1 to ${paging ? max : "the operation's maximum"}`);
+  return size;
 }
 
 /** Prints every item of a paged list, with the progress line on a terminal's stderr. */

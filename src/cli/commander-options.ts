@@ -2,6 +2,7 @@
 // the options on a command, reads the parsed values back under their flag names, and turns commander's errors
 // into usage errors worded as the CLI always worded them.
 import { CommanderError, Option, type Command } from "commander";
+import { suggest } from "../suggest.js";
 import { CliUsageError } from "./usage-error.js";
 
 export interface OptionSpec {
@@ -75,8 +76,14 @@ export function usageErrorOf(error: CommanderError, where: string, command: Comm
       return new CliUsageError(
         `${where}: Option '${name}' does not take an argument. Valid options: ${validOptions(command)}`,
       );
-    first = `Unknown option '${flag}'`;
-    const near = /Did you mean (--?[\w-]+)\?/.exec(message)?.[1];
+    // Named without what follows `=`: `--user-tokn=<token>` must not print the token.
+    first = `Unknown option '${name}'`;
+    const near =
+      /Did you mean (--?[\w-]+)\?/.exec(message)?.[1] ??
+      suggest(
+        name,
+        command.options.flatMap((o) => (o.long ? [o.long] : [])),
+      );
     if (near) return new CliUsageError(`${where}: ${first}. Did you mean ${near}? (see ${help})`);
   }
   return new CliUsageError(`${where}: ${first}. Valid options: ${validOptions(command)}`);

@@ -95,9 +95,11 @@ export async function friendlyCommand(
   // Path ids may also come positionally, in path order, as the SDK method takes them (`booking times 16 2026-12-01`).
   const pathSlots = slotsOf(entry).filter((s) => s.kind === "path");
   if (positionals.length > pathSlots.length) {
+    // The stray word is quoted only where it could be a misplaced path id; elsewhere it may be a password.
+    if (!pathSlots.length) throw new CliUsageError(`${where} takes flags only, no other words: see ${where} --help`);
     const extra = positionals[pathSlots.length];
     throw new CliUsageError(
-      `${where} takes ${pathSlots.length ? `at most ${pathSlots.length} path id${pathSlots.length > 1 ? "s" : ""} and ` : ""}flags, not "${extra}": see ${where} --help`,
+      `${where} takes at most ${pathSlots.length} path id${pathSlots.length > 1 ? "s" : ""} and flags, not "${extra}": see ${where} --help`,
     );
   }
   const positionalIds = new Map(pathSlots.map((s, i) => [s.flag, positionals[i]]));
@@ -170,7 +172,7 @@ export async function friendlyCommand(
   if (body !== undefined) checkBody(body, entry.body, where);
   const params = bodyFields || Object.keys(query).length ? { ...bodyFields, ...query } : undefined;
   const output = outputFor(global, ctx.stdout);
-  const pageSize = pageSizeOf(global);
+  const pageSize = pageSizeOf(global, entry.info.pagination);
   if (global.all && !entry.iterateMethod)
     throw new CliUsageError(`${where} is not a paged list, so --all does not apply`);
   const paging = entry.info.pagination;

@@ -83,9 +83,10 @@ export async function runProgram(argv: string[], ctx: CommandContext): Promise<n
   const noPositionals =
     (where: string, action: Action): Action =>
     (parsed) => {
+      // The word is not quoted: a password typed after `login` would be printed.
       if (parsed.positionals.length)
         throw new CliUsageError(
-          `${where}: Unexpected argument '${parsed.positionals[0]}'. This command does not take positional arguments`,
+          `${where} does not take positional arguments (got ${parsed.positionals.length} word${parsed.positionals.length > 1 ? "s" : ""} besides the options)`,
         );
       return action(parsed);
     };

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { operations } from "../../generated/operations";
 import spec from "../../generated/openapi.json";
 import { startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
+import { visitIdOf } from "../../src/testing/visit-document";
 import { buildCliForTest, expectUsageErrors, type CliHandle, type UsageErrorCase } from "./cli-harness";
 
 const PARTNER = "cli-test-partner-token-7a1f93c2";
@@ -255,11 +256,26 @@ describe("friendly commands", () => {
     const noCompany = await cli.run(["records", "list"], { env: { ...env, YCLIENTS_COMPANY_ID: undefined } as never });
     expect(noCompany.code).toBe(2);
     expect(noCompany.stderr).toContain("--company (or YCLIENTS_COMPANY_ID)");
+    // A company that is not a positive integer is the command's mistake, not the configuration's.
+    for (const company of ["abc", "0", "12.5"]) {
+      const badCompany = await cli.run(["records", "list", "--company", company], { env });
+      expect(badCompany.code).toBe(2);
+      expect(badCompany.stderr).toContain("--company (or YCLIENTS_COMPANY_ID) must be a positive integer");
+    }
     const noMethod = await cli.run(["records", "lst"], { env });
     expect(noMethod.code).toBe(2);
     expect(noMethod.stderr).toContain('has no method "lst". Did you mean "list"?');
     expect(sim.requests).toHaveLength(0);
   });
+  it("writes a file answer (a visit's PDF receipt) to stdout as its bytes", async () => {
+    const visitId = visitIdOf(sim.state.records.find((r) => r.company_id === companyId && !r.deleted)!);
+    const run = await cli.run(["visits", "receipt-pdf", String(visitId)], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith("%PDF-1.4\n")).toBe(true);
+    expect(run.stdout).toContain(`(Visit ${visitId}) Tj`);
+    expect(run.stdout.trimEnd().endsWith("%%EOF")).toBe(true);
+  });
+
   it("refuses a multipart upload it cannot send, pointing at the SDK method (exit 2)", async () => {
     const { code, stderr } = await cli.run(["images", "upload", "--entity", "service"], { env });
     expect(code).toBe(2);
@@ -348,6 +364,18 @@ describe("errors: class, status, request id, message, exit code", () => {
     expect(JSON.parse(stdout)).toHaveLength(1);
     expect(stderr).toContain("warning: --partner-token is visible to other users of this machine");
     expect(stderr).toContain("warning: --user-token is visible to other users of this machine");
+  });
+
+  it("DEBUG=yclients:* prints each request on stderr, never a token (afterAll checks every run of the file)", async () => {
+    const debugEnv = { ...env, DEBUG: "yclients:*" };
+    const listed = await cli.run(["records", "list", "--count", "1"], { env: debugEnv });
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toMatch(/yclients:http GET \/records\/\{company_id\} -> 200 in \d+ms/);
+    const wrongUser = "wrong-user-token-debug-5c0e1d";
+    const refused = await cli.run(["records", "list"], { env: { ...debugEnv, YCLIENTS_USER_TOKEN: wrongUser } });
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/yclients:http GET \/records\/\{company_id\} -> 401 /);
+    expect(refused.stdout + refused.stderr).not.toContain(wrongUser);
   });
 
   it("an unknown command is a usage error (exit 2)", async () => {

@@ -62,6 +62,32 @@ describe("did you mean", () => {
     expect(sim.requests).toHaveLength(0);
   });
 
+  it("a misspelled flag or a field without = does not echo the value written with it (exit 2)", async () => {
+    const secret = "tok-HABITS-secret-9f3";
+    const usageErrors: UsageErrorCase[] = [
+      [
+        ["records", "list", `--user-tokn=${secret}`],
+        "Unknown option '--user-tokn'. Did you mean --user-token?",
+        secret,
+      ],
+      [["login", `--pasword=${secret}`], "login: Unknown option '--pasword'", secret],
+      [
+        ["call", "POST", "/auth", "-f", `password:${secret}`],
+        '-f takes key=value: argument 1 of -f has no "="',
+        secret,
+      ],
+      [
+        ["auth", "get-user-token", "-F", "login=x", "-F", secret],
+        '-F takes key=value: argument 2 of -F has no "="',
+        secret,
+      ],
+      // A password typed as a word where no word belongs.
+      [["login", "--login", "79000000001", secret], "login does not take positional arguments", secret],
+      [["auth", "get-user-token", "-F", "login=x", secret], "yclients auth get-user-token takes flags only", secret],
+    ];
+    await expectUsageErrors(cli, env, sim, usageErrors);
+  });
+
   it("a switch given a value is named as such, not as an unknown option (exit 2)", async () => {
     const run = await cli.run(["records", "list", "--all=1"], { env });
     expect(run.code).toBe(2);
@@ -136,7 +162,7 @@ describe("body fields: -f key=value (string) and -F key=value (typed), as gh api
 
   it("refuses a field without =, and JSON that does not parse without quoting it (exit 2)", async () => {
     const usageErrors: UsageErrorCase[] = [
-      [["clients", "create", "-f", "name"], '-f takes key=value, got "name"'],
+      [["clients", "create", "-f", "name"], '-f takes key=value: argument 1 of -f has no "="'],
       [
         ["clients", "create", "-F", "x={secret-ish"],
         "-F x: the value starts like JSON but is not valid JSON",

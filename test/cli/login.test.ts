@@ -2,7 +2,7 @@
 // users, one of them with two-factor sign-in.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_USERS, startYclientsSimulator, type YclientsSimulator } from "../../src/testing";
 import { buildCliForTest, type CliHandle } from "./cli-harness";
@@ -55,6 +55,20 @@ describe("yclients login", () => {
     expect(completions).toHaveLength(2);
   });
 
+  it("with DEBUG=yclients:* the request lines show no password, code or token", async () => {
+    const code = sim.state.twoFactorCode;
+    const run = await cli.run(["login", "--login", twoFactor.login, "--out", join(cli.dir, "debug-token")], {
+      env: { ...env, DEBUG: "yclients:*" },
+      input: `${twoFactor.password}\n${code}\n`,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/yclients:http POST \/auth -> 200 /);
+    expect(run.stderr).toMatch(/yclients:http POST \/auth -> 201 /);
+    for (const secret of [twoFactor.password, code, tokenOf(twoFactor.login), sim.partnerToken]) {
+      expect(run.stdout + run.stderr).not.toContain(secret);
+    }
+  });
+
   it("writes the token to a file with mode 0600, also over an existing file, and prints nothing secret", async () => {
     const file = join(cli.dir, "token");
     writeFileSync(file, "old\n", { mode: 0o644 });
@@ -99,6 +113,53 @@ describe("yclients login", () => {
     expect(screen).toContain(tokenOf(twoFactor.login)); // the output of login is the token
     expect(screen).not.toContain(twoFactor.password);
     expect(screen).not.toContain(sim.state.twoFactorCode);
+  });
+
+  it("a saved profile fills only what flags and variables leave out, field by field; it lives in ~/.config by default", async () => {
+    // The profile points at a second simulator (same seed, so the same companies and tokens).
+    const other = await startYclientsSimulator({ rateLimit: false });
+    try {
+      const home = join(cli.dir, "home");
+      const [company, savedCompany] = sim.state.companies.map((c) => String(c.id));
+      const profile = { partnerToken: sim.partnerToken, userToken: tokenOf(plain.login), baseUrl: other.url };
+      mkdirSync(join(home, ".config", "yclients"), { recursive: true });
+      writeFileSync(
+        join(home, ".config", "yclients", "config.json"),
+        JSON.stringify({ profiles: { default: { ...profile, companyId: savedCompany } } }),
+        { mode: 0o600 },
+      );
+      const noXdg = { HOME: home, XDG_CONFIG_HOME: undefined };
+      // The variable's base URL and the flag's company win; the tokens come from the profile.
+      const overridden = await cli.run(["records", "list", "--count", "1", "--company", company], {
+        env: { ...noXdg, YCLIENTS_BASE_URL: sim.url },
+      });
+      expect(overridden.code).toBe(0);
+      expect(sim.requests.at(-1)?.path).toBe(`/records/${company}`);
+      // Nothing overrides: the profile's base URL and company.
+      const saved = await cli.run(["records", "list", "--count", "1"], { env: noXdg });
+      expect(saved.code).toBe(0);
+      expect(other.requests.map((r) => r.path)).toEqual([`/records/${savedCompany}`]);
+      for (const run of [overridden, saved]) expect(run.stdout + run.stderr).not.toContain(profile.userToken);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses flags that contradict each other before asking anything or sending (exit 2)", async () => {
+    const before = sim.requests.length;
+    const cases: Array<[string[], string]> = [
+      [["login", "--save", "--out", join(cli.dir, "both")], "--save and --out cannot be used together"],
+      [["login", "--profile", "salon2"], "login --profile NAME saves into that profile: add --save"],
+      [["login", "--altegio", "--base-url", sim.url], "--altegio and --base-url cannot be used together"],
+    ];
+    for (const [args, says] of cases) {
+      const run = await cli.run(args, { env, input: `${plain.login}\n${plain.password}\n` });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(says);
+      expect(run.stderr).not.toContain("Password: ");
+      expect(run.stdout).toBe("");
+    }
+    expect(sim.requests).toHaveLength(before);
   });
 
   it("stdin that ends before the password is a usage error (exit 2)", async () => {

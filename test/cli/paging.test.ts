@@ -99,6 +99,29 @@ describe("--all --jsonl", () => {
     expect(sim.requests).toHaveLength(0);
   });
 
+  it("refuses a --page-size that is not from 1 to the operation's maximum, or without --all (exit 2)", async () => {
+    const cases: Array<[string[], string]> = [
+      [["records", "list", "--page-size", "5"], "--page-size needs --all"],
+      [["records", "list", "--all", "--page-size", "abc"], "--page-size must be an integer from 1 to 300"],
+      [["records", "list", "--all", "--page-size", "0"], "--page-size must be an integer from 1 to 300"],
+      [["records", "list", "--all", "--page-size", "301"], "--page-size must be an integer from 1 to 300"],
+      [
+        ["call", "GET", "/records/{company_id}", "--all", "--page-size", "0"],
+        "--page-size must be an integer from 1 to 300",
+      ],
+      [["records", "list", "--count", "1", "--pretty", "--compact"], "--pretty and --compact cannot be used together"],
+    ];
+    for (const [args, says] of cases) {
+      const run = await cli.run(args, { env });
+      expect({ args, code: run.code, stderr: run.stderr }).toEqual({
+        args,
+        code: 2,
+        stderr: expect.stringContaining(says),
+      });
+    }
+    expect(sim.requests).toHaveLength(0);
+  });
+
   it("shows a progress line (items, pages, rate-limit waits) when stderr is a terminal", async () => {
     const out = join(cli.dir, "records.jsonl");
     const command = [process.execPath, cli.file, "records", "list", "--all", "--jsonl"].map((a) => `'${a}'`).join(" ");

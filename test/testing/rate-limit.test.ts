@@ -4,6 +4,16 @@ import { RateLimiter } from "../../src/testing/rate-limit";
 import { call, start } from "../helpers/simulator";
 
 describe("RateLimiter", () => {
+  test("defaults to the published limit, each window defaulting on its own", () => {
+    const published = [
+      { limit: 5, windowMs: 1_000 },
+      { limit: 200, windowMs: 60_000 },
+    ];
+    expect(rateLimitWindows()).toEqual(published);
+    expect(rateLimitWindows({ perSecond: 100 })).toEqual([{ limit: 100, windowMs: 1_000 }, published[1]]);
+    expect(rateLimitWindows({ perMinute: 3 })).toEqual([published[0], { limit: 3, windowMs: 60_000 }]);
+  });
+
   test("allows perSecond requests in a second, then says how long to wait", () => {
     const limiter = new RateLimiter(rateLimitWindows({ perSecond: 5, perMinute: 200 }));
     for (let i = 0; i < 5; i++) expect(limiter.take("k", 1_000 + i)).toBeUndefined();
