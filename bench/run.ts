@@ -47,7 +47,7 @@ const scenarios = (smallSeq: number, smallWide: number, pageSeq: number, pageWid
 ];
 
 const FULL: Plan = {
-  latency: { rounds: 10, warmupRequests: 200, slices: 4, scenarios: scenarios(400, 1024, 100, 512) },
+  latency: { rounds: 30, warmupRequests: 200, slices: 4, scenarios: scenarios(400, 1024, 100, 512) },
   memory: { items: 100_000, requests: 100_000, inFlight: 16, contrast: true },
   devtime: { codegenRuns: 3, tscRuns: 5 },
   coldStartRuns: 15,
