@@ -27,18 +27,22 @@ function client(extra: Record<string, unknown>) {
   return new YclientsClient({ partnerToken: "partner-token-1", baseUrl: server.url, retry: false, ...extra });
 }
 
+/** A memory store that also notes every pause the limiter asks of it. */
+function pauseRecordingStore(pauses: number[]): RateLimitStore {
+  const memory = new MemoryRateLimitStore();
+  return {
+    acquire: (r) => memory.acquire(r),
+    release: (id) => memory.release(id),
+    pause: (ms) => (pauses.push(ms), memory.pause(ms)),
+  };
+}
+
 test("Retry-After: 86400 pauses at most 60 s, in this process and in the store", async () => {
   answer((_req, res, index) =>
     index === 0 ? json(res, 429, { success: false }, { "retry-after": "86400" }) : json(res, 200, ok([])),
   );
   const pauses: number[] = [];
-  const memory = new MemoryRateLimitStore();
-  const store: RateLimitStore = {
-    acquire: (r) => memory.acquire(r),
-    release: (id) => memory.release(id),
-    pause: (ms) => (pauses.push(ms), memory.pause(ms)),
-  };
-  const yc = client({ rateLimit: { store, maxWaitMs: 61_000 } });
+  const yc = client({ rateLimit: { store: pauseRecordingStore(pauses), maxWaitMs: 61_000 } });
   await expect(services(yc)).rejects.toBeInstanceOf(YclientsRateLimitError);
   expect(pauses).toEqual([60_000]);
   // A day's pause would be refused at once (longer than maxWaitMs); a capped one is waited for until the caller gives up.
@@ -53,12 +57,7 @@ test("a 429 without Retry-After pauses for the shortest window: 1 s by default, 
   answer((_req, res) => json(res, 429, { success: false }));
   const pausesWith = async (windows?: Array<{ limit: number; windowMs: number }>) => {
     const pauses: number[] = [];
-    const memory = new MemoryRateLimitStore();
-    const store: RateLimitStore = {
-      acquire: (r) => memory.acquire(r),
-      release: (id) => memory.release(id),
-      pause: (ms) => (pauses.push(ms), memory.pause(ms)),
-    };
+    const store = pauseRecordingStore(pauses);
     await expect(services(client({ rateLimit: { store, ...(windows && { windows }) } }))).rejects.toBeInstanceOf(
       YclientsRateLimitError,
     );
